@@ -1,0 +1,146 @@
+package org.leakmarket.warehouse;
+
+import io.delta.tables.DeltaTable;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and writes the Delta tables of one warehouse folder. Appends are idempotent MERGEs on
+ * {@link Table#mergeKeys()}; gold aggregates are overwritten whole. Every write records the
+ * version it produced, so a run can pin what it wrote ({@link #versionsWritten()}).
+ *
+ * <p>Cost: a merge is a join of the incoming rows with the table (one shuffle, or a broadcast
+ * when the incoming side is small); an overwrite is one write job.
+ */
+public final class Warehouse {
+  private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+
+  private final SparkSession spark;
+  private final Path root;
+  private final Map<String, Long> versionsWritten = new LinkedHashMap<>();
+  private final Map<String, Long> versionsRead = new LinkedHashMap<>();
+  private final Map<String, Long> pinned;
+
+  public Warehouse(SparkSession spark, Path root) {
+    this(spark, root, Map.of());
+  }
+
+  /**
+   * @param pinned table path to Delta version: reads of these tables time-travel to that
+   *     version (used by {@code reproduce} and revisions)
+   */
+  public Warehouse(SparkSession spark, Path root, Map<String, Long> pinned) {
+    this.spark = spark;
+    this.root = root.toAbsolutePath().normalize();
+    this.pinned = Map.copyOf(pinned);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public String location(Table t) {
+    return root.resolve(t.path()).toString();
+  }
+
+  public boolean exists(Table t) {
+    return DeltaTable.isDeltaTable(spark, location(t));
+  }
+
+  /** The table at its pinned version, or its latest; records the version read. */
+  public Dataset<Row> read(Table t) {
+    Long v = pinned.get(t.path());
+    long version = v != null ? v : latestVersion(t).orElseThrow(
+        () -> new IllegalStateException("table " + t.path() + " does not exist under " + root));
+    versionsRead.put(t.path(), version);
+    return spark.read().format("delta").option("versionAsOf", version).load(location(t));
+  }
+
+  /** The table at a given version (Delta time travel). */
+  public Dataset<Row> readVersion(Table t, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(location(t));
+  }
+
+  public OptionalLong latestVersion(Table t) {
+    if (!exists(t)) {
+      return OptionalLong.empty();
+    }
+    Row last = DeltaTable.forPath(spark, location(t)).history(1).select("version").head();
+    return OptionalLong.of(last.getLong(0));
+  }
+
+  /**
+   * Inserts the rows whose merge keys are not yet in the table; rows already present are left
+   * as they are, so re-ingesting the same input adds nothing. Creates the table on first use.
+   */
+  public void mergeInsert(Table t, Dataset<Row> rows) {
+    merge(t, rows, false);
+  }
+
+  /** Like {@link #mergeInsert} but rows already present are replaced by the incoming ones. */
+  public void upsert(Table t, Dataset<Row> rows) {
+    merge(t, rows, true);
+  }
+
+  private void merge(Table t, Dataset<Row> rows, boolean update) {
+    List<String> keys = t.mergeKeys();
+    if (keys.isEmpty()) {
+      throw new IllegalArgumentException("table " + t.path() + " has no merge keys; overwrite it");
+    }
+    if (!exists(t)) {
+      rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(location(t));
+    } else {
+      String cond = keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`")
+          .collect(Collectors.joining(" AND "));
+      var builder = DeltaTable.forPath(spark, location(t)).as("t").merge(rows.as("s"), cond);
+      if (update) {
+        builder = builder.whenMatched().updateAll();
+      }
+      builder.whenNotMatched().insertAll().execute();
+    }
+    recordWrite(t);
+  }
+
+  /** Replaces the table's content (gold aggregates); the schema may change between runs. */
+  public void overwrite(Table t, Dataset<Row> rows) {
+    rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
+        .save(location(t));
+    recordWrite(t);
+  }
+
+  /** Appends rows (the run log). */
+  public void append(Table t, Dataset<Row> rows) {
+    rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(location(t));
+    recordWrite(t);
+  }
+
+  private void recordWrite(Table t) {
+    long v = latestVersion(t).orElse(-1);
+    versionsWritten.put(t.path(), v);
+    LOG.debug("wrote {} version {}", t.path(), v);
+  }
+
+  /** Table path to the version this process last wrote. */
+  public Map<String, Long> versionsWritten() {
+    return Map.copyOf(versionsWritten);
+  }
+
+  /** Table path to the version this process last read. */
+  public Map<String, Long> versionsRead() {
+    return Map.copyOf(versionsRead);
+  }
+}

@@ -1,13 +1,158 @@
 package org.leakmarket.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.quarter;
+import static org.apache.spark.sql.functions.sha2;
+import static org.apache.spark.sql.functions.year;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.leakmarket.cli.UserException;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.ingest.ListingIngest;
+import org.leakmarket.ingest.SellerTokens;
+import org.leakmarket.market.MarketStage;
+import org.leakmarket.normalize.NormalizerSettings;
+import org.leakmarket.normalize.Offer;
+import org.leakmarket.normalize.OfferNormalizeJob;
+import org.leakmarket.publish.PublishStage;
+import org.leakmarket.reference.FxTable;
+import org.leakmarket.warehouse.Table;
+import org.leakmarket.warehouse.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs stages of the pipeline in one Spark session. */
+/**
+ * The pipeline: read, pseudonymise/normalise, silver, aggregate, gold, publish. One Spark
+ * session for all stages of a command; every run is recorded in {@code gold/runs}.
+ */
 public final class Pipeline {
-  private Pipeline() {}
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
+  private final SparkSession spark;
+  private final LeakmarketConfig cfg;
+  private final Warehouse warehouse;
+  private final RunRecorder recorder;
+
+  Pipeline(SparkSession spark, LeakmarketConfig cfg) {
+    this.spark = spark;
+    this.cfg = cfg;
+    this.warehouse = new Warehouse(spark, cfg.warehouse());
+    this.recorder = new RunRecorder(warehouse, cfg, UUID.randomUUID().toString());
+  }
+
+  /** Builds the session, runs the stages in order, records the run, stops the session. */
   public static void runStages(LeakmarketConfig cfg, Stage... stages) {
-    throw new UserException(UserException.USAGE, "pipeline stages are not built yet");
+    LOG.info("config {}", cfg.describe());
+    SparkSession spark = SparkSessions.create("leakmarket", cfg.master());
+    try {
+      new Pipeline(spark, cfg).run(EnumSet.of(stages[0], stages));
+    } finally {
+      spark.stop();
+    }
+  }
+
+  void run(Set<Stage> stages) {
+    String outcome = "failed";
+    try {
+      if (stages.contains(Stage.INGEST)) {
+        ingest();
+      }
+      if (stages.contains(Stage.NORMALIZE)) {
+        normalize();
+      }
+      if (stages.contains(Stage.ANALYZE)) {
+        analyze();
+      }
+      if (stages.contains(Stage.PUBLISH)) {
+        publish();
+      }
+      outcome = "ok";
+    } finally {
+      recorder.record(stages, outcome);
+    }
+  }
+
+  private void ingest() {
+    if (cfg.listings().isEmpty() && cfg.samples() == null) {
+      throw new UserException(UserException.USAGE, "ingest needs --listings PATH... and/or --samples MANIFEST");
+    }
+    if (!cfg.listings().isEmpty()) {
+      recorder.hashInputs(cfg.listings());
+      try (StageLog s = StageLog.start(spark, "ingest")) {
+        ListingIngest.Result r = new ListingIngest(spark, warehouse, new SellerTokens(Keys.resolve(cfg).key()))
+            .run(cfg.listings(), recorder.runId(), cfg.maxRejectRate());
+        recorder.count("listings_read", r.read());
+        recorder.count("listings_rejected_at_ingest", r.rejected());
+        s.counts(String.format("listings read=%d accepted=%d rejected=%d blank_lines=%d repeated_ids=%d %s",
+            r.read(), r.accepted(), r.rejected(), r.blankLines(), r.repeatedIds(), r.rejectedByReason()));
+      }
+    }
+  }
+
+  private void normalize() {
+    requireTable(Table.BRONZE_LISTINGS, "normalize");
+    try (StageLog s = StageLog.start(spark, "normalize")) {
+      FxTable fx = FxTable.load(cfg.fx(), cfg.fxMaxAgeDays());
+      Dataset<Row> normalized = OfferNormalizeJob.normalize(spark, warehouse.read(Table.BRONZE_LISTINGS), fx,
+          new NormalizerSettings(cfg.minPrice(), cfg.maxPrice())).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        Dataset<Row> ok = normalized.filter(col("status").equalTo(Offer.OK))
+            .withColumn("period", period(col("posted_date"), cfg.periodUnit()))
+            .withColumn("dup_group", col("listing_id"));
+        warehouse.upsert(Table.SILVER_OFFERS, ok);
+        Dataset<Row> rejected = normalized.filter(col("status").equalTo(Offer.REJECTED)).select(
+            sha2(concat_ws("\u001f", lit("normalize"), col("listing_id")), 256).as("quarantine_id"),
+            col("listing_id"), lit("normalize").as("stage"), col("reason"), col("detail"),
+            lit(null).cast("string").as("raw"), lit(null).cast("string").as("source_file"),
+            lit(recorder.runId()).as("ingest_run"));
+        warehouse.upsert(Table.QUARANTINE_LISTINGS, rejected);
+        long nOk = warehouse.read(Table.SILVER_OFFERS).count();
+        long nRej = rejected.count();
+        s.counts(String.format("offers=%d rejected_listings=%d", nOk, nRej));
+      } finally {
+        normalized.unpersist();
+      }
+    }
+  }
+
+  private void analyze() {
+    requireTable(Table.SILVER_OFFERS, "analyze");
+    try (StageLog s = StageLog.start(spark, "analyze")) {
+      s.counts(new MarketStage(spark, warehouse, cfg).run());
+    }
+  }
+
+  private void publish() {
+    requireTable(Table.GOLD_MARKET_CELLS, "publish");
+    try (StageLog s = StageLog.start(spark, "publish")) {
+      s.counts(new PublishStage(spark, warehouse, cfg, recorder).run());
+    }
+  }
+
+  private void requireTable(Table t, String stage) {
+    if (!warehouse.exists(t)) {
+      throw new UserException(UserException.BAD_INPUT,
+          stage + " needs " + t.path() + " under " + warehouse.root() + ": run the earlier stages first");
+    }
+  }
+
+  /** The period label of a date: 2015-01, 2015-Q1 or 2015. */
+  public static Column period(Column date, String unit) {
+    return switch (unit) {
+      case "quarter" -> concat(year(date).cast("string"), lit("-Q"), quarter(date).cast("string"));
+      case "year" -> year(date).cast("string");
+      default -> date_format(date, "yyyy-MM");
+    };
   }
 }

@@ -2,7 +2,6 @@ package org.leakmarket.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import org.leakmarket.pipeline.SparkSessions;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.TableExport;
@@ -40,13 +39,10 @@ public final class ExportCommand implements Callable<Integer> {
     if (!format.equals("csv") && !format.equals("jsonl")) {
       throw new UserException(UserException.USAGE, "--format must be csv or jsonl, not: " + format);
     }
-    SparkSession spark = SparkSessions.create("leakmarket export", master);
-    try {
-      long n = new TableExport(spark, warehouse).export(t, format, to);
+    try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket export", master)) {
+      long n = new TableExport(h.spark(), warehouse).export(t, format, to);
       spec.commandLine().getOut().println("exported " + n + " rows of " + t.path() + " to " + to);
       spec.commandLine().getOut().flush();
-    } finally {
-      spark.stop();
     }
     return 0;
   }

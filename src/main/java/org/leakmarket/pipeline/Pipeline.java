@@ -54,11 +54,8 @@ public final class Pipeline {
   /** Builds the session, runs the stages in order, records the run, stops the session. */
   public static void runStages(LeakmarketConfig cfg, Stage... stages) {
     LOG.info("config {}", cfg.describe());
-    SparkSession spark = SparkSessions.create("leakmarket", cfg.master());
-    try {
-      new Pipeline(spark, cfg).run(EnumSet.of(stages[0], stages));
-    } finally {
-      spark.stop();
+    try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket", cfg.master())) {
+      new Pipeline(h.spark(), cfg).run(EnumSet.of(stages[0], stages));
     }
   }
 

@@ -185,7 +185,10 @@ public final class CaptureRecapture {
     }
     PoissonGlm.Fit f = PoissonGlm.fit(x, y, options.maxIterations());
     if (f.beta() == null || f.problem() != null) {
-      return failed(name, labels, df, p, f.converged(), f.problem());
+      // A cell running to zero makes X'WX numerically singular before the deviance settles:
+      // report the cause (the boundary) rather than the symptom.
+      String cause = tinyFittedCell(f.fitted(), t);
+      return failed(name, labels, df, p, f.converged(), cause != null ? cause : f.problem());
     }
     if (!f.converged()) {
       return failed(name, labels, df, p, false,
@@ -304,16 +307,23 @@ public final class CaptureRecapture {
 
   /** Why the fit sits on the boundary of the parameter space, or null when it does not. */
   private static String boundary(PoissonGlm.Fit f, int t) {
-    double[] mu = f.fitted();
-    for (int i = 0; i < mu.length; i++) {
-      if (!(mu[i] >= BOUNDARY_FITTED)) {
-        return "MLE does not exist: fitted count of capture history " + history(i + 1, t)
-            + " tends to 0 (a zero cell drives an interaction to ±∞)";
-      }
+    String tiny = tinyFittedCell(f.fitted(), t);
+    if (tiny != null) {
+      return tiny;
     }
     for (double b : f.beta()) {
       if (!(Math.abs(b) <= DIVERGED_COEFFICIENT)) {
         return "MLE does not exist: a coefficient diverges (|β| > " + DIVERGED_COEFFICIENT + ")";
+      }
+    }
+    return null;
+  }
+
+  private static String tinyFittedCell(double[] mu, int t) {
+    for (int i = 0; i < mu.length; i++) {
+      if (!(mu[i] >= BOUNDARY_FITTED)) {
+        return "MLE does not exist: fitted count of capture history " + history(i + 1, t)
+            + " tends to 0 (zero cells drive a parameter to ±∞)";
       }
     }
     return null;

@@ -23,6 +23,13 @@ public final class CaptureRecapture {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaptureRecapture.class);
 
+  /**
+   * Most lists a log-linear search is run on: a stepwise search at 10 lists (1023 cells, 45
+   * candidate interactions per step) takes a second or two; at 12 it would take minutes.
+   * Beyond it, group lists (by seller or source) before estimating.
+   */
+  public static final int MAX_MODEL_LISTS = 10;
+
   /** Fitted cells below this are treated as driven to zero: the MLE lies on the boundary. */
   static final double BOUNDARY_FITTED = 1e-6;
 
@@ -114,6 +121,12 @@ public final class CaptureRecapture {
       return new PopulationResult(data.labels(), nObs, null, List.of(), null,
           options.criterion(), "none",
           "one list: capture–recapture needs at least two lists, no estimate");
+    }
+    if (t > MAX_MODEL_LISTS) {
+      return new PopulationResult(data.labels(), nObs, null, List.of(), null,
+          options.criterion(), "none",
+          t + " lists exceed the " + MAX_MODEL_LISTS + " a log-linear search is run on: group"
+              + " the lists (e.g. by seller or source) to get an estimate");
     }
     TwoListEstimate two = null;
     Map<String, ModelFit> fits = new LinkedHashMap<>();

@@ -259,4 +259,28 @@ class LogLinearTest {
     assertThatThrownBy(() -> CaptureRecapture.fit(OWN, LogLinearModel.independence(4)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void summaryHasTheContractKeys() {
+    CaptureHistories d = CaptureHistories.of(List.of("a", "b"), Map.of(1, 333L, 2, 244L, 3, 88L));
+    Map<String, Object> s = CaptureRecapture.estimate(d).toSummary();
+    assertThat(s).containsKeys("lists", "lincoln_petersen", "chapman", "models", "selected");
+    assertThat(s.get("lists")).isEqualTo(List.of("a", "b"));
+    assertThat((Map<String, Object>) s.get("lincoln_petersen")).containsOnlyKeys("n_hat", "se");
+    Map<String, Object> ch = (Map<String, Object>) s.get("chapman");
+    assertThat(ch).containsKeys("n_hat", "se", "ci_low", "ci_high");
+    assertThat(Math.round((Double) ch.get("n_hat"))).isEqualTo(1578);
+    List<Map<String, Object>> models = (List<Map<String, Object>>) s.get("models");
+    assertThat(models.get(0)).containsKeys(
+        "model", "n_hat", "se", "ci_low", "ci_high", "aic", "bic", "converged");
+    assertThat(s.get("selected")).isEqualTo("[1,2]");
+
+    CaptureHistories none = CaptureHistories.of(List.of("a", "b"), Map.of(1, 3L, 2, 4L));
+    Map<String, Object> n = CaptureRecapture.estimate(none).toSummary();
+    assertThat(n.get("chapman")).isNull();
+    assertThat(n.get("lincoln_petersen")).isNull();
+    assertThat(n.get("two_list_note")).asString().contains("m = 0");
+    assertThat(((List<Map<String, Object>>) n.get("models")).get(0).get("n_hat")).isNull();
+  }
 }

@@ -81,7 +81,8 @@ public final class CaptureRecapture {
   public static TwoListEstimate twoList(long n1, long n2, long m) {
     if (n1 < 0 || n2 < 0 || m < 0) {
       throw new IllegalArgumentException(
-          "list sizes and overlap must be non-negative, were: n1=" + n1 + ", n2=" + n2 + ", m=" + m);
+          "list sizes and overlap must be non-negative, were: n1=" + n1 + ", n2=" + n2
+              + ", m=" + m);
     }
     if (m > Math.min(n1, n2)) {
       throw new IllegalArgumentException(
@@ -261,7 +262,8 @@ public final class CaptureRecapture {
     Criterion c = options.criterion();
     LogLinearModel current = LogLinearModel.independence(t);
     ModelFit currentFit = put(fits, fit(data, current, options));
-    double currentValue = currentFit.mleExists() ? currentFit.criterion(c) : Double.POSITIVE_INFINITY;
+    double currentValue =
+        currentFit.mleExists() ? currentFit.criterion(c) : Double.POSITIVE_INFINITY;
     while (true) {
       LogLinearModel best = null;
       double bestValue = currentValue;

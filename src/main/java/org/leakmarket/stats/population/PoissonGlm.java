@@ -109,8 +109,8 @@ final class PoissonGlm {
     double[][] cov = null;
     String problem = null;
     try {
-      DecompositionSolver s = new CholeskyDecomposition(new Array2DRowRealMatrix(information(x, mu), false)).getSolver();
-      RealMatrix inv = s.getInverse();
+      RealMatrix info = new Array2DRowRealMatrix(information(x, mu), false);
+      RealMatrix inv = new CholeskyDecomposition(info).getSolver().getInverse();
       cov = inv.getData();
     } catch (SingularMatrixException
         | NonPositiveDefiniteMatrixException
@@ -157,7 +157,8 @@ final class PoissonGlm {
   }
 
   private static double[] solve(double[][] a, double[] b) {
-    DecompositionSolver s = new CholeskyDecomposition(new Array2DRowRealMatrix(a, false)).getSolver();
+    DecompositionSolver s =
+        new CholeskyDecomposition(new Array2DRowRealMatrix(a, false)).getSolver();
     return s.solve(new ArrayRealVector(b, false)).toArray();
   }
 

@@ -36,10 +36,13 @@ public final class ListingJson {
     if (id == null || id.isBlank()) {
       id = ListingIds.defaultId(source, channel, seller, postedAt, text);
     }
-    Map<String, String> extra = new HashMap<>();
+    Map<String, String> extra = Map.of();
     for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
       Map.Entry<String, JsonNode> f = it.next();
       if (!KNOWN.contains(f.getKey()) && !f.getValue().isNull()) {
+        if (extra.isEmpty()) {
+          extra = new HashMap<>();
+        }
         extra.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
       }
     }

@@ -234,10 +234,10 @@ public final class Normalizer implements Serializable {
     if (rate.isEmpty()) {
       return new String[] {Reason.FX_MISSING, "no " + currency + " rate within " + fx.maxAgeDays() + " days before " + date};
     }
-    BigDecimal r = BigDecimal.valueOf(rate.getAsDouble());
-    BigDecimal qty = BigDecimal.valueOf(q);
-    double lowCny = low.multiply(r, MC).divide(qty, MC).doubleValue();
-    double highCny = high == null ? lowCny : high.multiply(r, MC).divide(qty, MC).doubleValue();
+    // decimal arithmetic so that 2000元/10万条 is exactly 0.02 and 三毛五 exactly 0.35
+    BigDecimal r = rate.getAsDouble() == 1.0 ? BigDecimal.ONE : BigDecimal.valueOf(rate.getAsDouble());
+    double lowCny = perRecord(low, r, q);
+    double highCny = high == null ? lowCny : perRecord(high, r, q);
     double point = high == null ? lowCny : Math.sqrt(lowCny * highCny);
     double amount = high == null ? low.doubleValue() : Math.sqrt(low.doubleValue() * high.doubleValue());
     if (point < settings.minPrice() || point > settings.maxPrice()) {
@@ -252,6 +252,11 @@ public final class Normalizer implements Serializable {
     return new Offer(ctx.id(), index, Offer.OK, null, null, point, lowCny, highCny, usd, amount, currency, q,
         a.tier, a.freshness, a.category, a.issuers, a.region, all, confidence, ctx.posted().instant(),
         date);
+  }
+
+  private static double perRecord(BigDecimal amount, BigDecimal rate, long q) {
+    BigDecimal cny = rate == BigDecimal.ONE ? amount : amount.multiply(rate, MC);
+    return q == 1 ? cny.doubleValue() : cny.divide(BigDecimal.valueOf(q), MC).doubleValue();
   }
 
   private static Offer rejected(Ctx ctx, String reason, String detail) {

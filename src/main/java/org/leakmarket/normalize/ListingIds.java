@@ -11,21 +11,32 @@ import java.security.NoSuchAlgorithmException;
  * the same id whichever way it is read. Costs one SHA-256 over the listing's text.
  */
 public final class ListingIds {
-  private static final char SEP = '\u001f';
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private ListingIds() {}
 
-  public static String defaultId(String source, String channel, String seller, String postedAt, String text) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(nz(source)).append(SEP).append(nz(channel)).append(SEP).append(nz(seller)).append(SEP)
-        .append(nz(postedAt)).append(SEP).append(nz(text));
-    byte[] digest;
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      digest = MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java runtime", e);
     }
+  });
+  private static final byte[] SEP_BYTES = {0x1f};
+
+  public static String defaultId(String source, String channel, String seller, String postedAt, String text) {
+    MessageDigest md = SHA256.get();
+    md.reset();
+    md.update(nz(source).getBytes(StandardCharsets.UTF_8));
+    md.update(SEP_BYTES);
+    md.update(nz(channel).getBytes(StandardCharsets.UTF_8));
+    md.update(SEP_BYTES);
+    md.update(nz(seller).getBytes(StandardCharsets.UTF_8));
+    md.update(SEP_BYTES);
+    md.update(nz(postedAt).getBytes(StandardCharsets.UTF_8));
+    md.update(SEP_BYTES);
+    md.update(nz(text).getBytes(StandardCharsets.UTF_8));
+    byte[] digest = md.digest();
     char[] out = new char[digest.length * 2];
     for (int i = 0; i < digest.length; i++) {
       out[2 * i] = HEX[(digest[i] >> 4) & 0xF];

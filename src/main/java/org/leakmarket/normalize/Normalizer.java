@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
-import java.util.regex.Matcher;
 import org.leakmarket.normalize.PriceReader.Count;
 import org.leakmarket.normalize.PriceReader.Money;
 import org.leakmarket.normalize.PriceReader.Point;
@@ -246,7 +245,7 @@ public final class Normalizer implements Serializable {
     }
     OptionalDouble usdRate = fx.cnyPerUnit("USD", date);
     Double usd = usdRate.isPresent() ? point / usdRate.getAsDouble() : null;
-    List<Evidence> all = new ArrayList<>(ev);
+    List<Evidence> all = ev;
     all.addAll(a.evidence);
     double confidence = Math.round(Math.max(0.05, Math.min(1.0, conf)) * 100) / 100.0;
     return new Offer(ctx.id(), index, Offer.OK, null, null, point, lowCny, highCny, usd, amount, currency, q,
@@ -362,27 +361,42 @@ public final class Normalizer implements Serializable {
         }
       }
     }
-    if (hasDigit(lower)) {
-      Matcher ym = vocab.yearDump.matcher(new String(lower));
-      while (ym.find()) {
-        int year = Integer.parseInt(ym.group(1));
-        if (year < posted.getYear()) {
-          out.add(new Mention(Kind.FRESHNESS, "aged", ym.start(), ym.end(), "freshness.year_dump", null));
+    for (Token t : tokens) {
+      if (t.isNum() && t.end - t.start == 4 && Lexer.isAsciiDigit(lower[t.start])) {
+        int year = t.value.intValue();
+        int end = year >= 1900 && year < posted.getYear() ? yearDumpEnd(lower, t.end) : -1;
+        if (end > 0) {
+          out.add(new Mention(Kind.FRESHNESS, "aged", t.start, end, "freshness.year_dump", null));
+          out.sort((x, y) -> Integer.compare(x.start(), y.start()));
         }
       }
-      out.sort((x, y) -> Integer.compare(x.start(), y.start()));
     }
     return out;
   }
 
-  private static boolean hasDigit(char[] s) {
-    for (char c : s) {
-      if (c >= '0' && c <= '9') {
-        return true;
+  /** Where a dump word after a year ends (2019年数据, 2019 database), or -1. */
+  private int yearDumpEnd(char[] s, int from) {
+    int i = from;
+    while (i < s.length && (s[i] == ' ' || s[i] == '年' || s[i] == '的')) {
+      i++;
+    }
+    for (String w : vocab.yearDumpWords) {
+      int e = i + w.length();
+      if (e > s.length) {
+        continue;
+      }
+      boolean match = true;
+      for (int k = 0; k < w.length() && match; k++) {
+        match = s[i + k] == w.charAt(k);
+      }
+      if (match && !(TermTrie.isAsciiLetter(w.charAt(w.length() - 1)) && e < s.length && TermTrie.isAsciiLetter(s[e]))) {
+        return e;
       }
     }
-    return false;
+    return -1;
   }
+
+  private static final Kind[] ATTRIBUTE_KINDS = {Kind.TIER, Kind.FRESHNESS, Kind.ISSUER, Kind.REGION, Kind.CATEGORY};
 
   /**
    * The attributes of each price point. With one point every mention counts. With several (a
@@ -395,53 +409,58 @@ public final class Normalizer implements Serializable {
     for (int i = 0; i < n; i++) {
       out.add(new Attrs());
     }
-    int[] gapStart = new int[n];
-    int[] gapEnd = new int[n];
-    for (int i = 0; i < n; i++) {
-      gapStart[i] = i == 0 ? 0 : pts.get(i - 1).end;
-      gapEnd[i] = pts.isEmpty() ? Integer.MAX_VALUE : pts.get(i).start;
+    if (mentions.isEmpty()) {
+      return out;
     }
-    for (Kind kind : new Kind[] {Kind.TIER, Kind.FRESHNESS, Kind.ISSUER, Kind.REGION, Kind.CATEGORY}) {
-      List<List<Mention>> per = new ArrayList<>(n);
-      boolean local = false;
-      if (n > 1 && kind != Kind.CATEGORY) {
-        int gapsWith = 0;
-        for (int i = 0; i < n; i++) {
-          List<Mention> in = new ArrayList<>();
-          for (Mention m : mentions) {
-            if (m.kind() == kind && m.start() >= gapStart[i] && m.start() < gapEnd[i]) {
-              in.add(m);
-            }
+    for (Kind kind : ATTRIBUTE_KINDS) {
+      List<Mention> all = null;
+      for (Mention m : mentions) {
+        if (m.kind() == kind) {
+          if (all == null) {
+            all = new ArrayList<>(4);
           }
-          gapsWith += in.isEmpty() ? 0 : 1;
-          per.add(in);
-        }
-        local = gapsWith >= 2;
-        if (local && (kind == Kind.ISSUER || kind == Kind.REGION)) {
-          for (int i = 1; i < n; i++) {
-            if (per.get(i).isEmpty()) {
-              per.set(i, per.get(i - 1)); // a header names the bank for the prices that follow
-            }
-          }
+          all.add(m);
         }
       }
-      if (!local) {
-        List<Mention> all = new ArrayList<>();
-        for (Mention m : mentions) {
-          if (m.kind() == kind) {
-            all.add(m);
-          }
-        }
-        per.clear();
-        for (int i = 0; i < n; i++) {
-          per.add(all);
-        }
+      if (all == null) {
+        continue;
       }
+      List<List<Mention>> per = n > 1 && kind != Kind.CATEGORY ? local(pts, all, kind) : null;
       for (int i = 0; i < n; i++) {
-        apply(kind, per.get(i), out.get(i), ctx);
+        apply(kind, per == null ? all : per.get(i), out.get(i), ctx);
       }
     }
     return out;
+  }
+
+  /** Mentions per price point when the kind is written between prices, else null (all apply to all). */
+  private static List<List<Mention>> local(List<Point> pts, List<Mention> all, Kind kind) {
+    int n = pts.size();
+    List<List<Mention>> per = new ArrayList<>(n);
+    int gapsWith = 0;
+    for (int i = 0; i < n; i++) {
+      int from = i == 0 ? 0 : pts.get(i - 1).end;
+      int to = pts.get(i).start;
+      List<Mention> in = new ArrayList<>(2);
+      for (Mention m : all) {
+        if (m.start() >= from && m.start() < to) {
+          in.add(m);
+        }
+      }
+      gapsWith += in.isEmpty() ? 0 : 1;
+      per.add(in);
+    }
+    if (gapsWith < 2) {
+      return null;
+    }
+    if (kind == Kind.ISSUER || kind == Kind.REGION) {
+      for (int i = 1; i < n; i++) {
+        if (per.get(i).isEmpty()) {
+          per.set(i, per.get(i - 1)); // a header names the bank for the prices that follow
+        }
+      }
+    }
+    return per;
   }
 
   private static void apply(Kind kind, List<Mention> ms, Attrs a, Ctx ctx) {

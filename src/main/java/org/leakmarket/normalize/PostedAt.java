@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -33,8 +32,7 @@ public final class PostedAt {
       return Optional.empty();
     }
     String s = raw.trim();
-    ZoneId zone = source != null && CHINA_TIME.contains(source.trim().toLowerCase(Locale.ROOT))
-        ? CST : ZoneOffset.UTC;
+    ZoneOffset zone = chinaTime(source) ? CST : ZoneOffset.UTC;
     Optional<Parsed> fast = fast(s, zone);
     if (fast != null) {
       return fast;
@@ -62,7 +60,20 @@ public final class PostedAt {
    * {@code :ss}, a fraction, and {@code Z} or {@code +HH:mm}/{@code +HHmm}/{@code +HH}. Returns
    * null (not empty) for any other shape, which the general parser then reads.
    */
-  private static Optional<Parsed> fast(String s, ZoneId zone) {
+  private static boolean chinaTime(String source) {
+    if (source == null) {
+      return false;
+    }
+    String t = source.strip();
+    for (String c : CHINA_TIME) {
+      if (t.equalsIgnoreCase(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Optional<Parsed> fast(String s, ZoneOffset zone) {
     int n = s.length();
     if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
       return null;
@@ -80,7 +91,7 @@ public final class PostedAt {
       return Optional.empty();
     }
     if (n == 10) {
-      return Optional.of(new Parsed(date.atStartOfDay(zone).toInstant(), date));
+      return Optional.of(new Parsed(date.atStartOfDay().toInstant(zone), date));
     }
     char sep = s.charAt(10);
     if ((sep != 'T' && sep != ' ') || n < 16 || s.charAt(13) != ':') {
@@ -113,7 +124,7 @@ public final class PostedAt {
     }
     LocalDateTime ldt = LocalDateTime.of(date, java.time.LocalTime.of(h, mi, sec, nano));
     if (i == n) {
-      return Optional.of(new Parsed(ldt.atZone(zone).toInstant(), date));
+      return Optional.of(new Parsed(ldt.toInstant(zone), date));
     }
     ZoneOffset offset;
     char c = s.charAt(i);

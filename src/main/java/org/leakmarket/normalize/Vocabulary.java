@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.leakmarket.reference.Regions;
 
 /**
@@ -62,7 +61,8 @@ public final class Vocabulary implements Serializable {
   final char[] simplify = new char[Character.MAX_VALUE + 1];
   final List<Multiplier> multipliers = new ArrayList<>();
   final Set<String> currencyCodes = new HashSet<>();
-  final Pattern yearDump;
+  /** Words that make a preceding year an old dump (2019年数据), longest first. */
+  final List<String> yearDumpWords = new ArrayList<>();
   final Regions regions;
 
   private Vocabulary(Source src, Regions regions) throws IOException {
@@ -149,12 +149,10 @@ public final class Vocabulary implements Serializable {
       add(f[0], new Meaning(Kind.REGION, f[1].trim().toUpperCase(Locale.ROOT), null,
           flags(f.length > 2 ? f[2] : ""), f[0], "region.country", null));
     }
-    List<String> dumpWords = new ArrayList<>();
     for (String[] f : src.rows("year_dump_words.txt")) {
-      dumpWords.add(Pattern.quote(norm(f[0], false)));
+      yearDumpWords.add(norm(f[0].strip(), false));
     }
-    dumpWords.sort(Comparator.comparingInt(String::length).reversed());
-    yearDump = Pattern.compile("(?<![0-9])((?:19|20)[0-9]{2})\\s*年?\\s*的?\\s*(?:" + String.join("|", dumpWords) + ")(?![a-z])");
+    yearDumpWords.sort(Comparator.comparingInt(String::length).reversed());
   }
 
   private void valued(Source src, String file, Kind kind, String rulePrefix, Set<String> allowed) throws IOException {

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -33,8 +32,11 @@ public final class PostedAt {
       return Optional.empty();
     }
     String s = raw.trim();
-    ZoneId zone = source != null && CHINA_TIME.contains(source.trim().toLowerCase(Locale.ROOT))
-        ? CST : ZoneOffset.UTC;
+    ZoneOffset zone = chinaTime(source) ? CST : ZoneOffset.UTC;
+    Optional<Parsed> fast = fast(s, zone);
+    if (fast != null) {
+      return fast;
+    }
     try {
       if (s.length() == 10) {
         LocalDate d = LocalDate.parse(s);
@@ -50,5 +52,116 @@ public final class PostedAt {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The common forms without java.time's formatter (which costs microseconds and throws on the
+   * no-offset path): {@code yyyy-MM-dd}, then optionally {@code T} or a space, {@code HH:mm},
+   * {@code :ss}, a fraction, and {@code Z} or {@code +HH:mm}/{@code +HHmm}/{@code +HH}. Returns
+   * null (not empty) for any other shape, which the general parser then reads.
+   */
+  private static boolean chinaTime(String source) {
+    if (source == null) {
+      return false;
+    }
+    String t = source.strip();
+    for (String c : CHINA_TIME) {
+      if (t.equalsIgnoreCase(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Optional<Parsed> fast(String s, ZoneOffset zone) {
+    int n = s.length();
+    if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return null;
+    }
+    int y = digits(s, 0, 4);
+    int mo = digits(s, 5, 2);
+    int d = digits(s, 8, 2);
+    if (y < 0 || mo < 0 || d < 0) {
+      return null;
+    }
+    LocalDate date;
+    try {
+      date = LocalDate.of(y, mo, d);
+    } catch (java.time.DateTimeException e) {
+      return Optional.empty();
+    }
+    if (n == 10) {
+      return Optional.of(new Parsed(date.atStartOfDay().toInstant(zone), date));
+    }
+    char sep = s.charAt(10);
+    if ((sep != 'T' && sep != ' ') || n < 16 || s.charAt(13) != ':') {
+      return null;
+    }
+    int h = digits(s, 11, 2);
+    int mi = digits(s, 14, 2);
+    int sec = 0;
+    int nano = 0;
+    int i = 16;
+    if (i < n && s.charAt(i) == ':') {
+      sec = digits(s, i + 1, 2);
+      i += 3;
+      if (i < n && s.charAt(i) == '.') {
+        int start = ++i;
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+          i++;
+        }
+        if (i == start || i - start > 9) {
+          return null;
+        }
+        nano = digits(s, start, i - start);
+        for (int k = i - start; k < 9; k++) {
+          nano *= 10;
+        }
+      }
+    }
+    if (h < 0 || mi < 0 || sec < 0 || h > 23 || mi > 59 || sec > 59) {
+      return h < 0 || mi < 0 || sec < 0 ? null : Optional.empty();
+    }
+    LocalDateTime ldt = LocalDateTime.of(date, java.time.LocalTime.of(h, mi, sec, nano));
+    if (i == n) {
+      return Optional.of(new Parsed(ldt.toInstant(zone), date));
+    }
+    ZoneOffset offset;
+    char c = s.charAt(i);
+    if (c == 'Z' && i + 1 == n) {
+      offset = ZoneOffset.UTC;
+    } else if (c == '+' || c == '-') {
+      int rest = n - i - 1;
+      int oh = digits(s, i + 1, 2);
+      int om = rest == 2 ? 0 : rest == 4 ? digits(s, i + 3, 2) : rest == 5 && s.charAt(i + 3) == ':' ? digits(s, i + 4, 2) : -1;
+      if (oh < 0 || om < 0 || oh > 18 || om > 59) {
+        return null;
+      }
+      int total = (oh * 3600 + om * 60) * (c == '-' ? -1 : 1);
+      try {
+        offset = ZoneOffset.ofTotalSeconds(total);
+      } catch (java.time.DateTimeException e) {
+        return null;
+      }
+    } else {
+      return null;
+    }
+    return Optional.of(new Parsed(ldt.toInstant(offset), date));
+  }
+
+  /** The non-negative integer written by {@code len} ASCII digits at {@code from}, or -1. */
+  private static int digits(String s, int from, int len) {
+    if (from + len > s.length()) {
+      return -1;
+    }
+    int v = 0;
+    for (int k = from; k < from + len; k++) {
+      char c = s.charAt(k);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 }

@@ -1,0 +1,359 @@
+package org.leakmarket.normalize;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a normalised advert into {@link Token}s in one left-to-right pass: at each position the
+ * longest vocabulary term valid in its context, or a number (Arabic with separators and
+ * shorthand multipliers, Chinese numerals and their mixes), whichever is longer. Costs
+ * O(length x longest term); allocates one object per token.
+ */
+final class Lexer {
+  private static final int MAX_MATCHES = 16;
+
+  private final Vocabulary vocab;
+  private final char[] text;
+  private final char[] cased;
+  private final boolean cjk;
+  private final int[] ends = new int[MAX_MATCHES];
+  private final TermTrie.Node[] nodes = new TermTrie.Node[MAX_MATCHES];
+  private final List<Token> tokens = new ArrayList<>();
+
+  private Lexer(Vocabulary vocab, char[] text, char[] cased, boolean cjk) {
+    this.vocab = vocab;
+    this.text = text;
+    this.cased = cased;
+    this.cjk = cjk;
+  }
+
+  static List<Token> lex(Vocabulary vocab, char[] text, char[] cased, boolean cjk) {
+    Lexer l = new Lexer(vocab, text, cased, cjk);
+    l.run();
+    return l.tokens;
+  }
+
+  private void run() {
+    int n = text.length;
+    int i = 0;
+    while (i < n) {
+      char c = text[i];
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        i++;
+        continue;
+      }
+      int count = vocab.trie.matches(text, i, ends, nodes);
+      int termEnd = -1;
+      Vocabulary.Meaning[] termMeanings = null;
+      for (int k = 0; k < count; k++) {
+        Vocabulary.Meaning[] valid = valid(nodes[k].meanings, i, ends[k]);
+        if (valid != null) {
+          termEnd = ends[k];
+          termMeanings = valid;
+          break;
+        }
+      }
+      Token num = null;
+      if (isAsciiDigit(c) || (c == '.' && i + 1 < n && isAsciiDigit(text[i + 1]) && (i == 0 || !isAsciiDigit(text[i - 1])))) {
+        num = arabic(i);
+      } else if (chineseDigit(c) >= 0 || chineseUnit(c) > 0) {
+        num = chinese(i);
+      }
+      if (num != null && num.end - i > termEnd - i) {
+        tokens.add(num);
+        i = num.end;
+        continue;
+      }
+      if (termEnd > 0) {
+        Token t = new Token(Token.TERM, i, termEnd);
+        t.meanings = termMeanings;
+        tokens.add(t);
+        i = termEnd;
+        continue;
+      }
+      if (TermTrie.isAsciiLetter(c)) {
+        int j = i;
+        while (j < n && TermTrie.isAsciiLetter(text[j])) {
+          j++;
+        }
+        if (j - i >= 3 && j - i <= 4 && allUpper(i, j) && afterNumber(i)) {
+          Token t = new Token(Token.UNKNOWN_CURRENCY, i, j);
+          t.code = new String(cased, i, j - i);
+          tokens.add(t);
+        }
+        i = j;
+        continue;
+      }
+      i++;
+    }
+  }
+
+  /** The meanings valid here, or null; the node's own array when all are (no allocation). */
+  private Vocabulary.Meaning[] valid(Vocabulary.Meaning[] all, int from, int to) {
+    int ok = 0;
+    boolean[] keep = null;
+    for (int k = 0; k < all.length; k++) {
+      boolean v = valid(all[k], from, to);
+      if (v) {
+        ok++;
+      } else if (keep == null) {
+        keep = new boolean[all.length];
+        for (int p = 0; p < k; p++) {
+          keep[p] = true;
+        }
+      }
+      if (keep != null) {
+        keep[k] = v;
+      }
+    }
+    if (ok == 0) {
+      return null;
+    }
+    if (keep == null) {
+      return all;
+    }
+    Vocabulary.Meaning[] out = new Vocabulary.Meaning[ok];
+    int o = 0;
+    for (int k = 0; k < all.length; k++) {
+      if (keep[k]) {
+        out[o++] = all[k];
+      }
+    }
+    return out;
+  }
+
+  private boolean valid(Vocabulary.Meaning m, int from, int to) {
+    if (m.has(Vocabulary.CASE_SENSITIVE)) {
+      String want = m.cased();
+      if (want.length() != to - from) {
+        return false;
+      }
+      for (int k = 0; k < want.length(); k++) {
+        if (cased[from + k] != want.charAt(k)) {
+          return false;
+        }
+      }
+    }
+    if (m.has(Vocabulary.CJK) && !cjk) {
+      return false;
+    }
+    if (m.has(Vocabulary.AFTER_NUMBER) && !afterNumber(from)) {
+      return false;
+    }
+    return !m.has(Vocabulary.CLAUSE_START) || clauseStart(from);
+  }
+
+  private boolean afterNumber(int from) {
+    if (tokens.isEmpty()) {
+      return false;
+    }
+    Token prev = tokens.get(tokens.size() - 1);
+    if (!prev.isNum()) {
+      return false;
+    }
+    int gap = from - prev.end;
+    return gap == 0 || (gap == 1 && text[prev.end] == ' ');
+  }
+
+  private boolean clauseStart(int from) {
+    for (int k = from - 1; k >= 0; k--) {
+      char c = text[k];
+      if (c == ' ' || c == '\t') {
+        continue;
+      }
+      return Normalizer.isSeparator(text, k) || "【[(（:：#\"'“「".indexOf(c) >= 0;
+    }
+    return true;
+  }
+
+  private boolean allUpper(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (cased[k] < 'A' || cased[k] > 'Z') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Token arabic(int i) {
+    int n = text.length;
+    StringBuilder sb = new StringBuilder(12);
+    int j = i;
+    while (j < n) {
+      char c = text[j];
+      if (isAsciiDigit(c)) {
+        sb.append(c);
+        j++;
+      } else if (c == ',' && sb.length() > 0 && groupOfThree(j + 1)) {
+        j++;
+      } else {
+        break;
+      }
+    }
+    if (j + 1 < n && text[j] == '.' && isAsciiDigit(text[j + 1])) {
+      sb.append('.');
+      j++;
+      while (j < n && isAsciiDigit(text[j])) {
+        sb.append(text[j]);
+        j++;
+      }
+    }
+    BigDecimal v = new BigDecimal(sb.charAt(0) == '.' ? "0" + sb : sb.toString());
+    boolean single = j - i == 1;
+    boolean multiplied = false;
+    for (int round = 0; round < 2; round++) {
+      boolean found = false;
+      for (Vocabulary.Multiplier m : vocab.multipliers) {
+        String t = m.term();
+        int at = j;
+        if (t.length() >= 3 && at < n && text[at] == ' ') {
+          at++;
+        }
+        if (text.length - at >= t.length() && regionMatches(at, t)) {
+          int after = at + t.length();
+          if (TermTrie.isAsciiLetter(t.charAt(t.length() - 1)) && after < n && TermTrie.isAsciiLetter(text[after])) {
+            continue;
+          }
+          v = v.multiply(m.factor());
+          j = after;
+          multiplied = true;
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        break;
+      }
+    }
+    Token t = new Token(Token.NUM, i, j);
+    t.value = v;
+    t.multiplied = multiplied;
+    t.singleDigit = single && !multiplied;
+    return t;
+  }
+
+  private boolean groupOfThree(int from) {
+    int n = text.length;
+    if (from + 3 > n) {
+      return false;
+    }
+    for (int k = from; k < from + 3; k++) {
+      if (!isAsciiDigit(text[k])) {
+        return false;
+      }
+    }
+    return from + 3 == n || !isAsciiDigit(text[from + 3]);
+  }
+
+  private boolean regionMatches(int at, String t) {
+    for (int k = 0; k < t.length(); k++) {
+      if (text[at + k] != t.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Chinese numerals: 十万, 两千, 一万五千, 两万五 (= 25000); digit runs without units read as digits. */
+  private Token chinese(int i) {
+    int n = text.length;
+    long total = 0;
+    long section = 0;
+    int digit = -1;
+    long lastUnit = 0;
+    boolean anyUnit = false;
+    boolean zeroAfterUnit = false;
+    long concat = 0;
+    int j = i;
+    while (j < n) {
+      char c = text[j];
+      int d = chineseDigit(c);
+      long u = chineseUnit(c);
+      if (d < 0 && u <= 0) {
+        break;
+      }
+      if (j > i && d >= 0 && startsLongTerm(j)) {
+        break; // the 一 of 五一条 starts 一条 (per record), not a digit of 51
+      }
+      if (d >= 0) {
+        if (d == 0 && anyUnit) {
+          zeroAfterUnit = true;
+        }
+        digit = d;
+        concat = concat * 10 + d;
+      } else {
+        anyUnit = true;
+        zeroAfterUnit = false;
+        long dv = digit < 0 ? 0 : digit;
+        if (u >= 100_000_000L) {
+          long s = total + section + dv;
+          total = (s == 0 ? 1 : s) * u;
+          section = 0;
+        } else if (u == 10_000L) {
+          long s = section + dv;
+          total += (s == 0 ? 1 : s) * u;
+          section = 0;
+        } else {
+          section += (digit < 0 ? 1 : digit) * u;
+        }
+        digit = -1;
+        lastUnit = u;
+      }
+      j++;
+    }
+    if (j == i) {
+      return null;
+    }
+    long value;
+    if (!anyUnit) {
+      value = concat;
+    } else {
+      value = total + section;
+      if (digit > 0) {
+        value += (!zeroAfterUnit && lastUnit >= 100) ? digit * (lastUnit / 10) : digit;
+      }
+    }
+    Token t = new Token(Token.NUM, i, j);
+    t.value = BigDecimal.valueOf(value);
+    t.multiplied = anyUnit;
+    t.singleDigit = !anyUnit && j - i == 1;
+    return t;
+  }
+
+  private boolean startsLongTerm(int j) {
+    int count = vocab.trie.matches(text, j, ends, nodes);
+    return count > 0 && ends[0] - j >= 2;
+  }
+
+  static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  static int chineseDigit(char c) {
+    return switch (c) {
+      case '零', '〇' -> 0;
+      case '一' -> 1;
+      case '二', '两' -> 2;
+      case '三' -> 3;
+      case '四' -> 4;
+      case '五' -> 5;
+      case '六' -> 6;
+      case '七' -> 7;
+      case '八' -> 8;
+      case '九' -> 9;
+      default -> -1;
+    };
+  }
+
+  static long chineseUnit(char c) {
+    return switch (c) {
+      case '十' -> 10L;
+      case '百' -> 100L;
+      case '千' -> 1000L;
+      case '万' -> 10_000L;
+      case '亿' -> 100_000_000L;
+      default -> 0L;
+    };
+  }
+}

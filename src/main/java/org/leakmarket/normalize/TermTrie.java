@@ -1,0 +1,133 @@
+package org.leakmarket.normalize;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * All vocabulary terms in one character trie, so an advert is scanned once, left to right,
+ * trying every term at every position at the cost of a walk as deep as the longest term there.
+ * The root is a direct array indexed by the first character; deeper levels are small sorted
+ * arrays searched by bisection. Built once per {@link Vocabulary}; read-only afterwards.
+ */
+final class TermTrie implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final char[] NO_KEYS = new char[0];
+  private static final Node[] NO_KIDS = new Node[0];
+
+  static final class Node implements Serializable {
+    private static final long serialVersionUID = 1L;
+    char[] keys = NO_KEYS;
+    Node[] kids = NO_KIDS;
+    Vocabulary.Meaning[] meanings;
+
+    Node child(char c) {
+      int i = Arrays.binarySearch(keys, c);
+      return i >= 0 ? kids[i] : null;
+    }
+
+    Node childOrNew(char c) {
+      int i = Arrays.binarySearch(keys, c);
+      if (i >= 0) {
+        return kids[i];
+      }
+      int at = -i - 1;
+      char[] k = new char[keys.length + 1];
+      Node[] n = new Node[kids.length + 1];
+      System.arraycopy(keys, 0, k, 0, at);
+      System.arraycopy(kids, 0, n, 0, at);
+      k[at] = c;
+      n[at] = new Node();
+      System.arraycopy(keys, at, k, at + 1, keys.length - at);
+      System.arraycopy(kids, at, n, at + 1, kids.length - at);
+      keys = k;
+      kids = n;
+      return n[at];
+    }
+  }
+
+  private final Node[] root = new Node[Character.MAX_VALUE + 1];
+
+  /** Adds a term (already normalised: simplified, half-width, lower-case) with one meaning. */
+  void add(String term, Vocabulary.Meaning m) {
+    if (term.isEmpty()) {
+      return;
+    }
+    char first = term.charAt(0);
+    Node n = root[first];
+    if (n == null) {
+      n = new Node();
+      root[first] = n;
+    }
+    for (int i = 1; i < term.length(); i++) {
+      n = n.childOrNew(term.charAt(i));
+    }
+    if (n.meanings == null) {
+      n.meanings = new Vocabulary.Meaning[] {m};
+    } else {
+      Vocabulary.Meaning[] a = Arrays.copyOf(n.meanings, n.meanings.length + 1);
+      a[a.length - 1] = m;
+      n.meanings = a;
+    }
+  }
+
+  /**
+   * Every term ending point starting at {@code from}, longest first, written to {@code ends} and
+   * {@code nodes}; returns how many. English terms must start and end at a word boundary.
+   */
+  int matches(char[] text, int from, int[] ends, Node[] nodes) {
+    Node n = root[text[from]];
+    if (n == null) {
+      return 0;
+    }
+    if (isAsciiLetter(text[from]) && from > 0 && isAsciiLetter(text[from - 1])) {
+      return 0;
+    }
+    int count = 0;
+    int i = from;
+    while (true) {
+      if (n.meanings != null) {
+        int end = i + 1;
+        boolean boundaryOk = !isAsciiLetter(text[i]) || end >= text.length || !isAsciiLetter(text[end]);
+        if (boundaryOk && count < ends.length) {
+          ends[count] = end;
+          nodes[count] = n;
+          count++;
+        }
+      }
+      i++;
+      if (i >= text.length) {
+        break;
+      }
+      n = n.child(text[i]);
+      if (n == null) {
+        break;
+      }
+    }
+    // longest first
+    for (int a = 0, b = count - 1; a < b; a++, b--) {
+      int e = ends[a];
+      ends[a] = ends[b];
+      ends[b] = e;
+      Node t = nodes[a];
+      nodes[a] = nodes[b];
+      nodes[b] = t;
+    }
+    return count;
+  }
+
+  /** The meanings of exactly this normalised term, or null. */
+  Vocabulary.Meaning[] exact(String term) {
+    if (term.isEmpty()) {
+      return null;
+    }
+    Node n = root[term.charAt(0)];
+    for (int i = 1; n != null && i < term.length(); i++) {
+      n = n.child(term.charAt(i));
+    }
+    return n == null ? null : n.meanings;
+  }
+
+  static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+}

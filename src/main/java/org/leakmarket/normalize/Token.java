@@ -1,0 +1,50 @@
+package org.leakmarket.normalize;
+
+import java.math.BigDecimal;
+
+/** One lexical unit of an advert: a number, a vocabulary term or an unrecognised currency code. */
+final class Token {
+  static final int NUM = 0;
+  static final int TERM = 1;
+  static final int UNKNOWN_CURRENCY = 2;
+
+  final int type;
+  final int start;
+  final int end;
+  /** NUM: the value, multipliers applied. */
+  BigDecimal value;
+  /** NUM: written with 万/千/k/w/... (so "for 10k" is a count even without a unit). */
+  boolean multiplied;
+  /** NUM: one digit, nothing else (the 五 of 一块五). */
+  boolean singleDigit;
+  /** TERM: the meanings valid at this position. */
+  Vocabulary.Meaning[] meanings;
+  /** UNKNOWN_CURRENCY: the code as written. */
+  String code;
+
+  Token(int type, int start, int end) {
+    this.type = type;
+    this.start = start;
+    this.end = end;
+  }
+
+  boolean isNum() {
+    return type == NUM;
+  }
+
+  boolean has(Vocabulary.Kind k) {
+    return get(k) != null;
+  }
+
+  Vocabulary.Meaning get(Vocabulary.Kind k) {
+    if (meanings == null) {
+      return null;
+    }
+    for (Vocabulary.Meaning m : meanings) {
+      if (m.kind() == k) {
+        return m;
+      }
+    }
+    return null;
+  }
+}

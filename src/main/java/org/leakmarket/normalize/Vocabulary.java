@@ -1,0 +1,284 @@
+package org.leakmarket.normalize;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.leakmarket.reference.Regions;
+
+/**
+ * The words the normaliser understands, read from the data files under {@code /vocabulary/} in
+ * the jar (src/main/resources/vocabulary, documented in its README.md) plus the province names of
+ * {@link Regions}. Everything is compiled once into a {@link TermTrie}, a character map for
+ * traditional characters and one regular expression (year-dated dumps); loading costs a few
+ * milliseconds and the shipped vocabulary is loaded once per JVM ({@link #shipped()}).
+ */
+public final class Vocabulary implements Serializable {
+  private static final long serialVersionUID = 1L;
+  public static final String DIR = "/vocabulary/";
+
+  /** What a term means. */
+  enum Kind {
+    CURRENCY, COUNT, EACH, PER, RANGE, MAX, MIN, MIN_ORDER, TRIAL, IGNORE, BUY, NOT_BUY,
+    TIER, FRESHNESS, CATEGORY, ISSUER, REGION
+  }
+
+  static final int BEFORE = 1;
+  static final int AFTER = 2;
+  static final int AFTER_NUMBER = 4;
+  static final int CJK = 8;
+  static final int CASE_SENSITIVE = 16;
+  static final int CLAUSE_START = 32;
+
+  /**
+   * One meaning of a term. {@code value} is the currency code, tier, category, region code or
+   * comma-separated issuer codes; {@code rule} names the evidence rule; {@code cased} is the
+   * term as written for case-sensitive terms.
+   */
+  record Meaning(Kind kind, String value, BigDecimal scale, int flags, String cased, String rule,
+      String[] codes) implements Serializable {
+    boolean has(int flag) {
+      return (flags & flag) != 0;
+    }
+  }
+
+  /** A multiplier written after an Arabic number (万, w, k, million). */
+  record Multiplier(String term, BigDecimal factor) implements Serializable {}
+
+  final TermTrie trie = new TermTrie();
+  final char[] simplify = new char[Character.MAX_VALUE + 1];
+  final List<Multiplier> multipliers = new ArrayList<>();
+  final Set<String> currencyCodes = new HashSet<>();
+  /** Words that make a preceding year an old dump (2019年数据), longest first. */
+  final List<String> yearDumpWords = new ArrayList<>();
+  final Regions regions;
+
+  private Vocabulary(Source src, Regions regions) throws IOException {
+    this.regions = regions;
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      simplify[c] = (char) c;
+    }
+    for (String[] f : src.rows("traditional.tsv")) {
+      if (f.length >= 2 && f[0].length() == 1 && f[1].length() == 1) {
+        simplify[f[0].charAt(0)] = f[1].charAt(0);
+      }
+    }
+    for (String[] f : src.rows("currency_codes.txt")) {
+      for (String code : f[0].trim().split("\\s+")) {
+        currencyCodes.add(code.toUpperCase(Locale.ROOT));
+      }
+    }
+    for (String[] f : src.rows("currencies.tsv")) {
+      need(f, 4, "currencies.tsv");
+      int flags = flags(f.length > 4 ? f[4] : "");
+      flags |= switch (f[3].trim()) {
+        case "before" -> BEFORE;
+        case "after" -> AFTER;
+        case "both" -> BEFORE | AFTER;
+        default -> throw new IllegalArgumentException("currencies.tsv: position must be before, after or both: " + f[3]);
+      };
+      String code = f[1].trim().toUpperCase(Locale.ROOT);
+      currencyCodes.add(code);
+      add(f[0], new Meaning(Kind.CURRENCY, code, new BigDecimal(f[2].trim()), flags, f[0], "currency." + code, null));
+    }
+    for (String[] f : src.rows("multipliers.tsv")) {
+      need(f, 2, "multipliers.tsv");
+      multipliers.add(new Multiplier(norm(f[0], false), new BigDecimal(f[1].trim())));
+    }
+    multipliers.sort(Comparator.comparingInt((Multiplier m) -> m.term().length()).reversed());
+    for (String[] f : src.rows("price_words.tsv")) {
+      need(f, 2, "price_words.tsv");
+      Kind k = switch (f[1].trim()) {
+        case "count" -> Kind.COUNT;
+        case "each" -> Kind.EACH;
+        case "per" -> Kind.PER;
+        case "range" -> Kind.RANGE;
+        case "max" -> Kind.MAX;
+        case "min" -> Kind.MIN;
+        case "min_order" -> Kind.MIN_ORDER;
+        case "trial" -> Kind.TRIAL;
+        case "ignore" -> Kind.IGNORE;
+        default -> throw new IllegalArgumentException("price_words.tsv: unknown role " + f[1]);
+      };
+      int flags = k == Kind.COUNT ? AFTER_NUMBER : 0;
+      add(f[0], new Meaning(k, f[1].trim(), null, flags, f[0], k.name().toLowerCase(Locale.ROOT), null));
+    }
+    for (String[] f : src.rows("ignore.tsv")) {
+      add(f[0], new Meaning(Kind.IGNORE, "", null, 0, f[0], "ignore", null));
+    }
+    for (String[] f : src.rows("buy_markers.tsv")) {
+      need(f, 2, "buy_markers.tsv");
+      Kind k = f[1].trim().equals("buy") ? Kind.BUY : Kind.NOT_BUY;
+      add(f[0], new Meaning(k, "", null, flags(f.length > 2 ? f[2] : ""), f[0], "buy_request", null));
+    }
+    valued(src, "tiers.tsv", Kind.TIER, "tier.", Set.of("standard", "gold", "platinum", "premium"));
+    valued(src, "freshness.tsv", Kind.FRESHNESS, "freshness.", Set.of("new", "second_hand", "aged"));
+    valued(src, "categories.tsv", Kind.CATEGORY, "category.", Set.of("credit_card", "bank_account",
+        "loan", "securities", "insurance", "telecom", "ecommerce", "real_estate", "auto", "education", "other"));
+    for (String[] f : src.rows("issuers.tsv")) {
+      need(f, 2, "issuers.tsv");
+      String[] codes = f[1].trim().split("\\s*,\\s*");
+      String rule = codes.length > 1 ? "issuer.group" : "issuer." + codes[0].replace(' ', '_');
+      add(f[0], new Meaning(Kind.ISSUER, f[1].trim(), null, flags(f.length > 2 ? f[2] : ""), f[0], rule, codes));
+    }
+    for (Regions.Region r : regions.all()) {
+      for (String name : List.of(r.nameZh(), r.fullNameZh(), r.pinyin(), r.english())) {
+        if (!name.isBlank()) {
+          add(name, new Meaning(Kind.REGION, r.code(), null, 0, name, "region.province", null));
+        }
+      }
+    }
+    for (String[] f : src.rows("region_aliases.tsv")) {
+      need(f, 3, "region_aliases.tsv");
+      add(f[0], new Meaning(Kind.REGION, f[1].trim(), null, 0, f[0], "region." + f[2].trim(), null));
+    }
+    for (String[] f : src.rows("countries.tsv")) {
+      need(f, 2, "countries.tsv");
+      add(f[0], new Meaning(Kind.REGION, f[1].trim().toUpperCase(Locale.ROOT), null,
+          flags(f.length > 2 ? f[2] : ""), f[0], "region.country", null));
+    }
+    for (String[] f : src.rows("year_dump_words.txt")) {
+      yearDumpWords.add(norm(f[0].strip(), false));
+    }
+    yearDumpWords.sort(Comparator.comparingInt(String::length).reversed());
+  }
+
+  private void valued(Source src, String file, Kind kind, String rulePrefix, Set<String> allowed) throws IOException {
+    for (String[] f : src.rows(file)) {
+      need(f, 2, file);
+      String v = f[1].trim();
+      if (!allowed.contains(v)) {
+        throw new IllegalArgumentException(file + ": " + v + " is not one of " + allowed);
+      }
+      add(f[0], new Meaning(kind, v, null, flags(f.length > 2 ? f[2] : ""), f[0], rulePrefix + v, null));
+    }
+  }
+
+  private void add(String rawTerm, Meaning m) {
+    String term = rawTerm.strip();
+    boolean cs = m.has(CASE_SENSITIVE);
+    Meaning stored = cs ? new Meaning(m.kind(), m.value(), m.scale(), m.flags(), norm(term, true), m.rule(), m.codes()) : m;
+    trie.add(norm(term, false), stored);
+  }
+
+  private static void need(String[] f, int n, String file) {
+    if (f.length < n) {
+      throw new IllegalArgumentException(file + ": expected " + n + " tab-separated columns: " + String.join("\t", f));
+    }
+  }
+
+  private static int flags(String s) {
+    int flags = 0;
+    for (String f : s.split(",")) {
+      switch (f.trim()) {
+        case "" -> { }
+        case "after_number" -> flags |= AFTER_NUMBER;
+        case "cjk" -> flags |= CJK;
+        case "cs" -> flags |= CASE_SENSITIVE;
+        case "clause_start" -> flags |= CLAUSE_START;
+        default -> throw new IllegalArgumentException("unknown vocabulary flag " + f);
+      }
+    }
+    return flags;
+  }
+
+  /** Normalises a term or a text the same way: half-width, simplified, lower-case unless cased. */
+  String norm(String s, boolean keepCase) {
+    char[] c = new char[s.length()];
+    for (int i = 0; i < c.length; i++) {
+      c[i] = fold(s.charAt(i), keepCase);
+    }
+    return new String(c);
+  }
+
+  /** One character's normal form; never changes the length, so spans map back to the input. */
+  char fold(char c, boolean keepCase) {
+    if (c >= '\uFF01' && c <= '\uFF5E') {
+      c = (char) (c - 0xFEE0);
+    } else if (c == '\u3000') {
+      c = ' ';
+    } else if (c == '\uFFE5') {
+      c = '\u00A5';
+    } else {
+      c = simplify[c];
+    }
+    if (!keepCase && c >= 'A' && c <= 'Z') {
+      c = (char) (c + 32);
+    }
+    return c;
+  }
+
+  /** The meanings of a whole normalised term (for structured hints), or an empty array. */
+  Meaning[] lookup(String raw) {
+    Meaning[] m = trie.exact(norm(raw.strip(), false));
+    return m == null ? new Meaning[0] : m;
+  }
+
+  public Regions regions() {
+    return regions;
+  }
+
+  private static final class Holder {
+    static final Vocabulary SHIPPED = build(null, Regions.shipped());
+  }
+
+  /** The vocabulary shipped in the jar, built once per JVM. */
+  public static Vocabulary shipped() {
+    return Holder.SHIPPED;
+  }
+
+  /**
+   * A vocabulary read from {@code dir} (files missing there are taken from the jar), with the
+   * given region table: lets a researcher try new words without rebuilding.
+   */
+  public static Vocabulary load(Path dir, Regions regions) {
+    return build(dir, regions);
+  }
+
+  private static Vocabulary build(Path dir, Regions regions) {
+    try {
+      return new Vocabulary(new Source(dir), regions);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the vocabulary", e);
+    }
+  }
+
+  /** Reads the tab-separated vocabulary files, skipping blank lines and # comments. */
+  private record Source(Path dir) {
+    List<String[]> rows(String file) throws IOException {
+      InputStream in = null;
+      if (dir != null && Files.exists(dir.resolve(file))) {
+        in = Files.newInputStream(dir.resolve(file));
+      } else {
+        in = Vocabulary.class.getResourceAsStream(DIR + file);
+      }
+      if (in == null) {
+        throw new IllegalStateException("vocabulary file missing: " + DIR + file);
+      }
+      List<String[]> out = new ArrayList<>();
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = r.readLine()) != null) {
+          String t = line.replace("\uFEFF", "");
+          if (t.isBlank() || t.stripLeading().startsWith("#")) {
+            continue;
+          }
+          out.add(t.split("\t"));
+        }
+      }
+      return out;
+    }
+  }
+}

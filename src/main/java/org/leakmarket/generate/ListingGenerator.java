@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
-import java.util.regex.Pattern;
 import org.leakmarket.generate.PriceModel.Cell;
 import org.leakmarket.generate.PriceModel.Component;
 import org.leakmarket.generate.PriceModel.Kind;
@@ -41,11 +40,6 @@ public final class ListingGenerator {
       "date_outside_fx", "zero_price");
 
   private static final int REPOST_WINDOW = 64;
-  private static final Pattern SPACES = Pattern.compile("[ \\t]{2,}");
-  private static final Pattern EMPTY_BRACKETS = Pattern.compile("\\(\\s*\\)|（\\s*）|【\\s*】");
-  private static final Pattern DOUBLE_COMMA = Pattern.compile("(\\s*[，,]\\s*){2,}");
-  private static final Pattern SPACE_BEFORE_PUNCT = Pattern.compile("\\s+([，,.。:：])");
-  private static final Pattern EDGES = Pattern.compile("^[\\s，,.:：-]+|[\\s，,:：-]+$");
 
   private static final List<String> ZH_SOURCES = List.of("qq", "qq", "qq", "wechat", "wechat", "forum");
   private static final List<String> EN_SOURCES = List.of("telegram", "telegram", "forum");
@@ -65,6 +59,7 @@ public final class ListingGenerator {
   private final AdvertTemplates templates;
   private final FxTable fx;
   private final ObjectMapper json;
+  private final YearMonth firstMonth;
 
   public ListingGenerator(GeneratorSettings settings) {
     this(settings, AdvertTemplates.load(), FxTable.shipped(45));
@@ -75,6 +70,7 @@ public final class ListingGenerator {
     this.templates = templates;
     this.fx = fx;
     this.json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    this.firstMonth = YearMonth.parse(settings.firstMonth());
   }
 
   public GeneratorSettings settings() {
@@ -83,7 +79,8 @@ public final class ListingGenerator {
 
   /** The id of row {@code rowId}: {@code L-} and 16 hex digits of a hash of (seed, row). */
   public static String listingId(long seed, long rowId) {
-    return String.format(Locale.ROOT, "L-%016x", mix(mix(seed) + rowId * 0x9E3779B97F4A7C15L));
+    String hex = Long.toHexString(mix(mix(seed) + rowId * 0x9E3779B97F4A7C15L));
+    return "L-" + "0".repeat(16 - hex.length()) + hex;
   }
 
   /** Row {@code rowId} (0-based): its input line and its ground truth. */
@@ -93,7 +90,7 @@ public final class ListingGenerator {
     Draft d;
     String repostOf = null;
     if (rowId > 0 && r.nextDouble() < settings.repostShare()) {
-      long src = rowId - 1 - r.nextLong(Math.min(rowId, REPOST_WINDOW));
+      long src = originalOf(rowId - 1 - r.nextLong(Math.min(rowId, REPOST_WINDOW)));
       d = base(src);
       repost(d, r);
       repostOf = listingId(settings.seed(), src);
@@ -103,6 +100,19 @@ public final class ListingGenerator {
     d.id = id;
     String bad = r.nextDouble() < settings.badShare() ? BAD_KINDS.get(r.nextInt(BAD_KINDS.size())) : null;
     return finish(d, bad, repostOf, r);
+  }
+
+  /** The row whose advert {@code rowId} shows: itself, or the original a chain of reposts goes back to. */
+  private long originalOf(long rowId) {
+    long row = rowId;
+    while (row > 0) {
+      SplittableRandom r = rng(row, 2); // the same draws as row(): repost decision, then source
+      if (r.nextDouble() >= settings.repostShare()) {
+        break;
+      }
+      row = row - 1 - r.nextLong(Math.min(row, REPOST_WINDOW));
+    }
+    return row;
   }
 
   /** A row generated for a given month (used for late-arriving listings), without reposts. */
@@ -151,7 +161,7 @@ public final class ListingGenerator {
     d.lang = d.en ? "en" : (r.nextDouble() < 0.1 ? "zh_hant" : "zh");
     d.kind = pickWeighted(PriceModel.kinds(d.en), r);
     d.monthIndex = r.nextInt(settings.months());
-    YearMonth ym = settings.month(d.monthIndex);
+    YearMonth ym = firstMonth.plusMonths(d.monthIndex);
     d.date = ym.atDay(1 + r.nextInt(ym.lengthOfMonth()));
     d.hour = d.en ? r.nextInt(24) : 9 + r.nextInt(15);
     d.minute = r.nextInt(60);
@@ -241,7 +251,7 @@ public final class ListingGenerator {
           double cny = PriceModel.median(unit, category, t, fresh) * trend * StrictMath.exp(PriceModel.sigma(unit) * z);
           BigDecimal a = perRecord(cny, cur, date);
           d.offers.add(offer(a, cur, 1, null, null, t, fresh, category, issuers, regionCode, null, unit));
-          items.add(templates.words(d.lang, "tier", t).get(0) + (en ? " " : "") + menuPrice(a, cur, en, style));
+          items.add(templates.words(d.lang, "tier", t).get(0) + (en ? " " : "") + menuPrice(a, cur, d.lang, style));
         }
         rendered = fill(d.lang, "tier_menu", w, "{menu}", String.join(menuSeparator(en, r), items), r);
       }
@@ -256,7 +266,7 @@ public final class ListingGenerator {
           double cny = PriceModel.median(unit, category, "unknown", f) * trend * StrictMath.exp(PriceModel.sigma(unit) * z);
           BigDecimal a = perRecord(cny, cur, date);
           d.offers.add(offer(a, cur, 1, null, null, "unknown", f, category, issuers, regionCode, null, unit));
-          items.add(templates.words(d.lang, "fresh", f).get(0) + (en ? " " : "") + menuPrice(a, cur, en, style));
+          items.add(templates.words(d.lang, "fresh", f).get(0) + (en ? " " : "") + menuPrice(a, cur, d.lang, style));
         }
         // The fresh word of the whole advert would contradict the menu's.
         Words noFresh = new Words("", w.tier, w.category, w.region, w.issuer, w.extra);
@@ -306,13 +316,54 @@ public final class ListingGenerator {
     return clean(t);
   }
 
+  /**
+   * Removes the gaps empty words leave: empty brackets, runs of spaces, spaces before
+   * punctuation, repeated commas, and commas or dashes at either end. One pass, no regex: it
+   * runs once per generated row.
+   */
   static String clean(String s) {
-    String t = EMPTY_BRACKETS.matcher(s).replaceAll("");
-    t = SPACES.matcher(t).replaceAll(" ");
-    t = SPACE_BEFORE_PUNCT.matcher(t).replaceAll("$1");
-    t = DOUBLE_COMMA.matcher(t).replaceAll(m -> m.group().contains("，") ? "，" : ", ");
-    t = EDGES.matcher(t).replaceAll("");
-    return t.trim();
+    String t = s.replace("()", "").replace("（）", "").replace("【】", "");
+    StringBuilder b = new StringBuilder(t.length());
+    boolean space = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == ' ' || c == '\t') {
+        space = b.length() > 0;
+        continue;
+      }
+      if (c == '，' || c == ',') {
+        space = false;
+        if (b.length() == 0) {
+          continue;
+        }
+        char last = b.charAt(b.length() - 1);
+        if (last == '，' || last == ',') {
+          if (c == '，') {
+            b.setCharAt(b.length() - 1, '，');
+          }
+          continue;
+        }
+        b.append(c);
+        continue;
+      }
+      if (c == '.' || c == '。' || c == ':' || c == '：') {
+        space = false;
+      }
+      if (space) {
+        b.append(' ');
+        space = false;
+      }
+      b.append(c);
+    }
+    int from = 0;
+    int to = b.length();
+    while (from < to && "，,.:：- ".indexOf(b.charAt(from)) >= 0) {
+      from++;
+    }
+    while (to > from && "，,:：- ".indexOf(b.charAt(to - 1)) >= 0) {
+      to--;
+    }
+    return b.substring(from, to);
   }
 
   private String title(String lang, Words w, long qty) {
@@ -464,15 +515,15 @@ public final class ListingGenerator {
         : pick(List.of("from " + m + " each", "from " + m + " per card"), r);
   }
 
-  private static String menuPrice(BigDecimal a, String cur, boolean en, int style) {
-    if (en) {
+  private static String menuPrice(BigDecimal a, String cur, String lang, int style) {
+    if (lang.equals("en")) {
       return enMoney(a, cur);
     }
     String s = NumberWords.arabic(a);
     return switch (style) {
       case 0 -> NumberWords.zhMoney(a).orElse(s + "元");
       case 1 -> s + "元";
-      default -> s + "元/条";
+      default -> s + (lang.equals("zh_hant") ? "元/條" : "元/条");
     };
   }
 
@@ -484,7 +535,7 @@ public final class ListingGenerator {
 
   private void repost(Draft d, SplittableRandom r) {
     boolean copy = r.nextDouble() < 0.25;
-    YearMonth last = settings.month(settings.months() - 1);
+    YearMonth last = firstMonth.plusMonths(settings.months() - 1L);
     LocalDate latest = last.atEndOfMonth();
     LocalDate date = d.date.plusDays(r.nextInt(copy ? 21 : 8));
     d.date = date.isAfter(latest) ? latest : date;
@@ -621,7 +672,7 @@ public final class ListingGenerator {
 
   private String postedAt(Draft d) {
     String date = d.date.toString();
-    String time = String.format(Locale.ROOT, "%02d:%02d:%02d", d.hour, d.minute, d.second);
+    String time = two(d.hour) + ":" + two(d.minute) + ":" + two(d.second);
     boolean cst = d.source.equals("qq") || d.source.equals("wechat");
     if (cst) {
       return switch (d.zoneStyle) {
@@ -635,6 +686,10 @@ public final class ListingGenerator {
       case 1 -> date + "T" + time;
       default -> date + "T" + time + "+08:00";
     };
+  }
+
+  private static String two(int v) {
+    return v < 10 ? "0" + v : Integer.toString(v);
   }
 
   private ObjectNode jsonOf(Draft d, String postedAt) {

@@ -37,7 +37,7 @@ final class NumberWords {
     if (n >= 10_000) {
       long high = n / 10_000;
       long low = n % 10_000;
-      s = section(high, true) + "万";
+      s = (high == 2 ? "两" : section(high, true)) + "万"; // 两万, as 两千
       if (low > 0) {
         s += (low < 1000 ? "零" : "") + section(low, false);
       }
@@ -194,10 +194,11 @@ final class NumberWords {
   }
 
   private static BigDecimal roundTo(double p, BigDecimal step) {
-    BigDecimal units = new BigDecimal(p).divide(step, 0, RoundingMode.HALF_EVEN);
-    if (units.signum() <= 0) {
-      units = BigDecimal.ONE;
+    // IEEE division and rint are exact and the same on every JVM; BigDecimal only for the result.
+    double units = Math.rint(p / step.doubleValue());
+    if (units < 1) {
+      units = 1;
     }
-    return units.multiply(step).stripTrailingZeros();
+    return BigDecimal.valueOf((long) units).multiply(step).stripTrailingZeros();
   }
 }

@@ -54,6 +54,11 @@ public final class BinTable implements Serializable {
     return byPrefix.size();
   }
 
+  /** All rows, sorted by BIN (the generator draws card numbers from them). */
+  public List<Bin> all() {
+    return byPrefix.values().stream().sorted((a, b) -> a.bin().compareTo(b.bin())).toList();
+  }
+
   /** The row of the longest listed prefix of a card number (digits only). */
   public Optional<Bin> lookup(String cardDigits) {
     if (cardDigits == null) {

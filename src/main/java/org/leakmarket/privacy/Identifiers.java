@@ -104,6 +104,7 @@ public final class Identifiers {
     if (zero.matches()) {
       s = zero.group(1);
     }
+    s = s.replace("(", "").replace(")", "").strip();
     boolean plus = s.startsWith("+");
     String d = SEPARATORS.matcher(plus ? s.substring(1) : s).replaceAll("");
     if (!DIGITS.matcher(d).matches()) {

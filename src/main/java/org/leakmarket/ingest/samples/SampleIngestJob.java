@@ -47,11 +47,16 @@ import scala.jdk.javaapi.CollectionConverters;
 public final class SampleIngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(SampleIngestJob.class);
 
-  /** One row per sample record: tokens, flags, derived attributes, manifest context. */
+  /**
+   * One row per sample record: tokens, flags, derived attributes, manifest context. All columns
+   * are declared nullable (as Spark derives them from the task output); {@code record_id},
+   * {@code sample_id}, {@code row_number}, {@code fields_present}, {@code damaged_fields} and
+   * {@code key_fingerprint} are never null in practice.
+   */
   public static final StructType RECORD_SCHEMA = new StructType(new StructField[] {
-      field("record_id", DataTypes.StringType, false),
-      field("sample_id", DataTypes.StringType, false),
-      field("row_number", DataTypes.LongType, false),
+      field("record_id", DataTypes.StringType, true),
+      field("sample_id", DataTypes.StringType, true),
+      field("row_number", DataTypes.LongType, true),
       field("listing_id", DataTypes.StringType, true),
       field("seller_token", DataTypes.StringType, true),
       field("source", DataTypes.StringType, true),
@@ -63,8 +68,8 @@ public final class SampleIngestJob {
       field("address_token", DataTypes.StringType, true),
       field("email_token", DataTypes.StringType, true),
       field("account_token", DataTypes.StringType, true),
-      field("fields_present", DataTypes.createArrayType(DataTypes.StringType, false), false),
-      field("damaged_fields", DataTypes.createArrayType(DataTypes.StringType, false), false),
+      field("fields_present", DataTypes.createArrayType(DataTypes.StringType, true), true),
+      field("damaged_fields", DataTypes.createArrayType(DataTypes.StringType, true), true),
       field("card_luhn_valid", DataTypes.BooleanType, true),
       field("card_bin_known", DataTypes.BooleanType, true),
       field("phone_valid", DataTypes.BooleanType, true),
@@ -83,19 +88,19 @@ public final class SampleIngestJob {
       field("gender", DataTypes.StringType, true),
       field("region_code", DataTypes.StringType, true),
       field("credit_limit", DataTypes.DoubleType, true),
-      field("key_fingerprint", DataTypes.StringType, false),
+      field("key_fingerprint", DataTypes.StringType, true),
   });
 
   /** One row per rejected sample row: reason code, detail, masked values only. */
   public static final StructType QUARANTINE_SCHEMA = new StructType(new StructField[] {
-      field("quarantine_id", DataTypes.StringType, false),
-      field("sample_id", DataTypes.StringType, false),
-      field("row_number", DataTypes.LongType, false),
+      field("quarantine_id", DataTypes.StringType, true),
+      field("sample_id", DataTypes.StringType, true),
+      field("row_number", DataTypes.LongType, true),
       field("listing_id", DataTypes.StringType, true),
       field("obtained_at", DataTypes.DateType, true),
-      field("reason", DataTypes.StringType, false),
+      field("reason", DataTypes.StringType, true),
       field("detail", DataTypes.StringType, true),
-      field("masked", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), false),
+      field("masked", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true),
   });
 
   /** One row per sample file (also {@link SampleReport}). */

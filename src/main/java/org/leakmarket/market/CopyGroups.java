@@ -121,7 +121,11 @@ public final class CopyGroups {
    * Closes {@link #pairs} into groups: one row per group of listings connected by copy pairs,
    * {@code copy_group} = its smallest listing id, sorted by it.
    */
-  public static Dataset<Row> groups(Dataset<Row> pairs) {
+  public static Dataset<Row> groups(Dataset<Row> copyPairs) {
+    // materialise the pairs once: every propagation round reads them, and recomputing the LSH
+    // join each round would dominate the cost
+    Dataset<Row> pairs = copyPairs.select(col("listing_id_a"), col("seller_key_a"),
+        col("listing_id_b"), col("seller_key_b")).localCheckpoint();
     Dataset<Row> edges = pairs.select(col("listing_id_a").as("src"), col("listing_id_b").as("dst"))
         .unionByName(pairs.select(col("listing_id_b").as("src"), col("listing_id_a").as("dst")));
     Dataset<Row> nodes = pairs.select(col("listing_id_a").as("node"), col("seller_key_a").as("seller"))
@@ -132,16 +136,17 @@ public final class CopyGroups {
     int round = 0;
     while (true) {
       round++;
-      // each node takes the smallest label among itself and its neighbours
+      // each node takes the smallest label among itself and its neighbours; the change flag
+      // is computed in the same pass so that counting it needs no further shuffle
       Dataset<Row> next = edges.join(labels.withColumnRenamed("node", "dst")
               .withColumnRenamed("label", "nlabel"), "dst")
           .groupBy(col("src").as("node")).agg(min("nlabel").as("nlabel"))
           .join(labels, "node")
-          .select(col("node"), least(col("label"), col("nlabel")).as("label"))
+          .select(col("node"), least(col("label"), col("nlabel")).as("label"),
+              col("nlabel").lt(col("label")).as("changed"))
           .localCheckpoint();
-      long changed = next.join(labels.withColumnRenamed("label", "old"), "node")
-          .where(col("label").notEqual(col("old"))).count();
-      labels = next;
+      long changed = next.where(col("changed")).count();
+      labels = next.drop("changed");
       if (changed == 0) {
         break;
       }

@@ -63,7 +63,7 @@ public final class OfferDedup {
 
   /** Columns {@link #assign} adds to the offer columns. */
   public static final List<StructField> ASSIGN_FIELDS = List.of(
-      createStructField("dup_group", StringType, false),
+      createStructField("dup_group", StringType, true),
       createStructField("first_post", BooleanType, false));
 
   private OfferDedup() {}
@@ -73,9 +73,17 @@ public final class OfferDedup {
     return append(offers, ASSIGN_FIELDS);
   }
 
-  /** {@code offers}' schema plus {@link #ASSIGN_FIELDS} and {@link #COLLAPSE_FIELDS}. */
+  /**
+   * {@code offers}' schema plus {@link #ASSIGN_FIELDS} and {@link #COLLAPSE_FIELDS}, as
+   * {@link #collapse} returns it: the first post's columns come out of an aggregate, so they
+   * are all nullable.
+   */
   public static StructType collapsedSchema(StructType offers) {
-    return append(assignedSchema(offers), COLLAPSE_FIELDS);
+    StructType out = new StructType();
+    for (StructField f : assignedSchema(offers).fields()) {
+      out = out.add(f.name(), f.dataType(), true, f.metadata());
+    }
+    return append(out, COLLAPSE_FIELDS);
   }
 
   /**

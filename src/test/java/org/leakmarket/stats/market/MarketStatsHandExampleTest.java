@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The market hand example: every expected number below was printed by the independent
- * standard-library script {@code src/test/resources/market/hand_example.py} (R type-7
+ * standard-library script {@code hand_example.py} next to this class (R type-7
  * percentiles via {@code statistics.quantiles}, OLS by its own Gauss-Jordan inverse).
  */
 class MarketStatsHandExampleTest {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Independent reference values for the market hand example (standard library only).
 
-Run: python3 src/test/resources/market/hand_example.py
+Run: python3 src/test/java/org/leakmarket/stats/market/hand_example.py
 The Java tests (MarketStatsHandExampleTest, MarketSparkTest) assert the numbers printed here.
 Percentiles use statistics.quantiles(method='inclusive') (R type 7); OLS is solved by
 Gauss-Jordan elimination written here, not by the Java code under test.

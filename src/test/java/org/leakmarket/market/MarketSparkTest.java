@@ -13,11 +13,14 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
+import org.leakmarket.config.ConfigResolver;
+import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.normalize.OfferSchema;
 import org.leakmarket.stats.market.Bootstrap;
 import org.leakmarket.stats.market.SplitMix64;
@@ -137,6 +140,34 @@ class MarketSparkTest extends SparkTestBase {
     assertThat(cells.stream().filter(r -> r.<Boolean>getAs("suppressed")).count()).isEqualTo(11);
     assertThat(MarketCells.compute(offers, List.of(), 300, 99L).schema().fieldNames())
         .containsExactly(MarketCells.SCHEMA.fieldNames());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void analysisAndSummaryOfTheHandExample() {
+    LeakmarketConfig cfg = ConfigResolver.resolve(Map.of("extra_dimensions", List.of("region"),
+        "bootstrap_replicates", 200, "suppression_k", 2), null);
+    MarketAnalysis.Result res = MarketAnalysis.run(df(handExample()), cfg);
+    assertThat(res.cells().count()).isEqualTo(24);
+    Map<String, Object> market = res.summary();
+    assertThat(market).containsOnlyKeys("cells", "jevons", "hedonic");
+    List<Map<String, Object>> cells = (List<Map<String, Object>>) market.get("cells");
+    assertThat(cells).hasSize(12);
+    Map<String, Object> c = cells.get(3); // 2015-01 credit_card standard new
+    assertThat(c).containsEntry("period", "2015-01").containsEntry("tier", "standard")
+        .containsEntry("freshness", "new").containsEntry("n_offers", 5L)
+        .containsEntry("suppressed", false).containsKeys("median_ci_low", "median_ci_high");
+    assertThat((Double) c.get("median_cny")).isCloseTo(0.45, within(EPS));
+    assertThat((Double) c.get("p25_cny")).isCloseTo(0.35, within(EPS));
+    Map<String, Object> single = cells.get(0); // 2015-01 gold aged: one offer
+    assertThat(single).containsEntry("suppressed", true).containsEntry("median_cny", null);
+    List<Map<String, Object>> jevons = (List<Map<String, Object>>) market.get("jevons");
+    assertThat((Double) jevons.get(2).get("index")).isCloseTo(134.63634527201188, within(EPS));
+    List<Map<String, Object>> hedonic = (List<Map<String, Object>>) market.get("hedonic");
+    assertThat(hedonic).hasSize(3);
+    // region is a hedonic control here, but every region is null: a single level, no column
+    assertThat((Double) hedonic.get(2).get("index")).isCloseTo(160.57939825801853, within(EPS));
+    assertThat((Double) hedonic.get(2).get("se")).isCloseTo(71.18864883041199, within(EPS));
   }
 
   /** Our percentiles equal Spark's exact built-in {@code percentile} on a random sample. */

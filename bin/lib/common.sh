@@ -7,6 +7,7 @@
 #   lm_version            the project version, read from pom.xml
 #   lm_ensure_built       builds with the Maven wrapper when the jars are missing or stale
 #   lm_ensure_spark_home  target/spark-home/jars: symlinks to every jar of target/classpath.txt
+#                         (or LEAKMARKET_SPARK_HOME, a folder with jars/, when set)
 #   lm_spark_env          exports SPARK_HOME, SPARK_SCALA_VERSION, SPARK_LOCAL_IP, JAVA_HOME
 
 lm_die() {
@@ -110,6 +111,12 @@ lm_classpath() {
 # A SPARK_HOME made from the Maven jars: jars/ holds a symlink to each runtime jar (Spark,
 # Delta and their dependencies). Rebuilt when classpath.txt changes.
 lm_ensure_spark_home() {
+  if [[ -n "${LEAKMARKET_SPARK_HOME:-}" ]]; then
+    # Another runtime on purpose (a real distribution, or a reduced set of jars in a test).
+    [[ -d "$LEAKMARKET_SPARK_HOME/jars" ]] || lm_die "LEAKMARKET_SPARK_HOME=$LEAKMARKET_SPARK_HOME has no jars/ folder"
+    LM_SPARK_HOME="$(cd "$LEAKMARKET_SPARK_HOME" && pwd)"
+    return 0
+  fi
   LM_SPARK_HOME="$LM_HOME/target/spark-home"
   local cpfile="$LM_HOME/target/classpath.txt" stamp="$LM_HOME/target/spark-home/.classpath"
   if [[ -f "$stamp" ]] && cmp -s "$cpfile" "$stamp"; then

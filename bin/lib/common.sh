@@ -88,7 +88,9 @@ lm_ensure_built() {
   if (( rc != 0 )); then
     echo "failed after $((end - start))s" >&2
     echo "---- last lines of $log ----" >&2
-    tail -n 30 "$log" >&2
+    # Maven's generic advice lines say nothing about this failure.
+    grep -v -E 'Re-run Maven|full stack trace|For more information about the errors|\[Help 1\]|^\[ERROR\] *$' "$log" \
+      | tail -n 25 >&2
     exec 9>&-
     exit 1
   fi

@@ -176,7 +176,7 @@ public final class PublicationCharts {
       data.addSeries(series);
       Color colour = FRESHNESS_COLOURS.getOrDefault(freshness.get(s), MUTED);
       renderer.setSeriesPaint(s, colour);
-      renderer.setSeriesShape(s, new Ellipse2D.Double(-5, -5, 10, 10));
+      renderer.setSeriesShape(s, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
     }
     renderer.setDrawXError(false);
     renderer.setCapLength(8);
@@ -185,11 +185,11 @@ public final class PublicationCharts {
         tiers.stream().map(PublicationCharts::label).toArray(String[]::new));
     x.setGridBandsVisible(false);
     x.setRange(-0.7, tiers.size() - 0.3);
-    LogAxis y = new LogAxis("CNY per record (log scale)");
+    LogAxis y = new OneTwoFiveLogAxis("CNY per record (log scale)");
     y.setBase(10);
     y.setSmallestValue(1e-4);
-    DecimalFormat f = new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    y.setNumberFormatOverride(f);
+    y.setUpperMargin(0.08);
+    y.setLowerMargin(0.08);
     XYPlot plot = new XYPlot(data, x, y, renderer);
     JFreeChart chart = chart(
         "Price per record by card tier and freshness, " + period.get(),
@@ -284,8 +284,13 @@ public final class PublicationCharts {
     bars.setDefaultItemLabelsVisible(true);
     bars.setDefaultItemLabelFont(new Font(FONT, Font.PLAIN, 11));
     bars.setDefaultItemLabelPaint(INK);
+    bars.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
+        org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3,
+        org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+    bars.setItemLabelAnchorOffset(4);
     CategoryPlot plot = new CategoryPlot(data, x, y, bars);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
+    plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
     JFreeChart chart = chart("Persons exposed by card issuer",
         "Persons in the leak samples holding a card of the issuer; small issuers not shown", plot,
         source, false);
@@ -346,6 +351,7 @@ public final class PublicationCharts {
       observed.setLabel("persons observed");
       observed.setLabelFont(new Font(FONT, Font.PLAIN, 11));
       observed.setLabelPaint(MUTED);
+      observed.setLabelBackgroundColor(new Color(255, 255, 255, 0));
       observed.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
       observed.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
       plot.addRangeMarker(observed);
@@ -356,6 +362,43 @@ public final class PublicationCharts {
     return Optional.of(new Chart("population_estimates", "Population estimates by model",
         "Estimated number of persons exposed per capture-recapture model with 95% intervals",
         chart));
+  }
+
+  /**
+   * A log axis whose ticks fall on 1, 2 and 5 times a power of ten (0.02, 0.05, 0.1, ...), the
+   * values a reader can place, instead of JFreeChart's fractional powers (0.398, 0.631, ...).
+   */
+  static final class OneTwoFiveLogAxis extends LogAxis {
+    private static final long serialVersionUID = 1L;
+
+    OneTwoFiveLogAxis(String label) {
+      super(label);
+    }
+
+    @Override
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
+        java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
+      List ticks = new ArrayList();
+      double lo = getRange().getLowerBound();
+      double hi = getRange().getUpperBound();
+      DecimalFormat f = new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
+      boolean vertical = RectangleEdge.isLeftOrRight(edge);
+      org.jfree.chart.ui.TextAnchor anchor = vertical
+          ? (edge == RectangleEdge.LEFT ? org.jfree.chart.ui.TextAnchor.CENTER_RIGHT
+              : org.jfree.chart.ui.TextAnchor.CENTER_LEFT)
+          : org.jfree.chart.ui.TextAnchor.TOP_CENTER;
+      for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
+        for (int m : new int[] {1, 2, 5}) {
+          double v = m * Math.pow(10, e);
+          if (v >= lo && v <= hi) {
+            ticks.add(new org.jfree.chart.axis.NumberTick(
+                org.jfree.chart.axis.TickType.MAJOR, v, f.format(v), anchor, anchor, 0.0));
+          }
+        }
+      }
+      return ticks;
+    }
   }
 
   private static JFreeChart chart(String title, String subtitle,
@@ -377,7 +420,10 @@ public final class PublicationCharts {
     src.setPadding(new RectangleInsets(8, 0, 0, 0));
     chart.addSubtitle(src);
     if (legend) {
+      // Title, then what the chart shows, then the key: the order a reader needs them.
       LegendTitle l = chart.getLegend();
+      chart.removeLegend();
+      chart.addSubtitle(l);
       l.setFrame(BlockBorder.NONE);
       l.setItemFont(new Font(FONT, Font.PLAIN, 12));
       l.setPosition(RectangleEdge.TOP);
@@ -396,6 +442,7 @@ public final class PublicationCharts {
     } else if (plot instanceof CategoryPlot cp) {
       cp.setDomainGridlinesVisible(false);
       cp.setRangeGridlinePaint(GRID);
+      cp.setRangeGridlineStroke(new BasicStroke(0.8f));
       cp.setAxisOffset(RectangleInsets.ZERO_INSETS);
       styleAxis(cp.getDomainAxis());
       styleAxis(cp.getRangeAxis());

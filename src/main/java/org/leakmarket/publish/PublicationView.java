@@ -620,6 +620,9 @@ final class PublicationView {
 
   /** A table as the templates see it: headers, rows of cells, its CSV file. */
   static final class DisplayTable {
+    /** A number, percentage, signed change or range of them; not a period such as 2015-01. */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
+        "[+−-]?[0-9][0-9,]*(\\.[0-9]+)?%?(–[0-9][0-9,]*(\\.[0-9]+)?%?)?");
     private final String csv;
     private final String title;
     private final List<String> headers;
@@ -640,7 +643,7 @@ final class PublicationView {
       for (String cell : cells) {
         // Cells that are numbers (or number ranges) are right-aligned in HTML.
         cs.add(Map.of("text", cell, "md", cell.replace("|", "\\|"),
-            "num", cell.matches("[-+−0-9.,%–]+") ? "num" : ""));
+            "num", NUMBER.matcher(cell).matches() ? "num" : ""));
       }
       rows.add(Map.of("cells", cs));
     }

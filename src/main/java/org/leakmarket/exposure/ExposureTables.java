@@ -37,7 +37,7 @@ public final class ExposureTables {
     parts.add(breakdown(records, "total", lit("all")));
     parts.add(breakdown(records.filter(col("card_token").isNotNull()), "issuer", coalesce(col("issuer"), lit("unknown"))));
     parts.add(breakdown(records.filter(col("card_token").isNotNull()), "tier", coalesce(col("tier"), lit("unknown"))));
-    parts.add(breakdown(records, "region", coalesce(col("province_code"), lit("unknown"))));
+    parts.add(breakdown(records, "region", coalesce(col("region_code"), lit("unknown"))));
     parts.add(breakdown(records, "fields", array_join(col("fields_present"), "+")));
     Dataset<Row> out = parts.get(0);
     for (int i = 1; i < parts.size(); i++) {

@@ -41,9 +41,13 @@ public final class MarketAnalysis {
 
   private MarketAnalysis() {}
 
-  /** Runs the market analyses with the resolved configuration. */
-  public static Result run(Dataset<Row> offers, LeakmarketConfig config) {
-    Dataset<Row> assigned = OfferDedup.assign(offers);
+  /**
+   * Runs the market analyses with the resolved configuration.
+   *
+   * @param assigned {@code silver/offers}: ok offers with {@code period}, already through
+   *     {@link OfferDedup#assign} (the normalise stage does it once)
+   */
+  public static Result run(Dataset<Row> assigned, LeakmarketConfig config) {
     Dataset<Row> unique = OfferDedup.collapse(assigned);
     MarketCells.Options base = new MarketCells.Options(List.of(), config.bootstrapReplicates(),
         0.05, config.seed(), config.suppressionK(), config.suppressionMinSellers());

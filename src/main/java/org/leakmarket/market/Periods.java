@@ -42,6 +42,38 @@ public final class Periods {
     };
   }
 
+  /**
+   * The first day of a period label and the first day after it: {@code 2015-01}, {@code 2015-Q1},
+   * {@code 2015}; {@code all} covers every date.
+   */
+  public static LocalDate[] range(String label) {
+    if (label.equals("all")) {
+      return new LocalDate[] {LocalDate.MIN, LocalDate.MAX};
+    }
+    int year = Integer.parseInt(label.substring(0, 4));
+    if (label.length() == 4) {
+      return new LocalDate[] {LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1)};
+    }
+    if (label.charAt(5) == 'Q') {
+      LocalDate start = LocalDate.of(year, (label.charAt(6) - '1') * 3 + 1, 1);
+      return new LocalDate[] {start, start.plusMonths(3)};
+    }
+    LocalDate start = LocalDate.of(year, Integer.parseInt(label.substring(5, 7)), 1);
+    return new LocalDate[] {start, start.plusMonths(1)};
+  }
+
+  /** Whether period {@code p} lies within publication label {@code label} (e.g. 2015-02 in 2015-Q1). */
+  public static boolean within(String p, String label) {
+    LocalDate[] outer = range(label);
+    LocalDate[] inner = range(p);
+    return !inner[0].isBefore(outer[0]) && !inner[1].isAfter(outer[1]);
+  }
+
+  /** Whether period {@code p} starts before the end of {@code label}: a trend up to the publication. */
+  public static boolean notAfter(String p, String label) {
+    return range(p)[0].isBefore(range(label)[1]);
+  }
+
   /** Returns the unit lower-cased, or throws naming the offending value. */
   public static String checkUnit(String unit) {
     String u = unit == null ? "" : unit.toLowerCase(Locale.ROOT);

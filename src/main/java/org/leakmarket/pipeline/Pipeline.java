@@ -1,13 +1,9 @@
 package org.leakmarket.pipeline;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.quarter;
 import static org.apache.spark.sql.functions.sha2;
-import static org.apache.spark.sql.functions.year;
 
 import java.util.EnumSet;
 import java.util.Set;
@@ -21,7 +17,12 @@ import org.leakmarket.cli.UserException;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.ingest.ListingIngest;
 import org.leakmarket.ingest.SellerTokens;
+import org.leakmarket.exposure.ExposureStage;
 import org.leakmarket.market.MarketStage;
+import org.leakmarket.market.OfferDedup;
+import org.leakmarket.market.Periods;
+import org.leakmarket.privacy.PseudonymKey;
+import java.util.List;
 import org.leakmarket.normalize.NormalizerSettings;
 import org.leakmarket.normalize.Offer;
 import org.leakmarket.normalize.OfferNormalizeJob;
@@ -43,6 +44,7 @@ public final class Pipeline {
   private final LeakmarketConfig cfg;
   private final Warehouse warehouse;
   private final RunRecorder recorder;
+  private PseudonymKey key;
 
   Pipeline(SparkSession spark, LeakmarketConfig cfg) {
     this.spark = spark;
@@ -87,7 +89,7 @@ public final class Pipeline {
     if (!cfg.listings().isEmpty()) {
       recorder.hashInputs(cfg.listings());
       try (StageLog s = StageLog.start(spark, "ingest")) {
-        ListingIngest.Result r = new ListingIngest(spark, warehouse, new SellerTokens(Keys.resolve(cfg).key()))
+        ListingIngest.Result r = new ListingIngest(spark, warehouse, new SellerTokens(key()))
             .run(cfg.listings(), recorder.runId(), cfg.maxRejectRate());
         recorder.count("listings_read", r.read());
         recorder.count("listings_rejected_at_ingest", r.rejected());
@@ -95,18 +97,48 @@ public final class Pipeline {
             r.read(), r.accepted(), r.rejected(), r.blankLines(), r.repeatedIds(), r.rejectedByReason()));
       }
     }
+    if (cfg.samples() != null) {
+      if (!java.nio.file.Files.isRegularFile(cfg.samples())) {
+        throw new UserException(UserException.BAD_INPUT, "sample manifest not found: " + cfg.samples());
+      }
+      recorder.hashInputs(List.of(cfg.samples()));
+      try (StageLog s = StageLog.start(spark, "samples")) {
+        s.counts(new SampleStage(spark, warehouse, cfg, key(), recorder).ingest());
+      }
+    }
+  }
+
+  /** The pseudonymisation key, resolved once per run (created on first use). */
+  private PseudonymKey key() {
+    if (key == null) {
+      key = PseudonymKey.resolve(cfg.keyFile(), cfg.warehouse());
+      recorder.keyFingerprint(key.fingerprint());
+    }
+    return key;
   }
 
   private void normalize() {
-    requireTable(Table.BRONZE_LISTINGS, "normalize");
+    if (!warehouse.exists(Table.BRONZE_LISTINGS) && !warehouse.exists(Table.BRONZE_SAMPLE_RECORDS)) {
+      requireTable(Table.BRONZE_LISTINGS, "normalize");
+    }
+    if (warehouse.exists(Table.BRONZE_LISTINGS)) {
+      normalizeListings();
+    }
+    if (warehouse.exists(Table.BRONZE_SAMPLE_RECORDS)) {
+      try (StageLog s = StageLog.start(spark, "persons")) {
+        s.counts(new SampleStage(spark, warehouse, cfg, null, recorder).link());
+      }
+    }
+  }
+
+  private void normalizeListings() {
     try (StageLog s = StageLog.start(spark, "normalize")) {
       FxTable fx = FxTable.load(cfg.fx(), cfg.fxMaxAgeDays());
       Dataset<Row> normalized = OfferNormalizeJob.normalize(spark, warehouse.read(Table.BRONZE_LISTINGS), fx,
           new NormalizerSettings(cfg.minPrice(), cfg.maxPrice())).persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        Dataset<Row> ok = normalized.filter(col("status").equalTo(Offer.OK))
-            .withColumn("period", period(col("posted_date"), cfg.periodUnit()))
-            .withColumn("dup_group", col("listing_id"));
+        Dataset<Row> ok = OfferDedup.assign(normalized.filter(col("status").equalTo(Offer.OK))
+            .withColumn("period", period(col("posted_date"), cfg.periodUnit())));
         warehouse.upsert(Table.SILVER_OFFERS, ok);
         Dataset<Row> rejected = normalized.filter(col("status").equalTo(Offer.REJECTED)).select(
             sha2(concat_ws("\u001f", lit("normalize"), col("listing_id")), 256).as("quarantine_id"),
@@ -126,14 +158,19 @@ public final class Pipeline {
   private void analyze() {
     requireTable(Table.SILVER_OFFERS, "analyze");
     try (StageLog s = StageLog.start(spark, "analyze")) {
-      s.counts(new MarketStage(spark, warehouse, cfg).run());
+      s.counts(new MarketStage(warehouse, cfg).run());
+    }
+    if (warehouse.exists(Table.SILVER_RECORDS)) {
+      try (StageLog s = StageLog.start(spark, "exposure")) {
+        s.counts(new ExposureStage(spark, warehouse, cfg).run());
+      }
     }
   }
 
   private void publish() {
     requireTable(Table.GOLD_MARKET_CELLS, "publish");
     try (StageLog s = StageLog.start(spark, "publish")) {
-      s.counts(new PublishStage(spark, warehouse, cfg, recorder).run());
+      s.counts(new PublishStage(spark, warehouse.root(), cfg, recorder.buildInputs(), recorder.fingerprint()).run());
     }
   }
 
@@ -146,10 +183,6 @@ public final class Pipeline {
 
   /** The period label of a date: 2015-01, 2015-Q1 or 2015. */
   public static Column period(Column date, String unit) {
-    return switch (unit) {
-      case "quarter" -> concat(year(date).cast("string"), lit("-Q"), quarter(date).cast("string"));
-      case "year" -> year(date).cast("string");
-      default -> date_format(date, "yyyy-MM");
-    };
+    return Periods.column(date, unit);
   }
 }

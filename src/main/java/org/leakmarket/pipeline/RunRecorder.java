@@ -69,6 +69,11 @@ public final class RunRecorder {
     return runId;
   }
 
+  /** The fingerprint (never the key) of the pseudonymisation key used by this run. */
+  public void keyFingerprint(String fingerprint) {
+    counts.put("key_fingerprint", fingerprint);
+  }
+
   public void count(String name, long n) {
     counts.put(name, Long.toString(n));
   }
@@ -88,8 +93,25 @@ public final class RunRecorder {
     }
   }
 
-  public Map<String, String> inputHashes() {
-    return Map.copyOf(inputHashes);
+  public String fingerprint() {
+    return counts.get("key_fingerprint");
+  }
+
+  /**
+   * SHA-256 of every input the warehouse was built from: the inputs of earlier successful runs
+   * (from {@code gold/runs}) and of this one. Small: one map per run.
+   */
+  public Map<String, String> buildInputs() {
+    Map<String, String> all = new TreeMap<>();
+    if (warehouse.exists(Table.GOLD_RUNS)) {
+      for (Row r : warehouse.read(Table.GOLD_RUNS).filter("outcome = 'ok'").select("input_hashes").collectAsList()) {
+        if (!r.isNullAt(0)) {
+          all.putAll(CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs(0)));
+        }
+      }
+    }
+    all.putAll(inputHashes);
+    return all;
   }
 
   public static String sha256(Path f) {

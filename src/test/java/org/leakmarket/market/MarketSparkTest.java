@@ -147,7 +147,7 @@ class MarketSparkTest extends SparkTestBase {
   void analysisAndSummaryOfTheHandExample() {
     LeakmarketConfig cfg = ConfigResolver.resolve(Map.of("extra_dimensions", List.of("region"),
         "bootstrap_replicates", 200, "suppression_k", 2), null);
-    MarketAnalysis.Result res = MarketAnalysis.run(df(handExample()), cfg);
+    MarketAnalysis.Result res = MarketAnalysis.run(OfferDedup.assign(df(handExample())), cfg);
     assertThat(res.cells().count()).isEqualTo(24);
     Map<String, Object> market = res.summary();
     assertThat(market).containsOnlyKeys("cells", "jevons", "hedonic");

@@ -67,6 +67,8 @@ public final class GroundTruth {
         c.put("freshness", t.cell().freshness());
         c.put("true_median_cny", GeneratedListing.round(t.medianCny() * trend));
         c.put("offer_share", GeneratedListing.round(t.offersPerListing() / totalOffers));
+        // Generated rows only (reposts included, bad rows not): what a cell's n_offers should be near.
+        c.put("expected_offers", GeneratedListing.round(listings * (1 - s.badShare()) * t.offersPerListing() / s.months()));
         ObjectNode comps = c.putObject("components");
         for (Map.Entry<PriceModel.Component, Double> w : t.weights().entrySet()) {
           comps.put(w.getKey().code(), GeneratedListing.round(w.getValue() / t.offersPerListing()));

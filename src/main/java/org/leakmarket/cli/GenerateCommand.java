@@ -91,7 +91,7 @@ public final class GenerateCommand implements Callable<Integer> {
       if (samples > 0) {
         population = samplesWriter.write(spark, out, samples, recordsPerSample, s);
       }
-      writeGroundTruth(GroundTruth.document(settings, listings, population, samples, recordsPerSample).toPrettyString());
+      writeGroundTruth(GroundTruth.pretty(GroundTruth.document(settings, listings, population, samples, recordsPerSample)));
       o.println("generated " + r.listings() + " listings -> " + r.listingsPath() + (r.singleFile() ? "" : " (folder)")
           + (samples > 0 ? ", " + samples + " samples -> " + out + "/samples" : "")
           + ", ground truth -> " + out + "/ground_truth.json");

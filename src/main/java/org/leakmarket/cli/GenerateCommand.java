@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
  * {@code --demo} instead rewrites the demo listings of {@code data-samples/} without Spark.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = {"Synthetic, realistic inputs with ground truth: DIR/listings.jsonl, DIR/samples/manifest.jsonl",
-        "and its files, DIR/ground_truth.json (true cell medians, population_size).",
-        "Listings up to 1,000,000 are one file; above, DIR/listings.jsonl is a folder of part files.",
-        "The same --seed gives the same bytes whatever the partitioning."})
+    description = "Synthetic, realistic inputs with ground truth: DIR/listings.jsonl, DIR/samples/ (manifest.jsonl "
+        + "and its files) and DIR/ground_truth.json (true cell medians, population_size). Up to 1,000,000 listings "
+        + "are one file; above, DIR/listings.jsonl is a folder of part files. The same --seed gives the same bytes "
+        + "whatever the partitioning.")
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -91,7 +91,7 @@ public final class GenerateCommand implements Callable<Integer> {
       if (samples > 0) {
         population = samplesWriter.write(spark, out, samples, recordsPerSample, s);
       }
-      writeGroundTruth(GroundTruth.document(settings, listings, population, samples, recordsPerSample).toPrettyString());
+      writeGroundTruth(GroundTruth.pretty(GroundTruth.document(settings, listings, population, samples, recordsPerSample)));
       o.println("generated " + r.listings() + " listings -> " + r.listingsPath() + (r.singleFile() ? "" : " (folder)")
           + (samples > 0 ? ", " + samples + " samples -> " + out + "/samples" : "")
           + ", ground truth -> " + out + "/ground_truth.json");

@@ -81,9 +81,9 @@ public record GeneratedListing(
       TrueOffer o = p.offer();
       ObjectNode on = arr.addObject();
       on.put("offer_index", i);
-      on.put("price_per_record_cny", round(p.cny()));
-      on.put("price_per_record_low_cny", round(p.lowCny()));
-      on.put("price_per_record_high_cny", round(p.highCny()));
+      on.put("price_per_record_cny", decimal(p.cny()));
+      on.put("price_per_record_low_cny", decimal(p.lowCny()));
+      on.put("price_per_record_high_cny", decimal(p.highCny()));
       on.put("amount", o.amount());
       on.put("currency", o.currency());
       on.put("quantity", o.quantity());
@@ -105,6 +105,15 @@ public record GeneratedListing(
 
   /** Ten significant digits: exact enough to compare, stable across platforms when printed. */
   static double round(double v) {
-    return new BigDecimal(v).round(TEN).doubleValue();
+    return decimal(v).doubleValue();
+  }
+
+  /**
+   * Ten significant digits as a decimal: written as plain digits by BigDecimal, not by
+   * Double.toString (whose output changed between JDK releases), so truth files are the same
+   * bytes on every JVM.
+   */
+  static BigDecimal decimal(double v) {
+    return new BigDecimal(v).round(TEN).stripTrailingZeros();
   }
 }

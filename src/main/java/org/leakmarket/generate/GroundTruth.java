@@ -41,8 +41,8 @@ public final class GroundTruth {
     n.put("listings", listings);
     n.put("first_month", s.firstMonth());
     n.put("months", s.months());
-    n.put("bad_row_share", s.badShare());
-    n.put("repost_share", s.repostShare());
+    n.put("bad_row_share", GeneratedListing.decimal(s.badShare()));
+    n.put("repost_share", GeneratedListing.decimal(s.repostShare()));
     n.put("seller_pool", s.sellerPool());
     n.put("samples", samples);
     n.put("records_per_sample", recordsPerSample);
@@ -51,7 +51,7 @@ public final class GroundTruth {
     } else {
       n.put("population_size", populationSize);
     }
-    n.put("monthly_trend", PriceModel.MONTHLY_TREND);
+    n.put("monthly_trend", GeneratedListing.decimal(PriceModel.MONTHLY_TREND));
     n.put("price_definition", PRICE_DEFINITION);
     ArrayNode cells = n.putArray("cells");
     var truths = PriceModel.cellTruths();
@@ -65,20 +65,24 @@ public final class GroundTruth {
         c.put("category", t.cell().category());
         c.put("tier", t.cell().tier());
         c.put("freshness", t.cell().freshness());
-        c.put("true_median_cny", GeneratedListing.round(t.medianCny() * trend));
-        c.put("offer_share", GeneratedListing.round(t.offersPerListing() / totalOffers));
+        c.put("true_median_cny", GeneratedListing.decimal(t.medianCny() * trend));
+        c.put("offer_share", GeneratedListing.decimal(t.offersPerListing() / totalOffers));
+        // Generated rows only (reposts included, bad rows not): what a cell's n_offers should be near.
+        c.put("expected_offers", GeneratedListing.decimal(listings * (1 - s.badShare()) * t.offersPerListing() / s.months()));
         ObjectNode comps = c.putObject("components");
         for (Map.Entry<PriceModel.Component, Double> w : t.weights().entrySet()) {
-          comps.put(w.getKey().code(), GeneratedListing.round(w.getValue() / t.offersPerListing()));
+          comps.put(w.getKey().code(), GeneratedListing.decimal(w.getValue() / t.offersPerListing()));
         }
       }
     }
     return n;
   }
 
-  static String pretty(ObjectNode n) {
+  /** The document as indented JSON, decimals as plain digits. */
+  public static String pretty(ObjectNode n) {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(n);
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(n);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -287,7 +287,6 @@ public final class PublicationCharts {
     bars.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
         org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3,
         org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
-    bars.setItemLabelAnchorOffset(4);
     CategoryPlot plot = new CategoryPlot(data, x, y, bars);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);

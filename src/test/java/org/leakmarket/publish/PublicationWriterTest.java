@@ -258,6 +258,26 @@ class PublicationWriterTest {
     assertThat(SummaryJson.write(back)).isEqualTo(Files.readString(dir.resolve("summary.json")));
   }
 
+  @Test
+  void anEmptyPublicationStillRenders() throws Exception {
+    PublicationModel empty = new PublicationModel("2015-01", "2026-11-28T13:00:00Z",
+        new PublicationModel.Listings(0, 0, 0, 0), new PublicationModel.SampleCounts(0, 0L, 0),
+        new PublicationModel.Market(null, null, null), null, null, null, null, null, null, null,
+        null, null);
+    Path dir = tmp.resolve("empty");
+    PublicationWriter.write(empty, dir, 5, 2);
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.newDocumentBuilder().parse(dir.resolve("publication.html").toFile());
+    assertThat(Files.readString(dir.resolve("publication.md")))
+        .contains("Only one period is published");
+    assertThat(Files.readString(dir.resolve("tables/market_cells.csv"))).startsWith("period,")
+        .hasLineCount(1);
+    try (Stream<Path> charts = Files.list(dir.resolve("charts"))) {
+      assertThat(charts).isEmpty();
+    }
+  }
+
   /**
    * Writes the fixture publication to {@code target/publication-fixture/reports/all} so that the
    * notebooks and the screenshot can be run against it before the pipeline exists.

@@ -219,6 +219,9 @@ class PublicationWriterTest {
     assertThat(md).contains("## Revisions since the last publication",
         "2 published figures were revised",
         "| Median CNY, credit-card / standard / new | 2015-02 | 0.51 | 0.52 | +2.0% |  |");
+    JsonNode summary = new ObjectMapper().readTree(with.resolve("summary.json").toFile());
+    assertThat(summary.at("/revisions/1/old").asDouble()).isEqualTo(103.7);
+    assertThat(summary.at("/revisions/1/new").asDouble()).isEqualTo(104.2);
     assertThat(Files.readString(with.resolve("publication.html")))
         .contains("<h2>Revisions since the last publication</h2>");
     assertThat(Files.readString(with.resolve("tables/revisions.csv"))).isEqualTo(

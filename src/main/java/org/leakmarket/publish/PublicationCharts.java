@@ -97,7 +97,9 @@ public final class PublicationCharts {
       SVGGraphics2D g2 = new SVGGraphics2D(WIDTH, HEIGHT);
       g2.setDefsKeyPrefix(id.replace('_', '-') + "-");
       chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
-      return g2.getSVGElement("chart-" + id.replace('_', '-'));
+      // A viewBox lets the inline chart scale with the page (and with print) without distortion.
+      return g2.getSVGElement("chart-" + id.replace('_', '-'), true,
+          new org.jfree.svg.ViewBox(0, 0, WIDTH, HEIGHT), null, null);
     }
 
     /** The chart as PNG bytes at twice the nominal size. */
@@ -287,7 +289,6 @@ public final class PublicationCharts {
     bars.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
         org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3,
         org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
-    bars.setItemLabelAnchorOffset(4);
     CategoryPlot plot = new CategoryPlot(data, x, y, bars);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);

@@ -230,9 +230,14 @@ public record PublicationModel(
   /**
    * A figure published before whose value changed after late data: computed by the pipeline from
    * the table versions pinned in the previous manifest. {@code figure} uses the names of {@link
-   * FigureNames}, so that suppression can recognise a figure of a now-suppressed cell.
+   * FigureNames}, so that suppression can recognise a figure of a now-suppressed cell. In JSON the
+   * values are {@code old} and {@code new}.
    */
-  public record Revision(String figure, String period, Double oldValue, Double newValue) {}
+  public record Revision(
+      String figure,
+      String period,
+      @com.fasterxml.jackson.annotation.JsonProperty("old") Double oldValue,
+      @com.fasterxml.jackson.annotation.JsonProperty("new") Double newValue) {}
 
   /** What the data-and-methods section says: sources, parameters, pinned versions, seed. */
   public record DataAndMethods(

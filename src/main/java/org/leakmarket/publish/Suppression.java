@@ -1,7 +1,6 @@
 package org.leakmarket.publish;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,9 @@ import org.leakmarket.publish.PublicationModel.Volume;
  * (ties broken by list order), repeatedly. When even suppressing every cell of the group cannot meet
  * that (a group of one cell, or a group whose whole total is below {@code k}) the group's total is
  * suppressed as well.
+ *
+ * <p>Applying the rule to an already suppressed model changes nothing, so a model read back from
+ * {@code summary.json} can be rendered again.
  *
  * <p>Revisions of a market-cell figure whose cell is now suppressed lose their new value; a revision
  * left with neither value is dropped. Log-linear models whose MLE does not exist keep their name and
@@ -91,7 +93,7 @@ public final class Suppression {
               group,
               c -> c.suppressed() || c.nOffers() == null || c.nOffers() < k
                   || c.nSellers() == null || c.nSellers() < minSellers,
-              c -> c.nOffers() == null ? 0 : c.nOffers(),
+              c -> c.nOffers() == null ? k : c.nOffers(),
               Suppression::suppressCell);
       cells.addAll(out.rows());
       if (out.totalSuppressed()) {
@@ -127,7 +129,7 @@ public final class Suppression {
           group(
               m.exposure().samples(),
               s -> s.suppressed() || s.records() == null || s.records() < k,
-              s -> s.records() == null ? 0 : s.records(),
+              s -> s.records() == null ? k : s.records(),
               s -> new SampleCheck(s.sampleId(), null, null, null, null, null, true));
       if (samples.totalSuppressed() && sampleCounts != null) {
         sampleCounts = new SampleCounts(sampleCounts.samples(), null, sampleCounts.rejected());
@@ -143,7 +145,7 @@ public final class Suppression {
           group(
               m.population().overlap(),
               h -> h.suppressed() || h.persons() == null || h.persons() < k,
-              h -> h.persons() == null ? 0 : h.persons(),
+              h -> h.persons() == null ? k : h.persons(),
               h -> new CaptureHistory(h.history(), null, true));
       population =
           new Population(population.lists(), population.listsBy(), population.lincolnPetersen(),
@@ -237,8 +239,13 @@ public final class Suppression {
     return count == null || count < k;
   }
 
-  private static long n(Long count) {
-    return count == null ? 0 : count;
+  /**
+   * The size of a row for the secondary rule. A null count is a row suppressed earlier (a model
+   * read back from {@code summary.json}) or of unknown size: it counts as {@code k}, so that
+   * applying suppression to an already published model changes nothing.
+   */
+  private long n(Long count) {
+    return count == null ? k : count;
   }
 
   private static Volume suppressVolume(Volume v) {
@@ -305,12 +312,4 @@ public final class Suppression {
     }
   }
 
-  /** Periods in the order they first appear. */
-  static Map<String, Integer> periodOrder(List<MarketCell> cells) {
-    Map<String, Integer> order = new HashMap<>();
-    for (MarketCell c : cells) {
-      order.putIfAbsent(c.period(), order.size());
-    }
-    return order;
-  }
 }

@@ -219,6 +219,9 @@ class PublicationWriterTest {
     assertThat(md).contains("## Revisions since the last publication",
         "2 published figures were revised",
         "| Median CNY, credit-card / standard / new | 2015-02 | 0.51 | 0.52 | +2.0% |  |");
+    JsonNode summary = new ObjectMapper().readTree(with.resolve("summary.json").toFile());
+    assertThat(summary.at("/revisions/1/old").asDouble()).isEqualTo(103.7);
+    assertThat(summary.at("/revisions/1/new").asDouble()).isEqualTo(104.2);
     assertThat(Files.readString(with.resolve("publication.html")))
         .contains("<h2>Revisions since the last publication</h2>");
     assertThat(Files.readString(with.resolve("tables/revisions.csv"))).isEqualTo(
@@ -256,6 +259,26 @@ class PublicationWriterTest {
     // Reading it back gives the published model.
     PublicationModel back = SummaryJson.read(Files.readString(dir.resolve("summary.json")));
     assertThat(SummaryJson.write(back)).isEqualTo(Files.readString(dir.resolve("summary.json")));
+  }
+
+  @Test
+  void anEmptyPublicationStillRenders() throws Exception {
+    PublicationModel empty = new PublicationModel("2015-01", "2026-11-28T13:00:00Z",
+        new PublicationModel.Listings(0, 0, 0, 0), new PublicationModel.SampleCounts(0, 0L, 0),
+        new PublicationModel.Market(null, null, null), null, null, null, null, null, null, null,
+        null, null);
+    Path dir = tmp.resolve("empty");
+    PublicationWriter.write(empty, dir, 5, 2);
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.newDocumentBuilder().parse(dir.resolve("publication.html").toFile());
+    assertThat(Files.readString(dir.resolve("publication.md")))
+        .contains("Only one period is published");
+    assertThat(Files.readString(dir.resolve("tables/market_cells.csv"))).startsWith("period,")
+        .hasLineCount(1);
+    try (Stream<Path> charts = Files.list(dir.resolve("charts"))) {
+      assertThat(charts).isEmpty();
+    }
   }
 
   /**

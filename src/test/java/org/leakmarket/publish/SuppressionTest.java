@@ -132,6 +132,16 @@ class SuppressionTest {
   }
 
   @Test
+  void suppressingAPublishedModelAgainChangesNothing() {
+    PublicationModel once = Suppression.apply(PublicationFixtures.model(List.of()), 5, 2);
+    PublicationModel twice = Suppression.apply(once, 5, 2);
+    assertThat(SummaryJson.write(twice)).isEqualTo(SummaryJson.write(once));
+    // And the same through summary.json, as a re-render would read it.
+    PublicationModel back = SummaryJson.read(SummaryJson.write(once));
+    assertThat(SummaryJson.write(Suppression.apply(back, 5, 2))).isEqualTo(SummaryJson.write(once));
+  }
+
+  @Test
   void thresholdsMustBePositive() {
     assertThatThrownBy(() -> Suppression.apply(PublicationFixtures.model(List.of()), 0, 2))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k=0");

@@ -229,12 +229,11 @@ public final class Normalizer implements Serializable {
     if (low.signum() <= 0 || q <= 0) {
       return new String[] {Reason.PRICE_NONPOSITIVE, "price " + low.toPlainString() + " " + currency + " for " + q};
     }
-    OptionalDouble rate = fx.cnyPerUnit(currency, date);
+    OptionalDouble rate = rate(currency, date);
     if (rate.isEmpty()) {
       return new String[] {Reason.FX_MISSING, "no " + currency + " rate within " + fx.maxAgeDays() + " days before " + date};
     }
-    // decimal arithmetic so that 2000元/10万条 is exactly 0.02 and 三毛五 exactly 0.35
-    BigDecimal r = rate.getAsDouble() == 1.0 ? BigDecimal.ONE : BigDecimal.valueOf(rate.getAsDouble());
+    double r = rate.getAsDouble();
     double lowCny = perRecord(low, r, q);
     double highCny = high == null ? lowCny : perRecord(high, r, q);
     double point = high == null ? lowCny : Math.sqrt(lowCny * highCny);
@@ -243,7 +242,7 @@ public final class Normalizer implements Serializable {
       return new String[] {Reason.PRICE_OUT_OF_RANGE, "per-record price " + point + " CNY outside ["
           + settings.minPrice() + ", " + settings.maxPrice() + "]"};
     }
-    OptionalDouble usdRate = fx.cnyPerUnit("USD", date);
+    OptionalDouble usdRate = rate("USD", date);
     Double usd = usdRate.isPresent() ? point / usdRate.getAsDouble() : null;
     List<Evidence> all = ev;
     all.addAll(a.evidence);
@@ -253,10 +252,50 @@ public final class Normalizer implements Serializable {
         date);
   }
 
-  private static double perRecord(BigDecimal amount, BigDecimal rate, long q) {
-    BigDecimal cny = rate == BigDecimal.ONE ? amount : amount.multiply(rate, MC);
-    return q == 1 ? cny.doubleValue() : cny.divide(BigDecimal.valueOf(q), MC).doubleValue();
+  private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+      100_000_000L, 1_000_000_000L};
+
+  /**
+   * amount x rate / q as a double. In CNY with a short decimal amount, one division of two exact
+   * integers: the correctly rounded quotient (2000元/10万条 is the double nearest 0.02).
+   */
+  private static double perRecord(BigDecimal amount, double rate, long q) {
+    if (rate == 1.0 && amount.scale() >= 0 && amount.scale() < POW10.length && amount.precision() <= 15
+        && q < (1L << 53) / POW10[amount.scale()]) {
+      return amount.unscaledValue().longValue() / (double) (q * POW10[amount.scale()]);
+    }
+    if (rate == 1.0) {
+      return amount.divide(BigDecimal.valueOf(q), MC).doubleValue();
+    }
+    return amount.doubleValue() * rate / q;
   }
+
+  /** An FX lookup remembered: the same few currencies and dates recur in every partition. */
+  private record Rate(String currency, LocalDate date, OptionalDouble rate) {}
+
+  private static final int RATE_CACHE = 1024;
+  private transient volatile Rate[] rates;
+
+  private OptionalDouble rate(String currency, LocalDate date) {
+    if ("CNY".equals(currency)) {
+      return ONE;
+    }
+    Rate[] cache = rates;
+    if (cache == null) {
+      cache = new Rate[RATE_CACHE];
+      rates = cache;
+    }
+    int slot = (currency.hashCode() * 31 + date.hashCode()) & (RATE_CACHE - 1);
+    Rate r = cache[slot];
+    if (r != null && r.date().equals(date) && r.currency().equals(currency)) {
+      return r.rate();
+    }
+    OptionalDouble v = fx.cnyPerUnit(currency, date);
+    cache[slot] = new Rate(currency, date, v);
+    return v;
+  }
+
+  private static final OptionalDouble ONE = OptionalDouble.of(1.0);
 
   private static Offer rejected(Ctx ctx, String reason, String detail) {
     return Offer.rejected(ctx.id(), reason, detail, ctx.posted().instant(), ctx.posted().date());
@@ -350,7 +389,7 @@ public final class Normalizer implements Serializable {
   private List<Mention> mentions(List<Token> tokens, char[] lower, LocalDate posted) {
     List<Mention> out = new ArrayList<>();
     for (Token t : tokens) {
-      if (t.meanings == null) {
+      if ((t.kinds & ATTRIBUTE_MASK) == 0) {
         continue;
       }
       for (Vocabulary.Meaning m : t.meanings) {
@@ -397,6 +436,8 @@ public final class Normalizer implements Serializable {
   }
 
   private static final Kind[] ATTRIBUTE_KINDS = {Kind.TIER, Kind.FRESHNESS, Kind.ISSUER, Kind.REGION, Kind.CATEGORY};
+  private static final int ATTRIBUTE_MASK = 1 << Kind.TIER.ordinal() | 1 << Kind.FRESHNESS.ordinal()
+      | 1 << Kind.ISSUER.ordinal() | 1 << Kind.REGION.ordinal() | 1 << Kind.CATEGORY.ordinal();
 
   /**
    * The attributes of each price point. With one point every mention counts. With several (a

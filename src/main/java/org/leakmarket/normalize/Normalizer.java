@@ -138,9 +138,10 @@ public final class Normalizer implements Serializable {
       List<Evidence> ev = new ArrayList<>();
       ev.add(new Evidence("price", ctx.span(pt.start, pt.end), pt.rule));
       if (m.defaulted) {
-        ev.add(new Evidence("currency", "", "currency.default." + m.currency));
+        ev.add(new Evidence("currency", "", defaultRule(m.currency)));
       } else {
-        ev.add(new Evidence("currency", ctx.span(m.currencyStart, m.currencyEnd), "currency." + m.currency));
+        ev.add(new Evidence("currency", ctx.span(m.currencyStart, m.currencyEnd),
+            m.currencyRule != null ? m.currencyRule : "currency." + m.currency));
       }
       if (pt.count != null) {
         ev.add(new Evidence("quantity", ctx.span(pt.count.start, pt.count.end), "quantity.bundle"));
@@ -149,7 +150,8 @@ public final class Normalizer implements Serializable {
         ev.add(new Evidence("price", ctx.span(m.start, m.end), "price.range.geometric_mean"));
       }
       if (pt.qualifier != null) {
-        ev.add(new Evidence("qualifier", ctx.span(pt.qualStart, pt.qualEnd), "qualifier." + pt.qualifier));
+        ev.add(new Evidence("qualifier", ctx.span(pt.qualStart, pt.qualEnd),
+            pt.qualifier.equals("max") ? "qualifier.max" : "qualifier.min"));
       }
       for (Count c : read.ignored) {
         ev.add(new Evidence("quantity", ctx.span(c.start, c.end), c.trial ? "ignored.free_trial" : "ignored.min_order"));
@@ -197,6 +199,14 @@ public final class Normalizer implements Serializable {
       ok.set(0, withEvidence(ok.get(0), ev, 0));
     }
     return List.copyOf(ok);
+  }
+
+  private static String defaultRule(String currency) {
+    return switch (currency) {
+      case "CNY" -> "currency.default.CNY";
+      case "USD" -> "currency.default.USD";
+      default -> "currency.default." + currency;
+    };
   }
 
   private static boolean samePrice(Offer a, Offer b) {
@@ -534,17 +544,19 @@ public final class Normalizer implements Serializable {
         a.evidence.add(new Evidence("category", ctx.span(first.start(), first.end()), first.rule()));
       }
       case ISSUER -> {
-        Set<String> codes = new LinkedHashSet<>();
+        List<String> codes = a.issuers;
         for (Mention m : ms) {
           boolean added = false;
           for (String c : m.codes()) {
-            added |= codes.add(c);
+            if (!codes.contains(c)) {
+              codes.add(c);
+              added = true;
+            }
           }
           if (added) {
             a.evidence.add(new Evidence("issuers", ctx.span(m.start(), m.end()), m.rule()));
           }
         }
-        a.issuers.addAll(codes);
       }
       case REGION -> {
         Mention first = ms.get(0);
@@ -559,11 +571,13 @@ public final class Normalizer implements Serializable {
   }
 
   private static int distinct(List<Mention> ms) {
-    Set<String> v = new LinkedHashSet<>();
-    for (Mention m : ms) {
-      v.add(m.value());
+    String first = ms.get(0).value();
+    for (int i = 1; i < ms.size(); i++) {
+      if (!ms.get(i).value().equals(first)) {
+        return 2;
+      }
     }
-    return v.size();
+    return 1;
   }
 
   private static int rank(String tier) {

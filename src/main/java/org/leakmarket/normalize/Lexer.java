@@ -19,7 +19,7 @@ final class Lexer {
   private final boolean cjk;
   private final int[] ends = new int[MAX_MATCHES];
   private final TermTrie.Node[] nodes = new TermTrie.Node[MAX_MATCHES];
-  private final List<Token> tokens = new ArrayList<>();
+  private final List<Token> tokens = new ArrayList<>(32);
 
   private Lexer(Vocabulary vocab, char[] text, char[] cased, boolean cjk) {
     this.vocab = vocab;
@@ -67,7 +67,7 @@ final class Lexer {
       }
       if (termEnd > 0) {
         Token t = new Token(Token.TERM, i, termEnd);
-        t.meanings = termMeanings;
+        t.setMeanings(termMeanings);
         tokens.add(t);
         i = termEnd;
         continue;
@@ -178,31 +178,47 @@ final class Lexer {
 
   private Token arabic(int i) {
     int n = text.length;
-    StringBuilder sb = new StringBuilder(12);
+    long unscaled = 0;
+    int digits = 0;
+    int scale = 0;
     int j = i;
     while (j < n) {
       char c = text[j];
       if (isAsciiDigit(c)) {
-        sb.append(c);
+        unscaled = unscaled * 10 + (c - '0');
+        digits++;
         j++;
-      } else if (c == ',' && sb.length() > 0 && groupOfThree(j + 1)) {
+      } else if (c == ',' && digits > 0 && groupOfThree(j + 1)) {
         j++;
       } else {
         break;
       }
     }
     if (j + 1 < n && text[j] == '.' && isAsciiDigit(text[j + 1])) {
-      sb.append('.');
       j++;
       while (j < n && isAsciiDigit(text[j])) {
-        sb.append(text[j]);
+        unscaled = unscaled * 10 + (text[j] - '0');
+        digits++;
+        scale++;
         j++;
       }
     }
-    BigDecimal v = new BigDecimal(sb.charAt(0) == '.' ? "0" + sb : sb.toString());
+    BigDecimal v;
+    if (digits <= 18) {
+      v = BigDecimal.valueOf(unscaled, scale);
+    } else {
+      // too long for a long: a card or phone number, never a price; keep it exact anyway
+      StringBuilder sb = new StringBuilder();
+      for (int k = i; k < j; k++) {
+        if (text[k] != ',') {
+          sb.append(text[k]);
+        }
+      }
+      v = new BigDecimal(sb.charAt(0) == '.' ? "0" + sb : sb.toString());
+    }
     boolean single = j - i == 1;
     boolean multiplied = false;
-    for (int round = 0; round < 2; round++) {
+    for (int round = 0; round < 2 && j < n && vocab.multiplierStart(text[j] == ' ' && j + 1 < n ? text[j + 1] : text[j]); round++) {
       boolean found = false;
       for (Vocabulary.Multiplier m : vocab.multipliers) {
         String t = m.term();

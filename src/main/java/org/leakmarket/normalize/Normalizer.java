@@ -138,9 +138,10 @@ public final class Normalizer implements Serializable {
       List<Evidence> ev = new ArrayList<>();
       ev.add(new Evidence("price", ctx.span(pt.start, pt.end), pt.rule));
       if (m.defaulted) {
-        ev.add(new Evidence("currency", "", "currency.default." + m.currency));
+        ev.add(new Evidence("currency", "", defaultRule(m.currency)));
       } else {
-        ev.add(new Evidence("currency", ctx.span(m.currencyStart, m.currencyEnd), "currency." + m.currency));
+        ev.add(new Evidence("currency", ctx.span(m.currencyStart, m.currencyEnd),
+            m.currencyRule != null ? m.currencyRule : "currency." + m.currency));
       }
       if (pt.count != null) {
         ev.add(new Evidence("quantity", ctx.span(pt.count.start, pt.count.end), "quantity.bundle"));
@@ -149,7 +150,8 @@ public final class Normalizer implements Serializable {
         ev.add(new Evidence("price", ctx.span(m.start, m.end), "price.range.geometric_mean"));
       }
       if (pt.qualifier != null) {
-        ev.add(new Evidence("qualifier", ctx.span(pt.qualStart, pt.qualEnd), "qualifier." + pt.qualifier));
+        ev.add(new Evidence("qualifier", ctx.span(pt.qualStart, pt.qualEnd),
+            pt.qualifier.equals("max") ? "qualifier.max" : "qualifier.min"));
       }
       for (Count c : read.ignored) {
         ev.add(new Evidence("quantity", ctx.span(c.start, c.end), c.trial ? "ignored.free_trial" : "ignored.min_order"));
@@ -199,6 +201,14 @@ public final class Normalizer implements Serializable {
     return List.copyOf(ok);
   }
 
+  private static String defaultRule(String currency) {
+    return switch (currency) {
+      case "CNY" -> "currency.default.CNY";
+      case "USD" -> "currency.default.USD";
+      default -> "currency.default." + currency;
+    };
+  }
+
   private static boolean samePrice(Offer a, Offer b) {
     double x = a.pricePerRecordCny();
     double y = b.pricePerRecordCny();
@@ -229,12 +239,11 @@ public final class Normalizer implements Serializable {
     if (low.signum() <= 0 || q <= 0) {
       return new String[] {Reason.PRICE_NONPOSITIVE, "price " + low.toPlainString() + " " + currency + " for " + q};
     }
-    OptionalDouble rate = fx.cnyPerUnit(currency, date);
+    OptionalDouble rate = rate(currency, date);
     if (rate.isEmpty()) {
       return new String[] {Reason.FX_MISSING, "no " + currency + " rate within " + fx.maxAgeDays() + " days before " + date};
     }
-    // decimal arithmetic so that 2000元/10万条 is exactly 0.02 and 三毛五 exactly 0.35
-    BigDecimal r = rate.getAsDouble() == 1.0 ? BigDecimal.ONE : BigDecimal.valueOf(rate.getAsDouble());
+    double r = rate.getAsDouble();
     double lowCny = perRecord(low, r, q);
     double highCny = high == null ? lowCny : perRecord(high, r, q);
     double point = high == null ? lowCny : Math.sqrt(lowCny * highCny);
@@ -243,7 +252,7 @@ public final class Normalizer implements Serializable {
       return new String[] {Reason.PRICE_OUT_OF_RANGE, "per-record price " + point + " CNY outside ["
           + settings.minPrice() + ", " + settings.maxPrice() + "]"};
     }
-    OptionalDouble usdRate = fx.cnyPerUnit("USD", date);
+    OptionalDouble usdRate = rate("USD", date);
     Double usd = usdRate.isPresent() ? point / usdRate.getAsDouble() : null;
     List<Evidence> all = ev;
     all.addAll(a.evidence);
@@ -253,10 +262,50 @@ public final class Normalizer implements Serializable {
         date);
   }
 
-  private static double perRecord(BigDecimal amount, BigDecimal rate, long q) {
-    BigDecimal cny = rate == BigDecimal.ONE ? amount : amount.multiply(rate, MC);
-    return q == 1 ? cny.doubleValue() : cny.divide(BigDecimal.valueOf(q), MC).doubleValue();
+  private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+      100_000_000L, 1_000_000_000L};
+
+  /**
+   * amount x rate / q as a double. In CNY with a short decimal amount, one division of two exact
+   * integers: the correctly rounded quotient (2000元/10万条 is the double nearest 0.02).
+   */
+  private static double perRecord(BigDecimal amount, double rate, long q) {
+    if (rate == 1.0 && amount.scale() >= 0 && amount.scale() < POW10.length && amount.precision() <= 15
+        && q < (1L << 53) / POW10[amount.scale()]) {
+      return amount.unscaledValue().longValue() / (double) (q * POW10[amount.scale()]);
+    }
+    if (rate == 1.0) {
+      return amount.divide(BigDecimal.valueOf(q), MC).doubleValue();
+    }
+    return amount.doubleValue() * rate / q;
   }
+
+  /** An FX lookup remembered: the same few currencies and dates recur in every partition. */
+  private record Rate(String currency, LocalDate date, OptionalDouble rate) {}
+
+  private static final int RATE_CACHE = 1024;
+  private transient volatile Rate[] rates;
+
+  private OptionalDouble rate(String currency, LocalDate date) {
+    if ("CNY".equals(currency)) {
+      return ONE;
+    }
+    Rate[] cache = rates;
+    if (cache == null) {
+      cache = new Rate[RATE_CACHE];
+      rates = cache;
+    }
+    int slot = (currency.hashCode() * 31 + date.hashCode()) & (RATE_CACHE - 1);
+    Rate r = cache[slot];
+    if (r != null && r.date().equals(date) && r.currency().equals(currency)) {
+      return r.rate();
+    }
+    OptionalDouble v = fx.cnyPerUnit(currency, date);
+    cache[slot] = new Rate(currency, date, v);
+    return v;
+  }
+
+  private static final OptionalDouble ONE = OptionalDouble.of(1.0);
 
   private static Offer rejected(Ctx ctx, String reason, String detail) {
     return Offer.rejected(ctx.id(), reason, detail, ctx.posted().instant(), ctx.posted().date());
@@ -350,7 +399,7 @@ public final class Normalizer implements Serializable {
   private List<Mention> mentions(List<Token> tokens, char[] lower, LocalDate posted) {
     List<Mention> out = new ArrayList<>();
     for (Token t : tokens) {
-      if (t.meanings == null) {
+      if ((t.kinds & ATTRIBUTE_MASK) == 0) {
         continue;
       }
       for (Vocabulary.Meaning m : t.meanings) {
@@ -397,6 +446,8 @@ public final class Normalizer implements Serializable {
   }
 
   private static final Kind[] ATTRIBUTE_KINDS = {Kind.TIER, Kind.FRESHNESS, Kind.ISSUER, Kind.REGION, Kind.CATEGORY};
+  private static final int ATTRIBUTE_MASK = 1 << Kind.TIER.ordinal() | 1 << Kind.FRESHNESS.ordinal()
+      | 1 << Kind.ISSUER.ordinal() | 1 << Kind.REGION.ordinal() | 1 << Kind.CATEGORY.ordinal();
 
   /**
    * The attributes of each price point. With one point every mention counts. With several (a
@@ -493,17 +544,19 @@ public final class Normalizer implements Serializable {
         a.evidence.add(new Evidence("category", ctx.span(first.start(), first.end()), first.rule()));
       }
       case ISSUER -> {
-        Set<String> codes = new LinkedHashSet<>();
+        List<String> codes = a.issuers;
         for (Mention m : ms) {
           boolean added = false;
           for (String c : m.codes()) {
-            added |= codes.add(c);
+            if (!codes.contains(c)) {
+              codes.add(c);
+              added = true;
+            }
           }
           if (added) {
             a.evidence.add(new Evidence("issuers", ctx.span(m.start(), m.end()), m.rule()));
           }
         }
-        a.issuers.addAll(codes);
       }
       case REGION -> {
         Mention first = ms.get(0);
@@ -518,11 +571,13 @@ public final class Normalizer implements Serializable {
   }
 
   private static int distinct(List<Mention> ms) {
-    Set<String> v = new LinkedHashSet<>();
-    for (Mention m : ms) {
-      v.add(m.value());
+    String first = ms.get(0).value();
+    for (int i = 1; i < ms.size(); i++) {
+      if (!ms.get(i).value().equals(first)) {
+        return 2;
+      }
     }
-    return v.size();
+    return 1;
   }
 
   private static int rank(String tier) {

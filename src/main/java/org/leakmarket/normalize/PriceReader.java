@@ -29,6 +29,8 @@ final class PriceReader {
     boolean unknown;
     int currencyStart = -1;
     int currencyEnd = -1;
+    /** The evidence rule of the currency word (currency.CNY), null when defaulted or unknown. */
+    String currencyRule;
   }
 
   /** A number of records as written. */
@@ -108,7 +110,7 @@ final class PriceReader {
     int size = toks.size();
     for (int k = 0; k < size; k++) {
       Token t = toks.get(k);
-      if (!t.isNum() || t.value.signum() <= 0 || t.value.stripTrailingZeros().scale() > 0) {
+      if (!t.isNum() || t.value.signum() <= 0 || (t.value.scale() > 0 && t.value.stripTrailingZeros().scale() > 0)) {
         continue;
       }
       Count c = null;
@@ -269,6 +271,7 @@ final class PriceReader {
     m.currency = cur.value();
     m.currencyStart = curTok.start;
     m.currencyEnd = curTok.end;
+    m.currencyRule = cur.rule();
     return m;
   }
 

@@ -19,6 +19,8 @@ final class Token {
   boolean singleDigit;
   /** TERM: the meanings valid at this position. */
   Vocabulary.Meaning[] meanings;
+  /** TERM: bit {@code 1 << kind.ordinal()} set for each kind among the meanings. */
+  int kinds;
   /** UNKNOWN_CURRENCY: the code as written. */
   String code;
 
@@ -32,12 +34,21 @@ final class Token {
     return type == NUM;
   }
 
+  void setMeanings(Vocabulary.Meaning[] ms) {
+    meanings = ms;
+    int k = 0;
+    for (Vocabulary.Meaning m : ms) {
+      k |= 1 << m.kind().ordinal();
+    }
+    kinds = k;
+  }
+
   boolean has(Vocabulary.Kind k) {
-    return get(k) != null;
+    return (kinds & (1 << k.ordinal())) != 0;
   }
 
   Vocabulary.Meaning get(Vocabulary.Kind k) {
-    if (meanings == null) {
+    if ((kinds & (1 << k.ordinal())) == 0) {
       return null;
     }
     for (Vocabulary.Meaning m : meanings) {

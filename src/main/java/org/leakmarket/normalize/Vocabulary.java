@@ -60,6 +60,7 @@ public final class Vocabulary implements Serializable {
   final TermTrie trie = new TermTrie();
   final char[] simplify = new char[Character.MAX_VALUE + 1];
   final List<Multiplier> multipliers = new ArrayList<>();
+  private final java.util.BitSet multiplierFirst = new java.util.BitSet();
   final Set<String> currencyCodes = new HashSet<>();
   /** Words that make a preceding year an old dump (2019年数据), longest first. */
   final List<String> yearDumpWords = new ArrayList<>();
@@ -98,6 +99,9 @@ public final class Vocabulary implements Serializable {
       multipliers.add(new Multiplier(norm(f[0], false), new BigDecimal(f[1].trim())));
     }
     multipliers.sort(Comparator.comparingInt((Multiplier m) -> m.term().length()).reversed());
+    for (Multiplier m : multipliers) {
+      multiplierFirst.set(m.term().charAt(0));
+    }
     for (String[] f : src.rows("price_words.tsv")) {
       need(f, 2, "price_words.tsv");
       Kind k = switch (f[1].trim()) {
@@ -218,6 +222,11 @@ public final class Vocabulary implements Serializable {
       c = (char) (c + 32);
     }
     return c;
+  }
+
+  /** Whether a multiplier can start with this character (a cheap test before trying them all). */
+  boolean multiplierStart(char c) {
+    return multiplierFirst.get(c);
   }
 
   /** The meanings of a whole normalised term (for structured hints), or an empty array. */

@@ -109,7 +109,7 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
       return finish(SampleReport.OK, null, null);
     } catch (CharacterCodingException e) {
       return fail("undecodable", "bytes not valid in encoding " + entry.encoding()
-          + " near row " + currentLine() + "; " + (records + rejected) + " rows read before discarded");
+          + " near row " + currentLine() + "; " + (records + rejected) + " rows read before it were discarded");
     } catch (SampleSource.UnsupportedEncoding e) {
       return fail("unsupported_encoding", e.getMessage());
     } catch (IOException | RuntimeException e) {

@@ -84,17 +84,30 @@ class DelimitedReaderTest {
 
     @Override
     public int read() {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) == -1 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (len == 0) {
+        return 0;
+      }
       if (pos == current.length) {
         row++;
         if (row >= rows) {
           return -1;
         }
-        current = ("person" + row + ",138" + String.format("%08d", row) + "\n").getBytes(StandardCharsets.UTF_8);
+        current = ("person" + row + ",138" + (100_000_000 + row) % 100_000_000 + "\n")
+            .getBytes(StandardCharsets.UTF_8);
         total += current.length;
         pos = 0;
       }
-      consumed++;
-      return current[pos++] & 0xff;
+      int n = Math.min(len, current.length - pos);
+      System.arraycopy(current, pos, b, off, n);
+      pos += n;
+      consumed += n;
+      return n;
     }
   }
 }

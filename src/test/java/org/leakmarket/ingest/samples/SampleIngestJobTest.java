@@ -100,7 +100,16 @@ class SampleIngestJobTest extends SparkTestBase {
     bom[1] = (byte) 0xFE;
     System.arraycopy(body, 0, bom, 2, body.length);
     Files.write(dir.resolve("utf16.csv"), bom);
+    // Valid UTF-8 rows, then a GB18030 row: the rows read before the bad bytes are discarded too.
+    java.io.ByteArrayOutputStream late = new java.io.ByteArrayOutputStream();
+    late.write("name,phone\n".getBytes(StandardCharsets.UTF_8));
+    for (int i = 0; i < 1000; i++) { // well past the decoder's 8 KiB buffer: rows are emitted first
+      late.write(("wang" + i + ",137" + (10_000_000 + i) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+    late.write("张三,13512345678\n".getBytes(Charset.forName("GB18030")));
+    Files.write(dir.resolve("late.csv"), late.toByteArray());
     Files.writeString(dir.resolve("manifest.jsonl"), String.join("\n",
+        "{\"sample_id\":\"h-late\",\"path\":\"late.csv\"}",
         "{\"sample_id\":\"a-good\",\"path\":\"good.csv\",\"obtained_at\":\"2015-01-01\"}",
         "{\"sample_id\":\"b-wrong\",\"path\":\"wrong.csv\"}",
         "{\"sample_id\":\"c-missing\",\"path\":\"nope.csv\"}",
@@ -114,7 +123,9 @@ class SampleIngestJobTest extends SparkTestBase {
     assertThat(status).containsExactlyInAnyOrderEntriesOf(Map.of(
         "a-good", "ok", "b-wrong", "failed:undecodable", "c-missing", "failed:missing_file",
         "d-noid", "failed:no_identifier_column", "e-empty", "failed:empty", "f-utf16", "ok",
-        "g-xlsx", "failed:unsupported_format"));
+        "g-xlsx", "failed:unsupported_format", "h-late", "failed:undecodable"));
+    assertThat(r.reports().stream().filter(x -> x.sampleId().equals("h-late")).findFirst().orElseThrow()
+        .detail()).contains("rows read before it were discarded");
     List<Row> recs = r.records().orderBy("sample_id").collectAsList();
     assertThat(recs).extracting(x -> x.<String>getAs("sample_id")).containsExactly("a-good", "f-utf16");
     assertThat(recs.get(1).<String>getAs("phone_token")).isEqualTo(KEY.token("phone", "+8613912345678"));

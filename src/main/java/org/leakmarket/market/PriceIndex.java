@@ -117,10 +117,10 @@ public final class PriceIndex {
           double[] v = sortedPrices(r);
           double sumLog = 0;
           for (double x : v) {
-            sumLog += Math.log(x);
+            sumLog += StrictMath.log(x);
           }
           return RowFactory.create(r.getString(0), r.getString(1), (long) v.length,
-              Math.exp(sumLog / v.length));
+              StrictMath.exp(sumLog / v.length));
         }, Encoders.row(CELL_GROUP))
         .collectAsList(); // periods x elementary cells: small by construction
     List<Jevons.CellPrice> prices = new ArrayList<>(cells.size());
@@ -130,7 +130,7 @@ public final class PriceIndex {
     List<Row> out = new ArrayList<>();
     for (Jevons.Link l : Jevons.chain(prices)) {
       out.add(RowFactory.create(l.period(), JEVONS, l.index(), null, null, null, null, l.link(),
-          l.link() == null ? null : Math.log(l.link()), l.nCells(), l.nOffers(),
+          l.link() == null ? null : StrictMath.log(l.link()), l.nCells(), l.nOffers(),
           l.cells().toArray(new String[0]), l.note()));
       if (Jevons.NOTE_NO_COMMON.equals(l.note())) {
         LOG.warn("Jevons link into {} has no elementary cell in common with the previous period;"
@@ -169,7 +169,7 @@ public final class PriceIndex {
           double s = 0;
           double s2 = 0;
           for (double x : v) {
-            double y = Math.log(x);
+            double y = StrictMath.log(x);
             s += y;
             s2 += y * y;
           }

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.leakmarket.market.MarketFixtures.*;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -35,85 +36,10 @@ import org.junit.jupiter.api.Test;
  */
 class MarketSparkTest extends SparkTestBase {
   static final double EPS = 1e-9;
-  static final StructType OFFERS = OfferSchema.NORMALIZED.add("period", "string");
-
-  /** Builder of one ok offer row with the normaliser's schema plus period (month). */
-  static final class O {
-    String listing;
-    int index;
-    double price;
-    String tier = "standard";
-    String freshness = "new";
-    String category = "credit_card";
-    String[] issuers = {};
-    String region;
-    LocalDateTime posted = LocalDateTime.of(2015, 1, 10, 12, 0);
-    String source = "qq";
-    String channel = "group-1";
-    String seller;
-    String text;
-    long quantity = 100;
-
-    O(String listing, double price) {
-      this.listing = listing;
-      this.price = price;
-    }
-
-    Row row() {
-      LocalDate d = posted.toLocalDate();
-      return RowFactory.create(listing, index, "ok", null, null, price, price, price, price / 6.2,
-          price * quantity, "CNY", quantity, tier, freshness, category, issuers, region, new Row[0],
-          0.9, Timestamp.valueOf(posted), Date.valueOf(d), source, channel, seller, text, false,
-          Periods.label(d, Periods.MONTH));
-    }
-  }
-
-  Dataset<Row> df(List<O> offers) {
-    List<Row> rows = new ArrayList<>();
-    for (O o : offers) {
-      rows.add(o.row());
-    }
-    return spark.createDataFrame(rows, OFFERS);
-  }
-
-  /** The hand example: one offer per price, each offer its own listing and seller. */
-  List<O> handExample() {
-    List<O> out = new ArrayList<>();
-    int i = 0;
-    for (Object[] c : HAND) {
-      for (double p : (double[]) c[3]) {
-        O o = new O(String.format("L%03d", i), p);
-        String[] ym = ((String) c[0]).split("-");
-        o.posted = LocalDateTime.of(Integer.parseInt(ym[0]), Integer.parseInt(ym[1]), 5, 0, 0);
-        o.tier = (String) c[1];
-        o.freshness = (String) c[2];
-        o.seller = "s" + i;
-        o.text = "advert " + i;
-        out.add(o);
-        i++;
-      }
-    }
-    return out;
-  }
-
-  static final Object[][] HAND = {
-      {"2015-01", "standard", "new", new double[] {0.50, 0.45, 0.02, 0.35, 1.20}},
-      {"2015-01", "standard", "aged", new double[] {0.30}},
-      {"2015-01", "gold", "new", new double[] {2.00, 5.00}},
-      {"2015-01", "gold", "aged", new double[] {1.10}},
-      {"2015-02", "standard", "new", new double[] {0.55, 0.40}},
-      {"2015-02", "gold", "new", new double[] {2.40}},
-      {"2015-02", "gold", "aged", new double[] {1.50, 1.70}},
-      {"2015-02", "standard", "aged", new double[] {0.28}},
-      {"2015-03", "standard", "new", new double[] {0.70, 0.60, 0.65}},
-      {"2015-03", "gold", "aged", new double[] {1.30}},
-      {"2015-03", "standard", "aged", new double[] {0.40}},
-      {"2015-03", "gold", "new", new double[] {2.90}},
-  };
 
   @Test
   void cellsOfTheHandExample() {
-    Dataset<Row> offers = df(handExample());
+    Dataset<Row> offers = df(spark, handExample());
     List<Row> cells = MarketCells.compute(offers, List.of(), 300, 99L).collectAsList();
     assertThat(cells).hasSize(12);
     Row c = cells.stream().filter(r -> r.getString(0).equals("2015-01")
@@ -147,7 +73,7 @@ class MarketSparkTest extends SparkTestBase {
   void analysisAndSummaryOfTheHandExample() {
     LeakmarketConfig cfg = ConfigResolver.resolve(Map.of("extra_dimensions", List.of("region"),
         "bootstrap_replicates", 200, "suppression_k", 2), null);
-    MarketAnalysis.Result res = MarketAnalysis.run(OfferDedup.assign(df(handExample())), cfg);
+    MarketAnalysis.Result res = MarketAnalysis.run(OfferDedup.assign(df(spark, handExample())), cfg);
     assertThat(res.cells().count()).isEqualTo(24);
     Map<String, Object> market = res.summary();
     assertThat(market).containsOnlyKeys("cells", "jevons", "hedonic");
@@ -173,7 +99,7 @@ class MarketSparkTest extends SparkTestBase {
   /** Our percentiles equal Spark's exact built-in {@code percentile} on a random sample. */
   @Test
   void percentilesEqualSparksExactPercentile() {
-    Dataset<Row> offers = df(randomMarket(600, 3));
+    Dataset<Row> offers = df(spark, randomMarket(600, 3));
     List<Row> ours = MarketCells.compute(offers, List.of(), 10, 1L).collectAsList();
     List<Row> spark = offers.groupBy("period", "category", "tier", "freshness")
         .agg(percentile(col("price_per_record_cny"), lit(0.1)).as("p10"),
@@ -198,7 +124,7 @@ class MarketSparkTest extends SparkTestBase {
 
   @Test
   void priceIndicesOfTheHandExample() {
-    Dataset<Row> offers = df(handExample());
+    Dataset<Row> offers = df(spark, handExample());
     List<Row> j = PriceIndex.jevons(offers).collectAsList();
     assertThat(j).extracting(r -> r.getString(0)).containsExactly("2015-01", "2015-02", "2015-03");
     assertThat(j.get(0).<Double>getAs("index")).isEqualTo(100.0);
@@ -226,7 +152,7 @@ class MarketSparkTest extends SparkTestBase {
   /** Same tables whatever the shuffle partitions and the input partitioning. */
   @Test
   void cellsAndIndicesDoNotDependOnPartitioning() {
-    Dataset<Row> base = df(randomMarket(1500, 6));
+    Dataset<Row> base = df(spark, randomMarket(1500, 6));
     String saved = spark.conf().get("spark.sql.shuffle.partitions");
     List<List<Row>> cells = new ArrayList<>();
     List<List<Row>> index = new ArrayList<>();
@@ -247,6 +173,8 @@ class MarketSparkTest extends SparkTestBase {
     assertThat(index.get(0)).hasSize(12);
     assertThat(index.get(1)).isEqualTo(index.get(0));
     assertThat(index.get(2)).isEqualTo(index.get(0));
+    // and the same as on local[1] (MarketLocalOneCoreTest asserts the same digest)
+    assertThat(digest(cells.get(0), index.get(0))).isEqualTo(RANDOM_MARKET_DIGEST);
   }
 
   /** One seller posts the same advert to five groups on three days: one offer, 15 posts. */
@@ -280,7 +208,7 @@ class MarketSparkTest extends SparkTestBase {
     anon2.posted = late.posted.plusHours(1);
     in.addAll(List.of(late, anon, anon2));
 
-    Dataset<Row> assigned = OfferDedup.assign(df(in));
+    Dataset<Row> assigned = OfferDedup.assign(df(spark, in));
     assertThat(assigned.columns()).endsWith("period", "dup_group", "first_post");
     assertThat(assigned.schema()).isEqualTo(OfferDedup.assignedSchema(OFFERS));
     List<Row> unique = OfferDedup.collapse(assigned).orderBy("listing_id", "offer_index")
@@ -303,7 +231,7 @@ class MarketSparkTest extends SparkTestBase {
         .containsExactly("R90", "R91", "R92");
     assertThat(unique.subList(2, 5)).extracting(r -> r.<Long>getAs("n_posts"))
         .containsExactly(1L, 1L, 1L);
-    assertThat(OfferDedup.collapse(df(in)).schema())
+    assertThat(OfferDedup.collapse(df(spark, in)).schema())
         .isEqualTo(OfferDedup.collapsedSchema(OFFERS));
 
     List<Row> volume = MarketVolume.compute(assigned).collectAsList();
@@ -346,7 +274,7 @@ class MarketSparkTest extends SparkTestBase {
     tiny.seller = "s-E";
     tiny.text = "ab";
     in.addAll(List.of(a, b, c, sameSeller, other, tiny));
-    Dataset<Row> pairs = CopyGroups.pairs(df(in), CopyGroups.DEFAULT_MAX_DISTANCE, 2015L);
+    Dataset<Row> pairs = CopyGroups.pairs(df(spark, in), CopyGroups.DEFAULT_MAX_DISTANCE, 2015L);
     List<Row> p = pairs.collectAsList();
     assertThat(p).extracting(r -> r.getString(0) + "-" + r.getString(2))
         .containsExactly("C1-C2", "C1-C3", "C2-C3", "C2-C4", "C3-C4");
@@ -371,7 +299,7 @@ class MarketSparkTest extends SparkTestBase {
       o.posted = d.atTime(23, 59);
       in.add(o);
     }
-    Dataset<Row> ds = df(in);
+    Dataset<Row> ds = df(spark, in);
     for (String unit : Periods.UNITS) {
       List<String> spark = ds.select(Periods.column(col("posted_date"), unit))
           .orderBy(col("posted_date")).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
@@ -382,30 +310,4 @@ class MarketSparkTest extends SparkTestBase {
     assertThat(Periods.label(LocalDate.of(2015, 8, 3), "YEAR")).isEqualTo("2015");
   }
 
-  /** A random market: months 2015-01.., random cells, regions, issuers, lognormal prices. */
-  List<O> randomMarket(int n, int months) {
-    Random r = new Random(2015);
-    String[] tiers = {"standard", "gold", "platinum"};
-    String[] fresh = {"new", "second_hand"};
-    String[] cats = {"credit_card", "bank_account"};
-    String[] regions = {"34", "31", null};
-    String[] issuers = {"ICBC", "ABC", "BOC", "CCB", "BOCOM"};
-    List<O> out = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      int t = r.nextInt(tiers.length);
-      O o = new O(String.format("M%05d", i), Math.exp(-1 + 0.8 * t + 0.05 * (i % months)
-          + 0.5 * r.nextGaussian()));
-      o.tier = tiers[t];
-      o.freshness = fresh[r.nextInt(fresh.length)];
-      o.category = cats[r.nextInt(cats.length)];
-      o.region = regions[r.nextInt(regions.length)];
-      o.issuers = r.nextBoolean() ? new String[] {issuers[r.nextInt(5)]}
-          : new String[] {issuers[r.nextInt(5)], issuers[r.nextInt(5)]};
-      o.posted = LocalDateTime.of(2015, 1 + (i % months), 1 + r.nextInt(28), 0, 0);
-      o.seller = "seller-" + r.nextInt(40);
-      o.text = "ad " + i;
-      out.add(o);
-    }
-    return out;
-  }
 }

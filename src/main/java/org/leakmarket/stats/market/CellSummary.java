@@ -3,7 +3,8 @@ package org.leakmarket.stats.market;
 /**
  * Distribution summary of one market cell's per-record prices: exact percentiles (R type 7,
  * as Spark's {@code percentile}), arithmetic and geometric mean. Sums run over the sorted
- * values, so the result is bit-for-bit the same whatever order the values arrived in. O(n) on
+ * values and logs use {@link StrictMath} (one result on every JVM and CPU), so the result is
+ * bit-for-bit the same whatever order the values arrived in and wherever it runs. O(n) on
  * sorted input.
  *
  * @param geometricMean {@code exp(mean(ln x))}, NaN if a value is not positive
@@ -22,7 +23,7 @@ public record CellSummary(int n, double min, double p10, double p25, double medi
     for (double v : sorted) {
       sum += v;
       if (v > 0) {
-        sumLog += Math.log(v);
+        sumLog += StrictMath.log(v);
       } else {
         positive = false;
       }
@@ -31,6 +32,6 @@ public record CellSummary(int n, double min, double p10, double p25, double medi
     return new CellSummary(n, sorted[0], Percentiles.exact(sorted, 0.10),
         Percentiles.exact(sorted, 0.25), Percentiles.exact(sorted, 0.5),
         Percentiles.exact(sorted, 0.75), Percentiles.exact(sorted, 0.90), sorted[n - 1], sum / n,
-        positive ? Math.exp(sumLog / n) : Double.NaN);
+        positive ? StrictMath.exp(sumLog / n) : Double.NaN);
   }
 }

@@ -112,9 +112,9 @@ public final class Hedonic {
       Integer col = periodCol.get(p);
       double d = col == null ? 0.0 : fit.beta()[col];
       double s = col == null ? 0.0 : fit.se()[col];
-      double idx = 100.0 * Math.exp(d);
-      points.add(new Point(p, d, s, idx, idx * s, 100.0 * Math.exp(d - z * s),
-          100.0 * Math.exp(d + z * s), 100.0 * Math.exp(d - 0.5 * s * s), offersByPeriod.get(p)));
+      double idx = 100.0 * StrictMath.exp(d);
+      points.add(new Point(p, d, s, idx, idx * s, 100.0 * StrictMath.exp(d - z * s),
+          100.0 * StrictMath.exp(d + z * s), 100.0 * StrictMath.exp(d - 0.5 * s * s), offersByPeriod.get(p)));
     }
     return new Result(points, names, fit);
   }

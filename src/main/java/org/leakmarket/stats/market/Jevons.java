@@ -69,17 +69,17 @@ public final class Jevons {
           CellPrice before = previous.get(now.cellKey());
           if (before != null) {
             common.add(now.cellKey());
-            sumLogRelative += Math.log(now.geometricMean()) - Math.log(before.geometricMean());
+            sumLogRelative += StrictMath.log(now.geometricMean()) - StrictMath.log(before.geometricMean());
             offers += now.nOffers();
           }
         }
         if (common.isEmpty()) {
-          out.add(new Link(e.getKey(), null, 100.0 * Math.exp(logIndex), 0, List.of(), 0,
+          out.add(new Link(e.getKey(), null, 100.0 * StrictMath.exp(logIndex), 0, List.of(), 0,
               NOTE_NO_COMMON));
         } else {
           double logLink = sumLogRelative / common.size();
           logIndex += logLink;
-          out.add(new Link(e.getKey(), Math.exp(logLink), 100.0 * Math.exp(logIndex),
+          out.add(new Link(e.getKey(), StrictMath.exp(logLink), 100.0 * StrictMath.exp(logIndex),
               common.size(), List.copyOf(common), offers, NOTE_CHAINED));
         }
       }

@@ -84,11 +84,11 @@ public final class Normalizer implements Serializable {
     if (raw.isBlank() && !structured) {
       return List.of(Offer.rejected(id, Reason.MISSING_FIELD, "neither text nor price", p.instant(), p.date()));
     }
-    char[] lower = new char[raw.length()];
-    char[] cased = new char[raw.length()];
+    char[] cased = raw.toCharArray();
+    char[] lower = new char[cased.length];
     boolean cjk = false;
     for (int i = 0; i < lower.length; i++) {
-      char c = vocab.fold(raw.charAt(i), true);
+      char c = vocab.fold(cased[i], true);
       cased[i] = c;
       lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       cjk |= c >= '\u3400' && c <= '\u9FFF';
@@ -135,7 +135,7 @@ public final class Normalizer implements Serializable {
       hints(l, a);
       Money m = pt.money;
       long q = pt.count == null ? 1 : pt.count.n;
-      List<Evidence> ev = new ArrayList<>();
+      List<Evidence> ev = new ArrayList<>(16);
       ev.add(new Evidence("price", ctx.span(pt.start, pt.end), pt.rule));
       if (m.defaulted) {
         ev.add(new Evidence("currency", "", defaultRule(m.currency)));

@@ -80,7 +80,8 @@ public final class Identifiers {
     if (zero.matches()) {
       s = zero.group(1);
     }
-    String d = SEPARATORS.matcher(s).replaceAll("");
+    // Commas too: a spreadsheet's thousands separators ("6,222,021,234,567,890").
+    String d = SEPARATORS.matcher(s).replaceAll("").replace(",", "");
     if (!DIGITS.matcher(d).matches() || d.length() < 12 || d.length() > 19) {
       return Normalized.MALFORMED;
     }

@@ -79,6 +79,7 @@ class ValidatorsTest {
     assertThat(Identifiers.card("6222 0212 3456 7890").value()).isEqualTo("6222021234567890");
     assertThat(Identifiers.card("６２２２０２１２３４５６７８９０").value()).isEqualTo("6222021234567890");
     assertThat(Identifiers.card("=\"6222021234567890\"").value()).isEqualTo("6222021234567890");
+    assertThat(Identifiers.card("6,222,021,234,567,890").value()).isEqualTo("6222021234567890");
     assertThat(Identifiers.card("6.22202E+15").status()).isEqualTo(Normalized.Status.MANGLED);
     assertThat(Identifiers.card("6.22202e15").status()).isEqualTo(Normalized.Status.MANGLED);
     assertThat(Identifiers.card("1234").status()).isEqualTo(Normalized.Status.MALFORMED);

@@ -88,6 +88,28 @@ class RecordBuilderTest {
   }
 
   @Test
+  void tiersAndIssuersFromWhatSamplesWrite() {
+    assertThat(BinTable.tierOf("白金卡")).isEqualTo("platinum");
+    assertThat(BinTable.tierOf("金卡")).isEqualTo("gold");
+    assertThat(BinTable.tierOf("普卡")).isEqualTo("standard");
+    assertThat(BinTable.tierOf("黑金卡")).isEqualTo("premium");
+    assertThat(BinTable.tierOf("Visa Infinite")).isEqualTo("premium");
+    assertThat(BinTable.tierOf("classic")).isEqualTo("standard");
+    assertThat(BinTable.tierOf("信用卡")).isEqualTo("unknown");
+    assertThat(BinTable.issuerOfBankName("中国农业银行")).contains("ABC");
+    assertThat(BinTable.issuerOfBankName("中国建设银行股份有限公司")).contains("CCB");
+    assertThat(BinTable.issuerOfBankName("中国银行")).contains("BOC");
+    assertThat(BinTable.issuerOfBankName("太平洋卡")).contains("BOCOM");
+    assertThat(BinTable.issuerOfBankName("bocom")).contains("BOCOM");
+    assertThat(BinTable.issuerOfBankName("江苏银行")).contains("BOJS");
+    assertThat(BinTable.issuerOfBankName("某某信用社")).isEmpty();
+    // Longest prefix: 62533088 (platinum) inside 625330 (gold).
+    assertThat(BINS.lookup("6253308800000000").orElseThrow().tier()).isEqualTo("platinum");
+    assertThat(BINS.lookup("6253301100000000").orElseThrow().tier()).isEqualTo("gold");
+    assertThat(BINS.lookup("1234567800000000")).isEmpty();
+  }
+
+  @Test
   void headerVocabularyAndOverrides() {
     HeaderMap h = HeaderMap.shipped();
     assertThat(h.field("手机号码", Map.of())).contains("phone");

@@ -18,6 +18,7 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
@@ -86,7 +87,7 @@ public final class CopyGroups {
     if (!(maxDistance >= 0 && maxDistance < 1)) {
       throw new IllegalArgumentException("Jaccard distance must be in [0, 1), was: " + maxDistance);
     }
-    Dataset<Row> assigned = java.util.Arrays.asList(offers.columns()).contains("dup_group")
+    Dataset<Row> assigned = Arrays.asList(offers.columns()).contains("dup_group")
         ? offers : OfferDedup.assign(offers);
     Dataset<Row> reps = assigned
         .where(col("listing_id").equalTo(col("dup_group")))

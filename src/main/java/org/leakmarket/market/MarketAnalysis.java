@@ -2,6 +2,7 @@ package org.leakmarket.market;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.leakmarket.config.LeakmarketConfig;
@@ -34,7 +35,7 @@ public final class MarketAnalysis {
     }
 
     /** The {@code market} object of summary.json. */
-    public java.util.Map<String, Object> summary() {
+    public Map<String, Object> summary() {
       return MarketSummary.of(cells, priceIndex);
     }
   }

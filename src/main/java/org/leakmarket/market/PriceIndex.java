@@ -1,8 +1,10 @@
 package org.leakmarket.market;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
@@ -109,7 +111,7 @@ public final class PriceIndex {
     }
     List<Row> cells = positivePrices(offers)
         .select(col("period"),
-            org.apache.spark.sql.functions.concat(keyParts.toArray(Column[]::new)).as("cell_key"),
+            concat(keyParts.toArray(Column[]::new)).as("cell_key"),
             col("price_per_record_cny"))
         .groupBy(col("period"), col("cell_key"))
         .agg(collect_list(col("price_per_record_cny")).as("prices"))
@@ -160,7 +162,7 @@ public final class PriceIndex {
         .map(c -> coalesce(col(c).cast(StringType), lit(NULL_LEVEL)))
         .toArray(Column[]::new);
     List<Row> groups = positivePrices(offers)
-        .select(col("period"), org.apache.spark.sql.functions.array(levelCols).as("levels"),
+        .select(col("period"), array(levelCols).as("levels"),
             col("price_per_record_cny"))
         .groupBy(col("period"), col("levels"))
         .agg(collect_list(col("price_per_record_cny")).as("prices"))

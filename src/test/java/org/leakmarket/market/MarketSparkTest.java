@@ -96,7 +96,7 @@ class MarketSparkTest extends SparkTestBase {
     assertThat((Double) hedonic.get(2).get("se")).isCloseTo(71.18864883041199, within(EPS));
   }
 
-  /** Our percentiles equal Spark's exact built-in {@code percentile} on a random sample. */
+  /** Our percentiles are bit-identical to Spark's exact built-in {@code percentile}. */
   @Test
   void percentilesEqualSparksExactPercentile() {
     Dataset<Row> offers = df(spark, randomMarket(600, 3));
@@ -114,11 +114,11 @@ class MarketSparkTest extends SparkTestBase {
       Row b = spark.get(i);
       assertThat(a.getString(0) + a.getString(2) + a.getString(3))
           .isEqualTo(b.getString(0) + b.getString(2) + b.getString(3));
-      assertThat(a.<Double>getAs("p10_cny")).isCloseTo(b.getDouble(4), within(1e-12));
-      assertThat(a.<Double>getAs("p25_cny")).isCloseTo(b.getDouble(5), within(1e-12));
-      assertThat(a.<Double>getAs("median_cny")).isCloseTo(b.getDouble(6), within(1e-12));
-      assertThat(a.<Double>getAs("p75_cny")).isCloseTo(b.getDouble(7), within(1e-12));
-      assertThat(a.<Double>getAs("p90_cny")).isCloseTo(b.getDouble(8), within(1e-12));
+      assertThat(a.<Double>getAs("p10_cny")).isEqualTo(b.getDouble(4));
+      assertThat(a.<Double>getAs("p25_cny")).isEqualTo(b.getDouble(5));
+      assertThat(a.<Double>getAs("median_cny")).isEqualTo(b.getDouble(6));
+      assertThat(a.<Double>getAs("p75_cny")).isEqualTo(b.getDouble(7));
+      assertThat(a.<Double>getAs("p90_cny")).isEqualTo(b.getDouble(8));
     }
   }
 

@@ -27,9 +27,13 @@ public final class Percentiles {
     if (lo >= sorted.length - 1) {
       return sorted[sorted.length - 1];
     }
-    double frac = h - lo;
-    // written as a + f (b - a): equals a exactly when f = 0, the same arithmetic Spark uses
-    return sorted[lo] + frac * (sorted[lo + 1] - sorted[lo]);
+    if (h == lo) {
+      return sorted[lo];
+    }
+    // Spark's arithmetic, (hi - h) a + (h - lo) b, so that the result is bit-identical to its
+    // percentile built-in, not merely equal up to rounding
+    int hi = lo + 1;
+    return (hi - h) * sorted[lo] + (h - lo) * sorted[hi];
   }
 
   /** The median (p = 0.5) of ascending {@code sorted} values. */

@@ -40,7 +40,7 @@ public final class ExposureStage {
     Dataset<Row> offers = warehouse.read(Table.SILVER_OFFERS);
     Dataset<Row> records = Recycling.mark(warehouse.read(Table.SILVER_RECORDS)).persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> exposure = ExposureTables.compute(records, offers, cfg.recycledThreshold());
+      Dataset<Row> exposure = ExposureTables.compute(records, offers, warehouse.read(Table.BRONZE_SAMPLE_FILES), cfg.recycledThreshold());
       Dataset<Row> value = MarketValue.compute(valued(records, exposure, offers), warehouse.read(Table.GOLD_MARKET_CELLS))
           .withColumn("breakdown", lit("value"));
       warehouse.overwrite(Table.GOLD_EXPOSURE, exposure.unionByName(value, true).orderBy("breakdown", "key"));

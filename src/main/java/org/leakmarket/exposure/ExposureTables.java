@@ -30,9 +30,12 @@ public final class ExposureTables {
   /**
    * @param records linked, recycling-marked records (person_id, recycled, sample_id, ...)
    * @param offers silver/offers (listing_id, freshness), for the freshness a seller claimed
+   * @param sampleFiles bronze/sample_files: card counts per sample as read, including card
+   *     numbers too damaged to tokenise, which count as invalid
    * @param recycledThreshold share above which a sample is inferred second-hand
    */
-  public static Dataset<Row> compute(Dataset<Row> records, Dataset<Row> offers, double recycledThreshold) {
+  public static Dataset<Row> compute(Dataset<Row> records, Dataset<Row> offers, Dataset<Row> sampleFiles,
+      double recycledThreshold) {
     List<Dataset<Row>> parts = new ArrayList<>();
     parts.add(breakdown(records, "total", lit("all")));
     parts.add(breakdown(records.filter(col("card_token").isNotNull()), "issuer", coalesce(col("issuer"), lit("unknown"))));
@@ -43,7 +46,7 @@ public final class ExposureTables {
     for (int i = 1; i < parts.size(); i++) {
       out = out.unionByName(parts.get(i));
     }
-    return out.unionByName(samples(records, offers, recycledThreshold), true)
+    return out.unionByName(samples(records, offers, sampleFiles, recycledThreshold), true)
         .orderBy("breakdown", "key");
   }
 
@@ -62,7 +65,8 @@ public final class ExposureTables {
         count(when(col("recycled"), lit(1))).as("recycled_records")};
   }
 
-  private static Dataset<Row> samples(Dataset<Row> records, Dataset<Row> offers, double threshold) {
+  private static Dataset<Row> samples(Dataset<Row> records, Dataset<Row> offers, Dataset<Row> sampleFiles,
+      double threshold) {
     Dataset<Row> claimed = offers.filter(col("offer_index").equalTo(0))
         .select(col("listing_id").as("claim_listing_id"), col("freshness").as("claimed_freshness"));
     Dataset<Row> agg = records.groupBy(col("sample_id").as("key")).agg(
@@ -70,12 +74,13 @@ public final class ExposureTables {
         countDistinct(col("person_id")).as("persons"),
         countDistinct(col("card_token")).as("cards"),
         count(when(col("recycled"), lit(1))).as("recycled_records"),
-        avg(when(col("card_token").isNotNull(), col("card_luhn_valid").cast("double"))).as("valid_card_share"),
         avg(col("recycled").cast("double")).as("recycled_share"),
         first(col("listing_id"), true).as("listing_id"),
         first(col("obtained_at"), true).as("obtained_at"));
     Column inferred = when(col("recycled_share").gt(threshold), lit("second_hand")).otherwise(lit("new"));
-    return agg.join(claimed, agg.col("listing_id").equalTo(claimed.col("claim_listing_id")), "left")
+    Dataset<Row> validity = sampleFiles.select(col("sample_id").as("key"),
+        when(col("cards").gt(0), col("cards_luhn_valid").divide(col("cards"))).as("valid_card_share"));
+    return agg.join(validity, "key").join(claimed, agg.col("listing_id").equalTo(claimed.col("claim_listing_id")), "left")
         .withColumn("inferred_freshness", inferred)
         .withColumn("claimed_freshness", coalesce(col("claimed_freshness"), lit("unknown")))
         .withColumn("claim_mismatch", col("claimed_freshness").equalTo("new")

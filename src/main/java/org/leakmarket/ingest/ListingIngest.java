@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.map_filter;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.struct;
@@ -101,7 +102,8 @@ public final class ListingIngest {
               lit("ingest").as("stage"),
               col("reason"),
               col("detail"),
-              col("value").as("raw"),
+              // the raw line, for diagnosis, with any seller handle masked (sellers are pseudonymised)
+              regexp_replace(col("value"), "(\"seller\"\\s*:\\s*\")[^\"]*(\")", "$1***$2").as("raw"),
               col("source_file"),
               lit(runId).as("ingest_run"))
           .dropDuplicates("quarantine_id");

@@ -408,10 +408,18 @@ final class PublicationView {
   }
 
   private Map<String, Object> marketTable() {
+    // A brief lists the published cells; the suppressed ones are counted here and listed, marked,
+    // in tables/market_cells.csv.
+    long suppressed = m.market().cells().stream().filter(MarketCell::suppressed).count();
     DisplayTable t = new DisplayTable("market_cells", "Price per record by period, category, tier "
-        + "and freshness (CNY)", "Period", "Category", "Tier", "Freshness", "Offers", "Sellers",
+        + "and freshness (CNY)" + (suppressed == 0 ? "" : "; " + suppressed
+            + " further cells are suppressed (marked in the CSV)"),
+        "Period", "Category", "Tier", "Freshness", "Offers", "Sellers",
         "Median", "IQR", "95% CI", "Note");
     for (MarketCell c : m.market().cells()) {
+      if (c.suppressed()) {
+        continue;
+      }
       t.row(c.period(), PublicationCharts.label(c.category()), c.tier(),
           PublicationCharts.label(c.freshness()), Formats.count(c.nOffers()),
           Formats.count(c.nSellers()), Formats.cny(c.medianCny()),

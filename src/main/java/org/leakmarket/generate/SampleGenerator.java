@@ -146,7 +146,12 @@ public final class SampleGenerator {
         pool.subList(0, forced).clear(); // transitive people appear in exactly the first three
       }
       while (chosen.size() < recordsPerSample && !pool.isEmpty()) {
-        chosen.add(pool.remove(rnd.nextInt(pool.size())));
+        // Swap-remove: O(1) per draw, uniform without replacement.
+        int k = rnd.nextInt(pool.size());
+        int last = pool.size() - 1;
+        chosen.add(pool.get(k));
+        pool.set(k, pool.get(last));
+        pool.remove(last);
       }
       java.util.Collections.shuffle(chosen, rnd);
       members.add(chosen);

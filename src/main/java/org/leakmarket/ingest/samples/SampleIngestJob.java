@@ -348,5 +348,4 @@ public final class SampleIngestJob {
       return RowFactory.create(REPORT, null, null, rep);
     }
   }
-
 }

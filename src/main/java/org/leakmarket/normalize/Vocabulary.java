@@ -59,6 +59,8 @@ public final class Vocabulary implements Serializable {
 
   final TermTrie trie = new TermTrie();
   final char[] simplify = new char[Character.MAX_VALUE + 1];
+  /** Characters with a simplified form: an 8 KB filter in front of the 128 KB map (cache-friendly). */
+  private final long[] traditional = new long[(Character.MAX_VALUE + 1) / 64];
   final List<Multiplier> multipliers = new ArrayList<>();
   private final java.util.BitSet multiplierFirst = new java.util.BitSet();
   final Set<String> currencyCodes = new HashSet<>();
@@ -74,6 +76,7 @@ public final class Vocabulary implements Serializable {
     for (String[] f : src.rows("traditional.tsv")) {
       if (f.length >= 2 && f[0].length() == 1 && f[1].length() == 1) {
         simplify[f[0].charAt(0)] = f[1].charAt(0);
+        traditional[f[0].charAt(0) >>> 6] |= 1L << f[0].charAt(0);
       }
     }
     for (String[] f : src.rows("currency_codes.txt")) {
@@ -215,7 +218,7 @@ public final class Vocabulary implements Serializable {
       c = ' ';
     } else if (c == '\uFFE5') {
       c = '\u00A5';
-    } else {
+    } else if ((traditional[c >>> 6] & (1L << c)) != 0) {
       c = simplify[c];
     }
     if (!keepCase && c >= 'A' && c <= 'Z') {

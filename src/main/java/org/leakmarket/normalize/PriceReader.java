@@ -62,6 +62,7 @@ final class PriceReader {
     final List<Count> ignored = new ArrayList<>();
   }
 
+  private static final BigDecimal TENTH = new BigDecimal("0.1");
   private static final int FREE = 0;
   private static final int MONEY = 1;
   private static final int COUNT = 2;
@@ -250,7 +251,7 @@ final class PriceReader {
         continue;
       }
       boolean followedByUnit = b != null && b.start == a.end && (b.has(Kind.COUNT) || b.has(Kind.CURRENCY));
-      if (a.singleDigit && scale.compareTo(new BigDecimal("0.1")) >= 0 && !followedByUnit) {
+      if (a.singleDigit && scale.compareTo(TENTH) >= 0 && !followedByUnit) {
         m.low = m.low.add(a.value.multiply(scale).movePointLeft(1));
         m.last += 1;
         m.end = a.end;

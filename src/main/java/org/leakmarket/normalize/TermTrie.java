@@ -135,6 +135,7 @@ final class TermTrie implements Serializable {
   }
 
   static boolean isAsciiLetter(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    int l = (c | 0x20) - 'a'; // folds A-Z onto a-z; no other character lands in 0..25
+    return l >= 0 && l < 26;
   }
 }

@@ -21,7 +21,17 @@ final class TermTrie implements Serializable {
     Vocabulary.Meaning[] meanings;
 
     Node child(char c) {
-      int i = Arrays.binarySearch(keys, c);
+      char[] k = keys;
+      if (k.length <= 8) {
+        // most nodes have one or two children: a scan beats bisection
+        for (int i = 0; i < k.length; i++) {
+          if (k[i] == c) {
+            return kids[i];
+          }
+        }
+        return null;
+      }
+      int i = Arrays.binarySearch(k, c);
       return i >= 0 ? kids[i] : null;
     }
 

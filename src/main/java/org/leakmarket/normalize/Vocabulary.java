@@ -31,7 +31,7 @@ public final class Vocabulary implements Serializable {
 
   /** What a term means. */
   enum Kind {
-    CURRENCY, COUNT, EACH, PER, RANGE, MAX, MIN, MIN_ORDER, TRIAL, IGNORE, BUY, NOT_BUY,
+    CURRENCY, COUNT, EACH, PER, RANGE, MAX, MIN, MIN_ORDER, TRIAL, NOT_PRICE, IGNORE, BUY, NOT_BUY,
     TIER, FRESHNESS, CATEGORY, ISSUER, REGION
   }
 
@@ -116,6 +116,7 @@ public final class Vocabulary implements Serializable {
         case "min" -> Kind.MIN;
         case "min_order" -> Kind.MIN_ORDER;
         case "trial" -> Kind.TRIAL;
+        case "not_price" -> Kind.NOT_PRICE;
         case "ignore" -> Kind.IGNORE;
         default -> throw new IllegalArgumentException("price_words.tsv: unknown role " + f[1]);
       };
@@ -244,6 +245,19 @@ public final class Vocabulary implements Serializable {
 
   private static final class Holder {
     static final Vocabulary SHIPPED = build(null, Regions.shipped());
+  }
+
+  /** The shipped vocabulary travels (to Spark executors) as a reference, not as its 400 KB of tables. */
+  private Object writeReplace() {
+    return this == Holder.SHIPPED ? new ShippedRef() : this;
+  }
+
+  private static final class ShippedRef implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private Object readResolve() {
+      return shipped();
+    }
   }
 
   /** The vocabulary shipped in the jar, built once per JVM. */

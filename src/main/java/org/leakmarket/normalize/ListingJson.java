@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * JSON form of listings (contracts section 2) and offers (section 4) for {@code parse} and the
@@ -17,9 +16,6 @@ import java.util.Set;
  * with the snake_case field names of section 4. No I/O; one small allocation per field.
  */
 public final class ListingJson {
-  private static final Set<String> KNOWN = Set.of("listing_id", "source", "channel", "seller", "posted_at",
-      "text", "price", "currency", "quantity", "tier", "freshness", "category", "region", "issuer");
-
   private ListingJson() {}
 
   /**
@@ -27,35 +23,57 @@ public final class ListingJson {
    * as written; {@code source} is then lower-cased.
    */
   public static Listing fromJson(JsonNode o) {
-    String source = text(o, "source");
-    String channel = text(o, "channel");
-    String seller = text(o, "seller");
-    String postedAt = text(o, "posted_at");
-    String text = text(o, "text");
-    String id = text(o, "listing_id");
-    if (id == null || id.isBlank()) {
-      id = ListingIds.defaultId(source, channel, seller, postedAt, text);
-    }
+    // one pass over the object's fields (cheaper than a lookup per known name)
+    String[] f = new String[KNOWN_ORDER.length];
     Map<String, String> extra = Map.of();
     for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> f = it.next();
-      if (!KNOWN.contains(f.getKey()) && !f.getValue().isNull()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      JsonNode v = e.getValue();
+      if (v.isNull()) {
+        continue;
+      }
+      int k = index(e.getKey());
+      if (k >= 0) {
+        f[k] = text(v);
+      } else {
         if (extra.isEmpty()) {
           extra = new HashMap<>();
         }
-        extra.put(f.getKey(), f.getValue().isValueNode() ? f.getValue().asText() : f.getValue().toString());
+        extra.put(e.getKey(), v.isValueNode() ? v.asText() : v.toString());
       }
     }
-    return new Listing(id, source == null ? null : source.trim().toLowerCase(Locale.ROOT), channel, seller,
-        postedAt, text, text(o, "price"), text(o, "currency"), text(o, "quantity"), text(o, "tier"),
-        text(o, "freshness"), text(o, "category"), text(o, "region"), text(o, "issuer"), extra);
+    String id = f[0];
+    if (id == null || id.isBlank()) {
+      id = ListingIds.defaultId(f[1], f[2], f[3], f[4], f[5]);
+    }
+    String source = f[1] == null ? null : f[1].trim().toLowerCase(Locale.ROOT);
+    return new Listing(id, source, f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], extra);
   }
 
-  private static String text(JsonNode o, String field) {
-    JsonNode v = o.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
+  private static final String[] KNOWN_ORDER = {"listing_id", "source", "channel", "seller", "posted_at", "text",
+      "price", "currency", "quantity", "tier", "freshness", "category", "region", "issuer"};
+
+  private static int index(String name) {
+    return switch (name) {
+      case "listing_id" -> 0;
+      case "source" -> 1;
+      case "channel" -> 2;
+      case "seller" -> 3;
+      case "posted_at" -> 4;
+      case "text" -> 5;
+      case "price" -> 6;
+      case "currency" -> 7;
+      case "quantity" -> 8;
+      case "tier" -> 9;
+      case "freshness" -> 10;
+      case "category" -> 11;
+      case "region" -> 12;
+      case "issuer" -> 13;
+      default -> -1;
+    };
+  }
+
+  private static String text(JsonNode v) {
     if (v.isNumber()) {
       return v.decimalValue().toPlainString();
     }

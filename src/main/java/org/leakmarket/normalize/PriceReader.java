@@ -62,6 +62,7 @@ final class PriceReader {
     final List<Count> ignored = new ArrayList<>();
   }
 
+  private static final BigDecimal TENTH = new BigDecimal("0.1");
   private static final int FREE = 0;
   private static final int MONEY = 1;
   private static final int COUNT = 2;
@@ -120,6 +121,14 @@ final class PriceReader {
         c.first = k;
         c.last = k + 1;
         c.end = next.end;
+      } else if (next != null && next.has(Kind.PER) && wsGap(t.end, next.start) && t.value.compareTo(BigDecimal.ONE) > 0
+          && k + 2 < size && wsGap(next.end, toks.get(k + 2).start) && startsMoney(k + 2)
+          && (text[next.start] == 'f' || text[next.start] == '/')) {
+        // 1000 for $1500, 100/$50: a bare number before "for" and a price counts records
+        c = new Count();
+        c.first = k;
+        c.last = k;
+        c.end = t.end;
       } else if (k > 0 && (toks.get(k - 1).has(Kind.PER) || toks.get(k - 1).has(Kind.MIN_ORDER))
           && wsGap(toks.get(k - 1).end, t.start) && t.multiplied
           && !(next != null && next.meanings != null && next.has(Kind.CURRENCY) && wsGap(t.end, next.start))) {
@@ -159,6 +168,21 @@ final class PriceReader {
     return out;
   }
 
+  /** Whether token k starts a money expression with an explicit currency ($1500, 1500元). */
+  private boolean startsMoney(int k) {
+    Token t = toks.get(k);
+    if (t.type == Token.TERM) {
+      Vocabulary.Meaning cur = t.get(Kind.CURRENCY);
+      return cur != null && cur.has(Vocabulary.BEFORE);
+    }
+    if (!t.isNum() || k + 1 >= toks.size()) {
+      return false;
+    }
+    Token n = toks.get(k + 1);
+    Vocabulary.Meaning cur = n.get(Kind.CURRENCY);
+    return cur != null && cur.has(Vocabulary.AFTER) && wsGap(t.end, n.start);
+  }
+
   // ---- money -----------------------------------------------------------------------------
 
   private List<Money> findMoneys() {
@@ -180,7 +204,9 @@ final class PriceReader {
       for (int p = m.first; p <= m.last; p++) {
         role[p] = MONEY;
       }
-      out.add(m);
+      if (!notPrice(m)) {
+        out.add(m);
+      }
       k = m.last;
     }
     return out;
@@ -250,7 +276,7 @@ final class PriceReader {
         continue;
       }
       boolean followedByUnit = b != null && b.start == a.end && (b.has(Kind.COUNT) || b.has(Kind.CURRENCY));
-      if (a.singleDigit && scale.compareTo(new BigDecimal("0.1")) >= 0 && !followedByUnit) {
+      if (a.singleDigit && scale.compareTo(TENTH) >= 0 && !followedByUnit) {
         m.low = m.low.add(a.value.multiply(scale).movePointLeft(1));
         m.last += 1;
         m.end = a.end;
@@ -273,6 +299,15 @@ final class PriceReader {
     m.currencyEnd = curTok.end;
     m.currencyRule = cur.rule();
     return m;
+  }
+
+  /** 保证金1000元: money named as something other than a price (kept out of the offers). */
+  private boolean notPrice(Money m) {
+    if (m.first == 0) {
+      return false;
+    }
+    Token before = toks.get(m.first - 1);
+    return before.has(Kind.NOT_PRICE) && gapOk(before.end, m.start, 2);
   }
 
   /** 0.3-0.5元, 3-5毛, 2000-3000元: a bare number, a range word, then money. */
@@ -429,9 +464,9 @@ final class PriceReader {
     if (c.minOrder || c.trial || !gapOk(c.end, toks.get(k).start, 1)) {
       return false;
     }
-    // a bare number after a count is a price only when nothing else follows it (10万条2000)
-    int a = k + 1;
-    return a >= toks.size() || !gapOk(toks.get(k).end, toks.get(a).start, 0);
+    // a bare number after a count is a price only when the clause ends there (10万条2000)
+    int end = toks.get(k).end;
+    return end == text.length || text[end] == ' ' || Normalizer.isSeparator(text, end);
   }
 
   // ---- pairing ---------------------------------------------------------------------------

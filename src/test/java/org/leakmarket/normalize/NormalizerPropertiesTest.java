@@ -121,6 +121,18 @@ class NormalizerPropertiesTest {
     }
   }
 
+  @Test
+  void theShippedVocabularyTravelsAsAReference() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(Vocabulary.shipped());
+    }
+    assertThat(bytes.size()).isLessThan(1000);
+    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertThat(in.readObject()).isSameAs(Vocabulary.shipped());
+    }
+  }
+
   /** Through Java serialisation, as Spark ships a closure to executors. */
   private static Normalizer roundTrip(Normalizer x) throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

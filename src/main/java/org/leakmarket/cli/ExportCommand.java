@@ -2,12 +2,18 @@ package org.leakmarket.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.leakmarket.pipeline.SparkSessions;
+import org.leakmarket.warehouse.Table;
+import org.leakmarket.warehouse.TableExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code export}: any table to one CSV or JSONL file for R, Stata or Excel. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-    description = "Write one table of the warehouse to a single CSV or JSON Lines file.")
+    description = {"Write one table of the warehouse to a single CSV or JSON Lines file.",
+        "Tables: bronze/listings, quarantine/listings, silver/offers, silver/records, gold/market_cells, ..."})
 public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse folder.")
   Path warehouse;
@@ -24,8 +30,20 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
   String master;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    throw NotBuiltYet.of("export", "issue 2");
+    Table t = Table.byPath(table).orElseThrow(() -> new UserException(UserException.USAGE,
+        "unknown table '" + table + "'; known: " + java.util.Arrays.stream(Table.values()).map(Table::path).toList()));
+    if (!format.equals("csv") && !format.equals("jsonl")) {
+      throw new UserException(UserException.USAGE, "--format must be csv or jsonl, not: " + format);
+    }
+    try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket export", master)) {
+      long n = new TableExport(h.spark(), warehouse).export(t, format, to);
+      spec.commandLine().getOut().println("exported " + n + " rows of " + t.path() + " to " + to);
+      spec.commandLine().getOut().flush();
+    }
+    return 0;
   }
 }

@@ -1,13 +1,188 @@
 package org.leakmarket.pipeline;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.leakmarket.cli.UserException;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.ingest.ListingIngest;
+import org.leakmarket.ingest.SellerTokens;
+import org.leakmarket.exposure.ExposureStage;
+import org.leakmarket.market.MarketStage;
+import org.leakmarket.market.OfferDedup;
+import org.leakmarket.market.Periods;
+import org.leakmarket.privacy.PseudonymKey;
+import java.util.List;
+import org.leakmarket.normalize.NormalizerSettings;
+import org.leakmarket.normalize.Offer;
+import org.leakmarket.normalize.OfferNormalizeJob;
+import org.leakmarket.publish.PublishStage;
+import org.leakmarket.reference.FxTable;
+import org.leakmarket.warehouse.Table;
+import org.leakmarket.warehouse.Warehouse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Runs stages of the pipeline in one Spark session. */
+/**
+ * The pipeline: read, pseudonymise/normalise, silver, aggregate, gold, publish. One Spark
+ * session for all stages of a command; every run is recorded in {@code gold/runs}.
+ */
 public final class Pipeline {
-  private Pipeline() {}
+  private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
 
+  private final SparkSession spark;
+  private final LeakmarketConfig cfg;
+  private final Warehouse warehouse;
+  private final RunRecorder recorder;
+  private PseudonymKey key;
+
+  Pipeline(SparkSession spark, LeakmarketConfig cfg) {
+    this.spark = spark;
+    this.cfg = cfg;
+    this.warehouse = new Warehouse(spark, cfg.warehouse());
+    this.recorder = new RunRecorder(warehouse, cfg, UUID.randomUUID().toString());
+  }
+
+  /** Builds the session, runs the stages in order, records the run, stops the session. */
   public static void runStages(LeakmarketConfig cfg, Stage... stages) {
-    throw new UserException(UserException.USAGE, "pipeline stages are not built yet");
+    LOG.info("config {}", cfg.describe());
+    try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket", cfg.master())) {
+      new Pipeline(h.spark(), cfg).run(EnumSet.of(stages[0], stages));
+    }
+  }
+
+  void run(Set<Stage> stages) {
+    String outcome = "failed";
+    try {
+      if (stages.contains(Stage.INGEST)) {
+        ingest();
+      }
+      if (stages.contains(Stage.NORMALIZE)) {
+        normalize();
+      }
+      if (stages.contains(Stage.ANALYZE)) {
+        analyze();
+      }
+      if (stages.contains(Stage.PUBLISH)) {
+        publish();
+      }
+      outcome = "ok";
+    } finally {
+      recorder.record(stages, outcome);
+    }
+  }
+
+  private void ingest() {
+    if (cfg.listings().isEmpty() && cfg.samples() == null) {
+      throw new UserException(UserException.USAGE, "ingest needs --listings PATH... and/or --samples MANIFEST");
+    }
+    if (!cfg.listings().isEmpty()) {
+      recorder.hashInputs(cfg.listings());
+      try (StageLog s = StageLog.start(spark, "ingest")) {
+        ListingIngest.Result r = new ListingIngest(spark, warehouse, new SellerTokens(key()))
+            .run(cfg.listings(), recorder.runId(), cfg.maxRejectRate());
+        recorder.count("listings_read", r.read());
+        recorder.count("listings_rejected_at_ingest", r.rejected());
+        s.counts(String.format("listings read=%d accepted=%d rejected=%d blank_lines=%d repeated_ids=%d %s",
+            r.read(), r.accepted(), r.rejected(), r.blankLines(), r.repeatedIds(), r.rejectedByReason()));
+      }
+    }
+    if (cfg.samples() != null) {
+      if (!java.nio.file.Files.isRegularFile(cfg.samples())) {
+        throw new UserException(UserException.BAD_INPUT, "sample manifest not found: " + cfg.samples());
+      }
+      recorder.hashInputs(List.of(cfg.samples()));
+      try (StageLog s = StageLog.start(spark, "samples")) {
+        s.counts(new SampleStage(spark, warehouse, cfg, key(), recorder).ingest());
+      }
+    }
+  }
+
+  /** The pseudonymisation key, resolved once per run (created on first use). */
+  private PseudonymKey key() {
+    if (key == null) {
+      key = PseudonymKey.resolve(cfg.keyFile(), cfg.warehouse());
+      recorder.keyFingerprint(key.fingerprint());
+    }
+    return key;
+  }
+
+  private void normalize() {
+    if (!warehouse.exists(Table.BRONZE_LISTINGS) && !warehouse.exists(Table.BRONZE_SAMPLE_RECORDS)) {
+      requireTable(Table.BRONZE_LISTINGS, "normalize");
+    }
+    if (warehouse.exists(Table.BRONZE_LISTINGS)) {
+      normalizeListings();
+    }
+    if (warehouse.exists(Table.BRONZE_SAMPLE_RECORDS)) {
+      try (StageLog s = StageLog.start(spark, "persons")) {
+        s.counts(new SampleStage(spark, warehouse, cfg, null, recorder).link());
+      }
+    }
+  }
+
+  private void normalizeListings() {
+    try (StageLog s = StageLog.start(spark, "normalize")) {
+      FxTable fx = FxTable.load(cfg.fx(), cfg.fxMaxAgeDays());
+      Dataset<Row> normalized = OfferNormalizeJob.normalize(spark, warehouse.read(Table.BRONZE_LISTINGS), fx,
+          new NormalizerSettings(cfg.minPrice(), cfg.maxPrice())).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        Dataset<Row> ok = OfferDedup.assign(normalized.filter(col("status").equalTo(Offer.OK))
+            .withColumn("period", period(col("posted_date"), cfg.periodUnit())));
+        warehouse.upsert(Table.SILVER_OFFERS, ok);
+        Dataset<Row> rejected = normalized.filter(col("status").equalTo(Offer.REJECTED)).select(
+            sha2(concat_ws("\u001f", lit("normalize"), col("listing_id")), 256).as("quarantine_id"),
+            col("listing_id"), lit("normalize").as("stage"), col("reason"), col("detail"),
+            lit(null).cast("string").as("raw"), lit(null).cast("string").as("source_file"),
+            lit(recorder.runId()).as("ingest_run"));
+        warehouse.upsert(Table.QUARANTINE_LISTINGS, rejected);
+        long nOk = warehouse.read(Table.SILVER_OFFERS).count();
+        long nRej = rejected.count();
+        s.counts(String.format("offers=%d rejected_listings=%d", nOk, nRej));
+      } finally {
+        normalized.unpersist();
+      }
+    }
+  }
+
+  private void analyze() {
+    requireTable(Table.SILVER_OFFERS, "analyze");
+    try (StageLog s = StageLog.start(spark, "analyze")) {
+      s.counts(new MarketStage(warehouse, cfg).run());
+    }
+    if (warehouse.exists(Table.SILVER_RECORDS)) {
+      try (StageLog s = StageLog.start(spark, "exposure")) {
+        s.counts(new ExposureStage(spark, warehouse, cfg).run());
+      }
+    }
+  }
+
+  private void publish() {
+    requireTable(Table.GOLD_MARKET_CELLS, "publish");
+    try (StageLog s = StageLog.start(spark, "publish")) {
+      s.counts(new PublishStage(spark, warehouse.root(), cfg, recorder.buildInputs(), recorder.fingerprint()).run());
+    }
+  }
+
+  private void requireTable(Table t, String stage) {
+    if (!warehouse.exists(t)) {
+      throw new UserException(UserException.BAD_INPUT,
+          stage + " needs " + t.path() + " under " + warehouse.root() + ": run the earlier stages first");
+    }
+  }
+
+  /** The period label of a date: 2015-01, 2015-Q1 or 2015. */
+  public static Column period(Column date, String unit) {
+    return Periods.column(date, unit);
   }
 }

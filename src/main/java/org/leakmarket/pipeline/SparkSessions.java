@@ -13,6 +13,28 @@ public final class SparkSessions {
 
   private SparkSessions() {}
 
+  /** A session and whether this process created it (and so must stop it). */
+  public record Handle(SparkSession spark, boolean owned) implements AutoCloseable {
+    @Override
+    public void close() {
+      if (owned) {
+        spark.stop();
+      }
+    }
+  }
+
+  /**
+   * The session already running in this JVM (a test's, a notebook's), left running afterwards,
+   * or a new one that the caller stops by closing the handle.
+   */
+  public static Handle acquire(String appName, String master) {
+    scala.Option<SparkSession> active = SparkSession.getDefaultSession();
+    if (active.isDefined() && !active.get().sparkContext().isStopped()) {
+      return new Handle(active.get(), false);
+    }
+    return new Handle(create(appName, master), true);
+  }
+
   public static SparkSession create(String appName, String master) {
     SparkConf conf = new SparkConf();
     boolean local;

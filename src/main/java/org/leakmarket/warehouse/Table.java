@@ -20,7 +20,14 @@ public enum Table {
   GOLD_EXPOSURE("gold/exposure", List.of()),
   GOLD_SAMPLE_OVERLAP("gold/sample_overlap", List.of()),
   GOLD_POPULATION("gold/population", List.of()),
-  GOLD_RUNS("gold/runs", List.of("run_id"));
+  GOLD_RUNS("gold/runs", List.of("run_id")),
+  // Extensions of contracts section 3:
+  /** One row per sample file named in a manifest: read or not, and why; validity counts. */
+  BRONZE_SAMPLE_FILES("bronze/sample_files", List.of("sample_id")),
+  /** Offers, unique offers and sellers per period. */
+  GOLD_MARKET_VOLUME("gold/market_volume", List.of()),
+  /** Pairs of near-identical adverts posted by different sellers (MinHash LSH), reported, not merged. */
+  GOLD_COPY_PAIRS("gold/copy_pairs", List.of());
 
   private final String path;
   private final List<String> mergeKeys;

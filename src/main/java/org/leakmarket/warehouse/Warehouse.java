@@ -79,8 +79,21 @@ public final class Warehouse {
     if (!exists(t)) {
       return OptionalLong.empty();
     }
-    Row last = DeltaTable.forPath(spark, location(t)).history(1).select("version").head();
-    return OptionalLong.of(last.getLong(0));
+    // The newest commit file in _delta_log names the version: a listing, not a Spark job.
+    org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(location(t), "_delta_log");
+    try {
+      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      long max = -1;
+      for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(log)) {
+        String n = st.getPath().getName();
+        if (n.matches("\\d{20}\\.json")) {
+          max = Math.max(max, Long.parseLong(n.substring(0, 20)));
+        }
+      }
+      return max < 0 ? OptionalLong.empty() : OptionalLong.of(max);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot list " + log, e);
+    }
   }
 
   /**

@@ -1,0 +1,90 @@
+package org.leakmarket.generate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+/**
+ * {@code ground_truth.json}: what the generated inputs really are, for checking estimates.
+ * For every period × category × tier × freshness cell with offers: the true median price per
+ * record in CNY of the generating distribution ({@link PriceModel#cellTruths()} times the
+ * month's trend) and the expected share of offers in the cell; plus the generator's settings
+ * and {@code population_size} (the leak samples' true population, null when none were made).
+ * Small (a few hundred cells), built on the driver in milliseconds.
+ */
+public final class GroundTruth {
+  public static final String PRICE_DEFINITION =
+      "true_median_cny: median per-record CNY price of the offers the generator draws for the cell "
+          + "(a log-normal mixture over components zh_unit, zh_bulk, en_unit, en_bulk weighted by their "
+          + "expected offers in the cell), before rounding the price to what a seller writes; "
+          + "reposts copy an earlier advert's price and leave the distribution unchanged";
+
+  private GroundTruth() {}
+
+  /**
+   * The whole document.
+   *
+   * @param listings rows generated
+   * @param populationSize the samples' true population size, or null when no samples were made
+   */
+  public static ObjectNode document(GeneratorSettings s, long listings, Long populationSize, int samples,
+      long recordsPerSample) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    ObjectNode n = f.objectNode();
+    n.put("generator", ListingGenerator.class.getName());
+    n.put("seed", s.seed());
+    n.put("listings", listings);
+    n.put("first_month", s.firstMonth());
+    n.put("months", s.months());
+    n.put("bad_row_share", GeneratedListing.decimal(s.badShare()));
+    n.put("repost_share", GeneratedListing.decimal(s.repostShare()));
+    n.put("seller_pool", s.sellerPool());
+    n.put("samples", samples);
+    n.put("records_per_sample", recordsPerSample);
+    if (populationSize == null) {
+      n.putNull("population_size");
+    } else {
+      n.put("population_size", populationSize);
+    }
+    n.put("monthly_trend", GeneratedListing.decimal(PriceModel.MONTHLY_TREND));
+    n.put("price_definition", PRICE_DEFINITION);
+    ArrayNode cells = n.putArray("cells");
+    var truths = PriceModel.cellTruths();
+    double totalOffers = truths.stream().mapToDouble(PriceModel.CellTruth::offersPerListing).sum();
+    for (int m = 0; m < s.months(); m++) {
+      String period = s.month(m).toString();
+      double trend = PriceModel.trend(m);
+      for (PriceModel.CellTruth t : truths) {
+        ObjectNode c = cells.addObject();
+        c.put("period", period);
+        c.put("category", t.cell().category());
+        c.put("tier", t.cell().tier());
+        c.put("freshness", t.cell().freshness());
+        c.put("true_median_cny", GeneratedListing.decimal(t.medianCny() * trend));
+        c.put("offer_share", GeneratedListing.decimal(t.offersPerListing() / totalOffers));
+        // Generated rows only (reposts included, bad rows not): what a cell's n_offers should be near.
+        c.put("expected_offers", GeneratedListing.decimal(listings * (1 - s.badShare()) * t.offersPerListing() / s.months()));
+        ObjectNode comps = c.putObject("components");
+        for (Map.Entry<PriceModel.Component, Double> w : t.weights().entrySet()) {
+          comps.put(w.getKey().code(), GeneratedListing.decimal(w.getValue() / t.offersPerListing()));
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The document as indented JSON, decimals as plain digits. */
+  public static String pretty(ObjectNode n) {
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(n);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,168 @@
+package org.leakmarket.market;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.types.DataTypes.DoubleType;
+import static org.apache.spark.sql.types.DataTypes.IntegerType;
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.MinHashLSH;
+import org.apache.spark.ml.feature.MinHashLSHModel;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Copied adverts across sellers (methods.md, Duplicates): near-identical {@code text_norm}
+ * posted by different sellers, found with Spark MLlib's MinHash LSH on character shingles and
+ * reported, never merged (different sellers are different offers, even if one copied the
+ * other's text).
+ *
+ * <p>Steps: one representative listing per same-seller chain ({@code dup_group}, see {@link
+ * OfferDedup}); its text split into characters, {@value #SHINGLE}-character shingles
+ * ({@link NGram}), a binary {@link HashingTF} set of 2^18 buckets, {@link MinHashLSH} with
+ * {@value #HASH_TABLES} tables and a fixed seed, {@code approxSimilarityJoin} at Jaccard
+ * distance {@code <= maxDistance}; pairs of the same (non-null) seller are discarded. Pairs
+ * are then closed into groups (connected components) by iterated min-label propagation. Texts
+ * shorter than {@value #SHINGLE} characters have no shingle and are not compared.
+ *
+ * <p>Deterministic: the hash functions depend only on the seed, the shingles only on the text,
+ * and the join is exact given the hashes. LSH is approximate in one direction: a pair below
+ * the threshold is missed with a small probability (it must collide in one of the tables), a
+ * reported pair is always truly below it. Cost: one self-join on hash buckets (quadratic only
+ * within a bucket) and one join per propagation round (rounds = group diameter, capped at
+ * {@value #MAX_ROUNDS}).
+ */
+public final class CopyGroups {
+  private static final Logger LOG = LoggerFactory.getLogger(CopyGroups.class);
+
+  public static final int SHINGLE = 3;
+  public static final int HASH_TABLES = 5;
+  public static final int FEATURES = 1 << 18;
+  public static final int MAX_ROUNDS = 50;
+  /** Default Jaccard distance threshold (similarity at least 0.7). */
+  public static final double DEFAULT_MAX_DISTANCE = 0.3;
+
+  public static final StructType PAIRS_SCHEMA = createStructType(List.of(
+      createStructField("listing_id_a", StringType, false),
+      createStructField("seller_key_a", StringType, true),
+      createStructField("listing_id_b", StringType, false),
+      createStructField("seller_key_b", StringType, true),
+      createStructField("jaccard_distance", DoubleType, false)));
+
+  public static final StructType GROUPS_SCHEMA = createStructType(List.of(
+      createStructField("copy_group", StringType, false),
+      createStructField("n_listings", IntegerType, false),
+      createStructField("n_sellers", IntegerType, false),
+      createStructField("listing_ids", createArrayType(StringType, false), false),
+      createStructField("seller_keys", createArrayType(StringType, false), false)));
+
+  private CopyGroups() {}
+
+  /**
+   * Pairs of listings of different sellers whose texts are within {@code maxDistance}
+   * (Jaccard distance of their character-shingle sets), {@code listing_id_a < listing_id_b},
+   * sorted. Input: offers with {@code dup_group} ({@link OfferDedup#assign}) or raw offers.
+   */
+  public static Dataset<Row> pairs(Dataset<Row> offers, double maxDistance, long seed) {
+    if (!(maxDistance >= 0 && maxDistance < 1)) {
+      throw new IllegalArgumentException("Jaccard distance must be in [0, 1), was: " + maxDistance);
+    }
+    Dataset<Row> assigned = Arrays.asList(offers.columns()).contains("dup_group")
+        ? offers : OfferDedup.assign(offers);
+    Dataset<Row> reps = assigned
+        .where(col("listing_id").equalTo(col("dup_group")))
+        .groupBy(col("listing_id"))
+        .agg(min("seller_key").as("seller_key"), min("text_norm").as("text_norm"))
+        .where(col("text_norm").isNotNull().and(length(col("text_norm")).geq(SHINGLE)))
+        // split on the empty pattern gives the characters (a trailing empty string is dropped
+        // by limit -1 semantics in Spark 3+; NGram ignores arrays shorter than n anyway)
+        .withColumn("chars", split(col("text_norm"), "", -1));
+    Dataset<Row> shingled = new NGram().setN(SHINGLE).setInputCol("chars")
+        .setOutputCol("shingles").transform(reps)
+        .where(size(col("shingles")).gt(0));
+    Dataset<Row> vectors = new HashingTF().setNumFeatures(FEATURES).setBinary(true)
+        .setInputCol("shingles").setOutputCol("features").transform(shingled)
+        .select(col("listing_id"), col("seller_key"), col("features"));
+    MinHashLSHModel model = new MinHashLSH().setNumHashTables(HASH_TABLES).setSeed(seed)
+        .setInputCol("features").setOutputCol("hashes").fit(vectors);
+    Column sameSeller = col("datasetA.seller_key").isNotNull()
+        .and(col("datasetB.seller_key").isNotNull())
+        .and(col("datasetA.seller_key").equalTo(col("datasetB.seller_key")));
+    return model.approxSimilarityJoin(vectors, vectors, maxDistance, "jaccard_distance")
+        .where(col("datasetA.listing_id").lt(col("datasetB.listing_id")).and(not(sameSeller)))
+        .select(col("datasetA.listing_id").as("listing_id_a"),
+            col("datasetA.seller_key").as("seller_key_a"),
+            col("datasetB.listing_id").as("listing_id_b"),
+            col("datasetB.seller_key").as("seller_key_b"),
+            col("jaccard_distance"))
+        .orderBy(col("listing_id_a"), col("listing_id_b"));
+  }
+
+  /**
+   * Closes {@link #pairs} into groups: one row per group of listings connected by copy pairs,
+   * {@code copy_group} = its smallest listing id, sorted by it.
+   */
+  public static Dataset<Row> groups(Dataset<Row> copyPairs) {
+    // materialise the pairs once: every propagation round reads them, and recomputing the LSH
+    // join each round would dominate the cost
+    Dataset<Row> pairs = copyPairs.select(col("listing_id_a"), col("seller_key_a"),
+        col("listing_id_b"), col("seller_key_b")).localCheckpoint();
+    Dataset<Row> edges = pairs.select(col("listing_id_a").as("src"), col("listing_id_b").as("dst"))
+        .unionByName(pairs.select(col("listing_id_b").as("src"), col("listing_id_a").as("dst")));
+    Dataset<Row> nodes = pairs.select(col("listing_id_a").as("node"), col("seller_key_a").as("seller"))
+        .unionByName(pairs.select(col("listing_id_b").as("node"), col("seller_key_b").as("seller")))
+        .distinct();
+    Dataset<Row> labels = edges.select(col("src").as("node")).distinct()
+        .withColumn("label", col("node"));
+    int round = 0;
+    while (true) {
+      round++;
+      // each node takes the smallest label among itself and its neighbours; the change flag
+      // is computed in the same pass so that counting it needs no further shuffle
+      Dataset<Row> next = edges.join(labels.withColumnRenamed("node", "dst")
+              .withColumnRenamed("label", "nlabel"), "dst")
+          .groupBy(col("src").as("node")).agg(min("nlabel").as("nlabel"))
+          .join(labels, "node")
+          .select(col("node"), least(col("label"), col("nlabel")).as("label"),
+              col("nlabel").lt(col("label")).as("changed"))
+          .localCheckpoint();
+      long changed = next.where(col("changed")).count();
+      labels = next.drop("changed");
+      if (changed == 0) {
+        break;
+      }
+      if (round >= MAX_ROUNDS) {
+        LOG.warn("copy groups: label propagation stopped after {} rounds, {} labels still"
+            + " changing; groups may be split", round, changed);
+        break;
+      }
+    }
+    return labels.join(nodes, "node")
+        .groupBy(col("label").as("copy_group"))
+        .agg(count(lit(1)).cast(IntegerType).as("n_listings"),
+            size(collect_set(col("seller"))).as("n_sellers"),
+            array_sort(collect_set(col("node"))).as("listing_ids"),
+            array_sort(collect_set(col("seller"))).as("seller_keys"))
+        .orderBy(col("copy_group"));
+  }
+}

@@ -1,0 +1,146 @@
+package org.leakmarket.pipeline;
+
+import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.TimestampType;
+import static org.apache.spark.sql.types.DataTypes.createMapType;
+import static org.apache.spark.sql.types.DataTypes.createStructField;
+import static org.apache.spark.sql.types.DataTypes.createStructType;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.leakmarket.cli.VersionProvider;
+import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.warehouse.Table;
+import org.leakmarket.warehouse.Warehouse;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * Records one row per run in {@code gold/runs}: the command's stages, its outcome, the
+ * resolved parameters, SHA-256 of every input file, counts, and the Delta version of every
+ * table written. Input hashing streams each file once on the driver (no Spark job).
+ */
+public final class RunRecorder {
+  public static final StructType SCHEMA = createStructType(List.of(
+      createStructField("run_id", StringType, false),
+      createStructField("started_at", TimestampType, false),
+      createStructField("finished_at", TimestampType, false),
+      createStructField("stages", StringType, false),
+      createStructField("outcome", StringType, false),
+      createStructField("code_version", StringType, true),
+      createStructField("parameters", StringType, true),
+      createStructField("input_hashes", createMapType(StringType, StringType), true),
+      createStructField("counts", createMapType(StringType, StringType), true),
+      createStructField("versions_written", createMapType(StringType, StringType), true)));
+
+  private final Warehouse warehouse;
+  private final LeakmarketConfig cfg;
+  private final String runId;
+  private final Instant started = Instant.now();
+  private final Map<String, String> inputHashes = new TreeMap<>();
+  private final Map<String, String> counts = new LinkedHashMap<>();
+
+  RunRecorder(Warehouse warehouse, LeakmarketConfig cfg, String runId) {
+    this.warehouse = warehouse;
+    this.cfg = cfg;
+    this.runId = runId;
+  }
+
+  public String runId() {
+    return runId;
+  }
+
+  /** The fingerprint (never the key) of the pseudonymisation key used by this run. */
+  public void keyFingerprint(String fingerprint) {
+    counts.put("key_fingerprint", fingerprint);
+  }
+
+  public void count(String name, long n) {
+    counts.put(name, Long.toString(n));
+  }
+
+  /** SHA-256 of each input file (each file of a folder). */
+  public void hashInputs(List<Path> paths) {
+    for (Path p : paths) {
+      if (Files.isDirectory(p)) {
+        try (Stream<Path> s = Files.walk(p)) {
+          s.filter(Files::isRegularFile).sorted().forEach(f -> inputHashes.put(f.toString(), sha256(f)));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      } else if (Files.isRegularFile(p)) {
+        inputHashes.put(p.toString(), sha256(p));
+      }
+    }
+  }
+
+  public String fingerprint() {
+    return counts.get("key_fingerprint");
+  }
+
+  /**
+   * SHA-256 of every input the warehouse was built from: the inputs of earlier successful runs
+   * (from {@code gold/runs}) and of this one. Small: one map per run.
+   */
+  public Map<String, String> buildInputs() {
+    Map<String, String> all = new TreeMap<>();
+    if (warehouse.exists(Table.GOLD_RUNS)) {
+      for (Row r : warehouse.read(Table.GOLD_RUNS).filter("outcome = 'ok'").select("input_hashes").collectAsList()) {
+        if (!r.isNullAt(0)) {
+          all.putAll(CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs(0)));
+        }
+      }
+    }
+    all.putAll(inputHashes);
+    return all;
+  }
+
+  public static String sha256(Path f) {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
+      byte[] buf = new byte[1 << 16];
+      while (in.read(buf) >= 0) {
+        // digesting
+      }
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot hash " + f, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  void record(Set<Stage> stages, String outcome) {
+    Map<String, String> versions = new TreeMap<>();
+    warehouse.versionsWritten().forEach((k, v) -> versions.put(k, Long.toString(v)));
+    String params;
+    try {
+      params = new ObjectMapper().writeValueAsString(cfg.describe());
+    } catch (JsonProcessingException e) {
+      params = cfg.describe().toString();
+    }
+    Row row = RowFactory.create(runId, Timestamp.from(started), Timestamp.from(Instant.now()),
+        stages.toString(), outcome, VersionProvider.version(), params,
+        CollectionConverters.asScala(inputHashes), CollectionConverters.asScala(counts),
+        CollectionConverters.asScala(versions));
+    warehouse.append(Table.GOLD_RUNS, warehouse.spark().createDataFrame(List.of(row), SCHEMA));
+  }
+}

@@ -1,0 +1,85 @@
+package org.leakmarket.publish;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.leakmarket.publish.PublicationModel.Change;
+import org.leakmarket.publish.PublicationModel.HedonicPoint;
+import org.leakmarket.publish.PublicationModel.IndexPoint;
+import org.leakmarket.publish.PublicationModel.MarketCell;
+
+/**
+ * Derives "change since the previous period" from an already suppressed model: for the latest period
+ * and the one before it, the hedonic and Jevons indices and the median of every market cell published
+ * in both periods, with the percentage change. Only published numbers enter, so nothing suppressed
+ * can leak through a difference. Costs one pass over the cells.
+ */
+public final class ChangeSincePrevious {
+  private ChangeSincePrevious() {}
+
+  /** The latest two periods that have any published market figure, oldest first. */
+  static Optional<String[]> lastTwoPeriods(PublicationModel m) {
+    TreeSet<String> periods = new TreeSet<>();
+    m.market().cells().stream().filter(c -> !c.suppressed()).forEach(c -> periods.add(c.period()));
+    m.market().hedonic().stream().filter(p -> !p.suppressed()).forEach(p -> periods.add(p.period()));
+    m.market().jevons().stream().filter(p -> !p.suppressed()).forEach(p -> periods.add(p.period()));
+    if (periods.size() < 2) {
+      return Optional.empty();
+    }
+    String last = periods.last();
+    return Optional.of(new String[] {periods.lower(last), last});
+  }
+
+  /** The changes, indices first then cells in key order. */
+  public static List<Change> compute(PublicationModel m) {
+    Optional<String[]> two = lastTwoPeriods(m);
+    if (two.isEmpty()) {
+      return List.of();
+    }
+    String prev = two.get()[0];
+    String cur = two.get()[1];
+    List<Change> out = new ArrayList<>();
+    Map<String, Double> hed = new TreeMap<>();
+    for (HedonicPoint p : m.market().hedonic()) {
+      if (!p.suppressed() && p.index() != null) {
+        hed.put(p.period(), p.index());
+      }
+    }
+    add(out, FigureNames.HEDONIC, prev, cur, hed.get(prev), hed.get(cur));
+    Map<String, Double> jev = new TreeMap<>();
+    for (IndexPoint p : m.market().jevons()) {
+      if (!p.suppressed() && p.index() != null) {
+        jev.put(p.period(), p.index());
+      }
+    }
+    add(out, FigureNames.JEVONS, prev, cur, jev.get(prev), jev.get(cur));
+    Map<String, Double> before = new TreeMap<>();
+    Map<String, Double> now = new TreeMap<>();
+    for (MarketCell c : m.market().cells()) {
+      if (c.suppressed() || c.medianCny() == null) {
+        continue;
+      }
+      if (c.period().equals(prev)) {
+        before.put(c.seriesKey(), c.medianCny());
+      } else if (c.period().equals(cur)) {
+        now.put(c.seriesKey(), c.medianCny());
+      }
+    }
+    for (Map.Entry<String, Double> e : now.entrySet()) {
+      String[] k = e.getKey().split("/", -1);
+      add(out, FigureNames.marketCell(FigureNames.MEDIAN, k[0], k[1], k[2]), prev, cur,
+          before.get(e.getKey()), e.getValue());
+    }
+    return out;
+  }
+
+  private static void add(List<Change> out, String figure, String prev, String cur, Double a,
+      Double b) {
+    if (a != null && b != null) {
+      out.add(new Change(figure, prev, cur, a, b, CsvTables.pct(a, b)));
+    }
+  }
+}

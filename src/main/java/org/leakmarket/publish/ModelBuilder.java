@@ -1,0 +1,271 @@
+package org.leakmarket.publish;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.market.Periods;
+import org.leakmarket.market.PriceIndex;
+import org.leakmarket.publish.PublicationModel.Chapman;
+import org.leakmarket.publish.PublicationModel.DataAndMethods;
+import org.leakmarket.publish.PublicationModel.Exposure;
+import org.leakmarket.publish.PublicationModel.HedonicPoint;
+import org.leakmarket.publish.PublicationModel.IndexPoint;
+import org.leakmarket.publish.PublicationModel.IssuerCount;
+import org.leakmarket.publish.PublicationModel.LincolnPetersen;
+import org.leakmarket.publish.PublicationModel.Listings;
+import org.leakmarket.publish.PublicationModel.LogLinearModel;
+import org.leakmarket.publish.PublicationModel.Market;
+import org.leakmarket.publish.PublicationModel.MarketCell;
+import org.leakmarket.publish.PublicationModel.Population;
+import org.leakmarket.publish.PublicationModel.RegionCount;
+import org.leakmarket.publish.PublicationModel.SampleCheck;
+import org.leakmarket.publish.PublicationModel.SampleCounts;
+import org.leakmarket.publish.PublicationModel.Source;
+import org.leakmarket.publish.PublicationModel.TierCount;
+import org.leakmarket.publish.PublicationModel.ValueAtMarket;
+import org.leakmarket.publish.PublicationModel.ValueCell;
+import org.leakmarket.publish.PublicationModel.Volume;
+import org.leakmarket.reference.Regions;
+import org.leakmarket.warehouse.Table;
+import org.leakmarket.warehouse.Warehouse;
+
+/**
+ * Builds the raw {@link PublicationModel} of one publication label from the gold tables (and
+ * counts of bronze, silver and quarantine), read through a {@link Warehouse} that may pin table
+ * versions: the same versions, configuration and seed give the same model. Market cells and
+ * indices are restricted to the label's periods (indices up to its end); exposure and
+ * population cover every sample in the pinned tables.
+ *
+ * <p>Cost: one small collect per gold table (gold tables are small by construction: one row per
+ * cell, period, breakdown key or model) and a count of each bronze/silver/quarantine table.
+ */
+public final class ModelBuilder {
+  private final Warehouse warehouse;
+  private final LeakmarketConfig cfg;
+
+  public ModelBuilder(Warehouse warehouse, LeakmarketConfig cfg) {
+    this.warehouse = warehouse;
+    this.cfg = cfg;
+  }
+
+  public PublicationModel build(String label, String generatedAt) {
+    Market market = market(label);
+    Exposure exposure = warehouse.exists(Table.GOLD_EXPOSURE) ? exposure() : null;
+    Population population = warehouse.exists(Table.GOLD_POPULATION) ? population() : null;
+    ValueAtMarket value = warehouse.exists(Table.GOLD_EXPOSURE) ? value(label) : null;
+    List<Volume> volume = volume(label);
+    Listings listings = listings();
+    SampleCounts samples = samples();
+    Map<String, Long> rejections = rejections();
+    List<String> footnotes = new ArrayList<>();
+    footnotes.add("Listing, offer and exposure counts cover all data in the warehouse at the table versions"
+        + " listed under Data and methods; market cells and indices cover the publication period.");
+    return new PublicationModel(label, generatedAt, listings, samples, market, exposure, population,
+        rejections, value, volume, List.of(), List.of(), dataAndMethods(listings, samples, population), footnotes);
+  }
+
+  private Market market(String label) {
+    List<MarketCell> cells = new ArrayList<>();
+    for (Row r : collect(warehouse.read(Table.GOLD_MARKET_CELLS).filter(col("dimensions").equalTo(""))
+        .orderBy("period", "category", "tier", "freshness"))) {
+      if (Periods.within(r.getAs("period"), label)) {
+        cells.add(new MarketCell(r.getAs("period"), r.getAs("category"), r.getAs("tier"), r.getAs("freshness"),
+            r.getAs("n_offers"), r.getAs("n_sellers"), r.getAs("median_cny"), r.getAs("p25_cny"), r.getAs("p75_cny"),
+            r.getAs("median_ci_low"), r.getAs("median_ci_high"), false));
+      }
+    }
+    List<IndexPoint> jevons = new ArrayList<>();
+    List<HedonicPoint> hedonic = new ArrayList<>();
+    for (Row r : collect(warehouse.read(Table.GOLD_PRICE_INDEX).orderBy("method", "period"))) {
+      String period = r.getAs("period");
+      if (!Periods.notAfter(period, label)) {
+        continue;
+      }
+      if (PriceIndex.JEVONS.equals(r.getAs("method"))) {
+        jevons.add(new IndexPoint(period, r.getAs("index"), false));
+      } else {
+        hedonic.add(new HedonicPoint(period, r.getAs("index"), r.getAs("index_kennedy"), r.getAs("se"),
+            r.getAs("ci_low"), r.getAs("ci_high"), false));
+      }
+    }
+    return new Market(cells, jevons, hedonic);
+  }
+
+  private List<Volume> volume(String label) {
+    List<Volume> out = new ArrayList<>();
+    if (!warehouse.exists(Table.GOLD_MARKET_VOLUME)) {
+      return out;
+    }
+    for (Row r : collect(warehouse.read(Table.GOLD_MARKET_VOLUME).filter(col("period").isNotNull()).orderBy("period"))) {
+      if (Periods.notAfter(r.getAs("period"), label)) {
+        out.add(new Volume(r.getAs("period"), r.getAs("unique_offers"), r.getAs("sellers"), false));
+      }
+    }
+    return out;
+  }
+
+  private Exposure exposure() {
+    Regions regions = Regions.shipped();
+    Long records = null;
+    Long persons = null;
+    Long cards = null;
+    Double recycledShare = null;
+    List<IssuerCount> issuers = new ArrayList<>();
+    List<TierCount> tiers = new ArrayList<>();
+    List<RegionCount> byRegion = new ArrayList<>();
+    List<SampleCheck> samples = new ArrayList<>();
+    for (Row r : collect(warehouse.read(Table.GOLD_EXPOSURE).filter(col("breakdown").notEqual("value"))
+        .orderBy("breakdown", "key"))) {
+      String key = r.getAs("key");
+      Long p = r.getAs("persons");
+      switch (r.<String>getAs("breakdown")) {
+        case "total" -> {
+          records = r.getAs("records");
+          persons = p;
+          cards = r.getAs("cards");
+          long rec = r.<Long>getAs("records");
+          recycledShare = rec == 0 ? null : r.<Long>getAs("recycled_records") / (double) rec;
+        }
+        case "issuer" -> issuers.add(new IssuerCount(key, p, false));
+        case "tier" -> tiers.add(new TierCount(key, p, false));
+        case "region" -> byRegion.add(new RegionCount(key,
+            regions.byCode(key).map(Regions.Region::nameZh).orElse(key), p, false));
+        case "sample" -> samples.add(new SampleCheck(key, r.getAs("records"), r.getAs("valid_card_share"),
+            r.getAs("recycled_share"), r.getAs("inferred_freshness"), r.getAs("claimed_freshness"), false));
+        default -> { }
+      }
+    }
+    return new Exposure(records, persons, cards, issuers, tiers, byRegion, recycledShare, samples);
+  }
+
+  private ValueAtMarket value(String label) {
+    List<ValueCell> cells = new ArrayList<>();
+    double total = 0;
+    double low = 0;
+    double high = 0;
+    boolean any = false;
+    for (Row r : collect(warehouse.read(Table.GOLD_EXPOSURE).filter(col("breakdown").equalTo("value"))
+        .orderBy("key"))) {
+      String period = r.getAs("period");
+      if (period == null || !Periods.within(period, label)) {
+        continue;
+      }
+      Double v = r.getAs("value_cny");
+      cells.add(new ValueCell(period, r.getAs("category"), r.getAs("tier"), r.getAs("freshness"),
+          r.getAs("records"), v, r.getAs("value_ci_low"), r.getAs("value_ci_high"), false));
+      if (v != null) {
+        any = true;
+        total += v;
+        low += r.<Double>getAs("value_ci_low");
+        high += r.<Double>getAs("value_ci_high");
+      }
+    }
+    return any ? new ValueAtMarket(total, low, high, cells) : new ValueAtMarket(null, null, null, cells);
+  }
+
+  private Population population() {
+    List<Row> rows = collect(warehouse.read(Table.GOLD_POPULATION).orderBy("method", "model"));
+    if (rows.isEmpty()) {
+      return null;
+    }
+    Row first = rows.get(0);
+    LincolnPetersen lp = null;
+    Chapman chapman = null;
+    String selected = null;
+    List<LogLinearModel> models = new ArrayList<>();
+    for (Row r : rows) {
+      Double n = r.getAs("n_hat");
+      switch (r.<String>getAs("method")) {
+        case "lincoln_petersen" -> lp = n == null ? null : new LincolnPetersen(n, r.<Double>getAs("se"));
+        case "chapman" -> chapman = n == null ? null
+            : new Chapman(n, r.<Double>getAs("se"), r.<Double>getAs("ci_low"), r.<Double>getAs("ci_high"));
+        case "loglinear" -> {
+          boolean ok = Boolean.TRUE.equals(r.getAs("mle_exists")) && Boolean.TRUE.equals(r.getAs("converged"));
+          models.add(new LogLinearModel(r.getAs("model"), r.getAs("n_hat"), r.getAs("se"), r.getAs("ci_low"),
+              r.getAs("ci_high"), r.getAs("aic"), r.getAs("bic"), ok));
+          if (Boolean.TRUE.equals(r.getAs("selected"))) {
+            selected = r.getAs("model");
+          }
+        }
+        default -> { }
+      }
+    }
+    return new Population(first.<scala.collection.Seq<String>>getAs("lists").size(), first.getAs("lists_by"),
+        lp, chapman, models, selected, List.of());
+  }
+
+  private Listings listings() {
+    long bronze = countOf(Table.BRONZE_LISTINGS);
+    long ingestRejected = warehouse.exists(Table.QUARANTINE_LISTINGS)
+        ? warehouse.read(Table.QUARANTINE_LISTINGS).filter(col("stage").equalTo("ingest")).count() : 0;
+    long rejected = countOf(Table.QUARANTINE_LISTINGS);
+    long offers = countOf(Table.SILVER_OFFERS);
+    long unique = warehouse.exists(Table.SILVER_OFFERS)
+        ? warehouse.read(Table.SILVER_OFFERS).filter(col("first_post")).count() : 0;
+    return new Listings(bronze + ingestRejected, offers, rejected, offers - unique);
+  }
+
+  private SampleCounts samples() {
+    if (!warehouse.exists(Table.BRONZE_SAMPLE_FILES)) {
+      return new SampleCounts(0, 0L, 0);
+    }
+    return new SampleCounts(countOf(Table.BRONZE_SAMPLE_FILES), countOf(Table.BRONZE_SAMPLE_RECORDS),
+        countOf(Table.QUARANTINE_SAMPLE_RECORDS));
+  }
+
+  private Map<String, Long> rejections() {
+    Map<String, Long> out = new TreeMap<>();
+    addReasons(out, Table.QUARANTINE_LISTINGS, "");
+    addReasons(out, Table.QUARANTINE_SAMPLE_RECORDS, "sample_");
+    if (warehouse.exists(Table.BRONZE_SAMPLE_FILES)) {
+      for (Row r : collect(warehouse.read(Table.BRONZE_SAMPLE_FILES).filter(col("status").notEqual("ok"))
+          .groupBy("reason").agg(count(lit(1))))) {
+        out.merge("sample_file_" + r.getString(0), r.getLong(1), Long::sum);
+      }
+    }
+    return out;
+  }
+
+  private void addReasons(Map<String, Long> out, Table t, String prefix) {
+    if (warehouse.exists(t)) {
+      for (Row r : collect(warehouse.read(t).groupBy("reason").agg(count(lit(1))))) {
+        out.merge(prefix + r.getString(0), r.getLong(1), Long::sum);
+      }
+    }
+  }
+
+  private DataAndMethods dataAndMethods(Listings listings, SampleCounts samples, Population population) {
+    List<Source> sources = List.of(
+        new Source("listings", "scraped adverts (JSON Lines / CSV)", listings.read()),
+        new Source("leak samples", "trial samples, pseudonymised on ingest", samples.records() == null ? 0 : samples.records()));
+    Map<String, String> params = new LinkedHashMap<>();
+    cfg.describe().forEach((k, v) -> {
+      if (!List.of("listings", "samples", "warehouse", "reports", "master", "key_file").contains(k)) {
+        params.put(k, String.valueOf(v));
+      }
+    });
+    Map<String, Long> versions = new TreeMap<>(warehouse.versionsRead());
+    return new DataAndMethods(sources, cfg.fx() == null ? "shipped reference table (data-samples/reference/fx.csv)"
+        : cfg.fx().getFileName().toString(), params, versions,
+        population == null ? null : population.selected(), cfg.seed(),
+        org.leakmarket.cli.VersionProvider.version());
+  }
+
+  private long countOf(Table t) {
+    return warehouse.exists(t) ? warehouse.read(t).count() : 0;
+  }
+
+  /** Gold tables are small by construction (cells, periods, breakdown keys, models). */
+  private static List<Row> collect(Dataset<Row> small) {
+    return small.collectAsList();
+  }
+}

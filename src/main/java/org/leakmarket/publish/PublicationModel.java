@@ -1,0 +1,260 @@
+package org.leakmarket.publish;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a publication shows, as plain immutable records: the model behind {@code summary.json}
+ * (contracts.md §5) and every table, chart and sentence rendered from it.
+ *
+ * <p>Property names are written in snake_case by {@link SummaryJson}, so {@code nOffers} is
+ * {@code n_offers}, {@code medianCiLow} is {@code median_ci_low}. Numbers that may be suppressed or
+ * may not exist are boxed ({@code Double}, {@code Long}) and {@code null} when absent. A model built by
+ * the pipeline is raw; {@link Suppression#apply} returns the publishable copy (small cells nulled and
+ * flagged) and is the only path by which a model reaches a renderer. Costs nothing: data only.
+ *
+ * @param label publication label ({@code 2015-01}, {@code 2015-Q1}, {@code 2015} or {@code all})
+ * @param generatedAt generation timestamp; the only field that reproduction ignores
+ * @param listings counts of the listings read
+ * @param samples counts of the leak samples read
+ * @param market market cells and the price indices
+ * @param exposure who was exposed in the leak samples
+ * @param population capture-recapture estimates of the exposed population
+ * @param rejectionsByReason rejected listings and sample rows by reason code
+ * @param valueAtMarketPrices exposed records valued at the matching cell's median price, or null
+ * @param volume offers per period, or empty
+ * @param changeSincePrevious derived by {@link PublicationWriter} from the suppressed model; the
+ *     pipeline leaves it empty
+ * @param revisions published figures that changed since the previous publication
+ * @param dataAndMethods sources, parameters, pinned table versions
+ * @param footnotes extra footnotes; the suppression footnote is added by the renderer
+ */
+public record PublicationModel(
+    String label,
+    String generatedAt,
+    Listings listings,
+    SampleCounts samples,
+    Market market,
+    Exposure exposure,
+    Population population,
+    Map<String, Long> rejectionsByReason,
+    ValueAtMarket valueAtMarketPrices,
+    List<Volume> volume,
+    List<Change> changeSincePrevious,
+    List<Revision> revisions,
+    DataAndMethods dataAndMethods,
+    List<String> footnotes) {
+
+  public PublicationModel {
+    rejectionsByReason = rejectionsByReason == null ? Map.of() : Map.copyOf(rejectionsByReason);
+    volume = listOrEmpty(volume);
+    changeSincePrevious = listOrEmpty(changeSincePrevious);
+    revisions = listOrEmpty(revisions);
+    footnotes = listOrEmpty(footnotes);
+  }
+
+  static <T> List<T> listOrEmpty(List<T> l) {
+    return l == null ? List.of() : List.copyOf(l);
+  }
+
+  /** Listings read, offers kept, listings rejected and reposts collapsed into one advert. */
+  public record Listings(long read, long offers, long rejected, long duplicatesCollapsed) {}
+
+  /** Leak samples read, their records, and sample rows rejected. */
+  public record SampleCounts(long samples, Long records, long rejected) {}
+
+  /** Market cells and the two price indices (base 100 in the first period). */
+  public record Market(List<MarketCell> cells, List<IndexPoint> jevons, List<HedonicPoint> hedonic) {
+    public Market {
+      cells = listOrEmpty(cells);
+      jevons = listOrEmpty(jevons);
+      hedonic = listOrEmpty(hedonic);
+    }
+  }
+
+  /**
+   * One period × category × tier × freshness cell of per-record prices in CNY. The median CI is the
+   * percentile bootstrap interval. When {@code suppressed}, every number is null.
+   */
+  public record MarketCell(
+      String period,
+      String category,
+      String tier,
+      String freshness,
+      Long nOffers,
+      Long nSellers,
+      Double medianCny,
+      Double p25Cny,
+      Double p75Cny,
+      Double medianCiLow,
+      Double medianCiHigh,
+      boolean suppressed) {
+
+    /** The cell's key without the period: {@code category/tier/freshness}. */
+    public String seriesKey() {
+      return category + "/" + tier + "/" + freshness;
+    }
+  }
+
+  /** One point of the chained Jevons index. */
+  public record IndexPoint(String period, Double index, boolean suppressed) {}
+
+  /**
+   * One point of the time-dummy hedonic index: {@code index = 100·exp(δ)}, {@code indexKennedy =
+   * 100·exp(δ − ½·Var(δ))}, {@code se} the standard error of δ, and the 95% interval of the index.
+   */
+  public record HedonicPoint(
+      String period,
+      Double index,
+      Double indexKennedy,
+      Double se,
+      Double ciLow,
+      Double ciHigh,
+      boolean suppressed) {}
+
+  /** Offers (and distinct sellers) per period, in period order. */
+  public record Volume(String period, Long offers, Long sellers, boolean suppressed) {}
+
+  /**
+   * Records, persons and cards exposed, with breakdowns and per-sample checks. The totals are boxed
+   * only so that suppression can withhold a total that would reveal a small cell.
+   */
+  public record Exposure(
+      Long records,
+      Long persons,
+      Long cards,
+      List<IssuerCount> byIssuer,
+      List<TierCount> byTier,
+      List<RegionCount> byRegion,
+      Double recycledShare,
+      List<SampleCheck> samples) {
+    public Exposure {
+      byIssuer = listOrEmpty(byIssuer);
+      byTier = listOrEmpty(byTier);
+      byRegion = listOrEmpty(byRegion);
+      samples = listOrEmpty(samples);
+    }
+  }
+
+  /** Persons exposed per card issuer code (vocabulary.md). */
+  public record IssuerCount(String issuer, Long persons, boolean suppressed) {}
+
+  /** Persons exposed per card tier. */
+  public record TierCount(String tier, Long persons, boolean suppressed) {}
+
+  /** Persons exposed per region (GB/T 2260 province code); {@code regionName} is for display. */
+  public record RegionCount(String regionCode, String regionName, Long persons, boolean suppressed) {}
+
+  /**
+   * One leak sample: its records, the share of valid card numbers, the share of records whose person
+   * was in an earlier sample, the freshness that implies and the freshness its seller claimed.
+   */
+  public record SampleCheck(
+      String sampleId,
+      Long records,
+      Double validCardShare,
+      Double recycledShare,
+      String inferredFreshness,
+      String claimedFreshness,
+      boolean suppressed) {
+
+    /** True when the seller claimed a freshness the overlap contradicts. */
+    public boolean mismatch() {
+      return !suppressed
+          && inferredFreshness != null
+          && claimedFreshness != null
+          && !"unknown".equals(claimedFreshness)
+          && !inferredFreshness.equals(claimedFreshness);
+    }
+  }
+
+  /** Capture-recapture estimates of how many persons the samples imply. */
+  public record Population(
+      int lists,
+      String listsBy,
+      LincolnPetersen lincolnPetersen,
+      Chapman chapman,
+      List<LogLinearModel> models,
+      String selected,
+      List<CaptureHistory> overlap) {
+    public Population {
+      models = listOrEmpty(models);
+      overlap = listOrEmpty(overlap);
+    }
+  }
+
+  /** Two-list Lincoln-Petersen estimate; the record is null when the lists do not overlap. */
+  public record LincolnPetersen(double nHat, double se) {}
+
+  /** Two-list Chapman estimate with its normal 95% interval; null when it does not exist. */
+  public record Chapman(double nHat, double se, double ciLow, double ciHigh) {}
+
+  /**
+   * One Poisson log-linear model ({@code [1,2,3]}, {@code [12,3]}, ...). When not {@code converged}
+   * the MLE does not exist and no number of it is published.
+   */
+  public record LogLinearModel(
+      String model, Double nHat, Double se, Double ciLow, Double ciHigh, Double aic, Double bic,
+      boolean converged) {}
+
+  /** Persons with a given capture history, e.g. {@code "101"}: in lists 1 and 3, not 2. */
+  public record CaptureHistory(String history, Long persons, boolean suppressed) {}
+
+  /** Exposed records valued at market prices, with the median CI carried through. */
+  public record ValueAtMarket(Double totalCny, Double ciLow, Double ciHigh, List<ValueCell> byCell) {
+    public ValueAtMarket {
+      byCell = listOrEmpty(byCell);
+    }
+  }
+
+  /** Exposed records of one market cell and their value at its median price. */
+  public record ValueCell(
+      String period,
+      String category,
+      String tier,
+      String freshness,
+      Long records,
+      Double valueCny,
+      Double ciLow,
+      Double ciHigh,
+      boolean suppressed) {}
+
+  /**
+   * A published figure compared with the previous period: {@code figure} names it (e.g. {@code
+   * median_cny credit_card/standard/new} or {@code hedonic_index}).
+   */
+  public record Change(
+      String figure, String previousPeriod, String period, Double previous, Double current,
+      Double changePct) {}
+
+  /**
+   * A figure published before whose value changed after late data: computed by the pipeline from
+   * the table versions pinned in the previous manifest. {@code figure} uses the names of {@link
+   * FigureNames}, so that suppression can recognise a figure of a now-suppressed cell. In JSON the
+   * values are {@code old} and {@code new}.
+   */
+  public record Revision(
+      String figure,
+      String period,
+      @com.fasterxml.jackson.annotation.JsonProperty("old") Double oldValue,
+      @com.fasterxml.jackson.annotation.JsonProperty("new") Double newValue) {}
+
+  /** What the data-and-methods section says: sources, parameters, pinned versions, seed. */
+  public record DataAndMethods(
+      List<Source> sources,
+      String fxSource,
+      Map<String, String> parameters,
+      Map<String, Long> tableVersions,
+      String modelSelected,
+      long seed,
+      String codeVersion) {
+    public DataAndMethods {
+      sources = listOrEmpty(sources);
+      parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+      tableVersions = tableVersions == null ? Map.of() : Map.copyOf(tableVersions);
+    }
+  }
+
+  /** One input: a name (e.g. {@code listings}), what it is, and how many rows were read. */
+  public record Source(String name, String description, long rows) {}
+}

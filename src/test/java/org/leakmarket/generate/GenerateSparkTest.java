@@ -1,0 +1,88 @@
+package org.leakmarket.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakmarket.cli.LeakmarketCommand;
+import org.leakmarket.testing.SparkTestBase;
+
+/** The Spark side of {@code generate}: same bytes whatever the partitioning, both layouts, the command. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GenerateSparkTest extends SparkTestBase {
+  private static final long N = 3000;
+  private final GeneratorSettings settings = GeneratorSettings.defaults(11, N);
+
+  @Test
+  @Order(1)
+  void partitioningDoesNotChangeTheOutput(@TempDir Path tmp) throws IOException {
+    SparkListingWriter.Result one = SparkListingWriter.write(spark, settings, N, 1, tmp.resolve("p1"), null, true);
+    SparkListingWriter.Result four = SparkListingWriter.write(spark, settings, N, 4, tmp.resolve("p4"), null, true);
+    assertThat(one.singleFile()).isTrue();
+    assertThat(four.partitions()).isEqualTo(4);
+    byte[] a = Files.readAllBytes(Path.of(one.listingsPath()));
+    byte[] b = Files.readAllBytes(Path.of(four.listingsPath()));
+    assertThat(a).isEqualTo(b);
+    assertThat(Files.readAllBytes(Path.of(one.truthPath()))).isEqualTo(Files.readAllBytes(Path.of(four.truthPath())));
+    // The same lines the pure-Java generator makes, in row order.
+    ListingGenerator g = new ListingGenerator(settings);
+    StringBuilder expected = new StringBuilder();
+    for (long i = 0; i < N; i++) {
+      expected.append(g.row(i).line()).append('\n');
+    }
+    assertThat(new String(a, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+    List<String> truth = Files.readAllLines(Path.of(one.truthPath()));
+    assertThat(truth).hasSize((int) N);
+    JsonNode last = new ObjectMapper().readTree(truth.get((int) N - 1));
+    assertThat(last.get("line").asLong()).isEqualTo(N);
+    assertThat(last.get("listing_id").asText()).isEqualTo(g.row(N - 1).listingId() == null ? "null" : g.row(N - 1).listingId());
+    assertThat(tmp.resolve("p1").resolve("_tmp_listings")).doesNotExist();
+  }
+
+  @Test
+  @Order(2)
+  void folderLayoutHoldsThePartsInOrder(@TempDir Path tmp) throws IOException {
+    SparkListingWriter.Result r = SparkListingWriter.write(spark, settings, N, 3, tmp, false, false);
+    Path folder = Path.of(r.listingsPath());
+    assertThat(folder).isDirectory();
+    List<Path> parts;
+    try (Stream<Path> s = Files.list(folder)) {
+      parts = s.filter(p -> p.getFileName().toString().startsWith("part-")).sorted().toList();
+    }
+    assertThat(parts).hasSize(3);
+    Path joined = tmp.resolve("joined.jsonl");
+    SparkListingWriter.concatenate(folder, joined);
+    ListingGenerator g = new ListingGenerator(settings);
+    List<String> lines = Files.readAllLines(joined);
+    assertThat(lines).hasSize((int) N);
+    assertThat(lines.get(1234)).isEqualTo(g.row(1234).line());
+  }
+
+  /** Last: the command builds its own session with getOrCreate and stops it. */
+  @Test
+  @Order(3)
+  void generateCommandWritesListingsAndGroundTruth(@TempDir Path tmp) throws IOException {
+    int code = LeakmarketCommand.execute("generate", "--out", tmp.toString(), "--listings", "500", "--seed", "5",
+        "--partitions", "2");
+    assertThat(code).isZero();
+    List<String> lines = Files.readAllLines(tmp.resolve("listings.jsonl"));
+    assertThat(lines).hasSize(500);
+    ListingGenerator g = new ListingGenerator(GeneratorSettings.defaults(5, 500));
+    assertThat(lines.get(499)).isEqualTo(g.row(499).line());
+    JsonNode gt = new ObjectMapper().readTree(tmp.resolve("ground_truth.json").toFile());
+    assertThat(gt.get("population_size").isNull()).isTrue();
+    assertThat(gt.get("listings").asLong()).isEqualTo(500);
+    assertThat(gt.get("cells").size()).isEqualTo(7 * PriceModel.cellTruths().size());
+  }
+}

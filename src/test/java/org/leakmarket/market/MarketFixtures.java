@@ -1,0 +1,158 @@
+package org.leakmarket.market;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
+import org.leakmarket.normalize.OfferSchema;
+
+/** Test offers for the market Spark tests, typed in code. */
+final class MarketFixtures {
+  static final StructType OFFERS = OfferSchema.NORMALIZED.add("period", "string");
+
+  /**
+   * SHA-256 of the cells (extra dimensions region and issuer, B = 200, seed 7) and price index
+   * of {@code randomMarket(1500, 6)}: the same on local[1] and local[2] at any partitioning.
+   * A golden value: when the statistics change on purpose, both tests fail with the same new
+   * digest, which then replaces this one.
+   */
+  static final String RANDOM_MARKET_DIGEST =
+      "3a77bef32336412a75bd0c5d918070c4f8acdbe135ae6d2262d97f4578e7ccac";
+
+  private MarketFixtures() {}
+
+  /** Builder of one ok offer row with the normaliser's schema plus period (month). */
+  static final class O {
+    String listing;
+    int index;
+    double price;
+    String tier = "standard";
+    String freshness = "new";
+    String category = "credit_card";
+    String[] issuers = {};
+    String region;
+    LocalDateTime posted = LocalDateTime.of(2015, 1, 10, 12, 0);
+    String source = "qq";
+    String channel = "group-1";
+    String seller;
+    String text;
+    long quantity = 100;
+
+    O(String listing, double price) {
+      this.listing = listing;
+      this.price = price;
+    }
+
+    Row row() {
+      LocalDate d = posted.toLocalDate();
+      return RowFactory.create(listing, index, "ok", null, null, price, price, price, price / 6.2,
+          price * quantity, "CNY", quantity, tier, freshness, category, issuers, region, new Row[0],
+          0.9, Timestamp.valueOf(posted), Date.valueOf(d), source, channel, seller, text, false,
+          Periods.label(d, Periods.MONTH));
+    }
+  }
+
+  static Dataset<Row> df(SparkSession spark, List<O> offers) {
+    List<Row> rows = new ArrayList<>();
+    for (O o : offers) {
+      rows.add(o.row());
+    }
+    return spark.createDataFrame(rows, OFFERS);
+  }
+
+  /** The hand example: one offer per price, each offer its own listing and seller. */
+  static List<O> handExample() {
+    List<O> out = new ArrayList<>();
+    int i = 0;
+    for (Object[] c : HAND) {
+      for (double p : (double[]) c[3]) {
+        O o = new O(String.format("L%03d", i), p);
+        String[] ym = ((String) c[0]).split("-");
+        o.posted = LocalDateTime.of(Integer.parseInt(ym[0]), Integer.parseInt(ym[1]), 5, 0, 0);
+        o.tier = (String) c[1];
+        o.freshness = (String) c[2];
+        o.seller = "s" + i;
+        o.text = "advert " + i;
+        out.add(o);
+        i++;
+      }
+    }
+    return out;
+  }
+
+  static final Object[][] HAND = {
+      {"2015-01", "standard", "new", new double[] {0.50, 0.45, 0.02, 0.35, 1.20}},
+      {"2015-01", "standard", "aged", new double[] {0.30}},
+      {"2015-01", "gold", "new", new double[] {2.00, 5.00}},
+      {"2015-01", "gold", "aged", new double[] {1.10}},
+      {"2015-02", "standard", "new", new double[] {0.55, 0.40}},
+      {"2015-02", "gold", "new", new double[] {2.40}},
+      {"2015-02", "gold", "aged", new double[] {1.50, 1.70}},
+      {"2015-02", "standard", "aged", new double[] {0.28}},
+      {"2015-03", "standard", "new", new double[] {0.70, 0.60, 0.65}},
+      {"2015-03", "gold", "aged", new double[] {1.30}},
+      {"2015-03", "standard", "aged", new double[] {0.40}},
+      {"2015-03", "gold", "new", new double[] {2.90}},
+  };
+
+  /** A random market: months 2015-01.., random cells, regions, issuers, lognormal prices. */
+  static List<O> randomMarket(int n, int months) {
+    Random r = new Random(2015);
+    String[] tiers = {"standard", "gold", "platinum"};
+    String[] fresh = {"new", "second_hand"};
+    String[] cats = {"credit_card", "bank_account"};
+    String[] regions = {"34", "31", null};
+    String[] issuers = {"ICBC", "ABC", "BOC", "CCB", "BOCOM"};
+    List<O> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int t = r.nextInt(tiers.length);
+      O o = new O(String.format("M%05d", i), Math.exp(-1 + 0.8 * t + 0.05 * (i % months)
+          + 0.5 * r.nextGaussian()));
+      o.tier = tiers[t];
+      o.freshness = fresh[r.nextInt(fresh.length)];
+      o.category = cats[r.nextInt(cats.length)];
+      o.region = regions[r.nextInt(regions.length)];
+      o.issuers = r.nextBoolean() ? new String[] {issuers[r.nextInt(5)]}
+          : new String[] {issuers[r.nextInt(5)], issuers[r.nextInt(5)]};
+      o.posted = LocalDateTime.of(2015, 1 + (i % months), 1 + r.nextInt(28), 0, 0);
+      o.seller = "seller-" + r.nextInt(40);
+      o.text = "ad " + i;
+      out.add(o);
+    }
+    return out;
+  }
+
+  /** The cells and index of the random market, as computed by the market classes. */
+  static String randomMarketDigest(SparkSession spark, int inputPartitions) {
+    Dataset<Row> in = df(spark, randomMarket(1500, 6)).repartition(inputPartitions);
+    return digest(MarketCells.compute(in, List.of("region", "issuer"), 200, 7L).collectAsList(),
+        PriceIndex.compute(in).collectAsList());
+  }
+
+  @SafeVarargs
+  static String digest(List<Row>... tables) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (List<Row> t : tables) {
+        for (Row r : t) {
+          md.update(r.toString().getBytes(StandardCharsets.UTF_8));
+          md.update((byte) '\n');
+        }
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

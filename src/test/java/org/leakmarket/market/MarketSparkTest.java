@@ -1,0 +1,313 @@
+package org.leakmarket.market;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.percentile;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.leakmarket.market.MarketFixtures.*;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructType;
+import org.leakmarket.config.ConfigResolver;
+import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.normalize.OfferSchema;
+import org.leakmarket.stats.market.Bootstrap;
+import org.leakmarket.stats.market.SplitMix64;
+import org.leakmarket.testing.SparkTestBase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The market transformations on one local session: the hand example of
+ * {@code stats/market/hand_example.py} through Spark, agreement with Spark's own exact
+ * {@code percentile}, determinism across shuffle partitions and input partitioning, reposts,
+ * copy groups, volume and period labels.
+ */
+class MarketSparkTest extends SparkTestBase {
+  static final double EPS = 1e-9;
+
+  @Test
+  void cellsOfTheHandExample() {
+    Dataset<Row> offers = df(spark, handExample());
+    List<Row> cells = MarketCells.compute(offers, List.of(), 300, 99L).collectAsList();
+    assertThat(cells).hasSize(12);
+    Row c = cells.stream().filter(r -> r.getString(0).equals("2015-01")
+        && r.getString(2).equals("standard") && r.getString(3).equals("new")).findFirst().get();
+    assertThat(c.<String>getAs("cell_key"))
+        .isEqualTo("period=2015-01|category=credit_card|tier=standard|freshness=new");
+    assertThat(c.<Long>getAs("n_offers")).isEqualTo(5L);
+    assertThat(c.<Long>getAs("n_sellers")).isEqualTo(5L);
+    assertThat(c.<Double>getAs("min_cny")).isEqualTo(0.02);
+    assertThat(c.<Double>getAs("p10_cny")).isCloseTo(0.152, within(EPS));
+    assertThat(c.<Double>getAs("p25_cny")).isCloseTo(0.35, within(EPS));
+    assertThat(c.<Double>getAs("median_cny")).isCloseTo(0.45, within(EPS));
+    assertThat(c.<Double>getAs("p75_cny")).isCloseTo(0.5, within(EPS));
+    assertThat(c.<Double>getAs("p90_cny")).isCloseTo(0.92, within(EPS));
+    assertThat(c.<Double>getAs("max_cny")).isEqualTo(1.2);
+    assertThat(c.<Double>getAs("mean_cny")).isCloseTo(0.504, within(EPS));
+    assertThat(c.<Double>getAs("geomean_cny")).isCloseTo(0.2852938178386769, within(EPS));
+    assertThat(c.<Boolean>getAs("suppressed")).isFalse();
+    // the interval is the pure-Java bootstrap of the sorted cell seeded from (seed, cell key)
+    Bootstrap.Interval ci = Bootstrap.medianCi(new double[] {0.02, 0.35, 0.45, 0.5, 1.2}, 300,
+        0.05, SplitMix64.forKey(99L, c.<String>getAs("cell_key")));
+    assertThat(c.<Double>getAs("median_ci_low")).isEqualTo(ci.low());
+    assertThat(c.<Double>getAs("median_ci_high")).isEqualTo(ci.high());
+    assertThat(cells.stream().filter(r -> r.<Boolean>getAs("suppressed")).count()).isEqualTo(11);
+    assertThat(MarketCells.compute(offers, List.of(), 300, 99L).schema().fieldNames())
+        .containsExactly(MarketCells.SCHEMA.fieldNames());
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void analysisAndSummaryOfTheHandExample() {
+    LeakmarketConfig cfg = ConfigResolver.resolve(Map.of("extra_dimensions", List.of("region"),
+        "bootstrap_replicates", 200, "suppression_k", 2), null);
+    MarketAnalysis.Result res = MarketAnalysis.run(OfferDedup.assign(df(spark, handExample())), cfg);
+    assertThat(res.cells().count()).isEqualTo(24);
+    Map<String, Object> market = res.summary();
+    assertThat(market).containsOnlyKeys("cells", "jevons", "hedonic");
+    List<Map<String, Object>> cells = (List<Map<String, Object>>) market.get("cells");
+    assertThat(cells).hasSize(12);
+    Map<String, Object> c = cells.get(3); // 2015-01 credit_card standard new
+    assertThat(c).containsEntry("period", "2015-01").containsEntry("tier", "standard")
+        .containsEntry("freshness", "new").containsEntry("n_offers", 5L)
+        .containsEntry("suppressed", false).containsKeys("median_ci_low", "median_ci_high");
+    assertThat((Double) c.get("median_cny")).isCloseTo(0.45, within(EPS));
+    assertThat((Double) c.get("p25_cny")).isCloseTo(0.35, within(EPS));
+    Map<String, Object> single = cells.get(0); // 2015-01 gold aged: one offer
+    assertThat(single).containsEntry("suppressed", true).containsEntry("median_cny", null);
+    List<Map<String, Object>> jevons = (List<Map<String, Object>>) market.get("jevons");
+    assertThat((Double) jevons.get(2).get("index")).isCloseTo(134.63634527201188, within(EPS));
+    List<Map<String, Object>> hedonic = (List<Map<String, Object>>) market.get("hedonic");
+    assertThat(hedonic).hasSize(3);
+    // region is a hedonic control here, but every region is null: a single level, no column
+    assertThat((Double) hedonic.get(2).get("index")).isCloseTo(160.57939825801853, within(EPS));
+    assertThat((Double) hedonic.get(2).get("se")).isCloseTo(71.18864883041199, within(EPS));
+  }
+
+  /** Our percentiles are bit-identical to Spark's exact built-in {@code percentile}. */
+  @Test
+  void percentilesEqualSparksExactPercentile() {
+    Dataset<Row> offers = df(spark, randomMarket(600, 3));
+    List<Row> ours = MarketCells.compute(offers, List.of(), 10, 1L).collectAsList();
+    List<Row> spark = offers.groupBy("period", "category", "tier", "freshness")
+        .agg(percentile(col("price_per_record_cny"), lit(0.1)).as("p10"),
+            percentile(col("price_per_record_cny"), lit(0.25)).as("p25"),
+            percentile(col("price_per_record_cny"), lit(0.5)).as("p50"),
+            percentile(col("price_per_record_cny"), lit(0.75)).as("p75"),
+            percentile(col("price_per_record_cny"), lit(0.9)).as("p90"))
+        .orderBy("period", "category", "tier", "freshness").collectAsList();
+    assertThat(ours).hasSameSizeAs(spark);
+    for (int i = 0; i < ours.size(); i++) {
+      Row a = ours.get(i);
+      Row b = spark.get(i);
+      assertThat(a.getString(0) + a.getString(2) + a.getString(3))
+          .isEqualTo(b.getString(0) + b.getString(2) + b.getString(3));
+      assertThat(a.<Double>getAs("p10_cny")).isEqualTo(b.getDouble(4));
+      assertThat(a.<Double>getAs("p25_cny")).isEqualTo(b.getDouble(5));
+      assertThat(a.<Double>getAs("median_cny")).isEqualTo(b.getDouble(6));
+      assertThat(a.<Double>getAs("p75_cny")).isEqualTo(b.getDouble(7));
+      assertThat(a.<Double>getAs("p90_cny")).isEqualTo(b.getDouble(8));
+    }
+  }
+
+  @Test
+  void priceIndicesOfTheHandExample() {
+    Dataset<Row> offers = df(spark, handExample());
+    List<Row> j = PriceIndex.jevons(offers).collectAsList();
+    assertThat(j).extracting(r -> r.getString(0)).containsExactly("2015-01", "2015-02", "2015-03");
+    assertThat(j.get(0).<Double>getAs("index")).isEqualTo(100.0);
+    assertThat(j.get(1).<Double>getAs("index")).isCloseTo(114.02789331787014, within(EPS));
+    assertThat(j.get(2).<Double>getAs("index")).isCloseTo(134.63634527201188, within(EPS));
+    assertThat(j.get(2).<Double>getAs("link")).isCloseTo(1.1807316732292208, within(EPS));
+    assertThat(j.get(2).<Integer>getAs("n_cells")).isEqualTo(4);
+    assertThat(j.get(2).getList(j.get(2).fieldIndex("cells"))).containsExactly(
+        "credit_card|gold|aged|-", "credit_card|gold|new|-", "credit_card|standard|aged|-",
+        "credit_card|standard|new|-");
+
+    List<Row> h = PriceIndex.hedonic(offers, PriceIndex.DEFAULT_CONTROLS, 0.05).collectAsList();
+    assertThat(h.get(0).<Double>getAs("index")).isEqualTo(100.0);
+    assertThat(h.get(1).<Double>getAs("index")).isCloseTo(128.14130265112993, within(EPS));
+    assertThat(h.get(1).<Double>getAs("se")).isCloseTo(58.45142851349641, within(EPS));
+    assertThat(h.get(1).<Double>getAs("ci_low")).isCloseTo(52.41010822424238, within(EPS));
+    assertThat(h.get(1).<Double>getAs("ci_high")).isCloseTo(313.30203278483765, within(EPS));
+    assertThat(h.get(1).<Double>getAs("index_kennedy")).isCloseTo(115.48007193445764, within(EPS));
+    assertThat(h.get(2).<Double>getAs("index")).isCloseTo(160.57939825801853, within(EPS));
+    assertThat(h.get(2).<Double>getAs("se")).isCloseTo(71.18864883041199, within(EPS));
+    assertThat(h.get(2).<Long>getAs("n_offers")).isEqualTo(6L);
+    assertThat(PriceIndex.compute(offers).count()).isEqualTo(6);
+  }
+
+  /** Same tables whatever the shuffle partitions and the input partitioning. */
+  @Test
+  void cellsAndIndicesDoNotDependOnPartitioning() {
+    Dataset<Row> base = df(spark, randomMarket(1500, 6));
+    String saved = spark.conf().get("spark.sql.shuffle.partitions");
+    List<List<Row>> cells = new ArrayList<>();
+    List<List<Row>> index = new ArrayList<>();
+    try {
+      int[][] settings = {{1, 1}, {2, 3}, {7, 5}};
+      for (int[] s : settings) {
+        spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(s[0]));
+        Dataset<Row> in = base.repartition(s[1], col("listing_id"));
+        cells.add(MarketCells.compute(in, List.of("region", "issuer"), 200, 7L).collectAsList());
+        index.add(PriceIndex.compute(in).collectAsList());
+      }
+    } finally {
+      spark.conf().set("spark.sql.shuffle.partitions", saved);
+    }
+    assertThat(cells.get(0)).isNotEmpty();
+    assertThat(cells.get(1)).isEqualTo(cells.get(0));
+    assertThat(cells.get(2)).isEqualTo(cells.get(0));
+    assertThat(index.get(0)).hasSize(12);
+    assertThat(index.get(1)).isEqualTo(index.get(0));
+    assertThat(index.get(2)).isEqualTo(index.get(0));
+    // and the same as on local[1] (MarketLocalOneCoreTest asserts the same digest)
+    assertThat(digest(cells.get(0), index.get(0))).isEqualTo(RANDOM_MARKET_DIGEST);
+  }
+
+  /** One seller posts the same advert to five groups on three days: one offer, 15 posts. */
+  @Test
+  void repostsCollapseToOneOffer() {
+    List<O> in = new ArrayList<>();
+    int n = 0;
+    for (int day = 0; day < 3; day++) {
+      for (int g = 1; g <= 5; g++) {
+        for (int idx = 0; idx < 2; idx++) { // a menu advert: two price points per listing
+          O o = new O(String.format("R%02d", n), idx == 0 ? 0.5 : 0.35);
+          o.index = idx;
+          o.posted = LocalDateTime.of(2015, 1, 10 + day, 9, g);
+          o.channel = "group-" + g;
+          o.seller = "seller-A";
+          o.text = "工农中建交 信用卡 新料 0.5元 二手 0.35元";
+          in.add(o);
+        }
+        n++;
+      }
+    }
+    O late = new O("R90", 0.5); // same advert 45 days after the last post: a new offer
+    late.posted = LocalDateTime.of(2015, 2, 26, 9, 0);
+    late.seller = "seller-A";
+    late.text = "工农中建交 信用卡 新料 0.5元 二手 0.35元";
+    O anon = new O("R91", 0.5); // no seller key: never merged
+    anon.text = late.text;
+    anon.posted = late.posted;
+    O anon2 = new O("R92", 0.5);
+    anon2.text = late.text;
+    anon2.posted = late.posted.plusHours(1);
+    in.addAll(List.of(late, anon, anon2));
+
+    Dataset<Row> assigned = OfferDedup.assign(df(spark, in));
+    assertThat(assigned.columns()).endsWith("period", "dup_group", "first_post");
+    assertThat(assigned.schema()).isEqualTo(OfferDedup.assignedSchema(OFFERS));
+    List<Row> unique = OfferDedup.collapse(assigned).orderBy("listing_id", "offer_index")
+        .collectAsList();
+    assertThat(unique).hasSize(5);
+    Row first = unique.get(0);
+    assertThat(first.<String>getAs("listing_id")).isEqualTo("R00");
+    assertThat(first.<String>getAs("dup_group")).isEqualTo("R00");
+    assertThat(first.<Integer>getAs("offer_index")).isEqualTo(0);
+    assertThat(first.<Long>getAs("n_posts")).isEqualTo(15L);
+    assertThat(first.<Timestamp>getAs("first_seen"))
+        .isEqualTo(Timestamp.valueOf(LocalDateTime.of(2015, 1, 10, 9, 1)));
+    assertThat(first.<Timestamp>getAs("last_seen"))
+        .isEqualTo(Timestamp.valueOf(LocalDateTime.of(2015, 1, 12, 9, 5)));
+    assertThat(first.getList(first.fieldIndex("channels")))
+        .containsExactly("group-1", "group-2", "group-3", "group-4", "group-5");
+    assertThat(unique.get(1).<Long>getAs("n_posts")).isEqualTo(15L);
+    assertThat(unique.get(1).<Integer>getAs("offer_index")).isEqualTo(1);
+    assertThat(unique.subList(2, 5)).extracting(r -> r.<String>getAs("dup_group"))
+        .containsExactly("R90", "R91", "R92");
+    assertThat(unique.subList(2, 5)).extracting(r -> r.<Long>getAs("n_posts"))
+        .containsExactly(1L, 1L, 1L);
+    assertThat(OfferDedup.collapse(df(spark, in)).schema())
+        .isEqualTo(OfferDedup.collapsedSchema(OFFERS));
+
+    List<Row> volume = MarketVolume.compute(assigned).collectAsList();
+    assertThat(volume).hasSize(2);
+    Row jan = volume.get(0);
+    assertThat(jan.<String>getAs("period")).isEqualTo("2015-01");
+    assertThat(jan.<Long>getAs("listings")).isEqualTo(15L);
+    assertThat(jan.<Long>getAs("offers")).isEqualTo(30L);
+    assertThat(jan.<Long>getAs("unique_offers")).isEqualTo(2L);
+    assertThat(jan.<Long>getAs("sellers")).isEqualTo(1L);
+    assertThat(jan.<Long>getAs("advertised_quantity")).isEqualTo(200L);
+    assertThat(jan.<Long>getAs("advertised_quantity_all_posts")).isEqualTo(3000L);
+    Row feb = volume.get(1);
+    assertThat(feb.<Long>getAs("listings")).isEqualTo(3L);
+    assertThat(feb.<Long>getAs("unique_offers")).isEqualTo(3L);
+    assertThat(feb.<Long>getAs("sellers")).isEqualTo(1L);
+  }
+
+  @Test
+  void copiedAdvertsAcrossSellersAreGroupedNotMerged() {
+    String text = "出售 工农中建交 银行 信用卡 客户 资料 新料 每条 0.5元 量大 从优 可按地区 定制";
+    List<O> in = new ArrayList<>();
+    O a = new O("C1", 0.5);
+    a.seller = "s-A";
+    a.text = text;
+    O b = new O("C2", 0.5);
+    b.seller = "s-B";
+    b.text = text.replace("量大 从优", "量大从优");
+    O c = new O("C3", 0.5);
+    c.seller = "s-C";
+    c.text = text + " 联系 qq";
+    O sameSeller = new O("C4", 0.5); // A's own near-copy: a repost variant, not a cross-seller copy
+    sameSeller.seller = "s-A";
+    sameSeller.text = text + "!";
+    sameSeller.posted = a.posted.plusDays(1);
+    O other = new O("C5", 2.0);
+    other.seller = "s-D";
+    other.text = "platinum cards high limit fresh dumps escrow accepted";
+    O tiny = new O("C6", 2.0);
+    tiny.seller = "s-E";
+    tiny.text = "ab";
+    in.addAll(List.of(a, b, c, sameSeller, other, tiny));
+    Dataset<Row> pairs = CopyGroups.pairs(df(spark, in), CopyGroups.DEFAULT_MAX_DISTANCE, 2015L);
+    List<Row> p = pairs.collectAsList();
+    assertThat(p).extracting(r -> r.getString(0) + "-" + r.getString(2))
+        .containsExactly("C1-C2", "C1-C3", "C2-C3", "C2-C4", "C3-C4");
+    for (Row r : p) {
+      assertThat(r.getDouble(4)).isBetween(0.0, CopyGroups.DEFAULT_MAX_DISTANCE);
+    }
+    List<Row> groups = CopyGroups.groups(pairs).collectAsList();
+    assertThat(groups).hasSize(1);
+    Row g = groups.get(0);
+    assertThat(g.<String>getAs("copy_group")).isEqualTo("C1");
+    assertThat(g.getList(g.fieldIndex("listing_ids"))).containsExactly("C1", "C2", "C3", "C4");
+    assertThat(g.<Integer>getAs("n_sellers")).isEqualTo(3);
+  }
+
+  @Test
+  void periodColumnMatchesTheDriverLabel() {
+    List<O> in = new ArrayList<>();
+    LocalDate[] dates = {LocalDate.of(2015, 1, 1), LocalDate.of(2015, 3, 31),
+        LocalDate.of(2015, 4, 1), LocalDate.of(2016, 12, 31)};
+    for (LocalDate d : dates) {
+      O o = new O("P" + d, 1);
+      o.posted = d.atTime(23, 59);
+      in.add(o);
+    }
+    Dataset<Row> ds = df(spark, in);
+    for (String unit : Periods.UNITS) {
+      List<String> spark = ds.select(Periods.column(col("posted_date"), unit))
+          .orderBy(col("posted_date")).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+      List<String> driver = Arrays.stream(dates).map(d -> Periods.label(d, unit)).toList();
+      assertThat(spark).isEqualTo(driver);
+    }
+    assertThat(Periods.label(LocalDate.of(2015, 8, 3), "quarter")).isEqualTo("2015-Q3");
+    assertThat(Periods.label(LocalDate.of(2015, 8, 3), "YEAR")).isEqualTo("2015");
+  }
+
+}

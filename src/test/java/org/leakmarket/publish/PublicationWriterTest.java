@@ -1,0 +1,295 @@
+package org.leakmarket.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+class PublicationWriterTest {
+  @TempDir Path tmp;
+
+  private Path writeFixture(Path dir, List<PublicationModel.Revision> revisions) throws IOException {
+    PublicationWriter.write(PublicationFixtures.model(revisions), dir, 5, 2);
+    return dir;
+  }
+
+  private static List<Path> files(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    }
+  }
+
+  @Test
+  void writesEveryFileOfThePublication() throws IOException {
+    Path dir = writeFixture(tmp.resolve("all"), PublicationFixtures.revisions());
+    assertThat(dir.resolve("summary.json")).isRegularFile();
+    assertThat(dir.resolve("publication.md")).isRegularFile();
+    assertThat(dir.resolve("publication.html")).isRegularFile();
+    for (String t : List.of("market_cells", "indices", "volume", "change_since_previous",
+        "exposure_by_issuer", "exposure_by_tier", "exposure_by_region", "samples", "overlap",
+        "population_models", "value_at_market_prices", "rejections_by_reason", "revisions")) {
+      assertThat(dir.resolve("tables/" + t + ".csv")).isRegularFile();
+    }
+    for (String c : List.of("price_by_tier_freshness", "price_indices", "exposure_by_issuer",
+        "population_estimates")) {
+      assertThat(dir.resolve("charts/" + c + ".svg")).isRegularFile();
+      assertThat(Files.readAllBytes(dir.resolve("charts/" + c + ".png")))
+          .startsWith(0x89, 'P', 'N', 'G');
+    }
+    assertThat(dir.resolve("manifest.json")).doesNotExist();
+  }
+
+  @Test
+  void htmlIsWellFormedSelfContainedAndEveryReferencedFileExists() throws Exception {
+    Path dir = writeFixture(tmp.resolve("all"), PublicationFixtures.revisions());
+    String html = Files.readString(dir.resolve("publication.html"));
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    Document doc = f.newDocumentBuilder().parse(dir.resolve("publication.html").toFile());
+    assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("html");
+
+    List<String> refs = new ArrayList<>();
+    NodeList all = doc.getElementsByTagNameNS("*", "*");
+    for (int i = 0; i < all.getLength(); i++) {
+      Element e = (Element) all.item(i);
+      for (String attr : List.of("href", "src", "xlink:href", "data")) {
+        if (e.hasAttribute(attr)) {
+          refs.add(e.getAttribute(attr));
+        }
+      }
+      assertThat(e.getLocalName()).isNotIn("script", "link", "img", "iframe", "object");
+    }
+    assertThat(refs).isNotEmpty();
+    for (String ref : refs) {
+      assertThat(ref).doesNotContain("://").doesNotStartWith("//");
+      if (!ref.startsWith("#")) {
+        assertThat(dir.resolve(ref)).as(ref).isRegularFile();
+      }
+    }
+    // The only URLs allowed are XML namespace names (xmlns attributes), which are never fetched.
+    String withoutNamespaces = html.replaceAll("xmlns(:[A-Za-z]+)?=(\"[^\"]*\"|'[^']*')", "");
+    assertThat(withoutNamespaces).doesNotContainPattern("(?i)(https?|ftp)://|//[a-z0-9.-]+\\.[a-z]");
+    // url(#id) points at a clip path inside the same SVG; any other url( would fetch something.
+    assertThat(html).doesNotContain("@import").doesNotContainPattern("url\\((?!#)");
+    // Four charts inline, each as SVG.
+    assertThat(doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "svg").getLength())
+        .isEqualTo(4);
+  }
+
+  @Test
+  void markdownReferencesOnlyExistingFiles() throws IOException {
+    Path dir = writeFixture(tmp.resolve("all"), PublicationFixtures.revisions());
+    String md = Files.readString(dir.resolve("publication.md"));
+    Matcher link = Pattern.compile("\\]\\(([^)]+)\\)").matcher(md);
+    int n = 0;
+    while (link.find()) {
+      n++;
+      assertThat(link.group(1)).doesNotContain("://");
+      assertThat(dir.resolve(link.group(1))).as(link.group(1)).isRegularFile();
+    }
+    assertThat(n).isGreaterThanOrEqualTo(12);
+    assertThat(md).doesNotContain("{{", "}}");
+  }
+
+  @Test
+  void headlineNumbersAreThoseOfTheSummary() throws IOException {
+    Path dir = writeFixture(tmp.resolve("all"), List.of());
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    JsonNode standardNew = null;
+    for (JsonNode c : summary.at("/market/cells")) {
+      if (c.get("period").asText().equals("2015-03")
+          && c.get("tier").asText().equals("standard")
+          && c.get("freshness").asText().equals("new")) {
+        standardNew = c;
+      }
+    }
+    assertThat(standardNew).isNotNull();
+    // Hand-formatted from the fixture: median 0.545 (0.50 × 1.09), CI 0.491–0.600.
+    String expected = "Fresh credit-card records of standard cards sold for a median of 0.55 CNY "
+        + "per record (95% CI 0.49–0.60) in 2015-03, from 48 offers by 15 sellers.";
+    assertThat(standardNew.get("median_cny").asDouble()).isEqualTo(0.545);
+    String md = Files.readString(dir.resolve("publication.md"));
+    String html = Files.readString(dir.resolve("publication.html"));
+    assertThat(md).contains(expected);
+    assertThat(html).contains(expected);
+    // Selected log-linear model [12,3]: 2,932 (2,511–3,353).
+    assertThat(md).contains("implies about 2,932 exposed persons (95% CI 2,511–3,353)");
+    // Hedonic 108.9 in the last period, +4.5% on 104.2.
+    assertThat(md).contains("stood at 108.9 in 2015-03 (95% CI 95.1–124.7)");
+    assertThat(md).contains("moved +4.5% (104.2 to 108.9)");
+  }
+
+  @Test
+  void theThreeOfferCellAndWhatWouldRevealItAreInNoOutput() throws IOException {
+    Path dir = writeFixture(tmp.resolve("all"), PublicationFixtures.revisions());
+    for (Path f : files(dir)) {
+      if (f.toString().endsWith(".png")) {
+        continue; // rasters of the same suppressed model; not text
+      }
+      String text = Files.readString(f, StandardCharsets.UTF_8);
+      for (String v : PublicationFixtures.SMALL_CELL_VALUES) {
+        assertThat(Pattern.compile("(?<![0-9.])" + Pattern.quote(v) + "(?![0-9])")
+            .matcher(text).find()).as(v + " in " + dir.relativize(f)).isFalse();
+      }
+    }
+    // Summary: the cell is there, flagged, numbers null; its complement (gold second-hand, the
+    // next smallest in 2015-03) too, so that the period's offers cannot reveal it.
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    int suppressed = 0;
+    for (JsonNode c : summary.at("/market/cells")) {
+      if (c.get("suppressed").asBoolean()) {
+        suppressed++;
+        assertThat(c.get("period").asText()).isEqualTo("2015-03");
+        assertThat(c.get("tier").asText()).isIn("premium", "gold");
+        assertThat(c.get("median_cny").isNull()).isTrue();
+        assertThat(c.get("n_offers").isNull()).isTrue();
+        assertThat(c.get("n_sellers").isNull()).isTrue();
+      }
+    }
+    assertThat(suppressed).isEqualTo(2);
+    // Issuers: BOJS (3 persons) and CITIC (41, the next smallest) are blank in the CSV.
+    String issuers = Files.readString(dir.resolve("tables/exposure_by_issuer.csv"));
+    assertThat(issuers).contains("BOJS,,true,x\n", "CITIC,,true,x\n").doesNotContainPattern("\\b41\\b");
+    // Region 65 (3 persons) and its complement Guangdong (168) are blank.
+    String regions = Files.readString(dir.resolve("tables/exposure_by_region.csv"));
+    assertThat(regions).contains("65,Xinjiang,,true,x\n", "44,Guangdong,,true,x\n");
+    // Capture history 111 (2 persons) with 011 (14): together 16 ≥ 5.
+    String overlap = Files.readString(dir.resolve("tables/overlap.csv"));
+    assertThat(overlap).contains("111,,true,x\n", "011,,true,x\n");
+    // Charts do not plot the suppressed issuers.
+    String issuerSvg = Files.readString(dir.resolve("charts/exposure_by_issuer.svg"));
+    assertThat(issuerSvg).contains("ICBC").doesNotContain("BOJS", "CITIC");
+    String md = Files.readString(dir.resolve("publication.md"));
+    assertThat(md).contains("A row marked x is suppressed");
+  }
+
+  @Test
+  void sameModelGivesIdenticalBytesExceptTheTimestamp() throws IOException {
+    PublicationModel m = PublicationFixtures.model(PublicationFixtures.revisions());
+    PublicationModel later = new PublicationModel(m.label(), "2027-01-01T00:00:00Z", m.listings(),
+        m.samples(), m.market(), m.exposure(), m.population(), m.rejectionsByReason(),
+        m.valueAtMarketPrices(), m.volume(), m.changeSincePrevious(), m.revisions(),
+        m.dataAndMethods(), m.footnotes());
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    PublicationWriter.write(m, a, 5, 2);
+    PublicationWriter.write(later, b, 5, 2);
+    List<Path> fa = files(a);
+    assertThat(fa.stream().map(a::relativize).toList())
+        .isEqualTo(files(b).stream().map(b::relativize).toList());
+    for (Path f : fa) {
+      String rel = a.relativize(f).toString();
+      if (rel.endsWith(".png")) {
+        continue;
+      }
+      String x = Files.readString(f);
+      String y = Files.readString(b.resolve(rel));
+      if (rel.equals("summary.json")) {
+        assertThat(x).isNotEqualTo(y);
+        assertThat(SummaryJson.withoutTimestamp(x)).isEqualTo(SummaryJson.withoutTimestamp(y));
+      } else if (rel.startsWith("publication.")) {
+        assertThat(x.replace("2026-11-28T13:00:00Z", "T")).isEqualTo(y.replace(
+            "2027-01-01T00:00:00Z", "T"));
+      } else {
+        assertThat(Files.readAllBytes(f)).as(rel).isEqualTo(Files.readAllBytes(b.resolve(rel)));
+      }
+    }
+  }
+
+  @Test
+  void revisionsSectionOnlyWhenThereAreRevisions() throws IOException {
+    Path with = writeFixture(tmp.resolve("with"), PublicationFixtures.revisions());
+    Path without = writeFixture(tmp.resolve("without"), List.of());
+    String md = Files.readString(with.resolve("publication.md"));
+    assertThat(md).contains("## Revisions since the last publication",
+        "2 published figures were revised",
+        "| Median CNY, credit-card / standard / new | 2015-02 | 0.51 | 0.52 | +2.0% |  |");
+    JsonNode summary = new ObjectMapper().readTree(with.resolve("summary.json").toFile());
+    assertThat(summary.at("/revisions/1/old").asDouble()).isEqualTo(103.7);
+    assertThat(summary.at("/revisions/1/new").asDouble()).isEqualTo(104.2);
+    assertThat(Files.readString(with.resolve("publication.html")))
+        .contains("<h2>Revisions since the last publication</h2>");
+    assertThat(Files.readString(with.resolve("tables/revisions.csv"))).isEqualTo(
+        "figure,period,old,new,change_pct,note\n"
+            + "median_cny credit_card/standard/new,2015-02,0.51,0.52,1.96078,\n"
+            + "hedonic_index,2015-02,103.7,104.2,0.48216,\n");
+    assertThat(Files.readString(without.resolve("publication.md")))
+        .doesNotContain("Revisions since");
+    assertThat(Files.readString(without.resolve("tables/revisions.csv")))
+        .isEqualTo("figure,period,old,new,change_pct,note\n");
+  }
+
+  @Test
+  void summaryHasTheContractKeys() throws IOException {
+    Path dir = writeFixture(tmp.resolve("all"), List.of());
+    JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    for (String p : List.of("/listings/read", "/listings/offers", "/listings/rejected",
+        "/listings/duplicates_collapsed", "/samples/samples", "/samples/records",
+        "/samples/rejected", "/market/cells", "/market/jevons", "/market/hedonic",
+        "/exposure/records", "/exposure/persons", "/exposure/cards", "/exposure/by_issuer",
+        "/exposure/by_tier", "/exposure/by_region", "/exposure/recycled_share",
+        "/exposure/samples", "/population/lists", "/population/lincoln_petersen",
+        "/population/chapman", "/population/models", "/population/selected", "/generated_at")) {
+      assertThat(s.at(p).isMissingNode()).as(p).isFalse();
+    }
+    JsonNode cell = s.at("/market/cells/0");
+    assertThat(cell.has("median_ci_low") && cell.has("p25_cny") && cell.has("n_offers")).isTrue();
+    JsonNode sample = s.at("/exposure/samples/0");
+    assertThat(sample.has("valid_card_share") && sample.has("claimed_freshness")).isTrue();
+    JsonNode model = s.at("/population/models/0");
+    assertThat(model.has("n_hat") && model.has("aic") && model.has("converged")).isTrue();
+    assertThat(s.at("/market/hedonic/1/ci_low").asDouble()).isEqualTo(90.7);
+    // A model whose MLE does not exist has no numbers.
+    assertThat(s.at("/population/models/5/n_hat").isNull()).isTrue();
+    // Reading it back gives the published model.
+    PublicationModel back = SummaryJson.read(Files.readString(dir.resolve("summary.json")));
+    assertThat(SummaryJson.write(back)).isEqualTo(Files.readString(dir.resolve("summary.json")));
+  }
+
+  @Test
+  void anEmptyPublicationStillRenders() throws Exception {
+    PublicationModel empty = new PublicationModel("2015-01", "2026-11-28T13:00:00Z",
+        new PublicationModel.Listings(0, 0, 0, 0), new PublicationModel.SampleCounts(0, 0L, 0),
+        new PublicationModel.Market(null, null, null), null, null, null, null, null, null, null,
+        null, null);
+    Path dir = tmp.resolve("empty");
+    PublicationWriter.write(empty, dir, 5, 2);
+    DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    f.setNamespaceAware(true);
+    f.newDocumentBuilder().parse(dir.resolve("publication.html").toFile());
+    assertThat(Files.readString(dir.resolve("publication.md")))
+        .contains("Only one period is published");
+    assertThat(Files.readString(dir.resolve("tables/market_cells.csv"))).startsWith("period,")
+        .hasLineCount(1);
+    try (Stream<Path> charts = Files.list(dir.resolve("charts"))) {
+      assertThat(charts).isEmpty();
+    }
+  }
+
+  /**
+   * Writes the fixture publication to {@code target/publication-fixture/reports/all} so that the
+   * notebooks and the screenshot can be run against it before the pipeline exists.
+   */
+  @Test
+  void writesTheFixtureReportForNotebooks() throws IOException {
+    Path project = Path.of(System.getProperty("leakmarket.project.dir", "."));
+    Path dir = project.resolve("target/publication-fixture/reports/all");
+    PublicationWriter.write(PublicationFixtures.model(PublicationFixtures.revisions()), dir, 5, 2);
+    assertThat(dir.resolve("tables/market_cells.csv")).isRegularFile();
+  }
+}

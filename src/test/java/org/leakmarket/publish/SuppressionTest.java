@@ -1,0 +1,149 @@
+package org.leakmarket.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.leakmarket.publish.PublicationModel.Exposure;
+import org.leakmarket.publish.PublicationModel.IssuerCount;
+import org.leakmarket.publish.PublicationModel.Market;
+import org.leakmarket.publish.PublicationModel.MarketCell;
+import org.leakmarket.publish.PublicationModel.Revision;
+import org.leakmarket.publish.PublicationModel.TierCount;
+import org.leakmarket.publish.PublicationModel.ValueCell;
+import org.leakmarket.publish.PublicationModel.Volume;
+
+class SuppressionTest {
+
+  @Test
+  void noSmallCellMeansNothingChanges() {
+    boolean[] flag = {false, false, false};
+    assertThat(Suppression.complete(new long[] {10, 20, 30}, flag, 5)).isFalse();
+    assertThat(flag).containsExactly(false, false, false);
+  }
+
+  @Test
+  void aLoneSuppressedCellTakesTheNextSmallestWithIt() {
+    // 3 is primary; 8 is the smallest other cell, so 3 + 8 = 11 hides both from the total.
+    boolean[] flag = {false, true, false, false};
+    assertThat(Suppression.complete(new long[] {40, 3, 8, 12}, flag, 5)).isFalse();
+    assertThat(flag).containsExactly(false, true, true, false);
+  }
+
+  @Test
+  void twoSuppressedCellsBelowKTogetherTakeAThird() {
+    // 1 + 2 = 3 < 5: the difference from the total would still be a small count.
+    boolean[] flag = {true, true, false, false};
+    assertThat(Suppression.complete(new long[] {1, 2, 9, 7}, flag, 5)).isFalse();
+    assertThat(flag).containsExactly(true, true, false, true);
+  }
+
+  @Test
+  void tiesAreBrokenByListOrder() {
+    boolean[] flag = {true, false, false};
+    Suppression.complete(new long[] {3, 6, 6}, flag, 5);
+    assertThat(flag).containsExactly(true, true, false);
+  }
+
+  @Test
+  void aGroupOfOneSmallCellLosesItsTotal() {
+    boolean[] flag = {true};
+    assertThat(Suppression.complete(new long[] {3}, flag, 5)).isTrue();
+    boolean[] two = {true, true};
+    assertThat(Suppression.complete(new long[] {1, 2}, two, 5)).isTrue();
+    boolean[] enough = {true, false};
+    assertThat(Suppression.complete(new long[] {3, 4}, enough, 5)).isFalse();
+    assertThat(enough).containsExactly(true, true);
+  }
+
+  private static PublicationModel withExposure(List<IssuerCount> issuers, long persons) {
+    PublicationModel m = PublicationFixtures.model(List.of());
+    Exposure e = m.exposure();
+    return new PublicationModel(m.label(), m.generatedAt(), m.listings(), m.samples(), m.market(),
+        new Exposure(e.records(), persons, e.cards(), issuers, List.<TierCount>of(), List.of(),
+            e.recycledShare(), e.samples()),
+        m.population(), m.rejectionsByReason(), m.valueAtMarketPrices(), m.volume(), List.of(),
+        m.revisions(), m.dataAndMethods(), m.footnotes());
+  }
+
+  @Test
+  void anIssuerOfThreePersonsIsSuppressedWithItsComplement() {
+    PublicationModel m = withExposure(List.of(new IssuerCount("ICBC", 50L, false),
+        new IssuerCount("BOJS", 3L, false), new IssuerCount("CMB", 9L, false)), 62);
+    List<IssuerCount> out = Suppression.apply(m, 5, 2).exposure().byIssuer();
+    assertThat(out).containsExactly(new IssuerCount("ICBC", 50L, false),
+        new IssuerCount("BOJS", null, true), new IssuerCount("CMB", null, true));
+    assertThat(Suppression.apply(m, 5, 2).exposure().persons()).isEqualTo(62L);
+  }
+
+  @Test
+  void aSingleIssuerOfThreePersonsTakesTheTotalWithIt() {
+    PublicationModel m = withExposure(List.of(new IssuerCount("BOJS", 3L, false)), 3);
+    PublicationModel s = Suppression.apply(m, 5, 2);
+    assertThat(s.exposure().byIssuer()).containsExactly(new IssuerCount("BOJS", null, true));
+    assertThat(s.exposure().persons()).isNull();
+  }
+
+  @Test
+  void marketCellsNeedKOffersAndTwoSellers() {
+    MarketCell manyOffersOneSeller =
+        PublicationFixtures.cell("2015-01", "credit_card", "gold", "new", 40, 1, 1, 1, 1, 1, 1);
+    MarketCell fine =
+        PublicationFixtures.cell("2015-01", "credit_card", "standard", "new", 40, 9, 1, 1, 1, 1, 1);
+    MarketCell alsoFine =
+        PublicationFixtures.cell("2015-01", "credit_card", "standard", "aged", 30, 9, 1, 1, 1, 1, 1);
+    PublicationModel m = PublicationFixtures.model(List.of());
+    PublicationModel raw = new PublicationModel(m.label(), m.generatedAt(), m.listings(),
+        m.samples(), new Market(List.of(manyOffersOneSeller, fine, alsoFine), List.of(), List.of()),
+        m.exposure(), m.population(), m.rejectionsByReason(), null,
+        List.of(new Volume("2015-01", 110L, 19L, false)), List.of(), List.of(), m.dataAndMethods(),
+        m.footnotes());
+    List<MarketCell> out = Suppression.apply(raw, 5, 2).market().cells();
+    assertThat(out.get(0).suppressed()).isTrue();
+    assertThat(out.get(0).nOffers()).isNull();
+    // 40 offers of the one-seller cell would follow from 110 − 40 − 30: the smallest other goes.
+    assertThat(out.get(2).suppressed()).isTrue();
+    assertThat(out.get(1).suppressed()).isFalse();
+    assertThat(out.get(1).medianCny()).isEqualTo(1.0);
+  }
+
+  @Test
+  void valueCellsOfSuppressedMarketCellsAndRevisionsOfThemArePublishedBlank() {
+    PublicationModel m = PublicationFixtures.model(List.of(
+        new Revision(FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "premium", "new"),
+            "2015-03", 7.0, 7.31),
+        new Revision(FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "premium", "new"),
+            "2015-03", null, 7.31)));
+    PublicationModel s = Suppression.apply(m, 5, 2);
+    ValueCell premium = s.valueAtMarketPrices().byCell().stream()
+        .filter(c -> c.tier().equals("premium")).findFirst().orElseThrow();
+    assertThat(premium.suppressed()).isTrue();
+    assertThat(premium.valueCny()).isNull();
+    assertThat(s.revisions()).containsExactly(new Revision(
+        "median_cny credit_card/premium/new", "2015-03", 7.0, null));
+  }
+
+  @Test
+  void nonConvergedModelsLoseTheirNumbers() {
+    PublicationModel s = Suppression.apply(PublicationFixtures.model(List.of()), 5, 2);
+    assertThat(s.population().models()).filteredOn(lm -> !lm.converged())
+        .allSatisfy(lm -> assertThat(lm.nHat()).isNull());
+  }
+
+  @Test
+  void suppressingAPublishedModelAgainChangesNothing() {
+    PublicationModel once = Suppression.apply(PublicationFixtures.model(List.of()), 5, 2);
+    PublicationModel twice = Suppression.apply(once, 5, 2);
+    assertThat(SummaryJson.write(twice)).isEqualTo(SummaryJson.write(once));
+    // And the same through summary.json, as a re-render would read it.
+    PublicationModel back = SummaryJson.read(SummaryJson.write(once));
+    assertThat(SummaryJson.write(Suppression.apply(back, 5, 2))).isEqualTo(SummaryJson.write(once));
+  }
+
+  @Test
+  void thresholdsMustBePositive() {
+    assertThatThrownBy(() -> Suppression.apply(PublicationFixtures.model(List.of()), 0, 2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k=0");
+  }
+}

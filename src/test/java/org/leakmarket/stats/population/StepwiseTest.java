@@ -1,0 +1,92 @@
+package org.leakmarket.stats.population;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class StepwiseTest {
+
+  /** t lists, N people, list j with probability p except list 2 that depends on list 1. */
+  static CaptureHistories simulate(int t, int n, long seed) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    long[] cells = new long[1 << t];
+    for (int i = 0; i < n; i++) {
+      int mask = 0;
+      boolean first = rng.nextDouble() < 0.3;
+      mask |= first ? 1 : 0;
+      mask |= rng.nextDouble() < (first ? 0.6 : 0.15) ? 2 : 0;
+      for (int j = 2; j < t; j++) {
+        mask |= rng.nextDouble() < 0.2 ? 1 << j : 0;
+      }
+      cells[mask]++;
+    }
+    Map<Integer, Long> counts = new HashMap<>();
+    for (int mask = 1; mask < cells.length; mask++) {
+      if (cells[mask] > 0) {
+        counts.put(mask, cells[mask]);
+      }
+    }
+    List<String> labels = new ArrayList<>();
+    for (int j = 1; j <= t; j++) {
+      labels.add("s-" + j);
+    }
+    return CaptureHistories.of(labels, counts);
+  }
+
+  @Test
+  void beyondTheExhaustiveLimitTheSearchIsStepwiseAndFindsTheDependence() {
+    CaptureHistories d = simulate(6, 5000, 42L);
+    PopulationResult r = CaptureRecapture.estimate(d);
+    assertThat(r.searchMethod()).isEqualTo("stepwise");
+    assertThat(r.note()).contains("stepwise");
+    assertThat(r.selected()).isNotNull();
+    assertThat(LogLinearModel.parse(r.selected(), 6).has(new LogLinearModel.Pair(0, 1))).isTrue();
+    // Far fewer fits than the 2^15 models of an exhaustive search.
+    assertThat(r.models().size()).isLessThan(200);
+    ModelFit best = r.selectedFit().orElseThrow();
+    assertThat(best.nHat()).isBetween(4500.0, 5500.0);
+    ModelFit ind = r.model("[1,2,3,4,5,6]").orElseThrow();
+    assertThat(best.bic()).isLessThan(ind.bic());
+    assertThat(best.labels()).contains("s-1*s-2");
+  }
+
+  @Test
+  void stepwiseReachesTheExhaustiveOptimumOnPublishedFourListData() {
+    CaptureHistories d = PublishedDataTest.fromHistpos(4,
+        58, 157, 18, 104, 46, 650, 12, 709, 14, 20, 7, 74, 8, 182, 10);
+    PopulationResult exhaustive = CaptureRecapture.estimate(d);
+    PopulationResult stepwise = CaptureRecapture.estimate(d,
+        new CaptureRecapture.Options(Criterion.BIC, 3, 100));
+    assertThat(exhaustive.searchMethod()).isEqualTo("exhaustive");
+    assertThat(stepwise.searchMethod()).isEqualTo("stepwise");
+    assertThat(stepwise.selected()).isEqualTo(exhaustive.selected());
+    assertThat(stepwise.models().size()).isLessThan(exhaustive.models().size());
+  }
+
+  @Test
+  void tenListsStayTractable() {
+    CaptureHistories d = simulate(10, 20000, 7L);
+    long start = System.nanoTime();
+    PopulationResult r = CaptureRecapture.estimate(d);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("10-list stepwise: %d models in %.1f s, selected %s%n",
+        r.models().size(), seconds, r.selected());
+    assertThat(r.searchMethod()).isEqualTo("stepwise");
+    assertThat(r.selected()).startsWith("[1:2,");
+  }
+
+  @Test
+  void moreListsThanTheSearchLimitAreReportedNotSearched() {
+    CaptureHistories d = simulate(11, 3000, 11L);
+    PopulationResult r = CaptureRecapture.estimate(d);
+    assertThat(r.searchMethod()).isEqualTo("none");
+    assertThat(r.models()).isEmpty();
+    assertThat(r.selected()).isNull();
+    assertThat(r.note()).contains("11 lists").contains("group");
+  }
+}

@@ -10,7 +10,7 @@ import org.leakmarket.normalize.Vocabulary.Kind;
  * Reads the price points of an advert from its tokens: money expressions (with currency,
  * Chinese compounds like 三毛五, ranges), counts (10万条, 10k), and how they pair up: per record
  * (每条, /条, each), bundles in either order (2000元10万条, 10万条2000元, 每万条600元, $300 for
- * 10k), qualifiers (最高, up to, from, 起). Minimum orders and free trials are recognised and
+ * 10k, 110 USDT for 5,000, 10,000 cards - $580, 十万条业主资料只要八千元), qualifiers (最高, up to, from, 起). Minimum orders and free trials are recognised and
  * kept out of the pairing. Linear in the number of tokens.
  */
 final class PriceReader {

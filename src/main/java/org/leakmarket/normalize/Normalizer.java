@@ -54,7 +54,7 @@ public final class Normalizer implements Serializable {
   }
 
   /** A value found in the text, with where and by which rule. */
-  private record Mention(Kind kind, String value, int start, int end, String rule, String[] codes) {}
+  private record Mention(Kind kind, String value, int start, int end, String rule, String[] codes, int flags) {}
 
   /** Attributes of one offer before FX. */
   private static final class Attrs {
@@ -405,7 +405,7 @@ public final class Normalizer implements Serializable {
       for (Vocabulary.Meaning m : t.meanings) {
         switch (m.kind()) {
           case TIER, FRESHNESS, CATEGORY, ISSUER, REGION ->
-              out.add(new Mention(m.kind(), m.value(), t.start, t.end, m.rule(), m.codes()));
+              out.add(new Mention(m.kind(), m.value(), t.start, t.end, m.rule(), m.codes(), m.flags()));
           default -> { }
         }
       }
@@ -415,7 +415,7 @@ public final class Normalizer implements Serializable {
         int year = t.value.intValue();
         int end = year >= 1900 && year < posted.getYear() ? yearDumpEnd(lower, t.end) : -1;
         if (end > 0) {
-          out.add(new Mention(Kind.FRESHNESS, "aged", t.start, end, "freshness.year_dump", null));
+          out.add(new Mention(Kind.FRESHNESS, "aged", t.start, end, "freshness.year_dump", null, 0));
           out.sort((x, y) -> Integer.compare(x.start(), y.start()));
         }
       }
@@ -462,6 +462,21 @@ public final class Normalizer implements Serializable {
     }
     if (mentions.isEmpty()) {
       return out;
+    }
+    boolean anyCategory = false;
+    Mention card = null;
+    for (Mention m : mentions) {
+      anyCategory |= m.kind() == Kind.CATEGORY;
+      if (card == null && m.kind() == Kind.TIER && (m.flags() & Vocabulary.CARD) != 0) {
+        card = m;
+      }
+    }
+    if (!anyCategory && card != null) {
+      // 白金卡客户资料: a card tier with no category word says the data is about credit cards
+      for (Attrs a : out) {
+        a.category = "credit_card";
+        a.evidence.add(new Evidence("category", ctx.span(card.start(), card.end()), "category.credit_card.from_tier"));
+      }
     }
     for (Kind kind : ATTRIBUTE_KINDS) {
       List<Mention> all = null;

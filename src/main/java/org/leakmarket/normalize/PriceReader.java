@@ -10,7 +10,7 @@ import org.leakmarket.normalize.Vocabulary.Kind;
  * Reads the price points of an advert from its tokens: money expressions (with currency,
  * Chinese compounds like 三毛五, ranges), counts (10万条, 10k), and how they pair up: per record
  * (每条, /条, each), bundles in either order (2000元10万条, 10万条2000元, 每万条600元, $300 for
- * 10k), qualifiers (最高, up to, from, 起). Minimum orders and free trials are recognised and
+ * 10k, 110 USDT for 5,000, 10,000 cards - $580, 十万条业主资料只要八千元), qualifiers (最高, up to, from, 起). Minimum orders and free trials are recognised and
  * kept out of the pairing. Linear in the number of tokens.
  */
 final class PriceReader {
@@ -63,6 +63,11 @@ final class PriceReader {
   }
 
   private static final BigDecimal TENTH = new BigDecimal("0.1");
+  /** The smallest bare number (no unit) read as a count after "price for" (110 USDT for 5,000). */
+  private static final BigDecimal BARE_COUNT_MIN = BigDecimal.valueOf(100);
+  /** Attribute words that may stand between a count and its price (十万条业主资料只要八千元). */
+  private static final int ATTRIBUTE_KINDS = 1 << Kind.CATEGORY.ordinal() | 1 << Kind.TIER.ordinal()
+      | 1 << Kind.FRESHNESS.ordinal() | 1 << Kind.ISSUER.ordinal() | 1 << Kind.REGION.ordinal();
   private static final int FREE = 0;
   private static final int MONEY = 1;
   private static final int COUNT = 2;
@@ -136,6 +141,16 @@ final class PriceReader {
         c.first = k;
         c.last = k;
         c.end = t.end;
+      } else if (k >= 2 && toks.get(k - 1).has(Kind.PER) && TermTrie.isAsciiLetter(text[toks.get(k - 1).start])
+          && wsGap(toks.get(k - 1).end, t.start) && t.value.compareTo(BARE_COUNT_MIN) >= 0 && endsMoney(k - 2)
+          && gapOk(toks.get(k - 2).end, toks.get(k - 1).start, 0)
+          && !(next != null && next.has(Kind.CURRENCY) && wsGap(t.end, next.start))) {
+        // 110 USDT for 5,000: a whole number after a price and "for"/"per" counts records even
+        // without a unit; from 100 up, so that "$5 for 30 days" stays a price per record
+        c = new Count();
+        c.first = k;
+        c.last = k;
+        c.end = t.end;
       }
       if (c == null) {
         continue;
@@ -166,6 +181,21 @@ final class PriceReader {
       k = c.last;
     }
     return out;
+  }
+
+  /** Whether token k ends a money expression with an explicit currency (110 USDT, $580). */
+  private boolean endsMoney(int k) {
+    Token t = toks.get(k);
+    if (t.type == Token.TERM) {
+      Vocabulary.Meaning cur = t.get(Kind.CURRENCY);
+      return cur != null && cur.has(Vocabulary.AFTER) && k > 0 && toks.get(k - 1).isNum()
+          && wsGap(toks.get(k - 1).end, t.start);
+    }
+    if (!t.isNum() || k == 0) {
+      return false;
+    }
+    Vocabulary.Meaning cur = toks.get(k - 1).get(Kind.CURRENCY);
+    return cur != null && cur.has(Vocabulary.BEFORE) && wsGap(toks.get(k - 1).end, t.start);
   }
 
   /** Whether token k starts a money expression with an explicit currency ($1500, 1500元). */
@@ -526,6 +556,18 @@ final class PriceReader {
         end = tb.start;
         continue;
       }
+      // 10,000 cards - $580: a dash after a count joins it to the price, it is no range
+      if (tb.has(Kind.RANGE) && role[b] == FREE && b > 0 && role[b - 1] == COUNT && tb.end - tb.start == 1
+          && isDash(text[tb.start])) {
+        end = tb.start;
+        continue;
+      }
+      // 十万条业主资料只要八千元: what the records are may stand between the count and the price
+      if (tb.type == Token.TERM && (tb.kinds & ATTRIBUTE_KINDS) != 0 && (tb.kinds & ~ATTRIBUTE_KINDS) == 0
+          && role[b] == FREE) {
+        end = tb.start;
+        continue;
+      }
       if (role[b] == COUNT) {
         Count c = countAt[b];
         if (pairable(c) && gapOk(c.end, end, 3)) {
@@ -563,6 +605,10 @@ final class PriceReader {
       p.rule = "price.implied_per_record";
     }
     return p;
+  }
+
+  private static boolean isDash(char c) {
+    return c == '-' || c == '\u2013' || c == '\u2014';
   }
 
   private static boolean pairable(Count c) {

@@ -41,6 +41,8 @@ public final class Vocabulary implements Serializable {
   static final int CJK = 8;
   static final int CASE_SENSITIVE = 16;
   static final int CLAUSE_START = 32;
+  /** A tier term that names a card (金卡): with no category written, the advert is about credit cards. */
+  static final int CARD = 64;
 
   /**
    * One meaning of a term. {@code value} is the currency code, tier, category, region code or
@@ -196,6 +198,7 @@ public final class Vocabulary implements Serializable {
         case "cjk" -> flags |= CJK;
         case "cs" -> flags |= CASE_SENSITIVE;
         case "clause_start" -> flags |= CLAUSE_START;
+        case "card" -> flags |= CARD;
         default -> throw new IllegalArgumentException("unknown vocabulary flag " + f);
       }
     }

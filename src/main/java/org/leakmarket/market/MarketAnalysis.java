@@ -2,7 +2,6 @@ package org.leakmarket.market;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.leakmarket.config.LeakmarketConfig;
@@ -34,10 +33,6 @@ public final class MarketAnalysis {
       return CopyGroups.groups(copyPairs);
     }
 
-    /** The {@code market} object of summary.json. */
-    public Map<String, Object> summary() {
-      return MarketSummary.of(cells, priceIndex);
-    }
   }
 
   private MarketAnalysis() {}

@@ -69,31 +69,32 @@ class MarketSparkTest extends SparkTestBase {
   }
 
   @Test
-  @SuppressWarnings("unchecked")
-  void analysisAndSummaryOfTheHandExample() {
+  void analysisOfTheHandExample() {
     LeakmarketConfig cfg = ConfigResolver.resolve(Map.of("extra_dimensions", List.of("region"),
         "bootstrap_replicates", 200, "suppression_k", 2), null);
     MarketAnalysis.Result res = MarketAnalysis.run(OfferDedup.assign(df(spark, handExample())), cfg);
     assertThat(res.cells().count()).isEqualTo(24);
-    Map<String, Object> market = res.summary();
-    assertThat(market).containsOnlyKeys("cells", "jevons", "hedonic");
-    List<Map<String, Object>> cells = (List<Map<String, Object>>) market.get("cells");
+    List<Row> cells = res.cells().filter(col("dimensions").equalTo(""))
+        .orderBy("period", "category", "tier", "freshness").collectAsList();
     assertThat(cells).hasSize(12);
-    Map<String, Object> c = cells.get(3); // 2015-01 credit_card standard new
-    assertThat(c).containsEntry("period", "2015-01").containsEntry("tier", "standard")
-        .containsEntry("freshness", "new").containsEntry("n_offers", 5L)
-        .containsEntry("suppressed", false).containsKeys("median_ci_low", "median_ci_high");
-    assertThat((Double) c.get("median_cny")).isCloseTo(0.45, within(EPS));
-    assertThat((Double) c.get("p25_cny")).isCloseTo(0.35, within(EPS));
-    Map<String, Object> single = cells.get(0); // 2015-01 gold aged: one offer
-    assertThat(single).containsEntry("suppressed", true).containsEntry("median_cny", null);
-    List<Map<String, Object>> jevons = (List<Map<String, Object>>) market.get("jevons");
-    assertThat((Double) jevons.get(2).get("index")).isCloseTo(134.63634527201188, within(EPS));
-    List<Map<String, Object>> hedonic = (List<Map<String, Object>>) market.get("hedonic");
+    Row c = cells.get(3); // 2015-01 credit_card standard new
+    assertThat(c.<String>getAs("period")).isEqualTo("2015-01");
+    assertThat(c.<String>getAs("tier")).isEqualTo("standard");
+    assertThat(c.<String>getAs("freshness")).isEqualTo("new");
+    assertThat(c.<Long>getAs("n_offers")).isEqualTo(5L);
+    assertThat(c.<Boolean>getAs("suppressed")).isFalse();
+    assertThat(c.<Double>getAs("median_cny")).isCloseTo(0.45, within(EPS));
+    assertThat(c.<Double>getAs("p25_cny")).isCloseTo(0.35, within(EPS));
+    assertThat(cells.get(0).<Boolean>getAs("suppressed")).isTrue(); // 2015-01 gold aged: one offer
+    List<Row> jevons = res.priceIndex().filter(col("method").equalTo(PriceIndex.JEVONS)).orderBy("period")
+        .collectAsList();
+    assertThat(jevons.get(2).<Double>getAs("index")).isCloseTo(134.63634527201188, within(EPS));
+    List<Row> hedonic = res.priceIndex().filter(col("method").equalTo(PriceIndex.HEDONIC)).orderBy("period")
+        .collectAsList();
     assertThat(hedonic).hasSize(3);
     // region is a hedonic control here, but every region is null: a single level, no column
-    assertThat((Double) hedonic.get(2).get("index")).isCloseTo(160.57939825801853, within(EPS));
-    assertThat((Double) hedonic.get(2).get("se")).isCloseTo(71.18864883041199, within(EPS));
+    assertThat(hedonic.get(2).<Double>getAs("index")).isCloseTo(160.57939825801853, within(EPS));
+    assertThat(hedonic.get(2).<Double>getAs("se")).isCloseTo(71.18864883041199, within(EPS));
   }
 
   /** Our percentiles are bit-identical to Spark's exact built-in {@code percentile}. */

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakmarket.cli.LeakmarketCommand;
+import org.leakmarket.generate.SampleGenerator;
 import org.leakmarket.ingest.samples.Fields;
 import org.leakmarket.ingest.samples.HeaderMap;
 import org.leakmarket.privacy.PrivacyScanner;
@@ -171,6 +172,15 @@ class EndToEndIT extends SparkTestBase {
     Row pair = w.read(Table.GOLD_SAMPLE_OVERLAP)
         .filter("sample_a = '" + labels.get(0) + "' and sample_b = '" + labels.get(1) + "'").head();
     assertThat(pair.<Long>getAs("shared_persons")).isEqualTo(shared12);
+    // and with the generator's design: the people each pair of samples was drawn to share
+    SampleGenerator.GroundTruth truth = SampleGenerator.writeDemo(root.resolve("regenerated-samples"));
+    Map<String, Long> overlap = new TreeMap<>();
+    for (Row r : w.read(Table.GOLD_SAMPLE_OVERLAP).collectAsList()) {
+      overlap.put(r.getAs("sample_a") + "|" + r.getAs("sample_b"), r.getAs("shared_persons"));
+    }
+    Map<String, Long> designed = new TreeMap<>();
+    truth.pairwiseOverlap().forEach((k, v) -> designed.put(k, v.longValue()));
+    assertThat(overlap).isEqualTo(designed);
   }
 
   @Test

@@ -173,7 +173,12 @@ class EndToEndIT extends SparkTestBase {
         .filter("sample_a = '" + labels.get(0) + "' and sample_b = '" + labels.get(1) + "'").head();
     assertThat(pair.<Long>getAs("shared_persons")).isEqualTo(shared12);
     // and with the generator's design: the people each pair of samples was drawn to share
-    SampleGenerator.GroundTruth truth = SampleGenerator.writeDemo(root.resolve("regenerated-samples"));
+    // (written outside the scanned output tree: these files hold the fake people in clear)
+    Path regenerated = Files.createTempDirectory("leakmarket-samples");
+    SampleGenerator.GroundTruth truth = SampleGenerator.writeDemo(regenerated);
+    try (Stream<Path> s = Files.walk(regenerated)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
     Map<String, Long> overlap = new TreeMap<>();
     for (Row r : w.read(Table.GOLD_SAMPLE_OVERLAP).collectAsList()) {
       overlap.put(r.getAs("sample_a") + "|" + r.getAs("sample_b"), r.getAs("shared_persons"));

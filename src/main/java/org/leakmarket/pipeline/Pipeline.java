@@ -55,9 +55,33 @@ public final class Pipeline {
 
   /** Builds the session, runs the stages in order, records the run, stops the session. */
   public static void runStages(LeakmarketConfig cfg, Stage... stages) {
+    checkInputs(cfg, stages);
     LOG.info("config {}", cfg.describe());
     try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket", cfg.master())) {
       new Pipeline(h.spark(), cfg).run(EnumSet.of(stages[0], stages));
+    }
+  }
+
+  /** Preconditions before any Spark work: every input named exists (exit 3, one line, otherwise). */
+  static void checkInputs(LeakmarketConfig cfg, Stage... stages) {
+    if (!List.of(stages).contains(Stage.INGEST)) {
+      return;
+    }
+    if (cfg.listings().isEmpty() && cfg.samples() == null) {
+      throw new UserException(UserException.USAGE, "ingest needs --listings PATH... and/or --samples MANIFEST");
+    }
+    for (java.nio.file.Path p : cfg.listings()) {
+      if (!java.nio.file.Files.exists(p)) {
+        throw new UserException(UserException.BAD_INPUT, "listings not found: " + p);
+      }
+    }
+    if (cfg.samples() != null && !java.nio.file.Files.isRegularFile(cfg.samples())) {
+      throw new UserException(UserException.BAD_INPUT, "sample manifest not found: " + cfg.samples());
+    }
+    for (java.nio.file.Path p : java.util.Arrays.asList(cfg.fx(), cfg.bins(), cfg.phoneSegments(), cfg.keyFile())) {
+      if (p != null && !java.nio.file.Files.isRegularFile(p)) {
+        throw new UserException(UserException.BAD_INPUT, "file not found: " + p);
+      }
     }
   }
 

@@ -107,9 +107,6 @@ public final class Pipeline {
   }
 
   private void ingest() {
-    if (cfg.listings().isEmpty() && cfg.samples() == null) {
-      throw new UserException(UserException.USAGE, "ingest needs --listings PATH... and/or --samples MANIFEST");
-    }
     if (!cfg.listings().isEmpty()) {
       recorder.hashInputs(cfg.listings());
       try (StageLog s = StageLog.start(spark, "ingest")) {
@@ -122,9 +119,6 @@ public final class Pipeline {
       }
     }
     if (cfg.samples() != null) {
-      if (!java.nio.file.Files.isRegularFile(cfg.samples())) {
-        throw new UserException(UserException.BAD_INPUT, "sample manifest not found: " + cfg.samples());
-      }
       recorder.hashInputs(List.of(cfg.samples()));
       try (StageLog s = StageLog.start(spark, "samples")) {
         s.counts(new SampleStage(spark, warehouse, cfg, key(), recorder).ingest());

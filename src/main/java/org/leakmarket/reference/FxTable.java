@@ -1,13 +1,6 @@
 package org.leakmarket.reference;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -16,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.leakmarket.cli.UserException;
 
 /**
  * The dated FX table ({@code date,currency,cny_per_unit}) and its as-of rule: a price is
@@ -39,54 +33,27 @@ public final class FxTable implements Serializable {
 
   /** The table shipped in the jar (built from data-samples/reference/fx.csv). */
   public static FxTable shipped(int maxAgeDays) {
-    try (InputStream in = FxTable.class.getResourceAsStream(SHIPPED)) {
-      if (in == null) {
-        throw new IllegalStateException("shipped FX table missing from the jar: " + SHIPPED);
-      }
-      return parse(in, maxAgeDays, "shipped:" + SHIPPED);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return load(null, maxAgeDays);
   }
 
-  /** A user-supplied file, or the shipped table when {@code file} is null. */
+  /**
+   * A user-supplied file, or the shipped table when {@code file} is null. A row that is not
+   * {@code date,currency,rate} with a positive rate is a bad-input error naming the row.
+   */
   public static FxTable load(Path file, int maxAgeDays) {
-    if (file == null) {
-      return shipped(maxAgeDays);
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(in, maxAgeDays, file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read FX table " + file, e);
-    }
-  }
-
-  static FxTable parse(InputStream in, int maxAgeDays, String source) throws IOException {
+    String source = file == null ? "shipped:" + SHIPPED : file.toString();
     Map<String, TreeMap<LocalDate, Double>> rates = new HashMap<>();
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String header = r.readLine();
-    if (header == null || !header.replace("\uFEFF", "").trim().equals("date,currency,cny_per_unit")) {
-      throw new IllegalArgumentException("FX table " + source + " must start with the header date,currency,cny_per_unit");
-    }
-    String line;
-    int lineNo = 1;
-    while ((line = r.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      String[] f = line.split(",", -1);
-      try {
-        LocalDate d = LocalDate.parse(f[0].trim());
-        String cur = f[1].trim().toUpperCase(Locale.ROOT);
-        double v = Double.parseDouble(f[2].trim());
+    try {
+      for (String[] f : CsvTable.read(file, SHIPPED, "date,currency,cny_per_unit")) {
+        LocalDate d = LocalDate.parse(f[0]);
+        double v = Double.parseDouble(f[2]);
         if (!(v > 0)) {
-          throw new NumberFormatException("rate must be positive");
+          throw new NumberFormatException("rate must be positive: " + String.join(",", f));
         }
-        rates.computeIfAbsent(cur, k -> new TreeMap<>()).put(d, v);
-      } catch (DateTimeParseException | NumberFormatException | ArrayIndexOutOfBoundsException e) {
-        throw new IllegalArgumentException("FX table " + source + " line " + lineNo + " is not date,currency,rate: " + line);
+        rates.computeIfAbsent(f[1].toUpperCase(Locale.ROOT), k -> new TreeMap<>()).put(d, v);
       }
+    } catch (DateTimeParseException | IllegalArgumentException e) {
+      throw new UserException(UserException.BAD_INPUT, "FX table " + source + ": " + e.getMessage());
     }
     return new FxTable(rates, maxAgeDays, source);
   }

@@ -6,7 +6,7 @@
 # ratio, and the estimates against ground_truth.json. Results: bench/results/N<N>.json.
 #
 # Environment: BENCH_SAMPLES (K, default 4), BENCH_SEED (default 7), BENCH_WORK (default out/bench),
-# BENCH_MASTER (default local[*]), LEAKMARKET_DRIVER_MEMORY (default 4g), BENCH_SKIP_FLOORS=1.
+# BENCH_MASTER (default local[*]), LEAKMARKET_DRIVER_MEMORY (default 4g), BENCH_SKIP_FLOORS=1, BENCH_JFR=1.
 set -euo pipefail
 LM_HOME="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$LM_HOME/bin/lib/common.sh"
@@ -63,7 +63,10 @@ for N in "$@"; do
 
   rm -rf "$D/wh" "$D/reports"
   start=$(date +%s.%N)
-  LEAKMARKET_JAVA_OPTS="-Xlog:gc:file=$D/gc.log" bin/leakmarket run --listings "$LISTINGS" \
+  jfr=""
+  # BENCH_JFR=1: a JFR recording of the run (profile settings, about 2% overhead) for bench/hot.sh
+  [[ "${BENCH_JFR:-0}" == 1 ]] && jfr="-XX:StartFlightRecording=filename=$D/run.jfr,settings=profile"
+  LEAKMARKET_JAVA_OPTS="-Xlog:gc:file=$D/gc.log $jfr" bin/leakmarket run --listings "$LISTINGS" \
     --samples "$D/gen/samples/manifest.jsonl" --warehouse "$D/wh" --reports "$D/reports" \
     --master "$MASTER" >"$D/run.log" 2>&1 &
   pid=$!
@@ -82,7 +85,16 @@ for N in "$@"; do
 
   # normaliser vs Jackson on one thread, on the first 50,000 lines of the same input
   first="$LISTINGS"; [[ -d "$first" ]] && first="$(ls "$LISTINGS"/part-* | head -n1)"
-  head -n 50000 "$first" >"$D/norm-input.jsonl"
+  # (well-formed lines only: the benchmark parses every line it is given)
+  python3 -c 'import itertools, json, sys
+def ok(l):
+    try:
+        json.loads(l)
+        return True
+    except ValueError:
+        return False
+with open(sys.argv[1], encoding="utf-8") as f:
+    sys.stdout.writelines(itertools.islice((l for l in f if ok(l)), 50000))' "$first" >"$D/norm-input.jsonl"
   "$LM_JAVA" -Xmx1g -cp "$CP" org.leakmarket.bench.NormalizerThroughput "$D/norm-input.jsonl" --rounds 5 \
     >"$D/normalizer.txt" 2>"$D/normalizer.log" || true
 

@@ -33,10 +33,13 @@ CP="target/leakmarket-$(lm_version).jar:$(lm_classpath):$DUCK_JAR"
 
 # Peak resident memory of a process, sampled from /proc every half second until it exits.
 watch_hwm() { # pid outfile
-  local pid=$1 out=$2 hwm=0 v
+  local pid=$1 out=$2 hwm=0 v c
   while kill -0 "$pid" 2>/dev/null; do
-    v=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo 0)
-    [[ -n "$v" && "$v" -gt "$hwm" ]] && hwm=$v
+    # the JVM is a child of the subshell that runs the command(s)
+    for c in $(pgrep -P "$pid" 2>/dev/null) $(pgrep -P "$(pgrep -P "$pid" | head -n1)" 2>/dev/null); do
+      v=$(awk '/VmHWM/ {print $2}' "/proc/$c/status" 2>/dev/null || echo 0)
+      [[ -n "$v" && "$v" -gt "$hwm" ]] && hwm=$v
+    done
     sleep 0.5
   done
   echo "$hwm" >"$out"
@@ -66,10 +69,20 @@ for N in "$@"; do
   jfr=""
   # BENCH_JFR=1: a JFR recording of the run (profile settings, about 2% overhead) for bench/hot.sh
   [[ "${BENCH_JFR:-0}" == 1 ]] && jfr="-XX:StartFlightRecording=filename=$D/run.jfr,settings=profile"
-  LEAKMARKET_JAVA_OPTS="-Xlog:gc:file=$D/gc.log $jfr" bin/leakmarket run --listings "$LISTINGS" \
-    --samples "$D/gen/samples/manifest.jsonl" --warehouse "$D/wh" --reports "$D/reports" \
-    --master "$MASTER" >"$D/run.log" 2>&1 &
+  # BENCH_COMMANDS="ingest normalize": time those stage commands one after another (one JVM each)
+  # instead of the whole run, for sizes where a later stage cannot finish in the time available
+  cmds="${BENCH_COMMANDS:-run}"
+  (
+    rc=0
+    for c in $cmds; do
+      LEAKMARKET_JAVA_OPTS="-Xlog:gc:file=$D/gc-$c.log $jfr" bin/leakmarket "$c" --listings "$LISTINGS" \
+        --samples "$D/gen/samples/manifest.jsonl" --warehouse "$D/wh" --reports "$D/reports" \
+        --master "$MASTER" || { rc=$?; break; }
+    done
+    exit $rc
+  ) >"$D/run.log" 2>&1 &
   pid=$!
+  echo "$cmds" >"$D/commands"
   watch_hwm "$pid" "$D/hwm.kb" &
   wpid=$!
   rc=0

@@ -35,7 +35,9 @@ out["run_seconds"] = float(read("run.seconds", "0").strip() or 0)
 out["run_rows_per_second"] = n / out["run_seconds"] if out["run_seconds"] else None
 hwm = read("hwm.kb")
 out["driver_peak_rss_mb"] = int(hwm) / 1024 if hwm and hwm.strip() else None
-after = [int(x) for x in re.findall(r"->(\d+)M\(", read("gc.log", "") or "")]
+gc_text = "".join(read(f, "") or "" for f in sorted(os.listdir(d)) if f.startswith("gc") and f.endswith(".log"))
+after = [int(x) for x in re.findall(r"->(\d+)M\(", gc_text)]
+out["commands"] = (read("commands", "run") or "run").split()
 out["driver_heap_after_gc_max_mb"] = max(after) if after else None
 out["gc_events"] = len(after)
 

@@ -19,7 +19,7 @@ print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for r in rs:
     ra = r.get("ratios") or {}
     print(f"| {r['listings']:,} | {r['samples'] * r['records_per_sample']:,} | {f(r['run_seconds'])} | {f(r['run_rows_per_second'], '{:,.0f}')} "
-          f"| {f(best(r, 'spark_text_count'))} | {f(best(r, 'spark_json_count'))} | {f(best(r, 'jackson'))} | {f(best(r, 'duckdb_cell_medians'))} "
+          f"| {f(best(r, "spark_text_count"), "{:.2f}")} | {f(best(r, "spark_json_count"), "{:.2f}")} | {f(best(r, "jackson"), "{:.2f}")} | {f(best(r, "duckdb_cell_medians"), "{:.2f}")} "
           f"| {f(ra.get('run_over_spark_text_count'))}× | {f(ra.get('run_over_spark_json_count'))}× | {f(ra.get('run_over_duckdb_cell_medians'))}× "
           f"| {f(r.get('driver_peak_rss_mb'), '{:,.0f}')} | {f(r.get('driver_heap_after_gc_max_mb'), '{:,.0f}')} "
           f"| {' '.join(r.get('load_before', [])[:1])} → {' '.join(r.get('load_after', [])[:1])} |")

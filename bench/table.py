@@ -18,8 +18,11 @@ print("| N listings | sample records | run (s) | listings/s | Spark text count (
 print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
 for r in rs:
     ra = r.get("ratios") or {}
-    print(f"| {r['listings']:,} | {r['samples'] * r['records_per_sample']:,} | {f(r['run_seconds'])} | {f(r['run_rows_per_second'], '{:,.0f}')} "
-          f"| {f(best(r, "spark_text_count"), "{:.2f}")} | {f(best(r, "spark_json_count"), "{:.2f}")} | {f(best(r, "jackson"), "{:.2f}")} | {f(best(r, "duckdb_cell_medians"), "{:.2f}")} "
+    label = f"{r['listings']:,}" + ("" if r.get("commands", ["run"]) == ["run"] else " (" + " + ".join(r["commands"]) + " only)")
+    if r.get("incomplete"):
+        label += " (stopped in analyze)"
+    print(f"| {label} | {r['samples'] * r['records_per_sample']:,} | {f(r['run_seconds'])} | {f(r['run_rows_per_second'], '{:,.0f}')} "
+          f"| {f(best(r, 'spark_text_count'), '{:.2f}')} | {f(best(r, 'spark_json_count'), '{:.2f}')} | {f(best(r, 'jackson'), '{:.2f}')} | {f(best(r, 'duckdb_cell_medians'), '{:.2f}')} "
           f"| {f(ra.get('run_over_spark_text_count'))}× | {f(ra.get('run_over_spark_json_count'))}× | {f(ra.get('run_over_duckdb_cell_medians'))}× "
           f"| {f(r.get('driver_peak_rss_mb'), '{:,.0f}')} | {f(r.get('driver_heap_after_gc_max_mb'), '{:,.0f}')} "
           f"| {' '.join(r.get('load_before', [])[:1])} → {' '.join(r.get('load_after', [])[:1])} |")
@@ -29,9 +32,10 @@ for r in rs:
     for s in r["stages"]:
         if s["stage"] not in names:
             names.append(s["stage"])
-print("| stage | " + " | ".join(f"N={r['listings']:,} (s)" for r in rs) + " | share of run at largest N |")
+full = [r for r in rs if r.get("commands", ["run"]) == ["run"] and not r.get("incomplete") and r.get("run_rc") == 0]
+last = full[-1] if full else rs[-1]
+print("| stage | " + " | ".join(f"N={r['listings']:,} (s)" for r in rs) + f" | share of the N={last['listings']:,} run |")
 print("|---|" + "---|" * (len(rs) + 1))
-last = rs[-1]
 for n in names:
     cells = []
     for r in rs:
@@ -40,6 +44,12 @@ for n in names:
     s = next((x for x in last["stages"] if x["stage"] == n), None)
     share = s["seconds"] / last["run_seconds"] * 100 if s and last["run_seconds"] else None
     print(f"| {n} | " + " | ".join(cells) + f" | {f(share, '{:.0f}%')} |")
+pre = ["ingest", "samples", "normalize", "persons"]
+cells = []
+for r in rs:
+    got = [x["seconds"] for x in r["stages"] if x["stage"] in pre]
+    cells.append(f(sum(got)) if len(got) == len(pre) else "–")
+print("| *ingest → persons* | " + " | ".join(cells) + " | |")
 print()
 print("| N | normaliser/Jackson (CPU) | population: truth (real / with fabricated) | estimate [CI] (model) | cells: CI covers truth |")
 print("|---|---|---|---|---|")

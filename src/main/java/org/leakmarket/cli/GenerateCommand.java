@@ -1,5 +1,6 @@
 package org.leakmarket.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import org.leakmarket.generate.DemoListings;
 import org.leakmarket.generate.GeneratorSettings;
 import org.leakmarket.generate.GroundTruth;
 import org.leakmarket.generate.SamplesWriter;
+import org.leakmarket.generate.ScaledSamples;
 import org.leakmarket.generate.SparkListingWriter;
 import org.leakmarket.pipeline.SparkSessions;
 import picocli.CommandLine.Command;
@@ -62,8 +64,8 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
   String master;
 
-  /** The sample half; the placeholder refuses --samples > 0 (see {@link SamplesWriter#NOT_WIRED}). */
-  SamplesWriter samplesWriter = SamplesWriter.NOT_WIRED;
+  /** The sample half: independent draws from a known population (see {@link ScaledSamples}). */
+  SamplesWriter samplesWriter = new ScaledSamples();
 
   @Override
   public Integer call() throws IOException {
@@ -84,21 +86,27 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     long s = seed == null ? 1L : seed;
     GeneratorSettings settings = GeneratorSettings.defaults(s, listings);
-    SparkSession spark = SparkSessions.create("leakmarket generate", master);
-    try {
+    if (samples > 0 && ScaledSamples.population(recordsPerSample) > 10_000_000L) {
+      throw new UserException(UserException.USAGE, "--records-per-sample " + recordsPerSample + ": at most 4000000");
+    }
+    // The session already running in this JVM (a test's) is reused and left running.
+    try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket generate", master)) {
+      SparkSession spark = h.spark();
       SparkListingWriter.Result r = SparkListingWriter.write(spark, settings, listings, partitions, out, singleFile, withTruth);
       Long population = null;
       if (samples > 0) {
         population = samplesWriter.write(spark, out, samples, recordsPerSample, s);
       }
-      writeGroundTruth(GroundTruth.pretty(GroundTruth.document(settings, listings, population, samples, recordsPerSample)));
+      ObjectNode doc = GroundTruth.document(settings, listings, population, samples, recordsPerSample);
+      if (samples > 0 && samplesWriter instanceof ScaledSamples scaled && scaled.last() != null) {
+        doc.set("samples_truth", scaled.last().toJson());
+      }
+      writeGroundTruth(GroundTruth.pretty(doc));
       o.println("generated " + r.listings() + " listings -> " + r.listingsPath() + (r.singleFile() ? "" : " (folder)")
           + (samples > 0 ? ", " + samples + " samples -> " + out + "/samples" : "")
           + ", ground truth -> " + out + "/ground_truth.json");
       o.flush();
       return 0;
-    } finally {
-      spark.stop();
     }
   }
 

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakmarket.cli.LeakmarketCommand;
 
-/** The command paths that need no Spark: refusing samples before they are wired, and --demo. */
+/** The command paths that need no Spark: usage errors and --demo. */
 class GenerateCommandTest {
 
   @Test
-  void samplesAreRefusedWithAUsageErrorAndNothingWritten(@TempDir Path tmp) throws IOException {
+  void samplesBeyondTheIdentifierSpaceAreAUsageErrorAndNothingWritten(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("gen");
-    int code = LeakmarketCommand.execute("generate", "--out", out.toString(), "--listings", "10", "--samples", "2");
+    int code = LeakmarketCommand.execute("generate", "--out", out.toString(), "--listings", "10", "--samples", "2",
+        "--records-per-sample", "5000000");
     assertThat(code).isEqualTo(2);
     assertThat(out).doesNotExist();
   }

@@ -55,7 +55,18 @@ public final class ExposureStage {
     }
   }
 
-  private PopulationResult population(Dataset<Row> records) {
+  /**
+   * Records that can stand for a real person in capture-recapture: at least one identifier that
+   * passes its check (Luhn card, valid mobile number, GB 11643 ID). Padding with fabricated,
+   * check-failing cards would otherwise add "persons" seen in one list only and inflate N.
+   */
+  public static Dataset<Row> plausiblePersons(Dataset<Row> records) {
+    return records.filter(col("card_luhn_valid").equalTo(true).or(col("phone_valid").equalTo(true))
+        .or(col("id_valid").equalTo(true)));
+  }
+
+  private PopulationResult population(Dataset<Row> all) {
+    Dataset<Row> records = plausiblePersons(all);
     List<String> labels = CaptureHistoryCounts.labels(records, cfg.listsBy());
     if (labels.size() < 2 || labels.size() > CaptureHistories.MAX_LISTS) {
       String why = labels.size() < 2

@@ -91,9 +91,11 @@ public final class ListingIngest {
             rejected, read, 100.0 * rejected / read, 100 * maxRejectRate, byReason));
       }
       Dataset<Row> good = classified.filter(col("reason").isNull());
-      Dataset<Row> bronze = bronze(good, runId);
+      // Persisted: counted here and merged next; without it the window would run twice.
+      Dataset<Row> bronze = bronze(good, runId).persist(StorageLevel.MEMORY_AND_DISK());
       long repeated = ok - bronze.count();
       warehouse.mergeInsert(Table.BRONZE_LISTINGS, bronze);
+      bronze.unpersist();
       Dataset<Row> quarantine = classified
           .filter(col("reason").isNotNull().and(col("reason").notEqual(BLANK)))
           .select(

@@ -69,6 +69,9 @@ public final class ModelBuilder {
     List<String> footnotes = new ArrayList<>();
     footnotes.add("Listing, offer and exposure counts cover all data in the warehouse at the table versions"
         + " listed under Data and methods; market cells and indices cover the publication period.");
+    footnotes.add("Capture-recapture counts only records with at least one identifier that passes its check"
+        + " (Luhn-valid card, valid mobile number or ID check digit): fabricated padding would otherwise"
+        + " appear as people seen once and inflate the estimate.");
     return new PublicationModel(label, generatedAt, listings, samples, market, exposure, population,
         rejections, value, volume, List.of(), List.of(), dataAndMethods(listings, samples, population), footnotes);
   }

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.leakmarket.publish.PublicationModel.CaptureHistory;
 import org.leakmarket.publish.PublicationModel.Change;
 import org.leakmarket.publish.PublicationModel.HedonicPoint;
@@ -69,17 +68,11 @@ public final class CsvTables {
   static String indices(PublicationModel m) {
     Csv c = new Csv("period", "jevons", "hedonic", "hedonic_kennedy", "hedonic_se", "hedonic_ci_low",
         "hedonic_ci_high", "suppressed", "note");
-    Map<String, IndexPoint> jev = new TreeMap<>();
-    m.market().jevons().forEach(p -> jev.put(p.period(), p));
-    Map<String, HedonicPoint> hed = new TreeMap<>();
-    m.market().hedonic().forEach(p -> hed.put(p.period(), p));
-    TreeSet<String> periods = new TreeSet<>(jev.keySet());
-    periods.addAll(hed.keySet());
-    for (String p : periods) {
-      IndexPoint j = jev.get(p);
-      HedonicPoint h = hed.get(p);
-      boolean s = (j != null && j.suppressed()) || (h != null && h.suppressed());
-      c.row(p, j == null ? "" : Formats.csv(j.index()), h == null ? "" : Formats.csv(h.index()),
+    for (PublicationModel.IndexRow row : m.market().indexRows()) {
+      IndexPoint j = row.jevons();
+      HedonicPoint h = row.hedonic();
+      boolean s = row.suppressed();
+      c.row(row.period(), j == null ? "" : Formats.csv(j.index()), h == null ? "" : Formats.csv(h.index()),
           h == null ? "" : Formats.csv(h.indexKennedy()), h == null ? "" : Formats.csv(h.se()),
           h == null ? "" : Formats.csv(h.ciLow()), h == null ? "" : Formats.csv(h.ciHigh()), bool(s),
           note(s));

@@ -70,6 +70,24 @@ public record PublicationModel(
       jevons = listOrEmpty(jevons);
       hedonic = listOrEmpty(hedonic);
     }
+
+    /** The Jevons and hedonic points of each period, in period order; either may be null. */
+    public List<IndexRow> indexRows() {
+      Map<String, IndexPoint> jev = new java.util.TreeMap<>();
+      jevons.forEach(p -> jev.put(p.period(), p));
+      Map<String, HedonicPoint> hed = new java.util.TreeMap<>();
+      hedonic.forEach(p -> hed.put(p.period(), p));
+      java.util.TreeSet<String> periods = new java.util.TreeSet<>(jev.keySet());
+      periods.addAll(hed.keySet());
+      return periods.stream().map(p -> new IndexRow(p, jev.get(p), hed.get(p))).toList();
+    }
+  }
+
+  /** One period of both indices. */
+  public record IndexRow(String period, IndexPoint jevons, HedonicPoint hedonic) {
+    public boolean suppressed() {
+      return (jevons != null && jevons.suppressed()) || (hedonic != null && hedonic.suppressed());
+    }
   }
 
   /**

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.leakmarket.publish.PublicationModel.CaptureHistory;
 import org.leakmarket.publish.PublicationModel.Change;
 import org.leakmarket.publish.PublicationModel.DataAndMethods;
@@ -432,16 +431,11 @@ final class PublicationView {
   private Map<String, Object> indexTable() {
     DisplayTable t = new DisplayTable("indices", "Price indices (first period = 100)", "Period",
         "Jevons", "Hedonic", "Hedonic (Kennedy)", "Hedonic 95% CI", "Note");
-    Map<String, IndexPoint> jev = new TreeMap<>();
-    m.market().jevons().forEach(p -> jev.put(p.period(), p));
-    Map<String, HedonicPoint> hed = new TreeMap<>();
-    m.market().hedonic().forEach(p -> hed.put(p.period(), p));
-    TreeSet<String> periods = new TreeSet<>(jev.keySet());
-    periods.addAll(hed.keySet());
-    for (String p : periods) {
-      IndexPoint j = jev.get(p);
-      HedonicPoint h = hed.get(p);
-      boolean s = (j != null && j.suppressed()) || (h != null && h.suppressed());
+    for (PublicationModel.IndexRow row : m.market().indexRows()) {
+      String p = row.period();
+      IndexPoint j = row.jevons();
+      HedonicPoint h = row.hedonic();
+      boolean s = row.suppressed();
       String ci = h == null || h.ciLow() == null || h.ciHigh() == null ? ""
           : Formats.index(h.ciLow()) + "–" + Formats.index(h.ciHigh());
       t.row(p, j == null ? "" : Formats.index(j.index()), h == null ? "" : Formats.index(h.index()),

@@ -1,13 +1,6 @@
 package org.leakmarket.reference;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -59,47 +52,22 @@ public final class Regions implements Serializable {
   }
 
   private static Regions loadShipped() {
-    try (InputStream in = Regions.class.getResourceAsStream(SHIPPED)) {
-      if (in == null) {
-        throw new IllegalStateException("shipped region table missing from the jar: " + SHIPPED);
-      }
-      return parse(in, "shipped:" + SHIPPED);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return read(null);
   }
 
   /** A user-supplied file, or the shipped table when {@code file} is null. */
   public static Regions load(Path file) {
-    if (file == null) {
-      return shipped();
-    }
-    try (InputStream in = Files.newInputStream(file)) {
-      return parse(in, file.toString());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read region table " + file, e);
-    }
+    return file == null ? shipped() : read(file);
   }
 
-  static Regions parse(InputStream in, String source) throws IOException {
-    BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-    String header = r.readLine();
-    if (header == null || !header.replace("\uFEFF", "").trim().equals(HEADER)) {
-      throw new IllegalArgumentException("region table " + source + " must start with the header " + HEADER);
-    }
+  private static Regions read(Path file) {
     Map<String, Region> byCode = new LinkedHashMap<>();
-    String line;
-    int lineNo = 1;
-    while ((line = r.readLine()) != null) {
-      lineNo++;
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
+    for (String[] f : CsvTable.read(file, SHIPPED, HEADER)) {
+      if (!f[0].matches("[0-9]{2}")) {
+        throw new IllegalArgumentException("region table " + (file == null ? SHIPPED : file)
+            + ": code must be two digits, not: " + f[0]);
       }
-      String[] f = line.split(",", -1);
-      if (f.length != 6 || !f[0].trim().matches("[0-9]{2}")) {
-        throw new IllegalArgumentException("region table " + source + " line " + lineNo + " is not " + HEADER + ": " + line);
-      }
-      Region reg = new Region(f[0].trim(), f[1].trim(), f[2].trim(), f[3].trim(), f[4].trim(), f[5].trim());
+      Region reg = new Region(f[0], f[1], f[2], f[3], f[4], f[5]);
       byCode.put(reg.code(), reg);
     }
     return new Regions(byCode);

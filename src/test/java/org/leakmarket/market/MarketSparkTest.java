@@ -290,6 +290,11 @@ class MarketSparkTest extends SparkTestBase {
       assertThat(r.getDouble(4)).isCloseTo(expected, within(EPS))
           .isBetween(0.0, CopyGroups.DEFAULT_MAX_DISTANCE);
     }
+    assertThat(pairs.schema().fieldNames()).containsExactly(CopyGroups.PAIRS_SCHEMA.fieldNames());
+    for (int i = 0; i < CopyGroups.PAIRS_SCHEMA.size(); i++) {
+      assertThat(pairs.schema().fields()[i].dataType())
+          .isEqualTo(CopyGroups.PAIRS_SCHEMA.fields()[i].dataType());
+    }
     // same result whatever the input partitioning
     assertThat(CopyGroups.pairs(df(spark, in).repartition(5), CopyGroups.DEFAULT_MAX_DISTANCE,
         2015L).collectAsList()).isEqualTo(p);

@@ -1,5 +1,17 @@
 package org.leakmarket.market;
 
+import static org.apache.spark.ml.functions.vector_to_array;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_intersect;
+import static org.apache.spark.sql.functions.array_union;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
@@ -8,7 +20,6 @@ import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
@@ -38,30 +49,53 @@ import org.slf4j.LoggerFactory;
  * other's text).
  *
  * <p>Steps: one representative listing per same-seller chain ({@code dup_group}, see {@link
- * OfferDedup}); its text split into characters, {@value #SHINGLE}-character shingles
+ * OfferDedup}); identical texts collapsed to one (signatures are computed once per distinct
+ * {@code text_norm}); each text split into characters, {@value #SHINGLE}-character shingles
  * ({@link NGram}), a binary {@link HashingTF} set of 2^18 buckets, {@link MinHashLSH} with
- * {@value #HASH_TABLES} tables and a fixed seed, {@code approxSimilarityJoin} at Jaccard
- * distance {@code <= maxDistance}; pairs of the same (non-null) seller are discarded. Pairs
- * are then closed into groups (connected components) by iterated min-label propagation. Texts
- * shorter than {@value #SHINGLE} characters have no shingle and are not compared.
+ * {@value #BANDS} x {@value #ROWS} hash functions and a fixed seed ({@code transform} only).
+ * Banding: listings whose signatures agree on all {@value #ROWS} values of one band share a
+ * bucket. Instead of all pairs of a bucket, each bucket gives a star: every member is linked to
+ * the bucket's smallest listing id, or, when the member has that listing's seller, to the
+ * smallest listing id of another seller. Each candidate edge is then verified with the exact
+ * Jaccard distance of the two shingle sets (built-in {@code array_intersect}/{@code
+ * array_union}) and kept when {@code <= maxDistance} and the sellers differ (a null seller
+ * differs from every other). {@link #groups} closes the edges into connected components by
+ * iterated min-label propagation. Texts shorter than {@value #SHINGLE} characters have no
+ * shingle and are not compared.
+ *
+ * <p>Output meaning: {@link #pairs} lists <em>verified edges</em> of the copy groups, not every
+ * pair inside a group (a group of k listings has about k - 1 edges, at most {@value #BANDS} per
+ * listing). Every listed edge is truly within the threshold (exact check); LSH is approximate
+ * in the other direction: two near-copies are joined only if they share a bucket in some band
+ * (probability 1 - (1 - s^{@value #ROWS})^{@value #BANDS} for similarity s: 0.89 at s = 0.7,
+ * 0.985 at 0.8) and the star of that bucket links them by verified edges (a star centre
+ * that is itself a weaker match can leave a member out in that band; the other bands make up).
  *
  * <p>Deterministic: the hash functions depend only on the seed, the shingles only on the text,
- * and the join is exact given the hashes. LSH is approximate in one direction: a pair below
- * the threshold is missed with a small probability (it must collide in one of the tables), a
- * reported pair is always truly below it. Cost: one self-join on hash buckets (quadratic only
- * within a bucket) and one join per propagation round (rounds = group diameter, capped at
- * {@value #MAX_ROUNDS}).
+ * the bucket centres are minima of listing ids, so the result does not depend on partitioning.
+ * Cost: linear in the number of listings: one MinHash pass over the distinct texts, {@value
+ * #BANDS} bucket rows per listing aggregated twice (no self-join; a large bucket is an
+ * aggregation, not a quadratic join), at most {@value #BANDS} candidate edges per listing each
+ * verified once, and one join per propagation round (rounds = group diameter, capped at
+ * {@value #MAX_ROUNDS}; stars keep diameters small).
  */
 public final class CopyGroups {
   private static final Logger LOG = LoggerFactory.getLogger(CopyGroups.class);
 
   public static final int SHINGLE = 3;
-  public static final int HASH_TABLES = 5;
+  /** LSH bands; a pair is a candidate when its signatures agree on all rows of one band. */
+  public static final int BANDS = 8;
+  /** MinHash values per band ({@value #BANDS} x {@value #ROWS} hash functions in all). */
+  public static final int ROWS = 4;
   public static final int FEATURES = 1 << 18;
   public static final int MAX_ROUNDS = 50;
   /** Default Jaccard distance threshold (similarity at least 0.7). */
   public static final double DEFAULT_MAX_DISTANCE = 0.3;
 
+  /**
+   * Schema of {@link #pairs}: verified edges of copy groups (see the class comment), not every
+   * pair of a group.
+   */
   public static final StructType PAIRS_SCHEMA = createStructType(List.of(
       createStructField("listing_id_a", StringType, false),
       createStructField("seller_key_a", StringType, true),
@@ -79,9 +113,14 @@ public final class CopyGroups {
   private CopyGroups() {}
 
   /**
-   * Pairs of listings of different sellers whose texts are within {@code maxDistance}
-   * (Jaccard distance of their character-shingle sets), {@code listing_id_a < listing_id_b},
-   * sorted. Input: offers with {@code dup_group} ({@link OfferDedup#assign}) or raw offers.
+   * Verified edges of the copy groups: pairs of listings of different sellers whose texts are
+   * within {@code maxDistance} (exact Jaccard distance of their {@value #SHINGLE}-character
+   * shingle sets), {@code listing_id_a < listing_id_b}, sorted. Not every pair of a group is
+   * listed: each candidate bucket contributes a star (each member to the bucket's smallest
+   * listing, or to its smallest listing of another seller when the member shares the first
+   * one's seller), so the edges are linear in the number of listings and {@link #groups}
+   * closes them into the full groups. Input: offers with {@code dup_group} ({@link
+   * OfferDedup#assign}) or raw offers.
    */
   public static Dataset<Row> pairs(Dataset<Row> offers, double maxDistance, long seed) {
     if (!(maxDistance >= 0 && maxDistance < 1)) {
@@ -94,27 +133,72 @@ public final class CopyGroups {
         .groupBy(col("listing_id"))
         .agg(min("seller_key").as("seller_key"), min("text_norm").as("text_norm"))
         .where(col("text_norm").isNotNull().and(length(col("text_norm")).geq(SHINGLE)))
-        // split on the empty pattern gives the characters (a trailing empty string is dropped
-        // by limit -1 semantics in Spark 3+; NGram ignores arrays shorter than n anyway)
+        // who tells sellers apart; a listing without a seller is its own seller (the old
+        // rule: only two equal non-null sellers make a same-seller pair)
+        .withColumn("who", coalesce(col("seller_key"), concat(lit("\u0000"), col("listing_id"))));
+    // one signature per distinct text: template adverts repeat texts verbatim, and hashing
+    // each copy again would cost as much as hashing everything
+    Dataset<Row> texts = reps.groupBy(col("text_norm"))
+        .agg(min("listing_id").as("text_id"))
+        // split on the empty pattern gives the characters; NGram ignores arrays shorter than n
         .withColumn("chars", split(col("text_norm"), "", -1));
     Dataset<Row> shingled = new NGram().setN(SHINGLE).setInputCol("chars")
-        .setOutputCol("shingles").transform(reps)
+        .setOutputCol("shingle_list").transform(texts)
+        .withColumn("shingles", array_distinct(col("shingle_list")))
         .where(size(col("shingles")).gt(0));
     Dataset<Row> vectors = new HashingTF().setNumFeatures(FEATURES).setBinary(true)
-        .setInputCol("shingles").setOutputCol("features").transform(shingled)
-        .select(col("listing_id"), col("seller_key"), col("features"));
-    MinHashLSHModel model = new MinHashLSH().setNumHashTables(HASH_TABLES).setSeed(seed)
+        .setInputCol("shingles").setOutputCol("features").transform(shingled);
+    MinHashLSHModel model = new MinHashLSH().setNumHashTables(BANDS * ROWS).setSeed(seed)
         .setInputCol("features").setOutputCol("hashes").fit(vectors);
-    Column sameSeller = col("datasetA.seller_key").isNotNull()
-        .and(col("datasetB.seller_key").isNotNull())
-        .and(col("datasetA.seller_key").equalTo(col("datasetB.seller_key")));
-    return model.approxSimilarityJoin(vectors, vectors, maxDistance, "jaccard_distance")
-        .where(col("datasetA.listing_id").lt(col("datasetB.listing_id")).and(not(sameSeller)))
-        .select(col("datasetA.listing_id").as("listing_id_a"),
-            col("datasetA.seller_key").as("seller_key_a"),
-            col("datasetB.listing_id").as("listing_id_b"),
-            col("datasetB.seller_key").as("seller_key_b"),
-            col("jaccard_distance"))
+    Column[] hashValues = new Column[BANDS * ROWS];
+    for (int i = 0; i < hashValues.length; i++) {
+      hashValues[i] = vector_to_array(col("hashes").getItem(i), "float64").getItem(0);
+    }
+    Column[] bands = new Column[BANDS];
+    for (int b = 0; b < BANDS; b++) {
+      bands[b] = struct(lit(b).as("band"), slice(col("hv"), b * ROWS + 1, ROWS).as("bucket"));
+    }
+    // materialised: the signatures and shingle sets are read by the banding and again by the
+    // verification, and MinHash is the expensive part per text
+    Dataset<Row> signed = model.transform(vectors)
+        .select(col("text_norm"), col("text_id"), col("shingles"), array(hashValues).as("hv"))
+        .localCheckpoint();
+    Dataset<Row> textBands = signed
+        .select(col("text_id"), explode(array(bands)).as("b"))
+        .select(col("text_id"), col("b.band").as("band"), col("b.bucket").as("bucket"));
+    Dataset<Row> members = reps
+        .join(signed.select(col("text_norm"), col("text_id")), "text_norm")
+        .select(col("listing_id"), col("who"), col("text_id"))
+        .join(textBands, "text_id")
+        .select(col("band"), col("bucket"), col("listing_id"), col("who"));
+    // a star per bucket instead of all its pairs: the first centre is the bucket's smallest
+    // listing; members of the centre's own seller link to the smallest listing of another
+    // seller instead, so that no member loses its only cross-seller candidate
+    Dataset<Row> first = members.groupBy(col("band"), col("bucket"))
+        .agg(min(struct(col("listing_id"), col("who"))).as("c"))
+        .select(col("band"), col("bucket"), col("c.listing_id").as("c1"), col("c.who").as("c1_who"));
+    Dataset<Row> withFirst = members.join(first, new String[] {"band", "bucket"});
+    Dataset<Row> second = withFirst.groupBy(col("band"), col("bucket"))
+        .agg(min(when(col("who").notEqual(col("c1_who")), col("listing_id"))).as("c2"));
+    Dataset<Row> candidates = withFirst.join(second, new String[] {"band", "bucket"})
+        .select(col("listing_id"),
+            when(col("who").notEqual(col("c1_who")), col("c1")).otherwise(col("c2")).as("centre"))
+        .where(col("centre").isNotNull().and(col("centre").notEqual(col("listing_id"))))
+        .select(least(col("listing_id"), col("centre")).as("listing_id_a"),
+            greatest(col("listing_id"), col("centre")).as("listing_id_b"))
+        .distinct();
+    Dataset<Row> side = reps.join(signed.select(col("text_norm"), col("text_id"), col("shingles")),
+        "text_norm").select(col("listing_id"), col("seller_key"), col("who"), col("shingles"));
+    Dataset<Row> a = side.toDF("listing_id_a", "seller_key_a", "who_a", "shingles_a");
+    Dataset<Row> b = side.toDF("listing_id_b", "seller_key_b", "who_b", "shingles_b");
+    Column inter = size(array_intersect(col("shingles_a"), col("shingles_b")));
+    Column union = size(array_union(col("shingles_a"), col("shingles_b")));
+    return candidates.join(a, "listing_id_a").join(b, "listing_id_b")
+        .where(col("who_a").notEqual(col("who_b")))
+        .select(col("listing_id_a"), col("seller_key_a"), col("listing_id_b"), col("seller_key_b"),
+            lit(1.0).minus(inter.cast(DoubleType).divide(union.cast(DoubleType)))
+                .as("jaccard_distance"))
+        .where(col("jaccard_distance").leq(maxDistance))
         .orderBy(col("listing_id_a"), col("listing_id_b"));
   }
 

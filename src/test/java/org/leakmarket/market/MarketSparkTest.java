@@ -277,17 +277,88 @@ class MarketSparkTest extends SparkTestBase {
     in.addAll(List.of(a, b, c, sameSeller, other, tiny));
     Dataset<Row> pairs = CopyGroups.pairs(df(spark, in), CopyGroups.DEFAULT_MAX_DISTANCE, 2015L);
     List<Row> p = pairs.collectAsList();
-    assertThat(p).extracting(r -> r.getString(0) + "-" + r.getString(2))
-        .containsExactly("C1-C2", "C1-C3", "C2-C3", "C2-C4", "C3-C4");
+    // verified edges, not all pairs: the stars C2-C1, C3-C1 and C4-C2 (C4 shares C1's seller)
+    // at least, any other listed edge among the true cross-seller pairs; never C1-C4 (same
+    // seller), never the unrelated C5 or the too-short C6
+    List<String> names = p.stream().map(r -> r.getString(0) + "-" + r.getString(2)).toList();
+    assertThat(names).contains("C1-C2", "C1-C3", "C2-C4")
+        .isSubsetOf("C1-C2", "C1-C3", "C2-C3", "C2-C4", "C3-C4").doesNotHaveDuplicates();
+    Map<String, String> texts = Map.of("C1", a.text, "C2", b.text, "C3", c.text,
+        "C4", sameSeller.text);
     for (Row r : p) {
-      assertThat(r.getDouble(4)).isBetween(0.0, CopyGroups.DEFAULT_MAX_DISTANCE);
+      double expected = jaccardDistance(texts.get(r.getString(0)), texts.get(r.getString(2)));
+      assertThat(r.getDouble(4)).isCloseTo(expected, within(EPS))
+          .isBetween(0.0, CopyGroups.DEFAULT_MAX_DISTANCE);
     }
+    assertThat(pairs.schema().fieldNames()).containsExactly(CopyGroups.PAIRS_SCHEMA.fieldNames());
+    for (int i = 0; i < CopyGroups.PAIRS_SCHEMA.size(); i++) {
+      assertThat(pairs.schema().fields()[i].dataType())
+          .isEqualTo(CopyGroups.PAIRS_SCHEMA.fields()[i].dataType());
+    }
+    // same result whatever the input partitioning
+    assertThat(CopyGroups.pairs(df(spark, in).repartition(5), CopyGroups.DEFAULT_MAX_DISTANCE,
+        2015L).collectAsList()).isEqualTo(p);
     List<Row> groups = CopyGroups.groups(pairs).collectAsList();
     assertThat(groups).hasSize(1);
     Row g = groups.get(0);
     assertThat(g.<String>getAs("copy_group")).isEqualTo("C1");
     assertThat(g.getList(g.fieldIndex("listing_ids"))).containsExactly("C1", "C2", "C3", "C4");
     assertThat(g.<Integer>getAs("n_sellers")).isEqualTo(3);
+  }
+
+  @Test
+  void identicalAdvertsOfManySellersGiveAStarNotAllPairs() {
+    int n = 40;
+    String text = "fresh fullz with ssn and dob, bulk discount, escrow ok, contact on jabber";
+    List<O> in = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      O o = new O(String.format("S%02d", i), 1.0);
+      o.seller = i < 2 ? "s-same" : "s" + i; // S00 and S01 are one seller's two listings
+      o.text = text;
+      if (i == 1) {
+        o.posted = o.posted.plusDays(400); // a new chain of the same seller, not a repost
+      }
+      in.add(o);
+    }
+    O same = new O("T1", 1.0); // a seller reposting its own variant only: not a copy
+    same.seller = "s-solo";
+    same.text = "solo seller text that nobody else posts, variant one";
+    O same2 = new O("T2", 1.0);
+    same2.seller = "s-solo";
+    same2.text = "solo seller text that nobody else posts, variant one!";
+    same2.posted = same.posted.plusDays(40);
+    in.add(same);
+    in.add(same2);
+    List<Row> p = CopyGroups.pairs(df(spark, in), CopyGroups.DEFAULT_MAX_DISTANCE, 7L)
+        .collectAsList();
+    // every listing of another seller links to S00; S01 (S00's seller) links to S02 instead:
+    // n - 1 edges where all pairs would be (n(n-1)/2 - 1) = 779
+    assertThat(p).hasSize(n - 1);
+    assertThat(p).allSatisfy(r -> assertThat(r.getDouble(4)).isEqualTo(0.0));
+    assertThat(p).extracting(r -> r.getString(0) + "-" + r.getString(2))
+        .contains("S00-S02", "S01-S02", "S00-S39").doesNotContain("S00-S01");
+    List<Row> groups = CopyGroups.groups(CopyGroups.pairs(df(spark, in),
+        CopyGroups.DEFAULT_MAX_DISTANCE, 7L)).collectAsList();
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).<Integer>getAs("n_listings")).isEqualTo(n);
+    assertThat(groups.get(0).<Integer>getAs("n_sellers")).isEqualTo(n - 1);
+  }
+
+  /** Jaccard distance of the character-3-gram sets, computed on the driver. */
+  static double jaccardDistance(String x, String y) {
+    java.util.Set<String> a = new java.util.HashSet<>();
+    java.util.Set<String> b = new java.util.HashSet<>();
+    for (int i = 0; i + 3 <= x.length(); i++) {
+      a.add(x.substring(i, i + 3));
+    }
+    for (int i = 0; i + 3 <= y.length(); i++) {
+      b.add(y.substring(i, i + 3));
+    }
+    java.util.Set<String> inter = new java.util.HashSet<>(a);
+    inter.retainAll(b);
+    java.util.Set<String> union = new java.util.HashSet<>(a);
+    union.addAll(b);
+    return 1.0 - (double) inter.size() / union.size();
   }
 
   @Test

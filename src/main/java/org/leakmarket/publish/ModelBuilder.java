@@ -203,7 +203,7 @@ public final class ModelBuilder {
       }
     }
     return new Population(first.<scala.collection.Seq<String>>getAs("lists").size(), first.getAs("lists_by"),
-        lp, chapman, models, selected, List.of());
+        lp, chapman, models, selected, List.of(), first.<Long>getAs("observed"));
   }
 
   private Listings listings() {

@@ -194,10 +194,17 @@ public record PublicationModel(
       Chapman chapman,
       List<LogLinearModel> models,
       String selected,
-      List<CaptureHistory> overlap) {
+      List<CaptureHistory> overlap,
+      Long observed) {
     public Population {
       models = listOrEmpty(models);
       overlap = listOrEmpty(overlap);
+    }
+
+    /** Without the observed count (it is then not stated). */
+    public Population(int lists, String listsBy, LincolnPetersen lincolnPetersen, Chapman chapman,
+        List<LogLinearModel> models, String selected, List<CaptureHistory> overlap) {
+      this(lists, listsBy, lincolnPetersen, chapman, models, selected, overlap, null);
     }
   }
 

@@ -335,8 +335,11 @@ final class PublicationView {
     if (p == null) {
       return "";
     }
-    String seen = m.exposure() != null && m.exposure().persons() != null
-        ? ", against " + Formats.count(m.exposure().persons()) + " persons actually seen" : "";
+    // The estimate counts persons with an identifier that passes its check (fabricated padding
+    // left out), so it is set against those, not against every person-like record seen.
+    String seen = p.observed() != null
+        ? ", against " + Formats.count(p.observed()) + " such persons actually seen (records with a valid"
+            + " card, mobile number or ID number)" : "";
     if (p.selected() != null) {
       for (LogLinearModel lm : p.models()) {
         if (lm.model().equals(p.selected()) && lm.converged() && lm.nHat() != null) {

@@ -149,7 +149,8 @@ public final class Suppression {
               h -> new CaptureHistory(h.history(), null, true));
       population =
           new Population(population.lists(), population.listsBy(), population.lincolnPetersen(),
-              population.chapman(), population.models(), population.selected(), overlap.rows());
+              population.chapman(), population.models(), population.selected(), overlap.rows(),
+              population.observed());
       if (overlap.totalSuppressed()) {
         exposure = withoutPersons(exposure);
       }
@@ -192,7 +193,7 @@ public final class Suppression {
     }
     String selected = p.selected();
     return new Population(p.lists(), p.listsBy(), p.lincolnPetersen(), p.chapman(), models, selected,
-        p.overlap());
+        p.overlap(), p.observed());
   }
 
   private ValueAtMarket value(ValueAtMarket v, List<MarketCell> publishedCells) {

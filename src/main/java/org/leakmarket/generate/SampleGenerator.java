@@ -47,11 +47,11 @@ public final class SampleGenerator {
   public static final int TRANSITIVE_PEOPLE = 5;
 
   private static final Charset GB18030 = Charset.forName("GB18030");
-  private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
+  static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
       "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "欧阳", "司马"};
-  private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
+  static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
       "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "志强", "海燕"};
-  private static final String[] STREETS = {"人民路", "解放路", "长江西路", "中山路", "建设大道", "和平街",
+  static final String[] STREETS = {"人民路", "解放路", "长江西路", "中山路", "建设大道", "和平街",
       "胜利路", "金寨路", "淮海路", "南京东路", "黄山路", "天府大道"};
   private static final String[] MAIL = {"qq.com", "163.com", "126.com", "sina.com", "139.com"};
   private static final String[][] COUNTIES = {{"11", "110105"}, {"31", "310104"}, {"32", "320102"},

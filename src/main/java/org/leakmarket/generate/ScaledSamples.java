@@ -55,12 +55,10 @@ public final class ScaledSamples implements SamplesWriter {
   public static final double POPULATION_FACTOR = 2.5;
 
   private static final Charset GB18030 = Charset.forName("GB18030");
-  private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
-      "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "欧阳", "司马"};
-  private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
-      "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "志强", "海燕"};
-  private static final String[] STREETS = {"人民路", "解放路", "长江西路", "中山路", "建设大道", "和平街",
-      "胜利路", "金寨路", "淮海路", "南京东路", "黄山路", "天府大道"};
+  // Names and streets: the demo generator's word lists, so both make the same kind of fake people.
+  private static final String[] SURNAMES = SampleGenerator.SURNAMES;
+  private static final String[] GIVEN = SampleGenerator.GIVEN;
+  private static final String[] STREETS = SampleGenerator.STREETS;
   private static final String[] COUNTIES = {"110105", "310104", "320102", "320506", "330106", "340104",
       "370102", "410105", "420106", "440106", "440304", "510107", "500103", "610113", "210102"};
   private static final LocalDate BIRTH0 = LocalDate.of(1955, 1, 1);

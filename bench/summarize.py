@@ -78,28 +78,38 @@ if truth and summary:
         e["relative_error"] = model["n_hat"] / real - 1
     out["population"] = e
 
-    cells_truth = {(c["period"], c["category"], c["tier"], c["freshness"]): c["true_median_cny"]
-                   for c in truth.get("cells", [])}
+    # Two truths per cell: the continuous model's median (before sellers round) and, when generate
+    # simulated it, the median of written (rounded) prices, which is what a cell's CI is for.
+    cells_truth = {(c["period"], c["category"], c["tier"], c["freshness"]): c for c in truth.get("cells", [])}
     p = os.path.join(d, "market_cells.csv")
     if os.path.exists(p):
-        covered = total = missing = 0
-        bias = []
-        with open(p, encoding="utf-8") as f:
-            for r in csv.DictReader(f):
-                if str(r.get("suppressed", "")).lower() == "true" or not r.get("median_ci_low"):
-                    continue
-                key = (r["period"], r["category"], r["tier"], r["freshness"])
-                tv = cells_truth.get(key)
-                if tv is None:
-                    missing += 1
-                    continue
-                total += 1
-                lo, hi = float(r["median_ci_low"]), float(r["median_ci_high"])
-                covered += lo <= tv <= hi
-                bias.append(float(r["median_cny"]) / tv - 1)
-        bias.sort()
-        out["cells"] = {"published_with_truth": total, "without_truth": missing, "ci_covers_truth": covered,
-                        "coverage": covered / total if total else None, "nominal": 0.95,
-                        "median_relative_error": bias[len(bias) // 2] if bias else None}
+        def coverage(field):
+            covered = total = missing = degenerate = degenerate_covered = 0
+            bias = []
+            with open(p, encoding="utf-8") as f:
+                for r in csv.DictReader(f):
+                    if str(r.get("suppressed", "")).lower() == "true" or not r.get("median_ci_low"):
+                        continue
+                    key = (r["period"], r["category"], r["tier"], r["freshness"])
+                    tv = (cells_truth.get(key) or {}).get(field)
+                    if tv is None:
+                        missing += 1
+                        continue
+                    total += 1
+                    lo, hi = float(r["median_ci_low"]), float(r["median_ci_high"])
+                    covered += lo <= tv <= hi
+                    if lo == hi:
+                        degenerate += 1
+                        degenerate_covered += lo <= tv <= hi
+                    bias.append(float(r["median_cny"]) / tv - 1)
+            bias.sort()
+            return {"truth": field, "published_with_truth": total, "without_truth": missing, "ci_covers_truth": covered,
+                    "coverage": covered / total if total else None, "nominal": 0.95,
+                    "degenerate_cis": degenerate, "degenerate_cis_covering": degenerate_covered,
+                    "median_relative_error": bias[len(bias) // 2] if bias else None}
+        out["cells"] = coverage("true_median_cny")
+        if truth.get("written_truth_draws"):
+            out["cells_written"] = coverage("true_median_written_cny")
+            out["cells_written"]["truth_draws"] = truth["written_truth_draws"]
 json.dump(out, sys.stdout, indent=2)
 print()

@@ -14,6 +14,7 @@ import org.leakmarket.generate.GroundTruth;
 import org.leakmarket.generate.SamplesWriter;
 import org.leakmarket.generate.ScaledSamples;
 import org.leakmarket.generate.SparkListingWriter;
+import org.leakmarket.generate.WrittenPriceTruth;
 import org.leakmarket.pipeline.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,6 +62,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--demo", description = "Rewrite the demo listings (listings.jsonl, listings-late.jsonl, ground_truth/) into --out, e.g. data-samples; no Spark.")
   boolean demo;
 
+  @Option(names = "--truth-draws", paramLabel = "R", description = "Listings simulated for the true median of written "
+      + "(rounded) prices per cell in ground_truth.json (default: 20 N, at least 200,000, at most 50,000,000; 0 skips it).")
+  Long truthDraws;
+
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
   String master;
 
@@ -77,8 +82,9 @@ public final class GenerateCommand implements Callable<Integer> {
       o.flush();
       return 0;
     }
-    if (listings < 0 || samples < 0 || recordsPerSample < 0 || partitions < 0) {
-      throw new UserException(UserException.USAGE, "--listings, --samples, --records-per-sample and --partitions must not be negative");
+    if (listings < 0 || samples < 0 || recordsPerSample < 0 || partitions < 0 || (truthDraws != null && truthDraws < 0)) {
+      throw new UserException(UserException.USAGE,
+          "--listings, --samples, --records-per-sample, --partitions and --truth-draws must not be negative");
     }
     if (samples > 0 && !samplesWriter.available()) {
       throw new UserException(UserException.USAGE, "--samples " + samples
@@ -97,7 +103,9 @@ public final class GenerateCommand implements Callable<Integer> {
       if (samples > 0) {
         population = samplesWriter.write(spark, out, samples, recordsPerSample, s);
       }
-      ObjectNode doc = GroundTruth.document(settings, listings, population, samples, recordsPerSample);
+      long draws = truthDraws != null ? truthDraws : WrittenPriceTruth.defaultDraws(listings);
+      var written = draws > 0 && listings > 0 ? WrittenPriceTruth.compute(spark, settings, draws, 0) : null;
+      ObjectNode doc = GroundTruth.document(settings, listings, population, samples, recordsPerSample, written, draws);
       if (samples > 0 && samplesWriter instanceof ScaledSamples scaled && scaled.last() != null) {
         doc.set("samples_truth", scaled.last().toJson());
       }

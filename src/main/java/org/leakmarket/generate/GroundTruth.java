@@ -23,6 +23,11 @@ public final class GroundTruth {
           + "(a log-normal mixture over components zh_unit, zh_bulk, en_unit, en_bulk weighted by their "
           + "expected offers in the cell), before rounding the price to what a seller writes; "
           + "reposts copy an earlier advert's price and leave the distribution unchanged";
+  public static final String WRITTEN_DEFINITION =
+      "true_median_written_cny: median per-record CNY price of the offers as sellers write them (rounded), "
+          + "by simulating written_truth_draws further listings of the same generator from an independent seed "
+          + "(reposts and bad rows left out); the estimand of a market cell's median and its CI; "
+          + "written_truth_offers is the number of simulated offers in the cell";
 
   private GroundTruth() {}
 
@@ -34,6 +39,17 @@ public final class GroundTruth {
    */
   public static ObjectNode document(GeneratorSettings s, long listings, Long populationSize, int samples,
       long recordsPerSample) {
+    return document(s, listings, populationSize, samples, recordsPerSample, null, 0);
+  }
+
+  /**
+   * The whole document, with the written-price truth of each cell when {@code written} is given.
+   *
+   * @param written medians of written prices per cell ({@link WrittenPriceTruth}), or null
+   * @param writtenDraws the listings simulated for {@code written}
+   */
+  public static ObjectNode document(GeneratorSettings s, long listings, Long populationSize, int samples,
+      long recordsPerSample, Map<WrittenPriceTruth.Key, WrittenPriceTruth.Value> written, long writtenDraws) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode n = f.objectNode();
     n.put("generator", ListingGenerator.class.getName());
@@ -53,6 +69,10 @@ public final class GroundTruth {
     }
     n.put("monthly_trend", GeneratedListing.decimal(PriceModel.MONTHLY_TREND));
     n.put("price_definition", PRICE_DEFINITION);
+    if (written != null) {
+      n.put("written_price_definition", WRITTEN_DEFINITION);
+      n.put("written_truth_draws", writtenDraws);
+    }
     ArrayNode cells = n.putArray("cells");
     var truths = PriceModel.cellTruths();
     double totalOffers = truths.stream().mapToDouble(PriceModel.CellTruth::offersPerListing).sum();
@@ -66,6 +86,16 @@ public final class GroundTruth {
         c.put("tier", t.cell().tier());
         c.put("freshness", t.cell().freshness());
         c.put("true_median_cny", GeneratedListing.decimal(t.medianCny() * trend));
+        if (written != null) {
+          var w = written.get(new WrittenPriceTruth.Key(period, t.cell().category(), t.cell().tier(), t.cell().freshness()));
+          if (w == null) {
+            c.putNull("true_median_written_cny");
+            c.put("written_truth_offers", 0);
+          } else {
+            c.put("true_median_written_cny", GeneratedListing.decimal(w.median()));
+            c.put("written_truth_offers", w.offers());
+          }
+        }
         c.put("offer_share", GeneratedListing.decimal(t.offersPerListing() / totalOffers));
         // Generated rows only (reposts included, bad rows not): what a cell's n_offers should be near.
         c.put("expected_offers", GeneratedListing.decimal(listings * (1 - s.badShare()) * t.offersPerListing() / s.months()));

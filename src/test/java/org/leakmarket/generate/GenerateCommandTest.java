@@ -25,6 +25,7 @@ class GenerateCommandTest {
   @Test
   void negativeCountsAreUsageErrors(@TempDir Path tmp) {
     assertThat(LeakmarketCommand.execute("generate", "--out", tmp.toString(), "--listings", "-1")).isEqualTo(2);
+    assertThat(LeakmarketCommand.execute("generate", "--out", tmp.toString(), "--truth-draws", "-5")).isEqualTo(2);
   }
 
   @Test

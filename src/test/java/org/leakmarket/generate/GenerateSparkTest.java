@@ -74,7 +74,7 @@ class GenerateSparkTest extends SparkTestBase {
   @Order(3)
   void generateCommandWritesListingsAndGroundTruth(@TempDir Path tmp) throws IOException {
     int code = LeakmarketCommand.execute("generate", "--out", tmp.toString(), "--listings", "500", "--seed", "5",
-        "--partitions", "2");
+        "--partitions", "2", "--truth-draws", "4000");
     assertThat(code).isZero();
     List<String> lines = Files.readAllLines(tmp.resolve("listings.jsonl"));
     assertThat(lines).hasSize(500);
@@ -84,5 +84,55 @@ class GenerateSparkTest extends SparkTestBase {
     assertThat(gt.get("population_size").isNull()).isTrue();
     assertThat(gt.get("listings").asLong()).isEqualTo(500);
     assertThat(gt.get("cells").size()).isEqualTo(7 * PriceModel.cellTruths().size());
+    assertThat(gt.get("written_truth_draws").asLong()).isEqualTo(4000);
+    long withWritten = 0;
+    for (JsonNode c : gt.get("cells")) {
+      withWritten += c.get("true_median_written_cny").isNumber() ? 1 : 0;
+    }
+    assertThat(withWritten).as("cells with a written-price median from 4,000 simulated listings").isBetween(50L, 2000L);
+  }
+
+  /**
+   * The written-price truth from Spark equals the same medians computed another way: a plain
+   * loop over the same simulated rows, sorted lists, type-7 median. And where a cell has many
+   * simulated offers, the median of written prices is near the continuous model's median
+   * (rounding moves it by a few per cent; a wrong FX or unit conversion would not be near).
+   */
+  @Test
+  @Order(2)
+  void writtenPriceTruthIsTheMedianOfTheSimulatedOffers() {
+    GeneratorSettings s = GeneratorSettings.defaults(5, 1000);
+    long draws = 60_000;
+    var fromSpark = WrittenPriceTruth.compute(spark, s, draws, 3);
+
+    ListingGenerator g = new ListingGenerator(WrittenPriceTruth.stream(s));
+    java.util.Map<WrittenPriceTruth.Key, List<Double>> byCell = new java.util.HashMap<>();
+    for (long i = 0; i < draws; i++) {
+      for (org.apache.spark.sql.Row r : WrittenPriceTruth.offerPrices(g.row(i))) {
+        byCell.computeIfAbsent(new WrittenPriceTruth.Key(r.getString(0), r.getString(1), r.getString(2), r.getString(3)),
+            k -> new java.util.ArrayList<>()).add(r.getDouble(4));
+      }
+    }
+    assertThat(fromSpark.keySet()).isEqualTo(byCell.keySet());
+    int compared = 0;
+    for (var e : byCell.entrySet()) {
+      List<Double> v = e.getValue().stream().sorted().toList();
+      int n = v.size();
+      double median = n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
+      WrittenPriceTruth.Value w = fromSpark.get(e.getKey());
+      assertThat(w.offers()).isEqualTo(n);
+      assertThat(w.median()).as("%s", e.getKey()).isCloseTo(median, org.assertj.core.data.Offset.offset(1e-12 * median));
+      if (n >= 300) {
+        var k = e.getKey();
+        int month = (int) java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.parse(s.firstMonth()),
+            java.time.YearMonth.parse(k.period()));
+        double continuous = PriceModel.cellTruths().stream()
+            .filter(t -> t.cell().equals(new PriceModel.Cell(k.category(), k.tier(), k.freshness())))
+            .findFirst().orElseThrow().medianCny() * PriceModel.trend(month);
+        assertThat(w.median() / continuous).as("%s written vs continuous median", k).isBetween(0.8, 1.25);
+        compared++;
+      }
+    }
+    assertThat(compared).as("large cells compared with the continuous model").isGreaterThan(5);
   }
 }

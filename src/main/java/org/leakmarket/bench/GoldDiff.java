@@ -1,0 +1,116 @@
+package org.leakmarket.bench;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.format_string;
+import static org.apache.spark.sql.functions.map_entries;
+import static org.apache.spark.sql.functions.to_json;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.leakmarket.pipeline.SparkSessions;
+import org.leakmarket.warehouse.Table;
+import org.leakmarket.warehouse.Warehouse;
+
+/**
+ * Benchmark main (not a test): are two warehouses' silver and gold tables the same? Used by
+ * {@code bench/cluster.sh} to set a run on the standalone cluster against the local run of the
+ * same inputs. {@code gold/runs} is left out (it records when and where a run happened).
+ *
+ * <p>For each table, both ways, {@code exceptAll} counts the rows of one warehouse that the
+ * other lacks: first exactly, then with every floating-point column printed to 12 significant
+ * digits (sums of doubles may differ in their last bits when rows reach an aggregate in another
+ * order; anything beyond that is a real difference). Maps are compared as sorted entry lists.
+ *
+ * <pre>java -cp ... org.leakmarket.bench.GoldDiff WAREHOUSE_A WAREHOUSE_B OUT.json</pre>
+ *
+ * Exit code 0 when every table agrees to 12 digits, 1 otherwise. Cost: two anti-joins per table;
+ * only counts reach the driver.
+ */
+public final class GoldDiff {
+  private GoldDiff() {}
+
+  public static void main(String[] args) throws Exception {
+    Path a = Path.of(args[0]);
+    Path b = Path.of(args[1]);
+    Path out = Path.of(args[2]);
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode result = mapper.createObjectNode();
+    result.put("a", a.toString());
+    result.put("b", b.toString());
+    ArrayNode tables = result.putArray("tables");
+    boolean same = true;
+    try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket gold diff", "local[*]")) {
+      SparkSession spark = h.spark();
+      Warehouse wa = new Warehouse(spark, a);
+      Warehouse wb = new Warehouse(spark, b);
+      for (Table t : Table.values()) {
+        if (t == Table.GOLD_RUNS || !(t.path().startsWith("gold/") || t.path().startsWith("silver/"))) {
+          continue;
+        }
+        ObjectNode n = tables.addObject();
+        n.put("table", t.path());
+        if (!wa.exists(t) || !wb.exists(t)) {
+          n.put("present_in_a", wa.exists(t));
+          n.put("present_in_b", wb.exists(t));
+          same &= wa.exists(t) == wb.exists(t);
+          continue;
+        }
+        Dataset<Row> da = comparable(wa.read(t), false).cache();
+        Dataset<Row> db = comparable(wb.read(t), false).cache();
+        n.put("rows_a", da.count());
+        n.put("rows_b", db.count());
+        n.put("schema_equal", wa.read(t).schema().equals(wb.read(t).schema()));
+        n.put("only_in_a", da.exceptAll(db).count());
+        n.put("only_in_b", db.exceptAll(da).count());
+        Dataset<Row> ra = comparable(wa.read(t), true);
+        Dataset<Row> rb = comparable(wb.read(t), true);
+        long ta = ra.exceptAll(rb).count();
+        long tb = rb.exceptAll(ra).count();
+        n.put("only_in_a_12_digits", ta);
+        n.put("only_in_b_12_digits", tb);
+        boolean equal = n.get("schema_equal").asBoolean() && ta == 0 && tb == 0
+            && n.get("rows_a").asLong() == n.get("rows_b").asLong();
+        n.put("equal", equal);
+        same &= equal;
+        da.unpersist();
+        db.unpersist();
+      }
+    }
+    result.put("all_equal", same);
+    Files.writeString(out, mapper.writeValueAsString(result));
+    System.out.println(mapper.writeValueAsString(result));
+    System.exit(same ? 0 : 1);
+  }
+
+  /** Maps become sorted entry lists (maps cannot take part in set operations); doubles optionally text. */
+  private static Dataset<Row> comparable(Dataset<Row> df, boolean roundDoubles) {
+    Column[] cols = Arrays.stream(df.schema().fields()).map(f -> column(f, roundDoubles)).toArray(Column[]::new);
+    return df.select(cols);
+  }
+
+  private static Column column(StructField f, boolean roundDoubles) {
+    DataType type = f.dataType();
+    Column c = col(f.name());
+    if (type instanceof MapType) {
+      return to_json(array_sort(map_entries(c))).as(f.name());
+    }
+    if (roundDoubles && (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType))) {
+      return format_string("%.11e", c).as(f.name());
+    }
+    return c;
+  }
+}

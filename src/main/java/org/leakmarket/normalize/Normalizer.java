@@ -402,11 +402,19 @@ public final class Normalizer implements Serializable {
       if ((t.kinds & ATTRIBUTE_MASK) == 0) {
         continue;
       }
+      boolean issuer = false;
       for (Vocabulary.Meaning m : t.meanings) {
         switch (m.kind()) {
           case TIER, FRESHNESS, CATEGORY, ISSUER, REGION ->
               out.add(new Mention(m.kind(), m.value(), t.start, t.end, m.rule(), m.codes(), m.flags()));
           default -> { }
+        }
+        issuer |= m.kind() == Kind.ISSUER;
+      }
+      if (issuer) {
+        Mention hidden = categoryInsideBankName(lower, t.start, t.end);
+        if (hidden != null) {
+          out.add(hidden);
         }
       }
     }
@@ -421,6 +429,26 @@ public final class Normalizer implements Serializable {
       }
     }
     return out;
+  }
+
+  /**
+   * A category word that begins inside a bank's name: 江苏银行客户资料 holds 银行客户 (bank
+   * customers, vocabulary.md), but the longest match reads 江苏银行 (an issuer) and leaves 客户资料,
+   * which names no category. When an issuer's name ends in 银行 and 银行 with the text after it is a
+   * category word (银行客户, 银行数据, 银行资料, 银行账户), that category is mentioned too.
+   */
+  private Mention categoryInsideBankName(char[] lower, int start, int end) {
+    if (end - start < 3 || vocab.fold(lower[end - 2], false) != '银' || vocab.fold(lower[end - 1], false) != '行') {
+      return null;
+    }
+    for (int k = Math.min(4, lower.length - end); k >= 1; k--) {
+      for (Vocabulary.Meaning m : vocab.lookup(String.valueOf(lower, end - 2, 2 + k))) {
+        if (m.kind() == Kind.CATEGORY) {
+          return new Mention(Kind.CATEGORY, m.value(), end - 2, end + k, m.rule() + ".inside_issuer", m.codes(), m.flags());
+        }
+      }
+    }
+    return null;
   }
 
   /** Where a dump word after a year ends (2019年数据, 2019 database), or -1. */

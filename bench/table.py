@@ -2,7 +2,9 @@
 """bench/table.py bench/results/N*.json: the Markdown tables of docs/performance.md."""
 import json, sys
 
-rs = [json.load(open(p)) for p in sys.argv[1:]]
+rs = [json.load(open(p)) for p in sys.argv[1:] if not p.split("/")[-1].startswith("cluster-")]
+clusters = [json.load(open(p)) for p in sys.argv[1:] if p.split("/")[-1].startswith("cluster-")]
+clusters.sort(key=lambda r: r["listings"])
 rs.sort(key=lambda r: r["listings"])
 
 
@@ -51,12 +53,25 @@ for r in rs:
     cells.append(f(sum(got)) if len(got) == len(pre) else "–")
 print("| *ingest → persons* | " + " | ".join(cells) + " | |")
 print()
-print("| N | normaliser/Jackson (CPU) | population: truth (real / with fabricated) | estimate [CI] (model) | cells: CI covers truth |")
-print("|---|---|---|---|---|")
+print("| N | normaliser/Jackson (CPU) | population: truth (real / with fabricated) | estimate [CI] (model) | cells: CI covers the median of written prices | cells: CI covers the continuous model's median | degenerate CIs (covering written / continuous) |")
+print("|---|---|---|---|---|---|---|")
 for r in rs:
     p = r.get("population") or {}
     e = p.get("estimate") or {}
     c = r.get("cells") or {}
     est = f"{e.get('n_hat', 0):,.0f} [{e.get('ci_low', 0):,.0f}, {e.get('ci_high', 0):,.0f}] ({e.get('model')})" if e else "–"
-    cov = f"{c.get('ci_covers_truth')}/{c.get('published_with_truth')} = {f(c.get('coverage'), '{:.2f}')}" if c else "–"
-    print(f"| {r['listings']:,} | {f(r.get('normalizer_ratio_cpu'), '{:.2f}')} | {p.get('true_population_size')} / {p.get('true_with_fabricated')} | {est} | {cov} |")
+    def cov(c):
+        return f"{c.get('ci_covers_truth')}/{c.get('published_with_truth')} = {f(c.get('coverage'), '{:.3f}')}" if c else "–"
+    w = r.get("cells_written") or {}
+    deg = f"{c.get('degenerate_cis', 0)} ({w.get('degenerate_cis_covering', '–')} / {c.get('degenerate_cis_covering', '–')})" if c else "–"
+    print(f"| {r['listings']:,} | {f(r.get('normalizer_ratio_cpu'), '{:.2f}')} | {p.get('true_population_size')} / {p.get('true_with_fabricated')} | {est} | {cov(w)} | {cov(c)} | {deg} |")
+if clusters:
+    print()
+    print("| N | cluster up (s) | run on cluster (s) | driver: max heap after GC (MB) | driver peak RSS (MB) | executors: max heap after GC (MB) | tables equal to local (exact / to 12 digits) |")
+    print("|---|---|---|---|---|---|---|")
+    for r in clusters:
+        tables = (r.get("gold_diff") or {}).get("tables") or []
+        exact = sum(1 for t in tables if t.get("only_in_a") == 0 and t.get("only_in_b") == 0 and t.get("rows_a") == t.get("rows_b"))
+        digits = sum(1 for t in tables if t.get("equal"))
+        print(f"| {r['listings']:,} | {f(r.get('cluster_up_seconds'))} | {f(r.get('run_seconds'))} | {f(r.get('driver_heap_after_gc_max_mb'), '{:,.0f}')} "
+              f"| {f(r.get('driver_peak_rss_mb'), '{:,.0f}')} | {f(r.get('executor_heap_after_gc_max_mb'), '{:,.0f}')} | {exact}/{len(tables)} / {digits}/{len(tables)} |")

@@ -41,8 +41,19 @@ public record GeneratedListing(
 
   private static final MathContext TEN = new MathContext(10);
 
-  /** A true offer with its CNY per-record values under the FX rule at the posting date. */
-  public record Priced(TrueOffer offer, double cny, double lowCny, double highCny) {}
+  /**
+   * A true offer with its CNY per-record values under the FX rule at the posting date, and the
+   * tier and freshness the advert <em>states</em>: the offer's drawn values, or {@code unknown}
+   * where the advert's template has no word for them (what a perfect reader can know; the
+   * cell a market table can put the offer in).
+   */
+  public record Priced(TrueOffer offer, double cny, double lowCny, double highCny, String statedTier,
+      String statedFreshness) {
+    /** An offer whose advert states its tier and freshness. */
+    public Priced(TrueOffer offer, double cny, double lowCny, double highCny) {
+      this(offer, cny, lowCny, highCny, offer.tier(), offer.freshness());
+    }
+  }
 
   public GeneratedListing {
     offers = offers == null ? List.of() : List.copyOf(offers);

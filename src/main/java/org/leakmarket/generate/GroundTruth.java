@@ -26,7 +26,8 @@ public final class GroundTruth {
   public static final String WRITTEN_DEFINITION =
       "true_median_written_cny: median per-record CNY price of the offers as sellers write them (rounded), "
           + "by simulating written_truth_draws further listings of the same generator from an independent seed "
-          + "(reposts and bad rows left out); the estimand of a market cell's median and its CI; "
+          + "(reposts and bad rows left out), each offer in the cell its advert states (a drawn tier or freshness "
+          + "the advert has no word for counts as unknown); the estimand of a market cell's median and its CI; "
           + "written_truth_offers is the number of simulated offers in the cell";
 
   private GroundTruth() {}

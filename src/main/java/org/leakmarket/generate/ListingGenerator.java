@@ -141,6 +141,9 @@ public final class ListingGenerator {
     int zoneStyle;
     String text;
     boolean structured;
+    // whether the advert as written names the drawn tier / freshness (a template may have no slot for it)
+    boolean tierStated;
+    boolean freshStated;
     Object price; // BigDecimal or String as written in the JSON
     String currency;
     Long quantity;
@@ -206,7 +209,7 @@ public final class ListingGenerator {
             : pickCurrency(r, "CNY", 0.95, "USDT", 0.05);
         BigDecimal a = perRecord(cny, cur, date);
         d.offers.add(offer(a, cur, 1, null, null, tier, fresh, category, issuers, regionCode, null, unit));
-        rendered = fill(d.lang, "single", w, "{price}", en ? enPerRecord(a, cur, r) : zhPerRecord(a, cur, d.lang, category, r), r);
+        rendered = fill(d, "single", w, "{price}", en ? enPerRecord(a, cur, r) : zhPerRecord(a, cur, d.lang, category, r), r);
       }
       case BUNDLE -> {
         double cny = draw(bulk, new Cell(category, tier, fresh), trend, r);
@@ -216,7 +219,7 @@ public final class ListingGenerator {
         long count = counts[r.nextInt(counts.length)];
         BigDecimal total = NumberWords.twoSignificant(cny * count / rate(cur, date));
         d.offers.add(offer(total, cur, count, null, null, tier, fresh, category, issuers, regionCode, null, bulk));
-        rendered = fill(d.lang, "bundle", w, "{bundle}", en ? enBundle(total, count, cur, r) : zhBundle(total, count, cur, d.lang, r), r);
+        rendered = fill(d, "bundle", w, "{bundle}", en ? enBundle(total, count, cur, r) : zhBundle(total, count, cur, d.lang, r), r);
       }
       case RANGE -> {
         double cny = draw(unit, new Cell(category, tier, fresh), trend, r);
@@ -229,7 +232,7 @@ public final class ListingGenerator {
           hi = nice(lo.doubleValue() * 2.5, cur);
         }
         d.offers.add(offer(null, cur, 1, lo, hi, tier, fresh, category, issuers, regionCode, null, unit));
-        rendered = fill(d.lang, "range", w, "{range}", en ? enRange(lo, hi, r) : zhRange(lo, hi, d.lang, r), r);
+        rendered = fill(d, "range", w, "{range}", en ? enRange(lo, hi, r) : zhRange(lo, hi, d.lang, r), r);
       }
       case MAX -> {
         double cny = draw(unit, new Cell(category, tier, fresh), trend, r);
@@ -237,7 +240,7 @@ public final class ListingGenerator {
         String q = r.nextDouble() < 0.7 ? "max" : "min";
         BigDecimal a = perRecord(cny, cur, date);
         d.offers.add(offer(a, cur, 1, null, null, tier, fresh, category, issuers, regionCode, q, unit));
-        rendered = fill(d.lang, "max", w, "{max}", en ? enQualified(a, q, r) : zhQualified(a, q, d.lang, r), r);
+        rendered = fill(d, "max", w, "{max}", en ? enQualified(a, q, r) : zhQualified(a, q, d.lang, r), r);
       }
       case TIER_MENU -> {
         int pi = pickIndex(PriceModel.TIER_MENU_P, r);
@@ -252,7 +255,8 @@ public final class ListingGenerator {
           d.offers.add(offer(a, cur, 1, null, null, t, fresh, category, issuers, regionCode, null, unit));
           items.add(templates.words(d.lang, "tier", t).get(0) + (en ? " " : "") + menuPrice(a, cur, d.lang, style));
         }
-        rendered = fill(d.lang, "tier_menu", w, "{menu}", String.join(menuSeparator(en, r), items), r);
+        rendered = fill(d, "tier_menu", w, "{menu}", String.join(menuSeparator(en, r), items), r);
+        d.tierStated = true; // each menu item names its tier
       }
       case FRESH_MENU -> {
         int pi = pickIndex(PriceModel.FRESH_MENU_P, r);
@@ -269,7 +273,8 @@ public final class ListingGenerator {
         }
         // The fresh word of the whole advert would contradict the menu's.
         Words noFresh = new Words("", w.tier, w.category, w.region, w.issuer, w.extra);
-        rendered = fill(d.lang, "fresh_menu", noFresh, "{menu}", String.join(menuSeparator(en, r), items), r);
+        rendered = fill(d, "fresh_menu", noFresh, "{menu}", String.join(menuSeparator(en, r), items), r);
+        d.freshStated = true; // each menu item names its freshness
       }
       case STRUCTURED -> {
         double cny = draw(unit, new Cell(category, tier, fresh), trend, r);
@@ -287,14 +292,16 @@ public final class ListingGenerator {
         d.hintRegion = regionCode != null && r.nextDouble() < 0.5 ? regionCode : null;
         d.hintIssuer = issuers.size() == 1 && r.nextDouble() < 0.5 ? issuers.get(0) : null;
         rendered = title(d.lang, w, qty);
+        d.tierStated = !w.tier.isEmpty() || d.hintTier != null;
+        d.freshStated = !w.fresh.isEmpty() || d.hintFreshness != null;
       }
       case BUY -> {
         d.reason = "not_an_offer";
-        rendered = fill(d.lang, "buy", w, null, null, r);
+        rendered = fill(d, "buy", w, null, null, r);
       }
       case NO_PRICE -> {
         d.reason = "no_price";
-        rendered = fill(d.lang, "no_price", w, null, null, r);
+        rendered = fill(d, "no_price", w, null, null, r);
       }
       default -> throw new IllegalStateException("unhandled kind " + d.kind);
     }
@@ -305,8 +312,10 @@ public final class ListingGenerator {
   private record Words(String fresh, String tier, String category, String region, String issuer, String extra) {}
 
   /** Picks a template of {@code kind} and fills it; {@code placeholder} gets the rendered price. */
-  private String fill(String lang, String kind, Words w, String placeholder, String value, SplittableRandom r) {
-    String t = pick(templates.templates(lang, kind), r);
+  private String fill(Draft d, String kind, Words w, String placeholder, String value, SplittableRandom r) {
+    String t = pick(templates.templates(d.lang, kind), r);
+    d.tierStated |= !w.tier.isEmpty() && t.contains("{tier}");
+    d.freshStated |= !w.fresh.isEmpty() && t.contains("{fresh}");
     if (placeholder != null) {
       t = t.replace(placeholder, value);
     }
@@ -557,7 +566,8 @@ public final class ListingGenerator {
       if (d.reason != null) {
         return new GeneratedListing(line, d.id, kind, market, null, "rejected", d.reason, null, d.date, repostOf, List.of(), null);
       }
-      return new GeneratedListing(line, d.id, kind, market, null, "ok", null, null, d.date, repostOf, price(d.offers, d.date), null);
+      return new GeneratedListing(line, d.id, kind, market, null, "ok", null, null, d.date, repostOf,
+          stated(price(d.offers, d.date), d), null);
     }
     switch (bad) {
       case "malformed_json" -> {
@@ -646,6 +656,19 @@ public final class ListingGenerator {
 
   private List<GeneratedListing.Priced> price(List<TrueOffer> offers, LocalDate date) {
     return priceOffers(offers, date, fx);
+  }
+
+  /** The offers with the tier and freshness the advert states: "unknown" where it has no word for the drawn one. */
+  private static List<GeneratedListing.Priced> stated(List<GeneratedListing.Priced> priced, Draft d) {
+    if (d.tierStated && d.freshStated) {
+      return priced;
+    }
+    List<GeneratedListing.Priced> out = new ArrayList<>(priced.size());
+    for (GeneratedListing.Priced p : priced) {
+      out.add(new GeneratedListing.Priced(p.offer(), p.cny(), p.lowCny(), p.highCny(),
+          d.tierStated ? p.offer().tier() : "unknown", d.freshStated ? p.offer().freshness() : "unknown"));
+    }
+    return out;
   }
 
   /** CNY values of true offers at {@code date} under the FX as-of rule. */

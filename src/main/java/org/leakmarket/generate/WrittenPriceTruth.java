@@ -32,6 +32,9 @@ import org.apache.spark.sql.types.StructType;
  * against the continuous median its coverage falls with N though nothing is wrong. This is
  * the estimand the publication's CIs are for. Reposts are left out (they copy an earlier
  * advert and the pipeline collapses them) and so are bad rows (the same draws, unreadable).
+ * Offers are put in the cell their advert <em>states</em> ({@link GeneratedListing.Priced}): a
+ * drawn tier or freshness the template has no word for is {@code unknown}, as it is to the
+ * normaliser, so both sides fill a cell with the same kind of adverts.
  *
  * <p>Its Monte Carlo error: with {@code draws} rows the truth's sampling error is that of a
  * cell estimate from {@code draws} listings, i.e. {@code sqrt(N / draws)} of the error of an
@@ -96,7 +99,7 @@ public final class WrittenPriceTruth {
     for (GeneratedListing.Priced p : l.offers()) {
       if (Double.isFinite(p.cny()) && p.cny() > 0) {
         TrueOffer o = p.offer();
-        out.add(RowFactory.create(l.period(), o.category(), o.tier(), o.freshness(), p.cny()));
+        out.add(RowFactory.create(l.period(), o.category(), p.statedTier(), p.statedFreshness(), p.cny()));
       }
     }
     return out;

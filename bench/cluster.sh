@@ -2,7 +2,9 @@
 # bench/cluster.sh N [N...]: for each N already measured locally by bench/run.sh (out/bench/N<N>/gen
 # and its local warehouse out/bench/N<N>/wh), run the same job jar on a standalone cluster on this
 # machine's loopback (master + 2 workers, 1 core each) with spark-submit in client mode, then set
-# every silver and gold table of the cluster's warehouse against the local one (bench GoldDiff).
+# every silver and gold table of the cluster's warehouse against the local one (bench GoldDiff). The
+# cluster run uses the local warehouse's pseudonym key, so tokens (and the seller keys in silver and
+# gold tables) can be compared.
 # Records the driver's heap after each GC and peak RSS (the driver alone: executors are separate
 # JVMs here, unlike local[*]), the executors' heap after GC, and the wall time.
 # Results: out/bench/N<N>/cluster/{submit.log,gold-diff.json,...}, summarised in bench/results/cluster-N<N>.json.
@@ -50,7 +52,7 @@ for N in "$@"; do
       --conf spark.executor.memory="$EXEC_MEM" --conf spark.executor.cores=1 \
       --conf "spark.executor.extraJavaOptions=-Xlog:gc:file=$C/gc/executor-%p.log" \
       "$JOB_JAR" run --listings "$D/gen/listings.jsonl" --samples "$D/gen/samples/manifest.jsonl" \
-      --warehouse "$C/wh" --reports "$C/reports"
+      --warehouse "$C/wh" --reports "$C/reports" --key-file "$D/wh/_keys/pseudonym.key"
   ) >"$C/submit.log" 2>&1 &
   pid=$!
   # the driver's peak resident memory (spark-submit's JVM is the driver in client mode)

@@ -398,6 +398,7 @@ public final class Normalizer implements Serializable {
 
   private List<Mention> mentions(List<Token> tokens, char[] lower, LocalDate posted) {
     List<Mention> out = new ArrayList<>();
+    Mention hidden = null;
     for (Token t : tokens) {
       if ((t.kinds & ATTRIBUTE_MASK) == 0) {
         continue;
@@ -411,12 +412,14 @@ public final class Normalizer implements Serializable {
         }
         issuer |= m.kind() == Kind.ISSUER;
       }
-      if (issuer) {
-        Mention hidden = categoryInsideBankName(lower, t.start, t.end);
-        if (hidden != null) {
-          out.add(hidden);
-        }
+      if (issuer && hidden == null) {
+        hidden = categoryInsideBankName(lower, t.start, t.end);
       }
+    }
+    // only when the advert names no category of its own: 江苏银行客户 信用卡资料 is card data
+    if (hidden != null && out.stream().noneMatch(m -> m.kind() == Kind.CATEGORY)) {
+      out.add(hidden);
+      out.sort((x, y) -> Integer.compare(x.start(), y.start()));
     }
     for (Token t : tokens) {
       if (t.isNum() && t.end - t.start == 4 && Lexer.isAsciiDigit(lower[t.start])) {
@@ -435,20 +438,38 @@ public final class Normalizer implements Serializable {
    * A category word that begins inside a bank's name: 江苏银行客户资料 holds 银行客户 (bank
    * customers, vocabulary.md), but the longest match reads 江苏银行 (an issuer) and leaves 客户资料,
    * which names no category. When an issuer's name ends in 银行 and 银行 with the text after it is a
-   * category word (银行客户, 银行数据, 银行资料, 银行账户), that category is mentioned too.
+   * category word (银行客户, 银行数据, 银行资料, 银行账户; "US bank logs" likewise), that category is mentioned too, unless the
+   * advert names a category of its own (江苏银行客户 信用卡资料: the bank's customers' card data).
    */
   private Mention categoryInsideBankName(char[] lower, int start, int end) {
-    if (end - start < 3 || vocab.fold(lower[end - 2], false) != '银' || vocab.fold(lower[end - 1], false) != '行') {
+    int bank = bankWordStart(lower, start, end);
+    if (bank < 0) {
       return null;
     }
-    for (int k = Math.min(4, lower.length - end); k >= 1; k--) {
-      for (Vocabulary.Meaning m : vocab.lookup(String.valueOf(lower, end - 2, 2 + k))) {
+    for (int k = Math.min(12, lower.length - end); k >= 1; k--) {
+      int e = end + k;
+      if (Character.isWhitespace(lower[e - 1])
+          || (TermTrie.isAsciiLetter(lower[e - 1]) && e < lower.length && TermTrie.isAsciiLetter(lower[e]))) {
+        continue; // a term ends on a word's end ("bank log" is not in "bank logins")
+      }
+      for (Vocabulary.Meaning m : vocab.lookup(String.valueOf(lower, bank, end - bank + k))) {
         if (m.kind() == Kind.CATEGORY) {
-          return new Mention(Kind.CATEGORY, m.value(), end - 2, end + k, m.rule() + ".inside_issuer", m.codes(), m.flags());
+          return new Mention(Kind.CATEGORY, m.value(), bank, end + k, m.rule() + ".inside_issuer", m.codes(), m.flags());
         }
       }
     }
     return null;
+  }
+
+  /** Where the closing 银行 or "bank" of an issuer's name starts (工商银行, us bank), or -1. */
+  private int bankWordStart(char[] s, int start, int end) {
+    if (end - start >= 3 && vocab.fold(s[end - 2], false) == '银' && vocab.fold(s[end - 1], false) == '行') {
+      return end - 2;
+    }
+    if (end - start >= 6 && String.valueOf(s, end - 4, 4).equals("bank") && s[end - 5] == ' ') {
+      return end - 4;
+    }
+    return -1;
   }
 
   /** Where a dump word after a year ends (2019年数据, 2019 database), or -1. */

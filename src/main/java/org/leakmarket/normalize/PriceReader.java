@@ -158,7 +158,9 @@ final class PriceReader {
       c.start = t.start;
       c.n = t.value.longValue();
       int after = c.last + 1;
-      if (after < size && toks.get(after).has(Kind.MIN_ORDER) && gapOk(c.end, toks.get(after).start, 1)) {
+      // 1万条起; but in "$45 per 1k cards minimum 5k" the word opens the next count, not this one
+      if (after < size && toks.get(after).has(Kind.MIN_ORDER) && gapOk(c.end, toks.get(after).start, 1)
+          && !(after + 1 < size && toks.get(after + 1).isNum() && wsGap(toks.get(after).end, toks.get(after + 1).start))) {
         c.minOrder = true;
       }
       int before = k - 1;
@@ -170,7 +172,10 @@ final class PriceReader {
         c.minOrder = true;
       }
       if ((k > 0 && toks.get(k - 1).has(Kind.TRIAL) && gapOk(toks.get(k - 1).end, c.start, 4))
-          || (after < size && toks.get(after).has(Kind.TRIAL) && gapOk(c.end, toks.get(after).start, 2))) {
+          || (after < size && toks.get(after).has(Kind.TRIAL) && gapOk(c.end, toks.get(after).start, 2)
+              && noSpace(c.end, toks.get(after).start))) {
+        // 200条免费 / 200条试用, written together; after a space a trial word starts another
+        // clause (130元2万条 可先试用再付款: try before paying, the 2万条 are sold)
         c.trial = true;
       }
       for (int p = c.first; p <= c.last; p++) {
@@ -638,6 +643,15 @@ final class PriceReader {
   }
 
   /** No clause separator and at most {@code maxFiller} non-blank characters between. */
+  private boolean noSpace(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (Character.isWhitespace(text[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private boolean gapOk(int from, int to, int maxFiller) {
     int filler = 0;
     for (int k = from; k < to; k++) {

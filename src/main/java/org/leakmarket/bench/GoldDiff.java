@@ -28,7 +28,8 @@ import org.leakmarket.warehouse.Warehouse;
 /**
  * Benchmark main (not a test): are two warehouses' silver and gold tables the same? Used by
  * {@code bench/cluster.sh} to set a run on the standalone cluster against the local run of the
- * same inputs. {@code gold/runs} is left out (it records when and where a run happened).
+ * same inputs. {@code gold/runs} is left out (it records when and where a run happened), and so
+ * are provenance columns that name the run which wrote a row ({@link #PROVENANCE}).
  *
  * <p>For each table, both ways, {@code exceptAll} counts the rows of one warehouse that the
  * other lacks: first exactly, then with every floating-point column printed to 12 significant
@@ -41,6 +42,9 @@ import org.leakmarket.warehouse.Warehouse;
  * only counts reach the driver.
  */
 public final class GoldDiff {
+  /** Columns that identify the writing run (a fresh id per run), not the data. */
+  static final java.util.Set<String> PROVENANCE = java.util.Set.of("ingest_run", "run_id");
+
   private GoldDiff() {}
 
   public static void main(String[] args) throws Exception {
@@ -98,7 +102,8 @@ public final class GoldDiff {
 
   /** Maps become sorted entry lists (maps cannot take part in set operations); doubles optionally text. */
   private static Dataset<Row> comparable(Dataset<Row> df, boolean roundDoubles) {
-    Column[] cols = Arrays.stream(df.schema().fields()).map(f -> column(f, roundDoubles)).toArray(Column[]::new);
+    Column[] cols = Arrays.stream(df.schema().fields()).filter(f -> !PROVENANCE.contains(f.name()))
+        .map(f -> column(f, roundDoubles)).toArray(Column[]::new);
     return df.select(cols);
   }
 

@@ -6,7 +6,8 @@
 # ratio, and the estimates against ground_truth.json. Results: bench/results/N<N>.json.
 #
 # Environment: BENCH_SAMPLES (K, default 4), BENCH_SEED (default 7), BENCH_WORK (default out/bench),
-# BENCH_MASTER (default local[*]), LEAKMARKET_DRIVER_MEMORY (default 4g), BENCH_SKIP_FLOORS=1, BENCH_JFR=1.
+# BENCH_MASTER (default local[*]), LEAKMARKET_DRIVER_MEMORY (default 4g), BENCH_SKIP_FLOORS=1, BENCH_JFR=1,
+# BENCH_TRUTH_DRAWS (generate --truth-draws; default 20 N), BENCH_COMMANDS (default "run").
 set -euo pipefail
 LM_HOME="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$LM_HOME/bin/lib/common.sh"
@@ -52,7 +53,7 @@ for N in "$@"; do
   if [[ ! -f "$D/gen/ground_truth.json" ]]; then
     start=$(date +%s.%N)
     bin/leakmarket generate --out "$D/gen" --listings "$N" --samples "$K" --records-per-sample "$M" \
-      --seed "$SEED" --master "$MASTER" >"$D/generate.log" 2>&1
+      --seed "$SEED" --master "$MASTER" ${BENCH_TRUTH_DRAWS:+--truth-draws "$BENCH_TRUTH_DRAWS"} >"$D/generate.log" 2>&1
     echo "generate_seconds $(echo "$(date +%s.%N) - $start" | bc)" >"$D/generate.time"
   fi
   LISTINGS="$D/gen/listings.jsonl"

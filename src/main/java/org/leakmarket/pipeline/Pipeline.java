@@ -58,7 +58,33 @@ public final class Pipeline {
     checkInputs(cfg, stages);
     LOG.info("config {}", cfg.describe());
     try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket", cfg.master())) {
+      if (h.owned()) {
+        SparkSessions.scaleShufflePartitions(h.spark(), inputBytes(cfg));
+      }
       new Pipeline(h.spark(), cfg).run(EnumSet.of(stages[0], stages));
+    }
+  }
+
+  /**
+   * Bytes of the listings named, or, when none are, of the warehouse's bronze tables (a later
+   * command on the same data). Sample files are left out: each is streamed by one task.
+   */
+  static long inputBytes(LeakmarketConfig cfg) {
+    long n = 0;
+    for (java.nio.file.Path p : cfg.listings()) {
+      n += bytes(p);
+    }
+    return n > 0 ? n : bytes(cfg.warehouse().resolve("bronze"));
+  }
+
+  private static long bytes(java.nio.file.Path p) {
+    if (!java.nio.file.Files.exists(p)) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.walk(p)) {
+      return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return 0; // only a sizing hint
     }
   }
 

@@ -45,13 +45,20 @@ public final class SparkSessions {
    * A local session's shuffle partitions for {@code inputBytes} of input: 8 up to 256 MiB (a
    * laptop's inputs: more partitions would be pure overhead), then one per 32 MiB, at most 2000.
    * Measured: at 10^7 listings (2.1 GB) the 8 partitions of 270 MB each, cached by ingest, ran a
-   * 4 GB driver out of heap. Leaves a count the user set (spark-submit --conf, a test's session) alone.
+   * 4 GB driver out of heap. Above 256 MiB file splits are cut to 32 MiB too. Leaves a count the
+   * user set (spark-submit --conf, a test's session) alone.
    */
   public static void scaleShufflePartitions(SparkSession spark, long inputBytes) {
     if (!"true".equals(spark.conf().get(SCALE_PARTITIONS, "false"))) {
       return;
     }
-    spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(shufflePartitionsFor(inputBytes)));
+    int n = shufflePartitionsFor(inputBytes);
+    spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(n));
+    if (n > MIN_LOCAL_SHUFFLE_PARTITIONS && !spark.sparkContext().getConf().contains("spark.sql.files.maxPartitionBytes")) {
+      // and file reads in splits of the same size: at 10^7 listings, 128 MB splits of bronze
+      // became 400 MB cached blocks in normalize, two at a time, and ran 4 GB out of heap
+      spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(BYTES_PER_PARTITION));
+    }
   }
 
   static int shufflePartitionsFor(long inputBytes) {

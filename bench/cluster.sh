@@ -26,10 +26,9 @@ PORT=17177
 UI=18180
 RES="bench/results"
 mkdir -p "$RES"
-opens="$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' pom.xml)"
-opens="${opens//--add-modules=jdk.incubator.vector/}"
+opens="$(lm_jvm_opens)"
 CP="target/leakmarket-$(lm_version).jar:$(lm_classpath)"
-JOB_JAR="$LM_HOME/target/leakmarket-$(lm_version)-job.jar"
+JOB_JAR="$(lm_job_jar)"
 
 for N in "$@"; do
   D="$WORK/N$N"

@@ -28,8 +28,7 @@ if [[ ! -f "$DUCK_JAR" ]]; then
   # the peer is not a project dependency: fetched from Maven Central into the local repository
   ./mvnw -q -B dependency:get -Dartifact="org.duckdb:duckdb_jdbc:$DUCK_VERSION" >&2
 fi
-opens="$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' pom.xml)"
-opens="${opens//--add-modules=jdk.incubator.vector/}"
+opens="$(lm_jvm_opens)"
 CP="target/leakmarket-$(lm_version).jar:$(lm_classpath):$DUCK_JAR"
 
 # Peak resident memory of a process, sampled from /proc every half second until it exits.

@@ -45,6 +45,15 @@ lm_version() {
     "$LM_HOME/pom.xml" | head -n1
 }
 
+# The Java 17 module openings Spark needs: one list, kept in pom.xml (spark.jvm.opens), minus the
+# incubating Vector API (it only speeds up MLlib's BLAS, and the JVM announces it with a warning).
+lm_jvm_opens() {
+  local opens
+  opens="$(sed -n 's:.*<spark.jvm.opens>\(.*\)</spark.jvm.opens>.*:\1:p' "$LM_HOME/pom.xml")"
+  [[ -n "$opens" ]] || lm_die "pom.xml has no spark.jvm.opens property"
+  echo "${opens//--add-modules=jdk.incubator.vector/}"
+}
+
 lm_job_jar() {
   echo "$LM_HOME/target/leakmarket-$(lm_version)-job.jar"
 }

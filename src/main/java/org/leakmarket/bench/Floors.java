@@ -22,22 +22,25 @@ import org.leakmarket.ingest.ListingSchema;
 import org.leakmarket.pipeline.SparkSessions;
 
 /**
- * Benchmark main (not a test): the floors and the peer that {@code bench/run.sh} sets the
- * pipeline against, on the same listings file(s), in one JVM, one after the other:
- * <ol>
- *   <li>{@code jackson}: one thread reads the lines and parses each into a Jackson tree;</li>
- *   <li>{@code spark_text_count}: {@code spark.read().text(path).count()};</li>
- *   <li>{@code spark_json_count}: {@code spark.read().schema(ListingSchema.INPUT).json(path)}
- *   filtered on a parsed field, then counted (forces the JSON parse);</li>
- *   <li>{@code duckdb_cell_medians}: DuckDB over JDBC (driver on the classpath, not a project
- *   dependency) reads the same JSONL and computes median CNY price per record of the structured
- *   rows by month x category x tier x freshness: the structured-field part of
- *   {@code gold/market_cells} without text parsing, FX, dedup or CIs.</li>
- * </ol>
- * Each is run {@code --rounds} times (default 2; the first warms the JIT and the page cache);
- * the JSON result keeps every round and the minimum.
+ * Benchmark main (not a test): the floors and the peer that {@code bench/run.sh} sets the pipeline
+ * against, on the same listings file(s), in one JVM, one after the other:
  *
- * <pre>java -cp ... org.leakmarket.bench.Floors LISTINGS OUT.json [--master local[*]] [--rounds R]</pre>
+ * <ol>
+ *   <li>{@code jackson}: one thread reads the lines and parses each into a Jackson tree;
+ *   <li>{@code spark_text_count}: {@code spark.read().text(path).count()};
+ *   <li>{@code spark_json_count}: {@code spark.read().schema(ListingSchema.INPUT).json(path)}
+ *       filtered on a parsed field, then counted (forces the JSON parse);
+ *   <li>{@code duckdb_cell_medians}: DuckDB over JDBC (driver on the classpath, not a project
+ *       dependency) reads the same JSONL and computes median CNY price per record of the structured
+ *       rows by month x category x tier x freshness: the structured-field part of {@code
+ *       gold/market_cells} without text parsing, FX, dedup or CIs.
+ * </ol>
+ *
+ * Each is run {@code --rounds} times (default 2; the first warms the JIT and the page cache); the
+ * JSON result keeps every round and the minimum.
+ *
+ * <pre>java -cp ... org.leakmarket.bench.Floors LISTINGS OUT.json [--master local[*]] [--rounds R]
+ * </pre>
  *
  * Cost: a few passes over the input; memory O(1) in rows except DuckDB's (bounded by its own
  * spilling); the DuckDB result (a few hundred cells) is the only thing brought to the driver.
@@ -82,8 +85,14 @@ public final class Floors {
         text.put("rows", spark.read().text(listings.toString()).count());
         text.withArray("seconds").add((System.nanoTime() - t0) / 1e9);
         t0 = System.nanoTime();
-        json.put("rows", spark.read().schema(ListingSchema.INPUT).json(listings.toString())
-            .filter(col("posted_at").isNotNull().or(col("text").isNotNull())).count());
+        json.put(
+            "rows",
+            spark
+                .read()
+                .schema(ListingSchema.INPUT)
+                .json(listings.toString())
+                .filter(col("posted_at").isNotNull().or(col("text").isNotNull()))
+                .count());
         json.withArray("seconds").add((System.nanoTime() - t0) / 1e9);
       }
       result.put("spark_parallelism", spark.sparkContext().defaultParallelism());
@@ -102,7 +111,8 @@ public final class Floors {
     } catch (SQLException e) {
       duck.put("error", e.getMessage());
     }
-    for (String k : List.of("jackson", "spark_text_count", "spark_json_count", "duckdb_cell_medians")) {
+    for (String k :
+        List.of("jackson", "spark_text_count", "spark_json_count", "duckdb_cell_medians")) {
       ObjectNode n = (ObjectNode) result.get(k);
       if (n.has("seconds")) {
         double min = Double.MAX_VALUE;
@@ -158,22 +168,37 @@ public final class Floors {
 
   /** Cell medians of the structured CNY rows; returns the number of cells. */
   static int duckdb(Path listings, boolean folder, ObjectNode into) throws SQLException {
-    String src = (folder ? listings.resolve("part-*").toString() : listings.toString()).replace("'", "''");
-    String sql = "SELECT substr(posted_at, 1, 7) AS period, category, tier, freshness, count(*) AS n, "
-        + "median(TRY_CAST(price AS DOUBLE) / coalesce(TRY_CAST(quantity AS DOUBLE), 1)) AS median_cny "
-        + "FROM read_json('" + src + "', format = 'newline_delimited', ignore_errors = true, "
-        + "columns = {listing_id: 'VARCHAR', posted_at: 'VARCHAR', price: 'VARCHAR', currency: 'VARCHAR', "
-        + "quantity: 'VARCHAR', tier: 'VARCHAR', freshness: 'VARCHAR', category: 'VARCHAR'}) "
-        + "WHERE TRY_CAST(price AS DOUBLE) > 0 AND upper(currency) = 'CNY' GROUP BY ALL ORDER BY ALL";
+    String src =
+        (folder ? listings.resolve("part-*").toString() : listings.toString()).replace("'", "''");
+    String sql =
+        "SELECT substr(posted_at, 1, 7) AS period, category, tier, freshness, count(*) AS n, "
+            + "median(TRY_CAST(price AS DOUBLE) / coalesce(TRY_CAST(quantity AS DOUBLE), 1)) AS median_cny "
+            + "FROM read_json('"
+            + src
+            + "', format = 'newline_delimited', ignore_errors = true, "
+            + "columns = {listing_id: 'VARCHAR', posted_at: 'VARCHAR', price: 'VARCHAR', currency: 'VARCHAR', "
+            + "quantity: 'VARCHAR', tier: 'VARCHAR', freshness: 'VARCHAR', category: 'VARCHAR'}) "
+            + "WHERE TRY_CAST(price AS DOUBLE) > 0 AND upper(currency) = 'CNY' GROUP BY ALL ORDER BY ALL";
     List<String> sample = new ArrayList<>();
     int cells = 0;
-    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(sql)) {
       while (rs.next()) {
         cells++;
         if (sample.size() < 5) {
-          sample.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4)
-              + " n=" + rs.getLong(5) + " median=" + rs.getDouble(6));
+          sample.add(
+              rs.getString(1)
+                  + "/"
+                  + rs.getString(2)
+                  + "/"
+                  + rs.getString(3)
+                  + "/"
+                  + rs.getString(4)
+                  + " n="
+                  + rs.getLong(5)
+                  + " median="
+                  + rs.getDouble(6));
         }
       }
     }

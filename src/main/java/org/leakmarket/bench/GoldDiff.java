@@ -26,15 +26,15 @@ import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
 
 /**
- * Benchmark main (not a test): are two warehouses' silver and gold tables the same? Used by
- * {@code bench/cluster.sh} to set a run on the standalone cluster against the local run of the
- * same inputs. {@code gold/runs} is left out (it records when and where a run happened), and so
- * are provenance columns that name the run which wrote a row ({@link #PROVENANCE}).
+ * Benchmark main (not a test): are two warehouses' silver and gold tables the same? Used by {@code
+ * bench/cluster.sh} to set a run on the standalone cluster against the local run of the same
+ * inputs. {@code gold/runs} is left out (it records when and where a run happened), and so are
+ * provenance columns that name the run which wrote a row ({@link #PROVENANCE}).
  *
- * <p>For each table, both ways, {@code exceptAll} counts the rows of one warehouse that the
- * other lacks: first exactly, then with every floating-point column printed to 12 significant
- * digits (sums of doubles may differ in their last bits when rows reach an aggregate in another
- * order; anything beyond that is a real difference). Maps are compared as sorted entry lists.
+ * <p>For each table, both ways, {@code exceptAll} counts the rows of one warehouse that the other
+ * lacks: first exactly, then with every floating-point column printed to 12 significant digits
+ * (sums of doubles may differ in their last bits when rows reach an aggregate in another order;
+ * anything beyond that is a real difference). Maps are compared as sorted entry lists.
  *
  * <pre>java -cp ... org.leakmarket.bench.GoldDiff WAREHOUSE_A WAREHOUSE_B OUT.json</pre>
  *
@@ -62,7 +62,8 @@ public final class GoldDiff {
       Warehouse wa = new Warehouse(spark, a);
       Warehouse wb = new Warehouse(spark, b);
       for (Table t : Table.values()) {
-        if (t == Table.GOLD_RUNS || !(t.path().startsWith("gold/") || t.path().startsWith("silver/"))) {
+        if (t == Table.GOLD_RUNS
+            || !(t.path().startsWith("gold/") || t.path().startsWith("silver/"))) {
           continue;
         }
         ObjectNode n = tables.addObject();
@@ -86,8 +87,11 @@ public final class GoldDiff {
         long tb = rb.exceptAll(ra).count();
         n.put("only_in_a_12_digits", ta);
         n.put("only_in_b_12_digits", tb);
-        boolean equal = n.get("schema_equal").asBoolean() && ta == 0 && tb == 0
-            && n.get("rows_a").asLong() == n.get("rows_b").asLong();
+        boolean equal =
+            n.get("schema_equal").asBoolean()
+                && ta == 0
+                && tb == 0
+                && n.get("rows_a").asLong() == n.get("rows_b").asLong();
         n.put("equal", equal);
         same &= equal;
         da.unpersist();
@@ -100,10 +104,16 @@ public final class GoldDiff {
     System.exit(same ? 0 : 1);
   }
 
-  /** Maps become sorted entry lists (maps cannot take part in set operations); doubles optionally text. */
+  /**
+   * Maps become sorted entry lists (maps cannot take part in set operations); doubles optionally
+   * text.
+   */
   private static Dataset<Row> comparable(Dataset<Row> df, boolean roundDoubles) {
-    Column[] cols = Arrays.stream(df.schema().fields()).filter(f -> !PROVENANCE.contains(f.name()))
-        .map(f -> column(f, roundDoubles)).toArray(Column[]::new);
+    Column[] cols =
+        Arrays.stream(df.schema().fields())
+            .filter(f -> !PROVENANCE.contains(f.name()))
+            .map(f -> column(f, roundDoubles))
+            .toArray(Column[]::new);
     return df.select(cols);
   }
 

@@ -15,14 +15,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code demo}: the whole pipeline on data-samples/ into one folder. */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-    description = {"Run the whole pipeline on data-samples/ into DIR (default out/demo):",
-        "DIR/warehouse (Delta tables) and DIR/reports/all (the publication)."})
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run the whole pipeline on data-samples/ into DIR (default out/demo):",
+      "DIR/warehouse (Delta tables) and DIR/reports/all (the publication)."
+    })
 public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/demo).")
   Path out = Path.of("out/demo");
 
-  @Option(names = "--data", paramLabel = "DIR",
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
       description = "Input folder (default: the project's data-samples).")
   Path data;
 
@@ -36,7 +42,8 @@ public final class DemoCommand implements Callable<Integer> {
     Path dataDir = data != null ? data : defaultData();
     Path listings = dataDir.resolve("listings.jsonl");
     if (!Files.isRegularFile(listings)) {
-      throw new UserException(UserException.BAD_INPUT, "demo data not found: " + listings + " (use --data DIR)");
+      throw new UserException(
+          UserException.BAD_INPUT, "demo data not found: " + listings + " (use --data DIR)");
     }
     java.util.Map<String, Object> flags = new java.util.HashMap<>();
     flags.put("listings", List.of(listings));
@@ -44,7 +51,10 @@ public final class DemoCommand implements Callable<Integer> {
     if (Files.isRegularFile(manifest)) {
       flags.put("samples", manifest);
     }
-    for (String[] ref : new String[][] {{"fx", "fx.csv"}, {"bins", "bins.csv"}, {"phone_segments", "phone_segments.csv"}}) {
+    for (String[] ref :
+        new String[][] {
+          {"fx", "fx.csv"}, {"bins", "bins.csv"}, {"phone_segments", "phone_segments.csv"}
+        }) {
       Path p = dataDir.resolve("reference").resolve(ref[1]);
       if (Files.isRegularFile(p)) {
         flags.put(ref[0], p);
@@ -59,7 +69,9 @@ public final class DemoCommand implements Callable<Integer> {
     Pipeline.runStages(cfg, Stage.values());
     Path report = cfg.reports().resolve(cfg.period());
     Path html = report.resolve("publication.html");
-    spec.commandLine().getOut().println("publication: " + (Files.exists(html) ? html : report.resolve("publication.md")));
+    spec.commandLine()
+        .getOut()
+        .println("publication: " + (Files.exists(html) ? html : report.resolve("publication.md")));
     spec.commandLine().getOut().flush();
     return 0;
   }
@@ -72,6 +84,9 @@ public final class DemoCommand implements Callable<Integer> {
       candidates.add(Path.of(home, "data-samples"));
     }
     candidates.add(Path.of("data-samples"));
-    return candidates.stream().filter(Files::isDirectory).findFirst().orElse(candidates.get(candidates.size() - 1));
+    return candidates.stream()
+        .filter(Files::isDirectory)
+        .findFirst()
+        .orElse(candidates.get(candidates.size() - 1));
   }
 }

@@ -11,14 +11,26 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code export}: any table to one CSV or JSONL file for R, Stata or Excel. */
-@Command(name = "export", mixinStandardHelpOptions = true,
-    description = {"Write one table of the warehouse to a single CSV or JSON Lines file.",
-        "Tables: bronze/listings, quarantine/listings, silver/offers, silver/records, gold/market_cells, ..."})
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Write one table of the warehouse to a single CSV or JSON Lines file.",
+      "Tables: bronze/listings, quarantine/listings, silver/offers, silver/records, gold/market_cells, ..."
+    })
 public final class ExportCommand implements Callable<Integer> {
-  @Option(names = "--warehouse", required = true, paramLabel = "DIR", description = "Warehouse folder.")
+  @Option(
+      names = "--warehouse",
+      required = true,
+      paramLabel = "DIR",
+      description = "Warehouse folder.")
   Path warehouse;
 
-  @Option(names = "--table", required = true, paramLabel = "NAME", description = "Table path under the warehouse, e.g. silver/offers.")
+  @Option(
+      names = "--table",
+      required = true,
+      paramLabel = "NAME",
+      description = "Table path under the warehouse, e.g. silver/offers.")
   String table;
 
   @Option(names = "--format", required = true, paramLabel = "FMT", description = "csv or jsonl.")
@@ -34,8 +46,16 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Table t = Table.byPath(table).orElseThrow(() -> new UserException(UserException.USAGE,
-        "unknown table '" + table + "'; known: " + java.util.Arrays.stream(Table.values()).map(Table::path).toList()));
+    Table t =
+        Table.byPath(table)
+            .orElseThrow(
+                () ->
+                    new UserException(
+                        UserException.USAGE,
+                        "unknown table '"
+                            + table
+                            + "'; known: "
+                            + java.util.Arrays.stream(Table.values()).map(Table::path).toList()));
     if (!format.equals("csv") && !format.equals("jsonl")) {
       throw new UserException(UserException.USAGE, "--format must be csv or jsonl, not: " + format);
     }

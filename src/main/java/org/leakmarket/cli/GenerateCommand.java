@@ -22,48 +22,87 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code generate}: synthetic, realistic inputs with ground truth (contracts section 1):
- * {@code DIR/listings.jsonl}, {@code DIR/samples/} and {@code DIR/ground_truth.json}. Listings
- * are made in Spark (see {@link SparkListingWriter}); samples by a {@link SamplesWriter}.
- * {@code --demo} instead rewrites the demo listings of {@code data-samples/} without Spark.
+ * {@code generate}: synthetic, realistic inputs with ground truth (contracts section 1): {@code
+ * DIR/listings.jsonl}, {@code DIR/samples/} and {@code DIR/ground_truth.json}. Listings are made in
+ * Spark (see {@link SparkListingWriter}); samples by a {@link SamplesWriter}. {@code --demo}
+ * instead rewrites the demo listings of {@code data-samples/} without Spark.
  */
-@Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Synthetic, realistic inputs with ground truth: DIR/listings.jsonl, DIR/samples/ (manifest.jsonl "
-        + "and its files) and DIR/ground_truth.json (true cell medians, population_size). Up to 1,000,000 listings "
-        + "are one file; above, DIR/listings.jsonl is a folder of part files. The same --seed gives the same bytes "
-        + "whatever the partitioning.")
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Synthetic, realistic inputs with ground truth: DIR/listings.jsonl, DIR/samples/ (manifest.jsonl "
+            + "and its files) and DIR/ground_truth.json (true cell medians, population_size). Up to 1,000,000 listings "
+            + "are one file; above, DIR/listings.jsonl is a folder of part files. The same --seed gives the same bytes "
+            + "whatever the partitioning.")
 public final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (a path the driver and executors share).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output folder (a path the driver and executors share).")
   Path out;
 
-  @Option(names = "--listings", paramLabel = "N", defaultValue = "1000", description = "Listings to generate (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--listings",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description = "Listings to generate (default ${DEFAULT-VALUE}).")
   long listings;
 
-  @Option(names = "--samples", paramLabel = "K", defaultValue = "0", description = "Leak samples to generate (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--samples",
+      paramLabel = "K",
+      defaultValue = "0",
+      description = "Leak samples to generate (default ${DEFAULT-VALUE}).")
   int samples;
 
-  @Option(names = "--records-per-sample", paramLabel = "M", defaultValue = "1000", description = "Records per sample (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--records-per-sample",
+      paramLabel = "M",
+      defaultValue = "1000",
+      description = "Records per sample (default ${DEFAULT-VALUE}).")
   long recordsPerSample;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Random seed (default 1; with --demo 20150112).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Random seed (default 1; with --demo 20150112).")
   Long seed;
 
-  @Option(names = "--partitions", paramLabel = "P", defaultValue = "0", description = "Spark partitions for listings (default: one per 250,000 rows).")
+  @Option(
+      names = "--partitions",
+      paramLabel = "P",
+      defaultValue = "0",
+      description = "Spark partitions for listings (default: one per 250,000 rows).")
   int partitions;
 
-  @Option(names = "--single-file", negatable = true, description = "Force one listings file (or, negated, a folder) whatever N.")
+  @Option(
+      names = "--single-file",
+      negatable = true,
+      description = "Force one listings file (or, negated, a folder) whatever N.")
   Boolean singleFile;
 
-  @Option(names = "--with-truth", description = "Also write DIR/ground_truth/listings_truth.jsonl (true offers of every listing).")
+  @Option(
+      names = "--with-truth",
+      description =
+          "Also write DIR/ground_truth/listings_truth.jsonl (true offers of every listing).")
   boolean withTruth;
 
-  @Option(names = "--demo", description = "Rewrite the demo listings (listings.jsonl, listings-late.jsonl, ground_truth/) into --out, e.g. data-samples; no Spark.")
+  @Option(
+      names = "--demo",
+      description =
+          "Rewrite the demo listings (listings.jsonl, listings-late.jsonl, ground_truth/) into --out, e.g. data-samples; no Spark.")
   boolean demo;
 
-  @Option(names = "--truth-draws", paramLabel = "R", description = "Listings simulated for the true median of written "
-      + "(rounded) prices per cell in ground_truth.json (default: 20 N, at least 200,000, at most 50,000,000; 0 skips it).")
+  @Option(
+      names = "--truth-draws",
+      paramLabel = "R",
+      description =
+          "Listings simulated for the true median of written "
+              + "(rounded) prices per cell in ground_truth.json (default: 20 N, at least 200,000, at most 50,000,000; 0 skips it).")
   Long truthDraws;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
@@ -82,37 +121,58 @@ public final class GenerateCommand implements Callable<Integer> {
       o.flush();
       return 0;
     }
-    if (listings < 0 || samples < 0 || recordsPerSample < 0 || partitions < 0 || (truthDraws != null && truthDraws < 0)) {
-      throw new UserException(UserException.USAGE,
+    if (listings < 0
+        || samples < 0
+        || recordsPerSample < 0
+        || partitions < 0
+        || (truthDraws != null && truthDraws < 0)) {
+      throw new UserException(
+          UserException.USAGE,
           "--listings, --samples, --records-per-sample, --partitions and --truth-draws must not be negative");
     }
     if (samples > 0 && !samplesWriter.available()) {
-      throw new UserException(UserException.USAGE, "--samples " + samples
-          + ": leak-sample generation is not wired into 'generate' in this build; use --samples 0 (listings only)");
+      throw new UserException(
+          UserException.USAGE,
+          "--samples "
+              + samples
+              + ": leak-sample generation is not wired into 'generate' in this build; use --samples 0 (listings only)");
     }
     long s = seed == null ? 1L : seed;
     GeneratorSettings settings = GeneratorSettings.defaults(s, listings);
     if (samples > 0 && ScaledSamples.population(recordsPerSample) > 10_000_000L) {
-      throw new UserException(UserException.USAGE, "--records-per-sample " + recordsPerSample + ": at most 4000000");
+      throw new UserException(
+          UserException.USAGE, "--records-per-sample " + recordsPerSample + ": at most 4000000");
     }
     // The session already running in this JVM (a test's) is reused and left running.
     try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket generate", master)) {
       SparkSession spark = h.spark();
-      SparkListingWriter.Result r = SparkListingWriter.write(spark, settings, listings, partitions, out, singleFile, withTruth);
+      SparkListingWriter.Result r =
+          SparkListingWriter.write(
+              spark, settings, listings, partitions, out, singleFile, withTruth);
       Long population = null;
       if (samples > 0) {
         population = samplesWriter.write(spark, out, samples, recordsPerSample, s);
       }
       long draws = truthDraws != null ? truthDraws : WrittenPriceTruth.defaultDraws(listings);
-      var written = draws > 0 && listings > 0 ? WrittenPriceTruth.compute(spark, settings, draws, 0) : null;
-      ObjectNode doc = GroundTruth.document(settings, listings, population, samples, recordsPerSample, written, draws);
+      var written =
+          draws > 0 && listings > 0 ? WrittenPriceTruth.compute(spark, settings, draws, 0) : null;
+      ObjectNode doc =
+          GroundTruth.document(
+              settings, listings, population, samples, recordsPerSample, written, draws);
       if (samples > 0 && samplesWriter instanceof ScaledSamples scaled && scaled.last() != null) {
         doc.set("samples_truth", scaled.last().toJson());
       }
       writeGroundTruth(GroundTruth.pretty(doc));
-      o.println("generated " + r.listings() + " listings -> " + r.listingsPath() + (r.singleFile() ? "" : " (folder)")
-          + (samples > 0 ? ", " + samples + " samples -> " + out + "/samples" : "")
-          + ", ground truth -> " + out + "/ground_truth.json");
+      o.println(
+          "generated "
+              + r.listings()
+              + " listings -> "
+              + r.listingsPath()
+              + (r.singleFile() ? "" : " (folder)")
+              + (samples > 0 ? ", " + samples + " samples -> " + out + "/samples" : "")
+              + ", ground truth -> "
+              + out
+              + "/ground_truth.json");
       o.flush();
       return 0;
     }

@@ -39,22 +39,36 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code parse}: listings JSONL in (a file, {@code .gz} too, or standard input), one offers JSONL
- * line out per offer or rejected listing, with the field names of contracts section 4. Same
- * {@link Normalizer} as the Spark job, no Spark started; streams line by line in constant memory.
+ * line out per offer or rejected listing, with the field names of contracts section 4. Same {@link
+ * Normalizer} as the Spark job, no Spark started; streams line by line in constant memory.
  */
-@Command(name = "parse", mixinStandardHelpOptions = true,
-    description = {"Listings JSONL in, offers JSONL out (one line per offer or rejected listing).",
-        "No Spark: researchers use it to test the rules on their own adverts."})
+@Command(
+    name = "parse",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Listings JSONL in, offers JSONL out (one line per offer or rejected listing).",
+      "No Spark: researchers use it to test the rules on their own adverts."
+    })
 public final class ParseCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ParseCommand.class);
 
-  @Option(names = "--fx", paramLabel = "CSV", description = "FX table date,currency,cny_per_unit (default: the shipped one).")
+  @Option(
+      names = "--fx",
+      paramLabel = "CSV",
+      description = "FX table date,currency,cny_per_unit (default: the shipped one).")
   Path fx;
 
-  @Option(names = "--fx-max-age-days", paramLabel = "N", description = "Oldest usable FX row, in days (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--fx-max-age-days",
+      paramLabel = "N",
+      description = "Oldest usable FX row, in days (default: ${DEFAULT-VALUE}).")
   int fxMaxAgeDays = Defaults.FX_MAX_AGE_DAYS;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE|-", description = "Listings JSONL (default: standard input).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "FILE|-",
+      description = "Listings JSONL (default: standard input).")
   String file;
 
   @Spec CommandSpec spec;
@@ -68,9 +82,11 @@ public final class ParseCommand implements Callable<Integer> {
     try {
       table = FxTable.load(fx, fxMaxAgeDays);
     } catch (UncheckedIOException | IllegalArgumentException e) {
-      throw new UserException(UserException.BAD_INPUT, "cannot use FX table " + fx + ": " + e.getMessage());
+      throw new UserException(
+          UserException.BAD_INPUT, "cannot use FX table " + fx + ": " + e.getMessage());
     }
-    Normalizer normalizer = new Normalizer(table, new NormalizerSettings(Defaults.MIN_PRICE, Defaults.MAX_PRICE));
+    Normalizer normalizer =
+        new Normalizer(table, new NormalizerSettings(Defaults.MIN_PRICE, Defaults.MAX_PRICE));
     PrintWriter out = spec.commandLine().getOut();
     boolean utf8 = Charset.defaultCharset().equals(StandardCharsets.UTF_8);
     Counts c;
@@ -79,14 +95,16 @@ public final class ParseCommand implements Callable<Integer> {
     } catch (NoSuchFileException e) {
       throw new UserException(UserException.BAD_INPUT, "no such file: " + file);
     } catch (IOException e) {
-      throw new UserException(UserException.BAD_INPUT, "cannot read " + file + ": " + e.getMessage());
+      throw new UserException(
+          UserException.BAD_INPUT, "cannot read " + file + ": " + e.getMessage());
     }
     LOG.info("parse: {} listings, {} offers, {} rejected", c.listings(), c.offers(), c.rejected());
     return 0;
   }
 
   private static Reader open(String file) throws IOException {
-    InputStream in = file == null || file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
+    InputStream in =
+        file == null || file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
     if (file != null && file.endsWith(".gz")) {
       in = new GZIPInputStream(in);
     }
@@ -94,16 +112,18 @@ public final class ParseCommand implements Callable<Integer> {
   }
 
   /**
-   * Normalises every line of {@code in} and writes the offers to {@code out}. A line that is not
-   * a JSON object gives one rejected line with reason {@code malformed} (its id: the SHA-256
-   * default over the raw line as text). {@code asciiOnly} escapes non-ASCII characters, for
-   * terminals that are not UTF-8.
+   * Normalises every line of {@code in} and writes the offers to {@code out}. A line that is not a
+   * JSON object gives one rejected line with reason {@code malformed} (its id: the SHA-256 default
+   * over the raw line as text). {@code asciiOnly} escapes non-ASCII characters, for terminals that
+   * are not UTF-8.
    */
-  public static Counts run(Reader in, PrintWriter out, Normalizer normalizer, boolean asciiOnly) throws IOException {
-    ObjectMapper mapper = JsonMapper.builder()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .configure(JsonWriteFeature.ESCAPE_NON_ASCII, asciiOnly)
-        .build();
+  public static Counts run(Reader in, PrintWriter out, Normalizer normalizer, boolean asciiOnly)
+      throws IOException {
+    ObjectMapper mapper =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonWriteFeature.ESCAPE_NON_ASCII, asciiOnly)
+            .build();
     BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
     long listings = 0;
     long offers = 0;
@@ -124,8 +144,14 @@ public final class ParseCommand implements Callable<Integer> {
         node = null;
       }
       if (node == null || !node.isObject()) {
-        result = List.of(Offer.rejected(ListingIds.defaultId(null, null, null, null, line), Reason.MALFORMED,
-            "line " + lineNo + " is not a JSON object", null, null));
+        result =
+            List.of(
+                Offer.rejected(
+                    ListingIds.defaultId(null, null, null, null, line),
+                    Reason.MALFORMED,
+                    "line " + lineNo + " is not a JSON object",
+                    null,
+                    null));
       } else {
         result = normalizer.normalize(ListingJson.fromJson(node));
       }

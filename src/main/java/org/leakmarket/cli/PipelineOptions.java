@@ -9,62 +9,116 @@ import org.leakmarket.config.LeakmarketConfig;
 import picocli.CommandLine.Option;
 
 /**
- * Options shared by {@code run} and its stages. Every option defaults to null so that
- * {@link ConfigResolver} can tell "given" from "not given" and apply flag &gt; file &gt; default.
+ * Options shared by {@code run} and its stages. Every option defaults to null so that {@link
+ * ConfigResolver} can tell "given" from "not given" and apply flag &gt; file &gt; default.
  */
 public class PipelineOptions {
 
-  @Option(names = "--listings", arity = "1..*", paramLabel = "PATH",
-      description = "Listing files or folders: JSON Lines (.jsonl, .jsonl.gz) or CSV with a header.")
+  @Option(
+      names = "--listings",
+      arity = "1..*",
+      paramLabel = "PATH",
+      description =
+          "Listing files or folders: JSON Lines (.jsonl, .jsonl.gz) or CSV with a header.")
   List<Path> listings;
 
-  @Option(names = "--samples", paramLabel = "MANIFEST",
+  @Option(
+      names = "--samples",
+      paramLabel = "MANIFEST",
       description = "Leak-sample manifest (JSON Lines); paths in it are relative to it.")
   Path samples;
 
-  @Option(names = "--warehouse", paramLabel = "DIR", description = "Delta warehouse folder (default: warehouse).")
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      description = "Delta warehouse folder (default: warehouse).")
   Path warehouse;
 
-  @Option(names = "--reports", paramLabel = "DIR", description = "Reports folder (default: reports).")
+  @Option(
+      names = "--reports",
+      paramLabel = "DIR",
+      description = "Reports folder (default: reports).")
   Path reports;
 
-  @Option(names = "--fx", paramLabel = "CSV", description = "FX table date,currency,cny_per_unit (default: shipped table).")
+  @Option(
+      names = "--fx",
+      paramLabel = "CSV",
+      description = "FX table date,currency,cny_per_unit (default: shipped table).")
   Path fx;
 
-  @Option(names = "--bins", paramLabel = "CSV", description = "BIN table bin,issuer,brand,type,level,country (default: shipped table).")
+  @Option(
+      names = "--bins",
+      paramLabel = "CSV",
+      description = "BIN table bin,issuer,brand,type,level,country (default: shipped table).")
   Path bins;
 
-  @Option(names = "--phone-segments", paramLabel = "CSV", description = "Phone segment table prefix,province_code,city,carrier (default: shipped table).")
+  @Option(
+      names = "--phone-segments",
+      paramLabel = "CSV",
+      description =
+          "Phone segment table prefix,province_code,city,carrier (default: shipped table).")
   Path phoneSegments;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "YAML config file; flags win over it.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "YAML config file; flags win over it.")
   Path config;
 
-  @Option(names = "--period", paramLabel = "P", description = "Publication period: 2015-01, 2015-Q1, 2015 or all (default: all).")
+  @Option(
+      names = "--period",
+      paramLabel = "P",
+      description = "Publication period: 2015-01, 2015-Q1, 2015 or all (default: all).")
   String period;
 
-  @Option(names = "--period-unit", paramLabel = "UNIT", description = "Grain of market cells and indices: month, quarter, year (default: month).")
+  @Option(
+      names = "--period-unit",
+      paramLabel = "UNIT",
+      description = "Grain of market cells and indices: month, quarter, year (default: month).")
   String periodUnit;
 
-  @Option(names = "--lists-by", paramLabel = "WHAT", description = "Capture-recapture lists are: sample, seller or source (default: sample).")
+  @Option(
+      names = "--lists-by",
+      paramLabel = "WHAT",
+      description = "Capture-recapture lists are: sample, seller or source (default: sample).")
   String listsBy;
 
-  @Option(names = "--key-file", paramLabel = "FILE", description = "Pseudonymisation key file (else LEAKMARKET_PSEUDONYM_KEY, else <warehouse>/_keys/pseudonym.key).")
+  @Option(
+      names = "--key-file",
+      paramLabel = "FILE",
+      description =
+          "Pseudonymisation key file (else LEAKMARKET_PSEUDONYM_KEY, else <warehouse>/_keys/pseudonym.key).")
   Path keyFile;
 
-  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark.master if set, else local[*]).")
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "Spark master (default: spark.master if set, else local[*]).")
   String master;
 
-  @Option(names = "--seed", paramLabel = "N", description = "Random seed of bootstraps (default: 20150112).")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Random seed of bootstraps (default: 20150112).")
   Long seed;
 
-  @Option(names = "--bootstrap", paramLabel = "B", description = "Bootstrap replicates for median CIs (default: 1000).")
+  @Option(
+      names = "--bootstrap",
+      paramLabel = "B",
+      description = "Bootstrap replicates for median CIs (default: 1000).")
   Integer bootstrapReplicates;
 
-  @Option(names = "--max-reject-rate", paramLabel = "SHARE", description = "Stop when more than this share of input rows is rejected (default: 0.5).")
+  @Option(
+      names = "--max-reject-rate",
+      paramLabel = "SHARE",
+      description = "Stop when more than this share of input rows is rejected (default: 0.5).")
   Double maxRejectRate;
 
-  @Option(names = "--extra-dimensions", split = ",", paramLabel = "DIM", description = "Extra market-cell dimensions: region, source, issuer.")
+  @Option(
+      names = "--extra-dimensions",
+      split = ",",
+      paramLabel = "DIM",
+      description = "Extra market-cell dimensions: region, source, issuer.")
   List<String> extraDimensions;
 
   /** Resolves these flags over the config file and the defaults. */

@@ -11,17 +11,32 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code reproduce}: re-render a publication from the table versions its manifest pins. */
-@Command(name = "reproduce", mixinStandardHelpOptions = true,
-    description = {"Re-render a publication from the Delta table versions, configuration and seed its",
-        "manifest pins; newer data in the warehouse does not change the result."})
+@Command(
+    name = "reproduce",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Re-render a publication from the Delta table versions, configuration and seed its",
+      "manifest pins; newer data in the warehouse does not change the result."
+    })
 public final class ReproduceCommand implements Callable<Integer> {
-  @Option(names = "--manifest", required = true, paramLabel = "FILE", description = "manifest.json of the publication.")
+  @Option(
+      names = "--manifest",
+      required = true,
+      paramLabel = "FILE",
+      description = "manifest.json of the publication.")
   Path manifest;
 
-  @Option(names = "--reports", required = true, paramLabel = "DIR", description = "Where to write <label>/ again.")
+  @Option(
+      names = "--reports",
+      required = true,
+      paramLabel = "DIR",
+      description = "Where to write <label>/ again.")
   Path reports;
 
-  @Option(names = "--warehouse", paramLabel = "DIR", description = "Warehouse folder, if it moved since (default: the manifest's).")
+  @Option(
+      names = "--warehouse",
+      paramLabel = "DIR",
+      description = "Warehouse folder, if it moved since (default: the manifest's).")
   Path warehouse;
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")

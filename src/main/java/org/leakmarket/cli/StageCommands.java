@@ -25,8 +25,11 @@ public final class StageCommands {
     }
   }
 
-  @Command(name = "run", mixinStandardHelpOptions = true,
-      description = "Ingest, normalise, analyse and publish. Without --period the publication covers all data under the label 'all'.")
+  @Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description =
+          "Ingest, normalise, analyse and publish. Without --period the publication covers all data under the label 'all'.")
   public static final class Run extends StageCommand {
     @Override
     Stage[] stages() {
@@ -34,8 +37,11 @@ public final class StageCommands {
     }
   }
 
-  @Command(name = "ingest", mixinStandardHelpOptions = true,
-      description = "Read listings and leak samples into bronze (samples pseudonymised on read); rejects go to quarantine.")
+  @Command(
+      name = "ingest",
+      mixinStandardHelpOptions = true,
+      description =
+          "Read listings and leak samples into bronze (samples pseudonymised on read); rejects go to quarantine.")
   public static final class Ingest extends StageCommand {
     @Override
     Stage[] stages() {
@@ -43,8 +49,11 @@ public final class StageCommands {
     }
   }
 
-  @Command(name = "normalize", mixinStandardHelpOptions = true,
-      description = "Turn bronze listings into silver/offers and bronze sample records into silver/records.")
+  @Command(
+      name = "normalize",
+      mixinStandardHelpOptions = true,
+      description =
+          "Turn bronze listings into silver/offers and bronze sample records into silver/records.")
   public static final class Normalize extends StageCommand {
     @Override
     Stage[] stages() {
@@ -52,8 +61,11 @@ public final class StageCommands {
     }
   }
 
-  @Command(name = "analyze", mixinStandardHelpOptions = true,
-      description = "Compute the gold tables: market cells, price indices, exposure, overlap, population.")
+  @Command(
+      name = "analyze",
+      mixinStandardHelpOptions = true,
+      description =
+          "Compute the gold tables: market cells, price indices, exposure, overlap, population.")
   public static final class Analyze extends StageCommand {
     @Override
     Stage[] stages() {
@@ -61,8 +73,11 @@ public final class StageCommands {
     }
   }
 
-  @Command(name = "publish", mixinStandardHelpOptions = true,
-      description = "Write reports/<period>/: publication.md and .html, tables, charts, summary.json, manifest.json.")
+  @Command(
+      name = "publish",
+      mixinStandardHelpOptions = true,
+      description =
+          "Write reports/<period>/: publication.md and .html, tables, charts, summary.json, manifest.json.")
   public static final class Publish extends StageCommand {
     @Override
     Stage[] stages() {

@@ -14,74 +14,110 @@ import java.util.Set;
 import org.leakmarket.cli.UserException;
 
 /**
- * Resolves the configuration in one place: a flag given on the command line wins over the
- * YAML config file, which wins over {@link Defaults}. Keys are the snake_case names of
- * {@link LeakmarketConfig#describe()}; an unknown key in the file is a usage error, so a
- * typo never silently falls back to a default.
+ * Resolves the configuration in one place: a flag given on the command line wins over the YAML
+ * config file, which wins over {@link Defaults}. Keys are the snake_case names of {@link
+ * LeakmarketConfig#describe()}; an unknown key in the file is a usage error, so a typo never
+ * silently falls back to a default.
  */
 public final class ConfigResolver {
 
-  private static final Set<String> KEYS = Set.of(
-      "listings", "samples", "warehouse", "reports", "fx", "bins", "phone_segments", "period",
-      "period_unit", "lists_by", "key_file", "master", "seed", "bootstrap_replicates",
-      "max_reject_rate", "fx_max_age_days", "min_price", "max_price", "suppression_k",
-      "suppression_min_sellers", "recycled_threshold", "max_exact_lists", "extra_dimensions");
+  private static final Set<String> KEYS =
+      Set.of(
+          "listings",
+          "samples",
+          "warehouse",
+          "reports",
+          "fx",
+          "bins",
+          "phone_segments",
+          "period",
+          "period_unit",
+          "lists_by",
+          "key_file",
+          "master",
+          "seed",
+          "bootstrap_replicates",
+          "max_reject_rate",
+          "fx_max_age_days",
+          "min_price",
+          "max_price",
+          "suppression_k",
+          "suppression_min_sellers",
+          "recycled_threshold",
+          "max_exact_lists",
+          "extra_dimensions");
 
   private ConfigResolver() {}
 
   /**
-   * @param flags values given as flags (absent keys were not given); values are String,
-   *     Path, Number or List
+   * @param flags values given as flags (absent keys were not given); values are String, Path,
+   *     Number or List
    * @param configFile YAML file, or null
    */
   public static LeakmarketConfig resolve(Map<String, Object> flags, Path configFile) {
     JsonNode file = readFile(configFile);
-    Layer l = new Layer(flags, file, configFile == null ? null : configFile.toAbsolutePath().getParent());
-    LeakmarketConfig cfg = new LeakmarketConfig(
-        l.paths("listings"),
-        l.path("samples", null),
-        l.path("warehouse", Path.of(Defaults.WAREHOUSE)),
-        l.path("reports", Path.of(Defaults.REPORTS)),
-        l.path("fx", null),
-        l.path("bins", null),
-        l.path("phone_segments", null),
-        l.string("period", Defaults.PERIOD),
-        l.string("period_unit", Defaults.PERIOD_UNIT),
-        l.string("lists_by", Defaults.LISTS_BY),
-        l.path("key_file", null),
-        l.string("master", null),
-        l.number("seed", Defaults.SEED).longValue(),
-        l.number("bootstrap_replicates", Defaults.BOOTSTRAP_REPLICATES).intValue(),
-        l.number("max_reject_rate", Defaults.MAX_REJECT_RATE).doubleValue(),
-        l.number("fx_max_age_days", Defaults.FX_MAX_AGE_DAYS).intValue(),
-        l.number("min_price", Defaults.MIN_PRICE).doubleValue(),
-        l.number("max_price", Defaults.MAX_PRICE).doubleValue(),
-        l.number("suppression_k", Defaults.SUPPRESSION_K).intValue(),
-        l.number("suppression_min_sellers", Defaults.SUPPRESSION_MIN_SELLERS).intValue(),
-        l.number("recycled_threshold", Defaults.RECYCLED_THRESHOLD).doubleValue(),
-        l.number("max_exact_lists", Defaults.MAX_EXACT_LISTS).intValue(),
-        l.strings("extra_dimensions"));
+    Layer l =
+        new Layer(flags, file, configFile == null ? null : configFile.toAbsolutePath().getParent());
+    LeakmarketConfig cfg =
+        new LeakmarketConfig(
+            l.paths("listings"),
+            l.path("samples", null),
+            l.path("warehouse", Path.of(Defaults.WAREHOUSE)),
+            l.path("reports", Path.of(Defaults.REPORTS)),
+            l.path("fx", null),
+            l.path("bins", null),
+            l.path("phone_segments", null),
+            l.string("period", Defaults.PERIOD),
+            l.string("period_unit", Defaults.PERIOD_UNIT),
+            l.string("lists_by", Defaults.LISTS_BY),
+            l.path("key_file", null),
+            l.string("master", null),
+            l.number("seed", Defaults.SEED).longValue(),
+            l.number("bootstrap_replicates", Defaults.BOOTSTRAP_REPLICATES).intValue(),
+            l.number("max_reject_rate", Defaults.MAX_REJECT_RATE).doubleValue(),
+            l.number("fx_max_age_days", Defaults.FX_MAX_AGE_DAYS).intValue(),
+            l.number("min_price", Defaults.MIN_PRICE).doubleValue(),
+            l.number("max_price", Defaults.MAX_PRICE).doubleValue(),
+            l.number("suppression_k", Defaults.SUPPRESSION_K).intValue(),
+            l.number("suppression_min_sellers", Defaults.SUPPRESSION_MIN_SELLERS).intValue(),
+            l.number("recycled_threshold", Defaults.RECYCLED_THRESHOLD).doubleValue(),
+            l.number("max_exact_lists", Defaults.MAX_EXACT_LISTS).intValue(),
+            l.strings("extra_dimensions"));
     validate(cfg);
     return cfg;
   }
 
   private static void validate(LeakmarketConfig c) {
-    check(Set.of("month", "quarter", "year").contains(c.periodUnit()),
-        "period_unit must be month, quarter or year, not: %s", c.periodUnit());
-    check(Set.of("sample", "seller", "source").contains(c.listsBy()),
-        "lists_by must be sample, seller or source, not: %s", c.listsBy());
-    check(c.period().matches("all|\\d{4}|\\d{4}-Q[1-4]|\\d{4}-(0[1-9]|1[0-2])"),
-        "period must look like 2015-01, 2015-Q1, 2015 or all, not: %s", c.period());
-    check(c.bootstrapReplicates() >= 100, "bootstrap_replicates must be at least 100, not: %s",
+    check(
+        Set.of("month", "quarter", "year").contains(c.periodUnit()),
+        "period_unit must be month, quarter or year, not: %s",
+        c.periodUnit());
+    check(
+        Set.of("sample", "seller", "source").contains(c.listsBy()),
+        "lists_by must be sample, seller or source, not: %s",
+        c.listsBy());
+    check(
+        c.period().matches("all|\\d{4}|\\d{4}-Q[1-4]|\\d{4}-(0[1-9]|1[0-2])"),
+        "period must look like 2015-01, 2015-Q1, 2015 or all, not: %s",
+        c.period());
+    check(
+        c.bootstrapReplicates() >= 100,
+        "bootstrap_replicates must be at least 100, not: %s",
         c.bootstrapReplicates());
-    check(c.maxRejectRate() > 0 && c.maxRejectRate() <= 1,
-        "max_reject_rate must be in (0, 1], not: %s", c.maxRejectRate());
-    check(c.minPrice() > 0 && c.minPrice() < c.maxPrice(),
-        "min_price must be positive and below max_price, not: %s", c.minPrice());
+    check(
+        c.maxRejectRate() > 0 && c.maxRejectRate() <= 1,
+        "max_reject_rate must be in (0, 1], not: %s",
+        c.maxRejectRate());
+    check(
+        c.minPrice() > 0 && c.minPrice() < c.maxPrice(),
+        "min_price must be positive and below max_price, not: %s",
+        c.minPrice());
     check(c.suppressionK() >= 1, "suppression_k must be at least 1, not: %s", c.suppressionK());
     for (String d : c.extraDimensions()) {
-      check(Set.of("region", "source", "issuer").contains(d),
-          "extra_dimensions may hold region, source, issuer, not: %s", d);
+      check(
+          Set.of("region", "source", "issuer").contains(d),
+          "extra_dimensions may hold region, source, issuer, not: %s",
+          d);
     }
   }
 
@@ -104,22 +140,34 @@ public final class ConfigResolver {
         return null;
       }
       if (!n.isObject()) {
-        throw new UserException(UserException.BAD_INPUT, "config file must be a YAML mapping: " + configFile);
+        throw new UserException(
+            UserException.BAD_INPUT, "config file must be a YAML mapping: " + configFile);
       }
       for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
         String k = it.next();
         if (!KEYS.contains(k)) {
-          throw new UserException(UserException.USAGE,
-              "unknown key '" + k + "' in config file " + configFile + " (known: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+          throw new UserException(
+              UserException.USAGE,
+              "unknown key '"
+                  + k
+                  + "' in config file "
+                  + configFile
+                  + " (known: "
+                  + String.join(", ", KEYS.stream().sorted().toList())
+                  + ")");
         }
       }
       return n;
     } catch (IOException e) {
-      throw new UserException(UserException.BAD_INPUT, "cannot read config file " + configFile + ": " + e.getMessage());
+      throw new UserException(
+          UserException.BAD_INPUT, "cannot read config file " + configFile + ": " + e.getMessage());
     }
   }
 
-  /** One lookup across the three layers; relative paths in the file resolve against the file's folder. */
+  /**
+   * One lookup across the three layers; relative paths in the file resolve against the file's
+   * folder.
+   */
   private record Layer(Map<String, Object> flags, JsonNode file, Path fileDir) {
 
     Object flag(String k) {

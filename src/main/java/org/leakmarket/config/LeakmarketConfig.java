@@ -63,7 +63,9 @@ public record LeakmarketConfig(
     extraDimensions = extraDimensions == null ? List.of() : List.copyOf(extraDimensions);
   }
 
-  /** The configuration as ordered key/value pairs for logs, runs and manifests (no secrets held). */
+  /**
+   * The configuration as ordered key/value pairs for logs, runs and manifests (no secrets held).
+   */
   public Map<String, Object> describe() {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("listings", listings.stream().map(Path::toString).toList());

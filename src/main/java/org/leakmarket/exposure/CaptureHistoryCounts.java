@@ -15,11 +15,11 @@ import org.apache.spark.sql.Row;
 import org.leakmarket.stats.population.CaptureHistories;
 
 /**
- * Capture-history counts for capture-recapture, computed in Spark: a list is a sample, a
- * seller or a source ({@code --lists-by}); a person's history is the set of lists holding
- * them. The estimators ({@link org.leakmarket.stats.population.CaptureRecapture}) are plain
- * Java. Cost: two group-bys; the driver receives at most min(persons, 2^t - 1) rows and the
- * list labels, both small for the t a study has (at most {@link CaptureHistories#MAX_LISTS}).
+ * Capture-history counts for capture-recapture, computed in Spark: a list is a sample, a seller or
+ * a source ({@code --lists-by}); a person's history is the set of lists holding them. The
+ * estimators ({@link org.leakmarket.stats.population.CaptureRecapture}) are plain Java. Cost: two
+ * group-bys; the driver receives at most min(persons, 2^t - 1) rows and the list labels, both small
+ * for the t a study has (at most {@link CaptureHistories#MAX_LISTS}).
  */
 public final class CaptureHistoryCounts {
   private CaptureHistoryCounts() {}
@@ -38,19 +38,30 @@ public final class CaptureHistoryCounts {
     String listCol = listColumn(listsBy);
     List<String> labels = new ArrayList<>();
     // distinct lists: as many as samples/sellers/sources, small by construction
-    for (Row r : records.filter(col(listCol).isNotNull()).select(col(listCol).cast("string"))
-        .distinct().orderBy(listCol).collectAsList()) {
+    for (Row r :
+        records
+            .filter(col(listCol).isNotNull())
+            .select(col(listCol).cast("string"))
+            .distinct()
+            .orderBy(listCol)
+            .collectAsList()) {
       labels.add(r.getString(0));
     }
     return labels;
   }
 
-  public static CaptureHistories compute(Dataset<Row> records, String listsBy, List<String> labels) {
+  public static CaptureHistories compute(
+      Dataset<Row> records, String listsBy, List<String> labels) {
     String listCol = listColumn(listsBy);
-    Dataset<Row> histories = records.filter(col(listCol).isNotNull())
-        .select(col("person_id"), col(listCol).cast("string").as("list")).distinct()
-        .groupBy("person_id").agg(array_sort(collect_set(col("list"))).as("lists"))
-        .groupBy("lists").agg(count(lit(1)).as("n"));
+    Dataset<Row> histories =
+        records
+            .filter(col(listCol).isNotNull())
+            .select(col("person_id"), col(listCol).cast("string").as("list"))
+            .distinct()
+            .groupBy("person_id")
+            .agg(array_sort(collect_set(col("list"))).as("lists"))
+            .groupBy("lists")
+            .agg(count(lit(1)).as("n"));
     Map<Integer, Long> counts = new TreeMap<>();
     for (Row r : histories.collectAsList()) {
       int mask = 0;

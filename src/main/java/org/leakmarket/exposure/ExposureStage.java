@@ -21,8 +21,8 @@ import org.leakmarket.warehouse.Warehouse;
 
 /**
  * The exposure side of {@code analyze}: silver/records (linked persons) to gold/exposure,
- * gold/sample_overlap and gold/population. The linked records are cached once and read by
- * every breakdown; capture-recapture runs on the driver over the history counts only.
+ * gold/sample_overlap and gold/population. The linked records are cached once and read by every
+ * breakdown; capture-recapture runs on the driver over the history counts only.
  */
 public final class ExposureStage {
   private final SparkSession spark;
@@ -42,20 +42,28 @@ public final class ExposureStage {
     // does not coalesce a cached plan's output: every breakdown below would then run 200 tiny
     // tasks per aggregate (measured: exposure 118 s on the 2-worker cluster vs 15 s locally at
     // 10^4 records). One partition per core is enough for a table read several times.
-    Dataset<Row> records = Recycling.mark(warehouse.read(Table.SILVER_RECORDS))
-        .coalesce(Math.max(1, spark.sparkContext().defaultParallelism()))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> records =
+        Recycling.mark(warehouse.read(Table.SILVER_RECORDS))
+            .coalesce(Math.max(1, spark.sparkContext().defaultParallelism()))
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> exposure = ExposureTables.compute(records, offers, warehouse.read(Table.BRONZE_SAMPLE_FILES), cfg.recycledThreshold());
-      Dataset<Row> value = MarketValue.compute(valued(records, exposure, offers), warehouse.read(Table.GOLD_MARKET_CELLS))
-          .withColumn("breakdown", lit("value"));
-      warehouse.overwrite(Table.GOLD_EXPOSURE, exposure.unionByName(value, true).orderBy("breakdown", "key"));
+      Dataset<Row> exposure =
+          ExposureTables.compute(
+              records, offers, warehouse.read(Table.BRONZE_SAMPLE_FILES), cfg.recycledThreshold());
+      Dataset<Row> value =
+          MarketValue.compute(
+                  valued(records, exposure, offers), warehouse.read(Table.GOLD_MARKET_CELLS))
+              .withColumn("breakdown", lit("value"));
+      warehouse.overwrite(
+          Table.GOLD_EXPOSURE, exposure.unionByName(value, true).orderBy("breakdown", "key"));
       warehouse.overwrite(Table.GOLD_SAMPLE_OVERLAP, SampleOverlap.compute(records));
       PopulationResult pop = population(records);
-      warehouse.overwrite(Table.GOLD_POPULATION,
+      warehouse.overwrite(
+          Table.GOLD_POPULATION,
           spark.createDataFrame(PopulationTable.rows(cfg.listsBy(), pop), PopulationTable.SCHEMA));
       long n = records.count();
-      return String.format("records=%d lists=%d selected=%s", n, pop.lists().size(), pop.selected());
+      return String.format(
+          "records=%d lists=%d selected=%s", n, pop.lists().size(), pop.selected());
     } finally {
       records.unpersist();
     }
@@ -67,37 +75,67 @@ public final class ExposureStage {
    * check-failing cards would otherwise add "persons" seen in one list only and inflate N.
    */
   public static Dataset<Row> plausiblePersons(Dataset<Row> records) {
-    return records.filter(col("card_luhn_valid").equalTo(true).or(col("phone_valid").equalTo(true))
-        .or(col("id_valid").equalTo(true)));
+    return records.filter(
+        col("card_luhn_valid")
+            .equalTo(true)
+            .or(col("phone_valid").equalTo(true))
+            .or(col("id_valid").equalTo(true)));
   }
 
   private PopulationResult population(Dataset<Row> all) {
     Dataset<Row> records = plausiblePersons(all);
     List<String> labels = CaptureHistoryCounts.labels(records, cfg.listsBy());
     if (labels.size() < 2 || labels.size() > CaptureHistories.MAX_LISTS) {
-      String why = labels.size() < 2
-          ? "capture-recapture needs at least two lists; got " + labels.size()
-          : labels.size() + " lists exceed " + CaptureHistories.MAX_LISTS + "; group them with --lists-by seller or source";
-      return new PopulationResult(labels, records.select("person_id").distinct().count(), null, List.of(), null,
-          Criterion.BIC, "none", why);
+      String why =
+          labels.size() < 2
+              ? "capture-recapture needs at least two lists; got " + labels.size()
+              : labels.size()
+                  + " lists exceed "
+                  + CaptureHistories.MAX_LISTS
+                  + "; group them with --lists-by seller or source";
+      return new PopulationResult(
+          labels,
+          records.select("person_id").distinct().count(),
+          null,
+          List.of(),
+          null,
+          Criterion.BIC,
+          "none",
+          why);
     }
     CaptureHistories h = CaptureHistoryCounts.compute(records, cfg.listsBy(), labels);
     CaptureRecapture.Options o = CaptureRecapture.Options.defaults();
-    return CaptureRecapture.estimate(h, new CaptureRecapture.Options(o.criterion(),
-        Math.min(cfg.maxExactLists(), o.maxExhaustiveLists()), o.maxIterations()));
+    return CaptureRecapture.estimate(
+        h,
+        new CaptureRecapture.Options(
+            o.criterion(),
+            Math.min(cfg.maxExactLists(), o.maxExhaustiveLists()),
+            o.maxIterations()));
   }
 
   /** Records with the period, category and inferred freshness their value is looked up by. */
   private Dataset<Row> valued(Dataset<Row> records, Dataset<Row> exposure, Dataset<Row> offers) {
-    Dataset<Row> samples = exposure.filter(col("breakdown").equalTo("sample"))
-        .select(col("key").as("sample_id"), col("inferred_freshness"));
-    Dataset<Row> claimedCategory = offers.filter(col("offer_index").equalTo(0))
-        .select(col("listing_id"), col("category").as("claimed_category"));
-    return records.join(samples, "sample_id")
-        .join(claimedCategory, records.col("listing_id").equalTo(claimedCategory.col("listing_id")), "left")
+    Dataset<Row> samples =
+        exposure
+            .filter(col("breakdown").equalTo("sample"))
+            .select(col("key").as("sample_id"), col("inferred_freshness"));
+    Dataset<Row> claimedCategory =
+        offers
+            .filter(col("offer_index").equalTo(0))
+            .select(col("listing_id"), col("category").as("claimed_category"));
+    return records
+        .join(samples, "sample_id")
+        .join(
+            claimedCategory,
+            records.col("listing_id").equalTo(claimedCategory.col("listing_id")),
+            "left")
         .withColumn("period", Pipeline.period(col("obtained_at"), cfg.periodUnit()))
-        .withColumn("category", coalesce(col("claimed_category"),
-            when(col("card_token").isNotNull(), lit("credit_card"))
-                .when(col("account_token").isNotNull(), lit("bank_account")).otherwise(lit("other"))));
+        .withColumn(
+            "category",
+            coalesce(
+                col("claimed_category"),
+                when(col("card_token").isNotNull(), lit("credit_card"))
+                    .when(col("account_token").isNotNull(), lit("bank_account"))
+                    .otherwise(lit("other"))));
   }
 }

@@ -8,9 +8,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 
 /**
- * Marks recycled records (methods.md, Recycling): a record is recycled when its person was
- * already in a sample obtained earlier. Cost: one window over persons (a shuffle by
- * {@code person_id}).
+ * Marks recycled records (methods.md, Recycling): a record is recycled when its person was already
+ * in a sample obtained earlier. Cost: one window over persons (a shuffle by {@code person_id}).
  */
 public final class Recycling {
   private Recycling() {}

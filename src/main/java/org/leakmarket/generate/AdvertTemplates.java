@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The advert templates and phrase lists of {@code /generate/adverts.yaml}, read once into
- * immutable lists. Languages are {@code zh}, {@code zh_hant} and {@code en}. Loading costs a
- * few milliseconds; the Spark generator loads it once per partition.
+ * The advert templates and phrase lists of {@code /generate/adverts.yaml}, read once into immutable
+ * lists. Languages are {@code zh}, {@code zh_hant} and {@code en}. Loading costs a few
+ * milliseconds; the Spark generator loads it once per partition.
  */
 public final class AdvertTemplates {
   public static final String RESOURCE = "/generate/adverts.yaml";
@@ -33,31 +33,57 @@ public final class AdvertTemplates {
   private final Map<String, Map<String, List<String>>> templates = new LinkedHashMap<>();
 
   private AdvertTemplates(JsonNode root) {
-    root.get("words").fields().forEachRemaining(lang -> {
-      Map<String, Map<String, List<String>>> byField = new LinkedHashMap<>();
-      lang.getValue().fields().forEachRemaining(field -> {
-        Map<String, List<String>> byValue = new LinkedHashMap<>();
-        field.getValue().fields().forEachRemaining(v -> byValue.put(v.getKey(), strings(v.getValue())));
-        byField.put(field.getKey(), byValue);
-      });
-      words.put(lang.getKey(), byField);
-    });
-    root.get("issuers").fields().forEachRemaining(lang -> {
-      List<IssuerWord> l = new ArrayList<>();
-      lang.getValue().forEach(n -> l.add(new IssuerWord(n.get("text").asText(), strings(n.get("codes")))));
-      issuers.put(lang.getKey(), List.copyOf(l));
-    });
-    root.get("regions").fields().forEachRemaining(lang -> {
-      List<RegionWord> l = new ArrayList<>();
-      lang.getValue().forEach(n -> l.add(new RegionWord(n.get("text").asText(), n.get("code").asText())));
-      regions.put(lang.getKey(), List.copyOf(l));
-    });
-    root.get("extras").fields().forEachRemaining(lang -> extras.put(lang.getKey(), strings(lang.getValue())));
-    root.get("templates").fields().forEachRemaining(lang -> {
-      Map<String, List<String>> byKind = new LinkedHashMap<>();
-      lang.getValue().fields().forEachRemaining(k -> byKind.put(k.getKey(), strings(k.getValue())));
-      templates.put(lang.getKey(), byKind);
-    });
+    root.get("words")
+        .fields()
+        .forEachRemaining(
+            lang -> {
+              Map<String, Map<String, List<String>>> byField = new LinkedHashMap<>();
+              lang.getValue()
+                  .fields()
+                  .forEachRemaining(
+                      field -> {
+                        Map<String, List<String>> byValue = new LinkedHashMap<>();
+                        field
+                            .getValue()
+                            .fields()
+                            .forEachRemaining(v -> byValue.put(v.getKey(), strings(v.getValue())));
+                        byField.put(field.getKey(), byValue);
+                      });
+              words.put(lang.getKey(), byField);
+            });
+    root.get("issuers")
+        .fields()
+        .forEachRemaining(
+            lang -> {
+              List<IssuerWord> l = new ArrayList<>();
+              lang.getValue()
+                  .forEach(
+                      n -> l.add(new IssuerWord(n.get("text").asText(), strings(n.get("codes")))));
+              issuers.put(lang.getKey(), List.copyOf(l));
+            });
+    root.get("regions")
+        .fields()
+        .forEachRemaining(
+            lang -> {
+              List<RegionWord> l = new ArrayList<>();
+              lang.getValue()
+                  .forEach(
+                      n -> l.add(new RegionWord(n.get("text").asText(), n.get("code").asText())));
+              regions.put(lang.getKey(), List.copyOf(l));
+            });
+    root.get("extras")
+        .fields()
+        .forEachRemaining(lang -> extras.put(lang.getKey(), strings(lang.getValue())));
+    root.get("templates")
+        .fields()
+        .forEachRemaining(
+            lang -> {
+              Map<String, List<String>> byKind = new LinkedHashMap<>();
+              lang.getValue()
+                  .fields()
+                  .forEachRemaining(k -> byKind.put(k.getKey(), strings(k.getValue())));
+              templates.put(lang.getKey(), byKind);
+            });
   }
 
   /** The shipped templates. */
@@ -74,7 +100,10 @@ public final class AdvertTemplates {
 
   /** Phrases for {@code field} (fresh, tier, category) = {@code value}; empty when none. */
   public List<String> words(String lang, String field, String value) {
-    return words.getOrDefault(lang, Map.of()).getOrDefault(field, Map.of()).getOrDefault(value, List.of());
+    return words
+        .getOrDefault(lang, Map.of())
+        .getOrDefault(field, Map.of())
+        .getOrDefault(value, List.of());
   }
 
   public List<IssuerWord> issuers(String lang) {
@@ -100,7 +129,7 @@ public final class AdvertTemplates {
 
   private static List<String> strings(JsonNode arr) {
     List<String> out = new ArrayList<>();
-    for (Iterator<JsonNode> it = arr.elements(); it.hasNext();) {
+    for (Iterator<JsonNode> it = arr.elements(); it.hasNext(); ) {
       out.add(it.next().asText());
     }
     return List.copyOf(out);

@@ -23,12 +23,12 @@ import org.leakmarket.normalize.PostedAt;
 import org.leakmarket.reference.FxTable;
 
 /**
- * The demo's listings in {@code data-samples/}: the hand-written adverts of
- * {@code /generate/demo-fixed.yaml} (the seed article's prices, the reseller chain, the four
- * trial-sample adverts, one of each vocabulary form), then {@value #GENERATED_ROWS} rows of
- * {@link ListingGenerator} over Dec 2014 - Jun 2015; and {@value #LATE_ROWS} late-arriving
- * listings for January 2015, a month already published, to exercise revisions. Each file has a
- * ground-truth twin under {@code ground_truth/}. No Spark; writes well under a second.
+ * The demo's listings in {@code data-samples/}: the hand-written adverts of {@code
+ * /generate/demo-fixed.yaml} (the seed article's prices, the reseller chain, the four trial-sample
+ * adverts, one of each vocabulary form), then {@value #GENERATED_ROWS} rows of {@link
+ * ListingGenerator} over Dec 2014 - Jun 2015; and {@value #LATE_ROWS} late-arriving listings for
+ * January 2015, a month already published, to exercise revisions. Each file has a ground-truth twin
+ * under {@code ground_truth/}. No Spark; writes well under a second.
  */
 public final class DemoListings {
   public static final long DEFAULT_SEED = 20150112L;
@@ -64,8 +64,11 @@ public final class DemoListings {
     List<GeneratedListing> out = new ArrayList<>();
     long row = LATE_ROW_OFFSET;
     while (out.size() < LATE_ROWS) {
-      GeneratedListing l = g.rowInMonth(row++, YearMonth.parse(LATE_MONTH),
-          String.format(Locale.ROOT, "L-late-%03d", out.size() + 1));
+      GeneratedListing l =
+          g.rowInMonth(
+              row++,
+              YearMonth.parse(LATE_MONTH),
+              String.format(Locale.ROOT, "L-late-%03d", out.size() + 1));
       if (l.ok()) { // late listings exist to revise prices: only adverts with offers
         out.add(l);
       }
@@ -106,7 +109,8 @@ public final class DemoListings {
   }
 
   static ObjectMapper mapper() {
-    return new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+    return new ObjectMapper()
+        .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
         .disable(SerializationFeature.INDENT_OUTPUT);
   }
 
@@ -115,7 +119,8 @@ public final class DemoListings {
     JsonNode root;
     try (InputStream in = DemoListings.class.getResourceAsStream(FIXED_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("fixed demo adverts missing from the jar: " + FIXED_RESOURCE);
+        throw new IllegalStateException(
+            "fixed demo adverts missing from the jar: " + FIXED_RESOURCE);
       }
       root = new ObjectMapper(new YAMLFactory()).readTree(in);
     } catch (IOException e) {
@@ -127,8 +132,12 @@ public final class DemoListings {
     for (JsonNode e : root) {
       JsonNode l = e.get("listing");
       String id = l.get("listing_id").asText();
-      PostedAt.Parsed p = PostedAt.parse(l.get("posted_at").asText(), l.get("source").asText())
-          .orElseThrow(() -> new IllegalStateException("fixed advert " + id + " has an unreadable posted_at"));
+      PostedAt.Parsed p =
+          PostedAt.parse(l.get("posted_at").asText(), l.get("source").asText())
+              .orElseThrow(
+                  () ->
+                      new IllegalStateException(
+                          "fixed advert " + id + " has an unreadable posted_at"));
       String line;
       try {
         line = m.writeValueAsString(l);
@@ -137,8 +146,20 @@ public final class DemoListings {
       }
       Integer chain = e.has("chain_tier") ? e.get("chain_tier").asInt() : null;
       if (e.has("reason")) {
-        out.add(new GeneratedListing(line, id, "fixed", "fixed", null, "rejected", e.get("reason").asText(), null,
-            p.date(), null, List.of(), chain));
+        out.add(
+            new GeneratedListing(
+                line,
+                id,
+                "fixed",
+                "fixed",
+                null,
+                "rejected",
+                e.get("reason").asText(),
+                null,
+                p.date(),
+                null,
+                List.of(),
+                chain));
         continue;
       }
       List<TrueOffer> offers = new ArrayList<>();
@@ -147,13 +168,35 @@ public final class DemoListings {
         if (o.has("issuers")) {
           o.get("issuers").forEach(x -> issuers.add(x.asText()));
         }
-        offers.add(new TrueOffer(dec(o, "amount"), o.get("currency").asText(), o.get("quantity").asLong(),
-            dec(o, "low"), dec(o, "high"), o.get("tier").asText(), o.get("freshness").asText(),
-            o.get("category").asText(), issuers, o.has("region") ? o.get("region").asText() : null,
-            o.has("qualifier") ? o.get("qualifier").asText() : null, "fixed"));
+        offers.add(
+            new TrueOffer(
+                dec(o, "amount"),
+                o.get("currency").asText(),
+                o.get("quantity").asLong(),
+                dec(o, "low"),
+                dec(o, "high"),
+                o.get("tier").asText(),
+                o.get("freshness").asText(),
+                o.get("category").asText(),
+                issuers,
+                o.has("region") ? o.get("region").asText() : null,
+                o.has("qualifier") ? o.get("qualifier").asText() : null,
+                "fixed"));
       }
-      out.add(new GeneratedListing(line, id, "fixed", "fixed", null, "ok", null, null, p.date(), null,
-          ListingGenerator.priceOffers(offers, p.date(), fx), chain));
+      out.add(
+          new GeneratedListing(
+              line,
+              id,
+              "fixed",
+              "fixed",
+              null,
+              "ok",
+              null,
+              null,
+              p.date(),
+              null,
+              ListingGenerator.priceOffers(offers, p.date(), fx),
+              chain));
     }
     return out;
   }

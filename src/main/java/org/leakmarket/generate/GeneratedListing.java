@@ -9,13 +9,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One generated listing: the line written to {@code listings.jsonl} (JSON, or a deliberately
- * broken or empty line) and its ground truth, which never goes into the listing itself.
+ * One generated listing: the line written to {@code listings.jsonl} (JSON, or a deliberately broken
+ * or empty line) and its ground truth, which never goes into the listing itself.
  *
  * @param line the exact input line (without newline)
  * @param listingId the id in the line (null for an empty line)
- * @param kind advert kind ({@code single}, {@code bundle}, ..., {@code fixed}); bad rows keep
- *     the kind of the advert they were made from
+ * @param kind advert kind ({@code single}, {@code bundle}, ..., {@code fixed}); bad rows keep the
+ *     kind of the advert they were made from
  * @param market {@code zh}, {@code en}, or {@code fixed}
  * @param bad the kind of bad row ({@code malformed_json}, {@code empty_line}, ...), else null
  * @param status {@code ok} when the listing makes at least one offer, else {@code rejected}
@@ -23,7 +23,8 @@ import java.util.List;
  * @param postedDate the posting date as the pipeline reads it (poster's zone), null if unreadable
  * @param repostOf listing id of the advert this one reposts, else null
  * @param offers the true offers, in text order (empty when rejected)
- * @param chainTier reseller-chain level (1 first-tier broker .. 4 end buyer) of a fixed advert, else null
+ * @param chainTier reseller-chain level (1 first-tier broker .. 4 end buyer) of a fixed advert,
+ *     else null
  */
 public record GeneratedListing(
     String line,
@@ -42,12 +43,17 @@ public record GeneratedListing(
   private static final MathContext TEN = new MathContext(10);
 
   /**
-   * A true offer with its CNY per-record values under the FX rule at the posting date, and the
-   * tier and freshness the advert <em>states</em>: the offer's drawn values, or {@code unknown}
-   * where the advert's template has no word for them (what a perfect reader can know; the
-   * cell a market table can put the offer in).
+   * A true offer with its CNY per-record values under the FX rule at the posting date, and the tier
+   * and freshness the advert <em>states</em>: the offer's drawn values, or {@code unknown} where
+   * the advert's template has no word for them (what a perfect reader can know; the cell a market
+   * table can put the offer in).
    */
-  public record Priced(TrueOffer offer, double cny, double lowCny, double highCny, String statedTier,
+  public record Priced(
+      TrueOffer offer,
+      double cny,
+      double lowCny,
+      double highCny,
+      String statedTier,
       String statedFreshness) {
     /** An offer whose advert states its tier and freshness. */
     public Priced(TrueOffer offer, double cny, double lowCny, double highCny) {
@@ -121,8 +127,8 @@ public record GeneratedListing(
 
   /**
    * Ten significant digits as a decimal: written as plain digits by BigDecimal, not by
-   * Double.toString (whose output changed between JDK releases), so truth files are the same
-   * bytes on every JVM.
+   * Double.toString (whose output changed between JDK releases), so truth files are the same bytes
+   * on every JVM.
    */
   static BigDecimal decimal(double v) {
     return new BigDecimal(v).round(TEN).stripTrailingZeros();

@@ -4,9 +4,9 @@ import java.io.Serializable;
 import java.time.YearMonth;
 
 /**
- * What a listing generator draws from: the seed, the months covered, the shares of bad rows
- * and reposts, and how many sellers there are. Small and serialisable, so Spark ships it to
- * executors and each partition rebuilds the same generator.
+ * What a listing generator draws from: the seed, the months covered, the shares of bad rows and
+ * reposts, and how many sellers there are. Small and serialisable, so Spark ships it to executors
+ * and each partition rebuilds the same generator.
  *
  * @param seed the random seed; with the row id it fixes every row
  * @param firstMonth first month of postings, {@code yyyy-MM}
@@ -15,8 +15,9 @@ import java.time.YearMonth;
  * @param repostShare share of rows that repost an earlier row's advert (cross-post or copy)
  * @param sellerPool number of distinct sellers per market
  */
-public record GeneratorSettings(long seed, String firstMonth, int months, double badShare,
-    double repostShare, int sellerPool) implements Serializable {
+public record GeneratorSettings(
+    long seed, String firstMonth, int months, double badShare, double repostShare, int sellerPool)
+    implements Serializable {
 
   public static final String DEFAULT_FIRST_MONTH = "2014-12";
   public static final int DEFAULT_MONTHS = 7;
@@ -26,13 +27,19 @@ public record GeneratorSettings(long seed, String firstMonth, int months, double
     if (months < 1) {
       throw new IllegalArgumentException("months must be at least 1, got " + months);
     }
-    // The shipped FX table covers 2014-10..2016-12: foreign prices outside it could not be converted.
-    if (first.isBefore(YearMonth.of(2014, 10)) || first.plusMonths(months - 1L).isAfter(YearMonth.of(2016, 12))) {
-      throw new IllegalArgumentException("months must lie within the FX table (2014-10..2016-12), got "
-          + firstMonth + " + " + months);
+    // The shipped FX table covers 2014-10..2016-12: foreign prices outside it could not be
+    // converted.
+    if (first.isBefore(YearMonth.of(2014, 10))
+        || first.plusMonths(months - 1L).isAfter(YearMonth.of(2016, 12))) {
+      throw new IllegalArgumentException(
+          "months must lie within the FX table (2014-10..2016-12), got "
+              + firstMonth
+              + " + "
+              + months);
     }
     if (badShare < 0 || badShare > 1 || repostShare < 0 || repostShare > 1) {
-      throw new IllegalArgumentException("shares must be in [0,1], got bad " + badShare + ", repost " + repostShare);
+      throw new IllegalArgumentException(
+          "shares must be in [0,1], got bad " + badShare + ", repost " + repostShare);
     }
     if (sellerPool < 1) {
       throw new IllegalArgumentException("sellerPool must be at least 1, got " + sellerPool);

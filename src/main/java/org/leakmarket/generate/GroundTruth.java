@@ -10,12 +10,12 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * {@code ground_truth.json}: what the generated inputs really are, for checking estimates.
- * For every period × category × tier × freshness cell with offers: the true median price per
- * record in CNY of the generating distribution ({@link PriceModel#cellTruths()} times the
- * month's trend) and the expected share of offers in the cell; plus the generator's settings
- * and {@code population_size} (the leak samples' true population, null when none were made).
- * Small (a few hundred cells), built on the driver in milliseconds.
+ * {@code ground_truth.json}: what the generated inputs really are, for checking estimates. For
+ * every period × category × tier × freshness cell with offers: the true median price per record in
+ * CNY of the generating distribution ({@link PriceModel#cellTruths()} times the month's trend) and
+ * the expected share of offers in the cell; plus the generator's settings and {@code
+ * population_size} (the leak samples' true population, null when none were made). Small (a few
+ * hundred cells), built on the driver in milliseconds.
  */
 public final class GroundTruth {
   public static final String PRICE_DEFINITION =
@@ -38,8 +38,8 @@ public final class GroundTruth {
    * @param listings rows generated
    * @param populationSize the samples' true population size, or null when no samples were made
    */
-  public static ObjectNode document(GeneratorSettings s, long listings, Long populationSize, int samples,
-      long recordsPerSample) {
+  public static ObjectNode document(
+      GeneratorSettings s, long listings, Long populationSize, int samples, long recordsPerSample) {
     return document(s, listings, populationSize, samples, recordsPerSample, null, 0);
   }
 
@@ -49,8 +49,14 @@ public final class GroundTruth {
    * @param written medians of written prices per cell ({@link WrittenPriceTruth}), or null
    * @param writtenDraws the listings simulated for {@code written}
    */
-  public static ObjectNode document(GeneratorSettings s, long listings, Long populationSize, int samples,
-      long recordsPerSample, Map<WrittenPriceTruth.Key, WrittenPriceTruth.Value> written, long writtenDraws) {
+  public static ObjectNode document(
+      GeneratorSettings s,
+      long listings,
+      Long populationSize,
+      int samples,
+      long recordsPerSample,
+      Map<WrittenPriceTruth.Key, WrittenPriceTruth.Value> written,
+      long writtenDraws) {
     JsonNodeFactory f = JsonNodeFactory.instance;
     ObjectNode n = f.objectNode();
     n.put("generator", ListingGenerator.class.getName());
@@ -88,7 +94,10 @@ public final class GroundTruth {
         c.put("freshness", t.cell().freshness());
         c.put("true_median_cny", GeneratedListing.decimal(t.medianCny() * trend));
         if (written != null) {
-          var w = written.get(new WrittenPriceTruth.Key(period, t.cell().category(), t.cell().tier(), t.cell().freshness()));
+          var w =
+              written.get(
+                  new WrittenPriceTruth.Key(
+                      period, t.cell().category(), t.cell().tier(), t.cell().freshness()));
           if (w == null) {
             c.putNull("true_median_written_cny");
             c.put("written_truth_offers", 0);
@@ -98,11 +107,16 @@ public final class GroundTruth {
           }
         }
         c.put("offer_share", GeneratedListing.decimal(t.offersPerListing() / totalOffers));
-        // Generated rows only (reposts included, bad rows not): what a cell's n_offers should be near.
-        c.put("expected_offers", GeneratedListing.decimal(listings * (1 - s.badShare()) * t.offersPerListing() / s.months()));
+        // Generated rows only (reposts included, bad rows not): what a cell's n_offers should be
+        // near.
+        c.put(
+            "expected_offers",
+            GeneratedListing.decimal(
+                listings * (1 - s.badShare()) * t.offersPerListing() / s.months()));
         ObjectNode comps = c.putObject("components");
         for (Map.Entry<PriceModel.Component, Double> w : t.weights().entrySet()) {
-          comps.put(w.getKey().code(), GeneratedListing.decimal(w.getValue() / t.offersPerListing()));
+          comps.put(
+              w.getKey().code(), GeneratedListing.decimal(w.getValue() / t.offersPerListing()));
         }
       }
     }
@@ -112,8 +126,10 @@ public final class GroundTruth {
   /** The document as indented JSON, decimals as plain digits. */
   public static String pretty(ObjectNode n) {
     try {
-      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(n);
+      return new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .writeValueAsString(n);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,11 +6,10 @@ import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
- * Writes numbers the way adverts do (vocabulary.md, Numbers and Money): Chinese numerals
- * ({@code 十万}, {@code 两千}), colloquial money ({@code 三毛五}, {@code 一块五}, {@code 两分}),
- * 万/w/k shorthand, and "nice" rounding so a drawn price looks like a price a seller would
- * write. Pure functions on {@link BigDecimal}: the text and the ground truth come from the
- * same exact value.
+ * Writes numbers the way adverts do (vocabulary.md, Numbers and Money): Chinese numerals ({@code
+ * 十万}, {@code 两千}), colloquial money ({@code 三毛五}, {@code 一块五}, {@code 两分}), 万/w/k shorthand, and
+ * "nice" rounding so a drawn price looks like a price a seller would write. Pure functions on
+ * {@link BigDecimal}: the text and the ground truth come from the same exact value.
  */
 final class NumberWords {
   private static final String[] DIGITS = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
@@ -78,8 +77,8 @@ final class NumberWords {
   }
 
   /**
-   * Colloquial money: 0.35 -> 三毛五, 0.5 -> 五毛, 0.25 -> 两毛五, 1.5 -> 一块五, 5 -> 五块,
-   * 0.02 -> 两分. Empty when the value has no such spelling (fen after yuan, or 100 yuan or more).
+   * Colloquial money: 0.35 -> 三毛五, 0.5 -> 五毛, 0.25 -> 两毛五, 1.5 -> 一块五, 5 -> 五块, 0.02 -> 两分. Empty
+   * when the value has no such spelling (fen after yuan, or 100 yuan or more).
    */
   static Optional<String> zhMoney(BigDecimal v) {
     BigDecimal cents = v.movePointRight(2);
@@ -106,10 +105,14 @@ final class NumberWords {
     return Optional.of((fen == 2 ? "两" : DIGITS[fen]) + "分");
   }
 
-  /** Jiao/fen with Arabic digits: 0.5 -> 5毛, 0.02 -> 2分; empty for 1 yuan or more or mixed units. */
+  /**
+   * Jiao/fen with Arabic digits: 0.5 -> 5毛, 0.02 -> 2分; empty for 1 yuan or more or mixed units.
+   */
   static Optional<String> jiaoFenDigits(BigDecimal v, boolean jiaoWord) {
     BigDecimal cents = v.movePointRight(2);
-    if (v.signum() <= 0 || v.compareTo(BigDecimal.ONE) >= 0 || cents.stripTrailingZeros().scale() > 0) {
+    if (v.signum() <= 0
+        || v.compareTo(BigDecimal.ONE) >= 0
+        || cents.stripTrailingZeros().scale() > 0) {
       return Optional.empty();
     }
     long c = cents.longValueExact();
@@ -148,8 +151,8 @@ final class NumberWords {
   }
 
   /**
-   * Rounds a price to what a seller would write: below 0.1 to the fen, below 1 to 0.05,
-   * below 10 to 0.5, below 100 to 1, else to 5. Never returns zero.
+   * Rounds a price to what a seller would write: below 0.1 to the fen, below 1 to 0.05, below 10 to
+   * 0.5, below 100 to 1, else to 5. Never returns zero.
    */
   static BigDecimal niceCny(double p) {
     BigDecimal step;

@@ -24,76 +24,144 @@ import org.leakmarket.reference.BinTable;
 import org.leakmarket.reference.PhoneSegments;
 
 /**
- * Generates synthetic leak samples of FAKE people (privacy.md section 6): a manifest and its
- * record files, deterministic from a seed (same arguments, byte-identical files). Formats cycle
- * through what real dumps look like: (1) GB18030 CSV with Chinese headers and spreadsheet damage
- * ({@code 6.22202E+15}, leading {@code '}, full-width digits, quoted commas, blank lines, a
- * trailing total row); (2) UTF-8 CSV with a BOM, CRLF and English headers; (3) JSON Lines with a
- * custom key mapped by the manifest's {@code columns}; (4) TSV padded with fabricated,
- * Luhn-invalid cards. Each sample draws its people independently and uniformly from one
- * population (so capture–recapture has a true N to find); the first few people are placed in
- * the first three samples with disjoint identifiers (phone; phone+card; card+ID) so they are
- * linked only transitively.
+ * Generates synthetic leak samples of FAKE people (privacy.md section 6): a manifest and its record
+ * files, deterministic from a seed (same arguments, byte-identical files). Formats cycle through
+ * what real dumps look like: (1) GB18030 CSV with Chinese headers and spreadsheet damage ({@code
+ * 6.22202E+15}, leading {@code '}, full-width digits, quoted commas, blank lines, a trailing total
+ * row); (2) UTF-8 CSV with a BOM, CRLF and English headers; (3) JSON Lines with a custom key mapped
+ * by the manifest's {@code columns}; (4) TSV padded with fabricated, Luhn-invalid cards. Each
+ * sample draws its people independently and uniformly from one population (so capture–recapture has
+ * a true N to find); the first few people are placed in the first three samples with disjoint
+ * identifiers (phone; phone+card; card+ID) so they are linked only transitively.
  *
- * <p>Cost: in memory per person (population about 2.5 x records per sample); files are
- * written streaming.
+ * <p>Cost: in memory per person (population about 2.5 x records per sample); files are written
+ * streaming.
  */
 public final class SampleGenerator {
   /** The demo's arguments: {@code data-samples/samples} is {@code writeDemo} of these. */
   public static final int DEMO_SAMPLES = 4;
+
   public static final int DEMO_RECORDS = 160;
   public static final long DEMO_SEED = 2015L;
+
   /** People forced into samples 1–3 with identifiers that link only transitively. */
   public static final int TRANSITIVE_PEOPLE = 5;
 
   private static final Charset GB18030 = Charset.forName("GB18030");
-  static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周",
-      "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "欧阳", "司马"};
-  static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋",
-      "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞", "平", "刚", "桂英", "建华", "志强", "海燕"};
-  static final String[] STREETS = {"人民路", "解放路", "长江西路", "中山路", "建设大道", "和平街",
-      "胜利路", "金寨路", "淮海路", "南京东路", "黄山路", "天府大道"};
+  static final String[] SURNAMES = {
+    "王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林",
+    "罗", "欧阳", "司马"
+  };
+  static final String[] GIVEN = {
+    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "霞",
+    "平", "刚", "桂英", "建华", "志强", "海燕"
+  };
+  static final String[] STREETS = {
+    "人民路", "解放路", "长江西路", "中山路", "建设大道", "和平街", "胜利路", "金寨路", "淮海路", "南京东路", "黄山路", "天府大道"
+  };
   private static final String[] MAIL = {"qq.com", "163.com", "126.com", "sina.com", "139.com"};
-  private static final String[][] COUNTIES = {{"11", "110105"}, {"31", "310104"}, {"32", "320102"},
-      {"32", "320506"}, {"33", "330106"}, {"34", "340104"}, {"37", "370102"}, {"41", "410105"},
-      {"42", "420106"}, {"44", "440106"}, {"44", "440304"}, {"51", "510107"}, {"50", "500103"},
-      {"61", "610113"}, {"21", "210102"}};
-  private static final Map<String, String> CITY_ZH = Map.ofEntries(Map.entry("Beijing", "北京市"),
-      Map.entry("Shanghai", "上海市"), Map.entry("Nanjing", "江苏省南京市"), Map.entry("Suzhou", "江苏省苏州市"),
-      Map.entry("Hangzhou", "浙江省杭州市"), Map.entry("Hefei", "安徽省合肥市"), Map.entry("Jinan", "山东省济南市"),
-      Map.entry("Zhengzhou", "河南省郑州市"), Map.entry("Wuhan", "湖北省武汉市"),
-      Map.entry("Guangzhou", "广东省广州市"), Map.entry("Shenzhen", "广东省深圳市"),
-      Map.entry("Chengdu", "四川省成都市"), Map.entry("Chongqing", "重庆市"), Map.entry("Xi'an", "陕西省西安市"),
-      Map.entry("Shenyang", "辽宁省沈阳市"));
-  private static final Map<String, String> BANK_ZH = Map.ofEntries(Map.entry("ICBC", "中国工商银行"),
-      Map.entry("ABC", "中国农业银行"), Map.entry("BOC", "中国银行"), Map.entry("CCB", "中国建设银行"),
-      Map.entry("BOCOM", "交通银行"), Map.entry("CMB", "招商银行"), Map.entry("CITIC", "中信银行"),
-      Map.entry("CEB", "光大银行"), Map.entry("CIB", "兴业银行"), Map.entry("SPDB", "浦发银行"),
-      Map.entry("CMBC", "民生银行"), Map.entry("PAB", "平安银行"), Map.entry("HXB", "华夏银行"),
-      Map.entry("CGB", "广发银行"), Map.entry("PSBC", "中国邮政储蓄银行"), Map.entry("BOJS", "江苏银行"),
-      Map.entry("BOSH", "上海银行"), Map.entry("BOB", "北京银行"));
-  private static final Map<String, String> LEVEL_ZH = Map.of("classic", "普卡", "gold", "金卡",
-      "platinum", "白金卡", "diamond", "钻石卡", "infinite", "无限卡");
+  private static final String[][] COUNTIES = {
+    {"11", "110105"},
+    {"31", "310104"},
+    {"32", "320102"},
+    {"32", "320506"},
+    {"33", "330106"},
+    {"34", "340104"},
+    {"37", "370102"},
+    {"41", "410105"},
+    {"42", "420106"},
+    {"44", "440106"},
+    {"44", "440304"},
+    {"51", "510107"},
+    {"50", "500103"},
+    {"61", "610113"},
+    {"21", "210102"}
+  };
+  private static final Map<String, String> CITY_ZH =
+      Map.ofEntries(
+          Map.entry("Beijing", "北京市"),
+          Map.entry("Shanghai", "上海市"),
+          Map.entry("Nanjing", "江苏省南京市"),
+          Map.entry("Suzhou", "江苏省苏州市"),
+          Map.entry("Hangzhou", "浙江省杭州市"),
+          Map.entry("Hefei", "安徽省合肥市"),
+          Map.entry("Jinan", "山东省济南市"),
+          Map.entry("Zhengzhou", "河南省郑州市"),
+          Map.entry("Wuhan", "湖北省武汉市"),
+          Map.entry("Guangzhou", "广东省广州市"),
+          Map.entry("Shenzhen", "广东省深圳市"),
+          Map.entry("Chengdu", "四川省成都市"),
+          Map.entry("Chongqing", "重庆市"),
+          Map.entry("Xi'an", "陕西省西安市"),
+          Map.entry("Shenyang", "辽宁省沈阳市"));
+  private static final Map<String, String> BANK_ZH =
+      Map.ofEntries(
+          Map.entry("ICBC", "中国工商银行"),
+          Map.entry("ABC", "中国农业银行"),
+          Map.entry("BOC", "中国银行"),
+          Map.entry("CCB", "中国建设银行"),
+          Map.entry("BOCOM", "交通银行"),
+          Map.entry("CMB", "招商银行"),
+          Map.entry("CITIC", "中信银行"),
+          Map.entry("CEB", "光大银行"),
+          Map.entry("CIB", "兴业银行"),
+          Map.entry("SPDB", "浦发银行"),
+          Map.entry("CMBC", "民生银行"),
+          Map.entry("PAB", "平安银行"),
+          Map.entry("HXB", "华夏银行"),
+          Map.entry("CGB", "广发银行"),
+          Map.entry("PSBC", "中国邮政储蓄银行"),
+          Map.entry("BOJS", "江苏银行"),
+          Map.entry("BOSH", "上海银行"),
+          Map.entry("BOB", "北京银行"));
+  private static final Map<String, String> LEVEL_ZH =
+      Map.of("classic", "普卡", "gold", "金卡", "platinum", "白金卡", "diamond", "钻石卡", "infinite", "无限卡");
 
   /** One fake person. */
-  record Person(int index, String name, String phone, String id, String card, String issuer,
-      String level, String address, String email, String account, int creditLimit) {}
+  record Person(
+      int index,
+      String name,
+      String phone,
+      String id,
+      String card,
+      String issuer,
+      String level,
+      String address,
+      String email,
+      String account,
+      int creditLimit) {}
 
   /** What was generated, for tests and {@code ground_truth.json}. */
-  public record GroundTruth(long seed, int populationSize, List<SampleTruth> samples,
-      Map<String, Integer> pairwiseOverlap, int transitivePeople) {}
+  public record GroundTruth(
+      long seed,
+      int populationSize,
+      List<SampleTruth> samples,
+      Map<String, Integer> pairwiseOverlap,
+      int transitivePeople) {}
 
   /** One sample: its file, how many real people and fabricated rows it holds. */
-  public record SampleTruth(String sampleId, String path, String format, String encoding,
-      int people, int fabricated, int blankLines, int totalRows, String obtainedAt,
+  public record SampleTruth(
+      String sampleId,
+      String path,
+      String format,
+      String encoding,
+      int people,
+      int fabricated,
+      int blankLines,
+      int totalRows,
+      String obtainedAt,
       String listingId) {}
 
   private SampleGenerator() {}
 
-  /** {@code java ... SampleGenerator DIR [samples records seed]}: writes DIR/manifest.jsonl and files. */
+  /**
+   * {@code java ... SampleGenerator DIR [samples records seed]}: writes DIR/manifest.jsonl and
+   * files.
+   */
   public static void main(String[] args) {
     if (args.length != 1 && args.length != 4) {
-      throw new IllegalArgumentException("usage: SampleGenerator DIR [samples records-per-sample seed]");
+      throw new IllegalArgumentException(
+          "usage: SampleGenerator DIR [samples records-per-sample seed]");
     }
     Path dir = Path.of(args[0]);
     if (args.length == 1) {
@@ -114,16 +182,19 @@ public final class SampleGenerator {
    * @param samples number of samples (at least 1)
    * @param recordsPerSample real people per sample (the padded sample adds fabricated rows)
    */
-  public static GroundTruth generate(Path samplesDir, int samples, int recordsPerSample, long seed) {
+  public static GroundTruth generate(
+      Path samplesDir, int samples, int recordsPerSample, long seed) {
     if (samples < 1 || recordsPerSample < 1) {
-      throw new IllegalArgumentException("samples and records per sample must be positive: "
-          + samples + ", " + recordsPerSample);
+      throw new IllegalArgumentException(
+          "samples and records per sample must be positive: " + samples + ", " + recordsPerSample);
     }
     Random rnd = new Random(seed);
     BinTable bins = BinTable.load(null);
-    List<BinTable.Bin> chineseBins = bins.all().stream().filter(b -> "CN".equals(b.country())).toList();
+    List<BinTable.Bin> chineseBins =
+        bins.all().stream().filter(b -> "CN".equals(b.country())).toList();
     List<PhoneSegments.Segment> segments = PhoneSegments.load(null).segments();
-    int population = Math.max((int) Math.round(recordsPerSample * 2.5), recordsPerSample + TRANSITIVE_PEOPLE);
+    int population =
+        Math.max((int) Math.round(recordsPerSample * 2.5), recordsPerSample + TRANSITIVE_PEOPLE);
     List<Person> people = new ArrayList<>();
     Set<String> used = new LinkedHashSet<>();
     for (int i = 0; i < population; i++) {
@@ -166,18 +237,40 @@ public final class SampleGenerator {
         String listing = String.format("L-demo-sample-%03d", s + 1);
         String seller = s % 2 == 0 ? "鑫源数据" : "data_king_88";
         String source = s % 2 == 0 ? "qq" : "wechat";
-        SampleTruth t = switch (s % 4) {
-          case 0 -> writeChineseCsv(samplesDir, id, members.get(s), people, rnd, forced, obtained, listing);
-          case 1 -> writeEnglishCsv(samplesDir, id, members.get(s), people, rnd, forced, obtained, listing);
-          case 2 -> writeJsonl(samplesDir, id, members.get(s), people, rnd, forced, obtained, listing);
-          default -> writePaddedTsv(samplesDir, id, members.get(s), people, rnd, chineseBins, obtained, listing);
-        };
+        SampleTruth t =
+            switch (s % 4) {
+              case 0 ->
+                  writeChineseCsv(
+                      samplesDir, id, members.get(s), people, rnd, forced, obtained, listing);
+              case 1 ->
+                  writeEnglishCsv(
+                      samplesDir, id, members.get(s), people, rnd, forced, obtained, listing);
+              case 2 ->
+                  writeJsonl(
+                      samplesDir, id, members.get(s), people, rnd, forced, obtained, listing);
+              default ->
+                  writePaddedTsv(
+                      samplesDir, id, members.get(s), people, rnd, chineseBins, obtained, listing);
+            };
         truths.add(t);
-        manifest.append("{\"sample_id\":\"").append(id).append("\",\"path\":\"").append(t.path())
-            .append("\",\"obtained_at\":\"").append(obtained).append("\",\"listing_id\":\"")
-            .append(listing).append("\",\"seller\":\"").append(seller).append("\",\"source\":\"")
-            .append(source).append("\",\"format\":\"").append(t.format()).append("\",\"encoding\":\"")
-            .append(t.encoding()).append('"');
+        manifest
+            .append("{\"sample_id\":\"")
+            .append(id)
+            .append("\",\"path\":\"")
+            .append(t.path())
+            .append("\",\"obtained_at\":\"")
+            .append(obtained)
+            .append("\",\"listing_id\":\"")
+            .append(listing)
+            .append("\",\"seller\":\"")
+            .append(seller)
+            .append("\",\"source\":\"")
+            .append(source)
+            .append("\",\"format\":\"")
+            .append(t.format())
+            .append("\",\"encoding\":\"")
+            .append(t.encoding())
+            .append('"');
         if (s % 4 == 3) {
           manifest.append(",\"delimiter\":\"\\t\"");
         }
@@ -201,10 +294,16 @@ public final class SampleGenerator {
     }
   }
 
-  private static Person person(int i, Random rnd, List<BinTable.Bin> bins,
-      List<PhoneSegments.Segment> segments, Set<String> used) {
-    String name = SURNAMES[rnd.nextInt(SURNAMES.length)] + GIVEN[rnd.nextInt(GIVEN.length)]
-        + (rnd.nextInt(3) == 0 ? GIVEN[rnd.nextInt(GIVEN.length)] : "");
+  private static Person person(
+      int i,
+      Random rnd,
+      List<BinTable.Bin> bins,
+      List<PhoneSegments.Segment> segments,
+      Set<String> used) {
+    String name =
+        SURNAMES[rnd.nextInt(SURNAMES.length)]
+            + GIVEN[rnd.nextInt(GIVEN.length)]
+            + (rnd.nextInt(3) == 0 ? GIVEN[rnd.nextInt(GIVEN.length)] : "");
     PhoneSegments.Segment seg = segments.get(rnd.nextInt(segments.size()));
     String phone;
     do {
@@ -225,7 +324,8 @@ public final class SampleGenerator {
     LocalDate birth = LocalDate.of(1955, 1, 1).plusDays(rnd.nextInt(365 * 40));
     String id;
     do {
-      String first17 = county + birth.toString().replace("-", "") + String.format("%03d", rnd.nextInt(1000));
+      String first17 =
+          county + birth.toString().replace("-", "") + String.format("%03d", rnd.nextInt(1000));
       id = first17 + ChineseId.checkChar(first17);
     } while (!used.add(id));
     BinTable.Bin bin = bins.get(rnd.nextInt(bins.size()));
@@ -234,18 +334,31 @@ public final class SampleGenerator {
       card = cardNumber(bin.bin(), "debit".equals(bin.type()) ? 19 : 16, rnd, true);
     } while (!used.add(card));
     String city = CITY_ZH.getOrDefault(seg.city(), "北京市");
-    String address = city + STREETS[rnd.nextInt(STREETS.length)] + (1 + rnd.nextInt(300)) + "号"
-        + (1 + rnd.nextInt(20)) + "栋" + (101 + rnd.nextInt(1500)) + "室";
-    String email = pinyinish(rnd) + (rnd.nextInt(2) == 0 ? String.valueOf(1960 + rnd.nextInt(40)) : "")
-        + "@" + MAIL[rnd.nextInt(MAIL.length)];
+    String address =
+        city
+            + STREETS[rnd.nextInt(STREETS.length)]
+            + (1 + rnd.nextInt(300))
+            + "号"
+            + (1 + rnd.nextInt(20))
+            + "栋"
+            + (101 + rnd.nextInt(1500))
+            + "室";
+    String email =
+        pinyinish(rnd)
+            + (rnd.nextInt(2) == 0 ? String.valueOf(1960 + rnd.nextInt(40)) : "")
+            + "@"
+            + MAIL[rnd.nextInt(MAIL.length)];
     String account = "62" + digits(rnd, 17);
     int limit = (5 + rnd.nextInt(96)) * 1000;
-    return new Person(i, name, phone, id, card, bin.issuer(), bin.level(), address, email, account, limit);
+    return new Person(
+        i, name, phone, id, card, bin.issuer(), bin.level(), address, email, account, limit);
   }
 
   private static String pinyinish(Random rnd) {
-    String[] syll = {"wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou",
-        "xu", "sun", "ma", "zhu", "hu", "guo", "wei", "fang", "na", "min", "jing", "qiang", "lei"};
+    String[] syll = {
+      "wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun",
+      "ma", "zhu", "hu", "guo", "wei", "fang", "na", "min", "jing", "qiang", "lei"
+    };
     return syll[rnd.nextInt(syll.length)] + syll[rnd.nextInt(syll.length)];
   }
 
@@ -281,7 +394,10 @@ public final class SampleGenerator {
     if (v == null) {
       return "";
     }
-    if (v.indexOf(delim) >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+    if (v.indexOf(delim) >= 0
+        || v.indexOf('"') >= 0
+        || v.indexOf('\n') >= 0
+        || v.indexOf('\r') >= 0) {
       return "\"" + v.replace("\"", "\"\"") + "\"";
     }
     return v;
@@ -311,8 +427,15 @@ public final class SampleGenerator {
     return new boolean[] {rnd.nextInt(20) < 19, phone, id, card};
   }
 
-  private static SampleTruth writeChineseCsv(Path dir, String id, List<Integer> members,
-      List<Person> people, Random rnd, int forced, LocalDate obtained, String listing)
+  private static SampleTruth writeChineseCsv(
+      Path dir,
+      String id,
+      List<Integer> members,
+      List<Person> people,
+      Random rnd,
+      int forced,
+      LocalDate obtained,
+      String listing)
       throws IOException {
     String file = id + ".csv";
     int blank = 0;
@@ -328,7 +451,13 @@ public final class SampleGenerator {
         if (f[1] && style == 0) {
           phone = fullWidth(phone);
         } else if (f[1] && style == 1) {
-          phone = "+86 " + phone.substring(0, 3) + " " + phone.substring(3, 7) + " " + phone.substring(7);
+          phone =
+              "+86 "
+                  + phone.substring(0, 3)
+                  + " "
+                  + phone.substring(3, 7)
+                  + " "
+                  + phone.substring(7);
         }
         String card = f[3] ? p.card() : "";
         int damage = rnd.nextInt(25);
@@ -345,9 +474,18 @@ public final class SampleGenerator {
         if (rnd.nextInt(3) == 0) {
           address = address.replace("号", "号, ");
         }
-        w.write(String.join(",", String.valueOf(row), csv(f[0] ? p.name() : "", ','), csv(phone, ','),
-            csv(idn, ','), csv(card, ','), BANK_ZH.get(p.issuer()), LEVEL_ZH.getOrDefault(p.level(), "普卡"),
-            String.valueOf(p.creditLimit()), csv(address, ',')));
+        w.write(
+            String.join(
+                ",",
+                String.valueOf(row),
+                csv(f[0] ? p.name() : "", ','),
+                csv(phone, ','),
+                csv(idn, ','),
+                csv(card, ','),
+                BANK_ZH.get(p.issuer()),
+                LEVEL_ZH.getOrDefault(p.level(), "普卡"),
+                String.valueOf(p.creditLimit()),
+                csv(address, ',')));
         w.write('\n');
         if (rnd.nextInt(50) == 0) {
           w.write('\n');
@@ -363,16 +501,24 @@ public final class SampleGenerator {
       blank++;
       w.write("合计," + members.size() + "条,,,,,,,\n");
     }
-    return new SampleTruth(id, file, "csv", "gb18030", members.size(), 0, blank, 1,
-        obtained.toString(), listing);
+    return new SampleTruth(
+        id, file, "csv", "gb18030", members.size(), 0, blank, 1, obtained.toString(), listing);
   }
 
-  private static SampleTruth writeEnglishCsv(Path dir, String id, List<Integer> members,
-      List<Person> people, Random rnd, int forced, LocalDate obtained, String listing)
+  private static SampleTruth writeEnglishCsv(
+      Path dir,
+      String id,
+      List<Integer> members,
+      List<Person> people,
+      Random rnd,
+      int forced,
+      LocalDate obtained,
+      String listing)
       throws IOException {
     String file = id + ".csv";
     try (OutputStream out = Files.newOutputStream(dir.resolve(file));
-        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
+        BufferedWriter w =
+            new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
       out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
       w.write("Name,Mobile,ID No,Card Number,Bank,Card Level,Email,Address\r\n");
       for (int m : members) {
@@ -382,18 +528,33 @@ public final class SampleGenerator {
         if (f[3] && rnd.nextInt(4) == 0) {
           card = card.replaceAll("(\\d{4})(?=\\d)", "$1 ");
         }
-        w.write(String.join(",", csv(f[0] ? p.name() : "", ','), f[1] ? p.phone() : "",
-            f[2] ? p.id() : "", card, p.issuer(), p.level(), rnd.nextInt(2) == 0 ? p.email() : "",
-            csv(p.address(), ',')));
+        w.write(
+            String.join(
+                ",",
+                csv(f[0] ? p.name() : "", ','),
+                f[1] ? p.phone() : "",
+                f[2] ? p.id() : "",
+                card,
+                p.issuer(),
+                p.level(),
+                rnd.nextInt(2) == 0 ? p.email() : "",
+                csv(p.address(), ',')));
         w.write("\r\n");
       }
     }
-    return new SampleTruth(id, file, "csv", "utf-8", members.size(), 0, 0, 0, obtained.toString(),
-        listing);
+    return new SampleTruth(
+        id, file, "csv", "utf-8", members.size(), 0, 0, 0, obtained.toString(), listing);
   }
 
-  private static SampleTruth writeJsonl(Path dir, String id, List<Integer> members,
-      List<Person> people, Random rnd, int forced, LocalDate obtained, String listing)
+  private static SampleTruth writeJsonl(
+      Path dir,
+      String id,
+      List<Integer> members,
+      List<Person> people,
+      Random rnd,
+      int forced,
+      LocalDate obtained,
+      String listing)
       throws IOException {
     String file = id + ".jsonl";
     try (BufferedWriter w = writer(dir.resolve(file), StandardCharsets.UTF_8)) {
@@ -405,8 +566,15 @@ public final class SampleGenerator {
           o.put("cust_nm", "\"" + p.name() + "\"");
         }
         if (f[1]) {
-          o.put("tel", "\"+86-" + p.phone().substring(0, 3) + "-" + p.phone().substring(3, 7) + "-"
-              + p.phone().substring(7) + "\"");
+          o.put(
+              "tel",
+              "\"+86-"
+                  + p.phone().substring(0, 3)
+                  + "-"
+                  + p.phone().substring(3, 7)
+                  + "-"
+                  + p.phone().substring(7)
+                  + "\"");
         }
         if (f[2]) {
           o.put("cert_no", "\"" + p.id() + "\"");
@@ -419,16 +587,25 @@ public final class SampleGenerator {
         }
         o.put("email", "\"" + p.email() + "\"");
         StringBuilder b = new StringBuilder("{");
-        o.forEach((k, v) -> b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
+        o.forEach(
+            (k, v) ->
+                b.append(b.length() > 1 ? "," : "").append('"').append(k).append("\":").append(v));
         w.write(b.append("}\n").toString());
       }
     }
-    return new SampleTruth(id, file, "jsonl", "utf-8", members.size(), 0, 0, 0, obtained.toString(),
-        listing);
+    return new SampleTruth(
+        id, file, "jsonl", "utf-8", members.size(), 0, 0, 0, obtained.toString(), listing);
   }
 
-  private static SampleTruth writePaddedTsv(Path dir, String id, List<Integer> members,
-      List<Person> people, Random rnd, List<BinTable.Bin> bins, LocalDate obtained, String listing)
+  private static SampleTruth writePaddedTsv(
+      Path dir,
+      String id,
+      List<Integer> members,
+      List<Person> people,
+      Random rnd,
+      List<BinTable.Bin> bins,
+      LocalDate obtained,
+      String listing)
       throws IOException {
     String file = id + ".tsv";
     int fabricated = members.size() * 3 / 2;
@@ -440,7 +617,8 @@ public final class SampleGenerator {
     for (int i = 0; i < fabricated; i++) {
       BinTable.Bin bin = bins.get(rnd.nextInt(bins.size()));
       String name = SURNAMES[rnd.nextInt(SURNAMES.length)] + GIVEN[rnd.nextInt(GIVEN.length)];
-      rows.add(name + "\t\t" + cardNumber(bin.bin(), 16, rnd, false) + "\t" + BANK_ZH.get(bin.issuer()));
+      rows.add(
+          name + "\t\t" + cardNumber(bin.bin(), 16, rnd, false) + "\t" + BANK_ZH.get(bin.issuer()));
     }
     java.util.Collections.shuffle(rows, rnd);
     try (BufferedWriter w = writer(dir.resolve(file), StandardCharsets.UTF_8)) {
@@ -450,7 +628,7 @@ public final class SampleGenerator {
         w.write('\n');
       }
     }
-    return new SampleTruth(id, file, "tsv", "utf-8", members.size(), fabricated, 0, 0,
-        obtained.toString(), listing);
+    return new SampleTruth(
+        id, file, "tsv", "utf-8", members.size(), fabricated, 0, 0, obtained.toString(), listing);
   }
 }

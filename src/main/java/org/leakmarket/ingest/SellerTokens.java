@@ -11,10 +11,10 @@ import org.leakmarket.privacy.Identifiers;
 import org.leakmarket.privacy.PseudonymKey;
 
 /**
- * Keyed tokens of seller handles (contracts section 2: the seller is pseudonymised on ingest
- * like any identifier), in the same token domain and normalisation as the sample manifest's
- * sellers, so a seller links across listings and samples. HMAC has no Spark built-in, so this
- * is a UDF; the key travels to executors inside it and is never logged.
+ * Keyed tokens of seller handles (contracts section 2: the seller is pseudonymised on ingest like
+ * any identifier), in the same token domain and normalisation as the sample manifest's sellers, so
+ * a seller links across listings and samples. HMAC has no Spark built-in, so this is a UDF; the key
+ * travels to executors inside it and is never logged.
  */
 public final class SellerTokens implements Serializable {
   private static final long serialVersionUID = 1L;

@@ -4,24 +4,24 @@ import static org.apache.spark.ml.functions.vector_to_array;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_intersect;
+import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.slice;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -43,113 +43,135 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copied adverts across sellers (methods.md, Duplicates): near-identical {@code text_norm}
- * posted by different sellers, found with Spark MLlib's MinHash LSH on character shingles and
- * reported, never merged (different sellers are different offers, even if one copied the
- * other's text).
+ * Copied adverts across sellers (methods.md, Duplicates): near-identical {@code text_norm} posted
+ * by different sellers, found with Spark MLlib's MinHash LSH on character shingles and reported,
+ * never merged (different sellers are different offers, even if one copied the other's text).
  *
  * <p>Steps: one representative listing per same-seller chain ({@code dup_group}, see {@link
- * OfferDedup}); identical texts collapsed to one (signatures are computed once per distinct
- * {@code text_norm}); each text split into characters, {@value #SHINGLE}-character shingles
- * ({@link NGram}), a binary {@link HashingTF} set of 2^18 buckets, {@link MinHashLSH} with
- * {@value #BANDS} x {@value #ROWS} hash functions and a fixed seed ({@code transform} only).
- * Banding: listings whose signatures agree on all {@value #ROWS} values of one band share a
- * bucket. Instead of all pairs of a bucket, each bucket gives a star: every member is linked to
- * the bucket's smallest listing id, or, when the member has that listing's seller, to the
- * smallest listing id of another seller. Each candidate edge is then verified with the exact
- * Jaccard distance of the two shingle sets (built-in {@code array_intersect}/{@code
- * array_union}) and kept when {@code <= maxDistance} and the sellers differ (a null seller
- * differs from every other). {@link #groups} closes the edges into connected components by
- * iterated min-label propagation. Texts shorter than {@value #SHINGLE} characters have no
- * shingle and are not compared.
+ * OfferDedup}); identical texts collapsed to one (signatures are computed once per distinct {@code
+ * text_norm}); each text split into characters, {@value #SHINGLE}-character shingles ({@link
+ * NGram}), a binary {@link HashingTF} set of 2^18 buckets, {@link MinHashLSH} with {@value #BANDS}
+ * x {@value #ROWS} hash functions and a fixed seed ({@code transform} only). Banding: listings
+ * whose signatures agree on all {@value #ROWS} values of one band share a bucket. Instead of all
+ * pairs of a bucket, each bucket gives a star: every member is linked to the bucket's smallest
+ * listing id, or, when the member has that listing's seller, to the smallest listing id of another
+ * seller. Each candidate edge is then verified with the exact Jaccard distance of the two shingle
+ * sets (built-in {@code array_intersect}/{@code array_union}) and kept when {@code <= maxDistance}
+ * and the sellers differ (a null seller differs from every other). {@link #groups} closes the edges
+ * into connected components by iterated min-label propagation. Texts shorter than {@value #SHINGLE}
+ * characters have no shingle and are not compared.
  *
  * <p>Output meaning: {@link #pairs} lists <em>verified edges</em> of the copy groups, not every
  * pair inside a group (a group of k listings has about k - 1 edges, at most {@value #BANDS} per
- * listing). Every listed edge is truly within the threshold (exact check); LSH is approximate
- * in the other direction: two near-copies are joined only if they share a bucket in some band
- * (probability 1 - (1 - s^{@value #ROWS})^{@value #BANDS} for similarity s: 0.89 at s = 0.7,
- * 0.985 at 0.8) and the star of that bucket links them by verified edges (a star centre
- * that is itself a weaker match can leave a member out in that band; the other bands make up).
+ * listing). Every listed edge is truly within the threshold (exact check); LSH is approximate in
+ * the other direction: two near-copies are joined only if they share a bucket in some band
+ * (probability 1 - (1 - s^{@value #ROWS})^{@value #BANDS} for similarity s: 0.89 at s = 0.7, 0.985
+ * at 0.8) and the star of that bucket links them by verified edges (a star centre that is itself a
+ * weaker match can leave a member out in that band; the other bands make up).
  *
- * <p>Deterministic: the hash functions depend only on the seed, the shingles only on the text,
- * the bucket centres are minima of listing ids, so the result does not depend on partitioning.
- * Cost: linear in the number of listings: one MinHash pass over the distinct texts, {@value
- * #BANDS} bucket rows per listing aggregated twice (no self-join; a large bucket is an
- * aggregation, not a quadratic join), at most {@value #BANDS} candidate edges per listing each
- * verified once, and one join per propagation round (rounds = group diameter, capped at
- * {@value #MAX_ROUNDS}; stars keep diameters small).
+ * <p>Deterministic: the hash functions depend only on the seed, the shingles only on the text, the
+ * bucket centres are minima of listing ids, so the result does not depend on partitioning. Cost:
+ * linear in the number of listings: one MinHash pass over the distinct texts, {@value #BANDS}
+ * bucket rows per listing aggregated twice (no self-join; a large bucket is an aggregation, not a
+ * quadratic join), at most {@value #BANDS} candidate edges per listing each verified once, and one
+ * join per propagation round (rounds = group diameter, capped at {@value #MAX_ROUNDS}; stars keep
+ * diameters small).
  */
 public final class CopyGroups {
   private static final Logger LOG = LoggerFactory.getLogger(CopyGroups.class);
 
   public static final int SHINGLE = 3;
+
   /** LSH bands; a pair is a candidate when its signatures agree on all rows of one band. */
   public static final int BANDS = 8;
+
   /** MinHash values per band ({@value #BANDS} x {@value #ROWS} hash functions in all). */
   public static final int ROWS = 4;
+
   public static final int FEATURES = 1 << 18;
   public static final int MAX_ROUNDS = 50;
+
   /** Default Jaccard distance threshold (similarity at least 0.7). */
   public static final double DEFAULT_MAX_DISTANCE = 0.3;
 
   /**
-   * Schema of {@link #pairs}: verified edges of copy groups (see the class comment), not every
-   * pair of a group.
+   * Schema of {@link #pairs}: verified edges of copy groups (see the class comment), not every pair
+   * of a group.
    */
-  public static final StructType PAIRS_SCHEMA = createStructType(List.of(
-      createStructField("listing_id_a", StringType, false),
-      createStructField("seller_key_a", StringType, true),
-      createStructField("listing_id_b", StringType, false),
-      createStructField("seller_key_b", StringType, true),
-      createStructField("jaccard_distance", DoubleType, false)));
+  public static final StructType PAIRS_SCHEMA =
+      createStructType(
+          List.of(
+              createStructField("listing_id_a", StringType, false),
+              createStructField("seller_key_a", StringType, true),
+              createStructField("listing_id_b", StringType, false),
+              createStructField("seller_key_b", StringType, true),
+              createStructField("jaccard_distance", DoubleType, false)));
 
-  public static final StructType GROUPS_SCHEMA = createStructType(List.of(
-      createStructField("copy_group", StringType, false),
-      createStructField("n_listings", IntegerType, false),
-      createStructField("n_sellers", IntegerType, false),
-      createStructField("listing_ids", createArrayType(StringType, false), false),
-      createStructField("seller_keys", createArrayType(StringType, false), false)));
+  public static final StructType GROUPS_SCHEMA =
+      createStructType(
+          List.of(
+              createStructField("copy_group", StringType, false),
+              createStructField("n_listings", IntegerType, false),
+              createStructField("n_sellers", IntegerType, false),
+              createStructField("listing_ids", createArrayType(StringType, false), false),
+              createStructField("seller_keys", createArrayType(StringType, false), false)));
 
   private CopyGroups() {}
 
   /**
    * Verified edges of the copy groups: pairs of listings of different sellers whose texts are
-   * within {@code maxDistance} (exact Jaccard distance of their {@value #SHINGLE}-character
-   * shingle sets), {@code listing_id_a < listing_id_b}, sorted. Not every pair of a group is
-   * listed: each candidate bucket contributes a star (each member to the bucket's smallest
-   * listing, or to its smallest listing of another seller when the member shares the first
-   * one's seller), so the edges are linear in the number of listings and {@link #groups}
-   * closes them into the full groups. Input: offers with {@code dup_group} ({@link
-   * OfferDedup#assign}) or raw offers.
+   * within {@code maxDistance} (exact Jaccard distance of their {@value #SHINGLE}-character shingle
+   * sets), {@code listing_id_a < listing_id_b}, sorted. Not every pair of a group is listed: each
+   * candidate bucket contributes a star (each member to the bucket's smallest listing, or to its
+   * smallest listing of another seller when the member shares the first one's seller), so the edges
+   * are linear in the number of listings and {@link #groups} closes them into the full groups.
+   * Input: offers with {@code dup_group} ({@link OfferDedup#assign}) or raw offers.
    */
   public static Dataset<Row> pairs(Dataset<Row> offers, double maxDistance, long seed) {
     if (!(maxDistance >= 0 && maxDistance < 1)) {
       throw new IllegalArgumentException("Jaccard distance must be in [0, 1), was: " + maxDistance);
     }
-    Dataset<Row> assigned = Arrays.asList(offers.columns()).contains("dup_group")
-        ? offers : OfferDedup.assign(offers);
-    Dataset<Row> reps = assigned
-        .where(col("listing_id").equalTo(col("dup_group")))
-        .groupBy(col("listing_id"))
-        .agg(min("seller_key").as("seller_key"), min("text_norm").as("text_norm"))
-        .where(col("text_norm").isNotNull().and(length(col("text_norm")).geq(SHINGLE)))
-        // who tells sellers apart; a listing without a seller is its own seller (the old
-        // rule: only two equal non-null sellers make a same-seller pair)
-        .withColumn("who", coalesce(col("seller_key"), concat(lit("\u0000"), col("listing_id"))));
+    Dataset<Row> assigned =
+        Arrays.asList(offers.columns()).contains("dup_group") ? offers : OfferDedup.assign(offers);
+    Dataset<Row> reps =
+        assigned
+            .where(col("listing_id").equalTo(col("dup_group")))
+            .groupBy(col("listing_id"))
+            .agg(min("seller_key").as("seller_key"), min("text_norm").as("text_norm"))
+            .where(col("text_norm").isNotNull().and(length(col("text_norm")).geq(SHINGLE)))
+            // who tells sellers apart; a listing without a seller is its own seller (the old
+            // rule: only two equal non-null sellers make a same-seller pair)
+            .withColumn(
+                "who", coalesce(col("seller_key"), concat(lit("\u0000"), col("listing_id"))));
     // one signature per distinct text: template adverts repeat texts verbatim, and hashing
     // each copy again would cost as much as hashing everything
-    Dataset<Row> texts = reps.groupBy(col("text_norm"))
-        .agg(min("listing_id").as("text_id"))
-        // split on the empty pattern gives the characters; NGram ignores arrays shorter than n
-        .withColumn("chars", split(col("text_norm"), "", -1));
-    Dataset<Row> shingled = new NGram().setN(SHINGLE).setInputCol("chars")
-        .setOutputCol("shingle_list").transform(texts)
-        .withColumn("shingles", array_distinct(col("shingle_list")))
-        .where(size(col("shingles")).gt(0));
-    Dataset<Row> vectors = new HashingTF().setNumFeatures(FEATURES).setBinary(true)
-        .setInputCol("shingles").setOutputCol("features").transform(shingled);
-    MinHashLSHModel model = new MinHashLSH().setNumHashTables(BANDS * ROWS).setSeed(seed)
-        .setInputCol("features").setOutputCol("hashes").fit(vectors);
+    Dataset<Row> texts =
+        reps.groupBy(col("text_norm"))
+            .agg(min("listing_id").as("text_id"))
+            // split on the empty pattern gives the characters; NGram ignores arrays shorter than n
+            .withColumn("chars", split(col("text_norm"), "", -1));
+    Dataset<Row> shingled =
+        new NGram()
+            .setN(SHINGLE)
+            .setInputCol("chars")
+            .setOutputCol("shingle_list")
+            .transform(texts)
+            .withColumn("shingles", array_distinct(col("shingle_list")))
+            .where(size(col("shingles")).gt(0));
+    Dataset<Row> vectors =
+        new HashingTF()
+            .setNumFeatures(FEATURES)
+            .setBinary(true)
+            .setInputCol("shingles")
+            .setOutputCol("features")
+            .transform(shingled);
+    MinHashLSHModel model =
+        new MinHashLSH()
+            .setNumHashTables(BANDS * ROWS)
+            .setSeed(seed)
+            .setInputCol("features")
+            .setOutputCol("hashes")
+            .fit(vectors);
     Column[] hashValues = new Column[BANDS * ROWS];
     for (int i = 0; i < hashValues.length; i++) {
       hashValues[i] = vector_to_array(col("hashes").getItem(i), "float64").getItem(0);
@@ -160,43 +182,68 @@ public final class CopyGroups {
     }
     // materialised: the signatures and shingle sets are read by the banding and again by the
     // verification, and MinHash is the expensive part per text
-    Dataset<Row> signed = model.transform(vectors)
-        .select(col("text_norm"), col("text_id"), col("shingles"), array(hashValues).as("hv"))
-        .localCheckpoint();
-    Dataset<Row> textBands = signed
-        .select(col("text_id"), explode(array(bands)).as("b"))
-        .select(col("text_id"), col("b.band").as("band"), col("b.bucket").as("bucket"));
-    Dataset<Row> members = reps
-        .join(signed.select(col("text_norm"), col("text_id")), "text_norm")
-        .select(col("listing_id"), col("who"), col("text_id"))
-        .join(textBands, "text_id")
-        .select(col("band"), col("bucket"), col("listing_id"), col("who"));
+    Dataset<Row> signed =
+        model
+            .transform(vectors)
+            .select(col("text_norm"), col("text_id"), col("shingles"), array(hashValues).as("hv"))
+            .localCheckpoint();
+    Dataset<Row> textBands =
+        signed
+            .select(col("text_id"), explode(array(bands)).as("b"))
+            .select(col("text_id"), col("b.band").as("band"), col("b.bucket").as("bucket"));
+    Dataset<Row> members =
+        reps.join(signed.select(col("text_norm"), col("text_id")), "text_norm")
+            .select(col("listing_id"), col("who"), col("text_id"))
+            .join(textBands, "text_id")
+            .select(col("band"), col("bucket"), col("listing_id"), col("who"));
     // a star per bucket instead of all its pairs: the first centre is the bucket's smallest
     // listing; members of the centre's own seller link to the smallest listing of another
     // seller instead, so that no member loses its only cross-seller candidate
-    Dataset<Row> first = members.groupBy(col("band"), col("bucket"))
-        .agg(min(struct(col("listing_id"), col("who"))).as("c"))
-        .select(col("band"), col("bucket"), col("c.listing_id").as("c1"), col("c.who").as("c1_who"));
+    Dataset<Row> first =
+        members
+            .groupBy(col("band"), col("bucket"))
+            .agg(min(struct(col("listing_id"), col("who"))).as("c"))
+            .select(
+                col("band"),
+                col("bucket"),
+                col("c.listing_id").as("c1"),
+                col("c.who").as("c1_who"));
     Dataset<Row> withFirst = members.join(first, new String[] {"band", "bucket"});
-    Dataset<Row> second = withFirst.groupBy(col("band"), col("bucket"))
-        .agg(min(when(col("who").notEqual(col("c1_who")), col("listing_id"))).as("c2"));
-    Dataset<Row> candidates = withFirst.join(second, new String[] {"band", "bucket"})
-        .select(col("listing_id"),
-            when(col("who").notEqual(col("c1_who")), col("c1")).otherwise(col("c2")).as("centre"))
-        .where(col("centre").isNotNull().and(col("centre").notEqual(col("listing_id"))))
-        .select(least(col("listing_id"), col("centre")).as("listing_id_a"),
-            greatest(col("listing_id"), col("centre")).as("listing_id_b"))
-        .distinct();
-    Dataset<Row> side = reps.join(signed.select(col("text_norm"), col("text_id"), col("shingles")),
-        "text_norm").select(col("listing_id"), col("seller_key"), col("who"), col("shingles"));
+    Dataset<Row> second =
+        withFirst
+            .groupBy(col("band"), col("bucket"))
+            .agg(min(when(col("who").notEqual(col("c1_who")), col("listing_id"))).as("c2"));
+    Dataset<Row> candidates =
+        withFirst
+            .join(second, new String[] {"band", "bucket"})
+            .select(
+                col("listing_id"),
+                when(col("who").notEqual(col("c1_who")), col("c1"))
+                    .otherwise(col("c2"))
+                    .as("centre"))
+            .where(col("centre").isNotNull().and(col("centre").notEqual(col("listing_id"))))
+            .select(
+                least(col("listing_id"), col("centre")).as("listing_id_a"),
+                greatest(col("listing_id"), col("centre")).as("listing_id_b"))
+            .distinct();
+    Dataset<Row> side =
+        reps.join(signed.select(col("text_norm"), col("text_id"), col("shingles")), "text_norm")
+            .select(col("listing_id"), col("seller_key"), col("who"), col("shingles"));
     Dataset<Row> a = side.toDF("listing_id_a", "seller_key_a", "who_a", "shingles_a");
     Dataset<Row> b = side.toDF("listing_id_b", "seller_key_b", "who_b", "shingles_b");
     Column inter = size(array_intersect(col("shingles_a"), col("shingles_b")));
     Column union = size(array_union(col("shingles_a"), col("shingles_b")));
-    return candidates.join(a, "listing_id_a").join(b, "listing_id_b")
+    return candidates
+        .join(a, "listing_id_a")
+        .join(b, "listing_id_b")
         .where(col("who_a").notEqual(col("who_b")))
-        .select(col("listing_id_a"), col("seller_key_a"), col("listing_id_b"), col("seller_key_b"),
-            lit(1.0).minus(inter.cast(DoubleType).divide(union.cast(DoubleType)))
+        .select(
+            col("listing_id_a"),
+            col("seller_key_a"),
+            col("listing_id_b"),
+            col("seller_key_b"),
+            lit(1.0)
+                .minus(inter.cast(DoubleType).divide(union.cast(DoubleType)))
                 .as("jaccard_distance"))
         .where(col("jaccard_distance").leq(maxDistance))
         .orderBy(col("listing_id_a"), col("listing_id_b"));
@@ -209,41 +256,61 @@ public final class CopyGroups {
   public static Dataset<Row> groups(Dataset<Row> copyPairs) {
     // materialise the pairs once: every propagation round reads them, and recomputing the LSH
     // join each round would dominate the cost
-    Dataset<Row> pairs = copyPairs.select(col("listing_id_a"), col("seller_key_a"),
-        col("listing_id_b"), col("seller_key_b")).localCheckpoint();
-    Dataset<Row> edges = pairs.select(col("listing_id_a").as("src"), col("listing_id_b").as("dst"))
-        .unionByName(pairs.select(col("listing_id_b").as("src"), col("listing_id_a").as("dst")));
-    Dataset<Row> nodes = pairs.select(col("listing_id_a").as("node"), col("seller_key_a").as("seller"))
-        .unionByName(pairs.select(col("listing_id_b").as("node"), col("seller_key_b").as("seller")))
-        .distinct();
-    Dataset<Row> labels = edges.select(col("src").as("node")).distinct()
-        .withColumn("label", col("node"));
+    Dataset<Row> pairs =
+        copyPairs
+            .select(
+                col("listing_id_a"), col("seller_key_a"), col("listing_id_b"), col("seller_key_b"))
+            .localCheckpoint();
+    Dataset<Row> edges =
+        pairs
+            .select(col("listing_id_a").as("src"), col("listing_id_b").as("dst"))
+            .unionByName(
+                pairs.select(col("listing_id_b").as("src"), col("listing_id_a").as("dst")));
+    Dataset<Row> nodes =
+        pairs
+            .select(col("listing_id_a").as("node"), col("seller_key_a").as("seller"))
+            .unionByName(
+                pairs.select(col("listing_id_b").as("node"), col("seller_key_b").as("seller")))
+            .distinct();
+    Dataset<Row> labels =
+        edges.select(col("src").as("node")).distinct().withColumn("label", col("node"));
     int round = 0;
     while (true) {
       round++;
       // each node takes the smallest label among itself and its neighbours; the change flag
       // is computed in the same pass so that counting it needs no further shuffle
-      Dataset<Row> next = edges.join(labels.withColumnRenamed("node", "dst")
-              .withColumnRenamed("label", "nlabel"), "dst")
-          .groupBy(col("src").as("node")).agg(min("nlabel").as("nlabel"))
-          .join(labels, "node")
-          .select(col("node"), least(col("label"), col("nlabel")).as("label"),
-              col("nlabel").lt(col("label")).as("changed"))
-          .localCheckpoint();
+      Dataset<Row> next =
+          edges
+              .join(
+                  labels.withColumnRenamed("node", "dst").withColumnRenamed("label", "nlabel"),
+                  "dst")
+              .groupBy(col("src").as("node"))
+              .agg(min("nlabel").as("nlabel"))
+              .join(labels, "node")
+              .select(
+                  col("node"),
+                  least(col("label"), col("nlabel")).as("label"),
+                  col("nlabel").lt(col("label")).as("changed"))
+              .localCheckpoint();
       long changed = next.where(col("changed")).count();
       labels = next.drop("changed");
       if (changed == 0) {
         break;
       }
       if (round >= MAX_ROUNDS) {
-        LOG.warn("copy groups: label propagation stopped after {} rounds, {} labels still"
-            + " changing; groups may be split", round, changed);
+        LOG.warn(
+            "copy groups: label propagation stopped after {} rounds, {} labels still"
+                + " changing; groups may be split",
+            round,
+            changed);
         break;
       }
     }
-    return labels.join(nodes, "node")
+    return labels
+        .join(nodes, "node")
         .groupBy(col("label").as("copy_group"))
-        .agg(count(lit(1)).cast(IntegerType).as("n_listings"),
+        .agg(
+            count(lit(1)).cast(IntegerType).as("n_listings"),
             size(collect_set(col("seller"))).as("n_sellers"),
             array_sort(collect_set(col("node"))).as("listing_ids"),
             array_sort(collect_set(col("seller"))).as("seller_keys"))

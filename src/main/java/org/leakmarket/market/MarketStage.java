@@ -6,8 +6,8 @@ import org.leakmarket.warehouse.Warehouse;
 
 /**
  * The market side of {@code analyze}: {@code silver/offers} through {@link MarketAnalysis} to
- * {@code gold/market_cells}, {@code gold/price_index}, {@code gold/market_volume} and
- * {@code gold/copy_pairs}, each overwritten whole (they are recomputed from all offers).
+ * {@code gold/market_cells}, {@code gold/price_index}, {@code gold/market_volume} and {@code
+ * gold/copy_pairs}, each overwritten whole (they are recomputed from all offers).
  */
 public final class MarketStage {
   private final Warehouse warehouse;
@@ -25,8 +25,10 @@ public final class MarketStage {
     warehouse.overwrite(Table.GOLD_PRICE_INDEX, r.priceIndex());
     warehouse.overwrite(Table.GOLD_MARKET_VOLUME, r.volume());
     warehouse.overwrite(Table.GOLD_COPY_PAIRS, r.copyPairs());
-    return String.format("cells=%d index_points=%d copy_pairs=%d",
-        warehouse.read(Table.GOLD_MARKET_CELLS).count(), warehouse.read(Table.GOLD_PRICE_INDEX).count(),
+    return String.format(
+        "cells=%d index_points=%d copy_pairs=%d",
+        warehouse.read(Table.GOLD_MARKET_CELLS).count(),
+        warehouse.read(Table.GOLD_PRICE_INDEX).count(),
         warehouse.read(Table.GOLD_COPY_PAIRS).count());
   }
 }

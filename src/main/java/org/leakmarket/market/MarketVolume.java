@@ -17,28 +17,32 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Market volume per period from offers that carry {@code dup_group} and {@code first_post}
- * ({@link OfferDedup#assign}, i.e. {@code silver/offers}): listings posted, offer rows, unique
- * offers (counted in the period of their first post), distinct sellers (non-null keys), and
- * advertised quantity (sum of {@code quantity}) over unique offers and over all posts. Integer
- * aggregates only, so exact and partition-independent. Cost: one shuffle, small output.
+ * Market volume per period from offers that carry {@code dup_group} and {@code first_post} ({@link
+ * OfferDedup#assign}, i.e. {@code silver/offers}): listings posted, offer rows, unique offers
+ * (counted in the period of their first post), distinct sellers (non-null keys), and advertised
+ * quantity (sum of {@code quantity}) over unique offers and over all posts. Integer aggregates
+ * only, so exact and partition-independent. Cost: one shuffle, small output.
  */
 public final class MarketVolume {
-  public static final StructType SCHEMA = createStructType(List.of(
-      createStructField("period", StringType, true),
-      createStructField("listings", LongType, false),
-      createStructField("offers", LongType, false),
-      createStructField("unique_offers", LongType, false),
-      createStructField("sellers", LongType, false),
-      createStructField("advertised_quantity", LongType, true),
-      createStructField("advertised_quantity_all_posts", LongType, true)));
+  public static final StructType SCHEMA =
+      createStructType(
+          List.of(
+              createStructField("period", StringType, true),
+              createStructField("listings", LongType, false),
+              createStructField("offers", LongType, false),
+              createStructField("unique_offers", LongType, false),
+              createStructField("sellers", LongType, false),
+              createStructField("advertised_quantity", LongType, true),
+              createStructField("advertised_quantity_all_posts", LongType, true)));
 
   private MarketVolume() {}
 
   /** Volume rows sorted by period. */
   public static Dataset<Row> compute(Dataset<Row> assignedOffers) {
-    return assignedOffers.groupBy(col("period"))
-        .agg(count_distinct(col("listing_id")).as("listings"),
+    return assignedOffers
+        .groupBy(col("period"))
+        .agg(
+            count_distinct(col("listing_id")).as("listings"),
             count(lit(1)).as("offers"),
             sum(when(col("first_post"), 1L).otherwise(0L)).as("unique_offers"),
             count_distinct(col("seller_key")).as("sellers"),

@@ -11,9 +11,9 @@ import java.util.Locale;
 import org.apache.spark.sql.Column;
 
 /**
- * Period labels of market cells and indices, one definition for the driver and for Spark:
- * {@code month} gives {@code 2015-01}, {@code quarter} {@code 2015-Q1}, {@code year}
- * {@code 2015}. Labels of one unit sort chronologically as strings, which the indices rely on.
+ * Period labels of market cells and indices, one definition for the driver and for Spark: {@code
+ * month} gives {@code 2015-01}, {@code quarter} {@code 2015-Q1}, {@code year} {@code 2015}. Labels
+ * of one unit sort chronologically as strings, which the indices rely on.
  */
 public final class Periods {
   public static final String MONTH = "month";
@@ -27,8 +27,9 @@ public final class Periods {
   public static String label(LocalDate date, String unit) {
     return switch (checkUnit(unit)) {
       case MONTH -> String.format(Locale.ROOT, "%04d-%02d", date.getYear(), date.getMonthValue());
-      case QUARTER -> String.format(Locale.ROOT, "%04d-Q%d", date.getYear(),
-          (date.getMonthValue() - 1) / 3 + 1);
+      case QUARTER ->
+          String.format(
+              Locale.ROOT, "%04d-Q%d", date.getYear(), (date.getMonthValue() - 1) / 3 + 1);
       default -> String.format(Locale.ROOT, "%04d", date.getYear());
     };
   }
@@ -62,14 +63,18 @@ public final class Periods {
     return new LocalDate[] {start, start.plusMonths(1)};
   }
 
-  /** Whether period {@code p} lies within publication label {@code label} (e.g. 2015-02 in 2015-Q1). */
+  /**
+   * Whether period {@code p} lies within publication label {@code label} (e.g. 2015-02 in 2015-Q1).
+   */
   public static boolean within(String p, String label) {
     LocalDate[] outer = range(label);
     LocalDate[] inner = range(p);
     return !inner[0].isBefore(outer[0]) && !inner[1].isAfter(outer[1]);
   }
 
-  /** Whether period {@code p} starts before the end of {@code label}: a trend up to the publication. */
+  /**
+   * Whether period {@code p} starts before the end of {@code label}: a trend up to the publication.
+   */
   public static boolean notAfter(String p, String label) {
     return range(p)[0].isBefore(range(label)[1]);
   }
@@ -78,8 +83,7 @@ public final class Periods {
   public static String checkUnit(String unit) {
     String u = unit == null ? "" : unit.toLowerCase(Locale.ROOT);
     if (!UNITS.contains(u)) {
-      throw new IllegalArgumentException(
-          "period unit must be one of " + UNITS + ", was: " + unit);
+      throw new IllegalArgumentException("period unit must be one of " + UNITS + ", was: " + unit);
     }
     return u;
   }

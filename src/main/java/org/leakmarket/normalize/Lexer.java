@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * Splits a normalised advert into {@link Token}s in one left-to-right pass: at each position the
- * longest vocabulary term valid in its context, or a number (Arabic with separators and
- * shorthand multipliers, Chinese numerals and their mixes), whichever is longer. Costs
- * O(length x longest term); allocates one object per token.
+ * longest vocabulary term valid in its context, or a number (Arabic with separators and shorthand
+ * multipliers, Chinese numerals and their mixes), whichever is longer. Costs O(length x longest
+ * term); allocates one object per token.
  */
 final class Lexer {
   private static final int MAX_MATCHES = 16;
@@ -55,7 +55,11 @@ final class Lexer {
         }
       }
       Token num = null;
-      if (isAsciiDigit(c) || (c == '.' && i + 1 < n && isAsciiDigit(text[i + 1]) && (i == 0 || !isAsciiDigit(text[i - 1])))) {
+      if (isAsciiDigit(c)
+          || (c == '.'
+              && i + 1 < n
+              && isAsciiDigit(text[i + 1])
+              && (i == 0 || !isAsciiDigit(text[i - 1])))) {
         num = arabic(i);
       } else if (chineseDigit(c) >= 0 || chineseUnit(c) > 0) {
         num = chinese(i);
@@ -218,7 +222,11 @@ final class Lexer {
     }
     boolean single = j - i == 1;
     boolean multiplied = false;
-    for (int round = 0; round < 2 && j < n && vocab.multiplierStart(text[j] == ' ' && j + 1 < n ? text[j + 1] : text[j]); round++) {
+    for (int round = 0;
+        round < 2
+            && j < n
+            && vocab.multiplierStart(text[j] == ' ' && j + 1 < n ? text[j + 1] : text[j]);
+        round++) {
       boolean found = false;
       for (Vocabulary.Multiplier m : vocab.multipliers) {
         String t = m.term();
@@ -228,7 +236,9 @@ final class Lexer {
         }
         if (text.length - at >= t.length() && regionMatches(at, t)) {
           int after = at + t.length();
-          if (TermTrie.isAsciiLetter(t.charAt(t.length() - 1)) && after < n && TermTrie.isAsciiLetter(text[after])) {
+          if (TermTrie.isAsciiLetter(t.charAt(t.length() - 1))
+              && after < n
+              && TermTrie.isAsciiLetter(text[after])) {
             continue;
           }
           v = v.multiply(m.factor());

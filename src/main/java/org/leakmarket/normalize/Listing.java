@@ -3,8 +3,8 @@ package org.leakmarket.normalize;
 import java.util.Map;
 
 /**
- * One scraped listing as read (contracts section 2), every field as text so that nothing is
- * lost before validation: a non-numeric price is a rejection reason, not a parse failure.
+ * One scraped listing as read (contracts section 2), every field as text so that nothing is lost
+ * before validation: a non-numeric price is a rejection reason, not a parse failure.
  *
  * @param listingId stable id (never null here: the reader fills the SHA-256 default)
  * @param extra unknown input fields, kept

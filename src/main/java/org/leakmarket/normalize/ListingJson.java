@@ -11,16 +11,16 @@ import java.util.Map;
 
 /**
  * JSON form of listings (contracts section 2) and offers (section 4) for {@code parse} and the
- * benchmark: a listing object to {@link Listing} (numbers kept exactly as text, unknown fields
- * into {@code extra}, the default id from {@link ListingIds}), and an {@link Offer} to an object
- * with the snake_case field names of section 4. No I/O; one small allocation per field.
+ * benchmark: a listing object to {@link Listing} (numbers kept exactly as text, unknown fields into
+ * {@code extra}, the default id from {@link ListingIds}), and an {@link Offer} to an object with
+ * the snake_case field names of section 4. No I/O; one small allocation per field.
  */
 public final class ListingJson {
   private ListingJson() {}
 
   /**
-   * A listing from one JSON object. The default {@code listing_id} is computed from the fields
-   * as written; {@code source} is then lower-cased.
+   * A listing from one JSON object. The default {@code listing_id} is computed from the fields as
+   * written; {@code source} is then lower-cased.
    */
   public static Listing fromJson(JsonNode o) {
     // one pass over the object's fields (cheaper than a lookup per known name)
@@ -47,11 +47,27 @@ public final class ListingJson {
       id = ListingIds.defaultId(f[1], f[2], f[3], f[4], f[5]);
     }
     String source = f[1] == null ? null : f[1].trim().toLowerCase(Locale.ROOT);
-    return new Listing(id, source, f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13], extra);
+    return new Listing(
+        id, source, f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13],
+        extra);
   }
 
-  private static final String[] KNOWN_ORDER = {"listing_id", "source", "channel", "seller", "posted_at", "text",
-      "price", "currency", "quantity", "tier", "freshness", "category", "region", "issuer"};
+  private static final String[] KNOWN_ORDER = {
+    "listing_id",
+    "source",
+    "channel",
+    "seller",
+    "posted_at",
+    "text",
+    "price",
+    "currency",
+    "quantity",
+    "tier",
+    "freshness",
+    "category",
+    "region",
+    "issuer"
+  };
 
   private static int index(String name) {
     return switch (name) {

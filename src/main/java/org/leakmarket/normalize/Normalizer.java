@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,26 +17,38 @@ import org.leakmarket.normalize.Vocabulary.Kind;
 import org.leakmarket.reference.FxTable;
 
 /**
- * Turns one listing into zero or more offers, or one rejection (contracts section 4). Pure Java,
- * no Spark types: the Spark job calls it inside {@code mapPartitions}, {@code parse} calls it
- * line by line. Thread-safe and serialisable; all patterns and the vocabulary trie are built
- * once ({@link Vocabulary#shipped()}), never per call.
+ * Turns one listing into zero or more offers, or one rejection (contracts section 4). Pure Java, no
+ * Spark types: the Spark job calls it inside {@code mapPartitions}, {@code parse} calls it line by
+ * line. Thread-safe and serialisable; all patterns and the vocabulary trie are built once ({@link
+ * Vocabulary#shipped()}), never per call.
  *
  * <p>Per listing: the text is folded (half-width, simplified, lower-case; same length, so every
- * evidence span is the input's own text), lexed once ({@link Lexer}), its price points read
- * ({@link PriceReader}), then each point gets the tier, freshness, issuers and region written
- * next to it (a menu) or in the whole advert, converted through the dated FX table and checked
- * for plausibility. Structured fields and hints win over the text; a conflict is recorded in
- * the evidence. Costs a few microseconds per advert; allocation is proportional to its tokens.
+ * evidence span is the input's own text), lexed once ({@link Lexer}), its price points read ({@link
+ * PriceReader}), then each point gets the tier, freshness, issuers and region written next to it (a
+ * menu) or in the whole advert, converted through the dated FX table and checked for plausibility.
+ * Structured fields and hints win over the text; a conflict is recorded in the evidence. Costs a
+ * few microseconds per advert; allocation is proportional to its tokens.
  */
 public final class Normalizer implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final MathContext MC = MathContext.DECIMAL64;
   private static final String[] TIER_RANK = {"standard", "gold", "platinum", "premium"};
-  private static final Set<String> TIERS = Set.of("standard", "gold", "platinum", "premium", "unknown");
+  private static final Set<String> TIERS =
+      Set.of("standard", "gold", "platinum", "premium", "unknown");
   private static final Set<String> FRESHNESS = Set.of("new", "second_hand", "aged", "unknown");
-  private static final Set<String> CATEGORIES = Set.of("credit_card", "bank_account", "loan", "securities",
-      "insurance", "telecom", "ecommerce", "real_estate", "auto", "education", "other");
+  private static final Set<String> CATEGORIES =
+      Set.of(
+          "credit_card",
+          "bank_account",
+          "loan",
+          "securities",
+          "insurance",
+          "telecom",
+          "ecommerce",
+          "real_estate",
+          "auto",
+          "education",
+          "other");
 
   private final FxTable fx;
   private final NormalizerSettings settings;
@@ -54,7 +65,8 @@ public final class Normalizer implements Serializable {
   }
 
   /** A value found in the text, with where and by which rule. */
-  private record Mention(Kind kind, String value, int start, int end, String rule, String[] codes, int flags) {}
+  private record Mention(
+      Kind kind, String value, int start, int end, String rule, String[] codes, int flags) {}
 
   /** Attributes of one offer before FX. */
   private static final class Attrs {
@@ -68,21 +80,30 @@ public final class Normalizer implements Serializable {
   }
 
   public List<Offer> normalize(Listing l) {
-    String id = l.listingId() != null && !l.listingId().isBlank() ? l.listingId()
-        : ListingIds.defaultId(l.source(), l.channel(), l.seller(), l.postedAt(), l.text());
+    String id =
+        l.listingId() != null && !l.listingId().isBlank()
+            ? l.listingId()
+            : ListingIds.defaultId(l.source(), l.channel(), l.seller(), l.postedAt(), l.text());
     if (blank(l.source())) {
       return List.of(Offer.rejected(id, Reason.MISSING_FIELD, "source missing", null, null));
     }
     Optional<PostedAt.Parsed> posted = PostedAt.parse(l.postedAt(), l.source());
     if (posted.isEmpty()) {
-      return List.of(Offer.rejected(id, Reason.BAD_DATE,
-          blank(l.postedAt()) ? "posted_at missing" : "posted_at unreadable", null, null));
+      return List.of(
+          Offer.rejected(
+              id,
+              Reason.BAD_DATE,
+              blank(l.postedAt()) ? "posted_at missing" : "posted_at unreadable",
+              null,
+              null));
     }
     PostedAt.Parsed p = posted.get();
     String raw = l.text() == null ? "" : l.text();
     boolean structured = !blank(l.price());
     if (raw.isBlank() && !structured) {
-      return List.of(Offer.rejected(id, Reason.MISSING_FIELD, "neither text nor price", p.instant(), p.date()));
+      return List.of(
+          Offer.rejected(
+              id, Reason.MISSING_FIELD, "neither text nor price", p.instant(), p.date()));
     }
     char[] cased = raw.toCharArray();
     char[] lower = new char[cased.length];
@@ -96,8 +117,13 @@ public final class Normalizer implements Serializable {
     List<Token> tokens = Lexer.lex(vocab, lower, cased, cjk);
     for (Token t : tokens) {
       if (t.has(Kind.BUY)) {
-        return List.of(Offer.rejected(id, Reason.NOT_AN_OFFER,
-            "buy request (" + raw.substring(t.start, t.end) + ")", p.instant(), p.date()));
+        return List.of(
+            Offer.rejected(
+                id,
+                Reason.NOT_AN_OFFER,
+                "buy request (" + raw.substring(t.start, t.end) + ")",
+                p.instant(),
+                p.date()));
       }
     }
     String structuredCurrency = blank(l.currency()) ? null : currencyCode(l.currency());
@@ -118,11 +144,14 @@ public final class Normalizer implements Serializable {
 
   // ---- text adverts ----------------------------------------------------------------------
 
-  private List<Offer> textOffers(Listing l, Ctx ctx, PriceReader.Result read, List<Mention> mentions) {
+  private List<Offer> textOffers(
+      Listing l, Ctx ctx, PriceReader.Result read, List<Mention> mentions) {
     List<Point> pts = read.points;
     if (pts.isEmpty()) {
-      String detail = read.ignored.isEmpty() ? "no price in the text"
-          : "no price in the text (only a minimum order or free trial)";
+      String detail =
+          read.ignored.isEmpty()
+              ? "no price in the text"
+              : "no price in the text (only a minimum order or free trial)";
       return List.of(rejected(ctx, Reason.NO_PRICE, detail));
     }
     List<Attrs> attrs = attributes(pts, mentions, ctx);
@@ -140,8 +169,11 @@ public final class Normalizer implements Serializable {
       if (m.defaulted) {
         ev.add(new Evidence("currency", "", defaultRule(m.currency)));
       } else {
-        ev.add(new Evidence("currency", ctx.span(m.currencyStart, m.currencyEnd),
-            m.currencyRule != null ? m.currencyRule : "currency." + m.currency));
+        ev.add(
+            new Evidence(
+                "currency",
+                ctx.span(m.currencyStart, m.currencyEnd),
+                m.currencyRule != null ? m.currencyRule : "currency." + m.currency));
       }
       if (pt.count != null) {
         ev.add(new Evidence("quantity", ctx.span(pt.count.start, pt.count.end), "quantity.bundle"));
@@ -150,16 +182,24 @@ public final class Normalizer implements Serializable {
         ev.add(new Evidence("price", ctx.span(m.start, m.end), "price.range.geometric_mean"));
       }
       if (pt.qualifier != null) {
-        ev.add(new Evidence("qualifier", ctx.span(pt.qualStart, pt.qualEnd),
-            pt.qualifier.equals("max") ? "qualifier.max" : "qualifier.min"));
+        ev.add(
+            new Evidence(
+                "qualifier",
+                ctx.span(pt.qualStart, pt.qualEnd),
+                pt.qualifier.equals("max") ? "qualifier.max" : "qualifier.min"));
       }
       for (Count c : read.ignored) {
-        ev.add(new Evidence("quantity", ctx.span(c.start, c.end), c.trial ? "ignored.free_trial" : "ignored.min_order"));
+        ev.add(
+            new Evidence(
+                "quantity",
+                ctx.span(c.start, c.end),
+                c.trial ? "ignored.free_trial" : "ignored.min_order"));
       }
-      double conf = switch (pt.rule) {
-        case "price.implied_per_record" -> 0.7;
-        default -> 0.9;
-      };
+      double conf =
+          switch (pt.rule) {
+            case "price.implied_per_record" -> 0.7;
+            default -> 0.9;
+          };
       conf -= m.defaulted ? 0.15 : 0;
       conf -= m.high != null ? 0.05 : 0;
       conf -= a.confidencePenalty;
@@ -215,62 +255,128 @@ public final class Normalizer implements Serializable {
     return Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y))
         && a.pricePerRecordLowCny().equals(b.pricePerRecordLowCny())
         && a.pricePerRecordHighCny().equals(b.pricePerRecordHighCny())
-        && a.tier().equals(b.tier()) && a.freshness().equals(b.freshness())
-        && a.issuers().equals(b.issuers()) && java.util.Objects.equals(a.regionCode(), b.regionCode());
+        && a.tier().equals(b.tier())
+        && a.freshness().equals(b.freshness())
+        && a.issuers().equals(b.issuers())
+        && java.util.Objects.equals(a.regionCode(), b.regionCode());
   }
 
   private static Offer withEvidence(Offer o, List<Evidence> ev, Integer index) {
-    return new Offer(o.listingId(), index, o.status(), o.reason(), o.detail(), o.pricePerRecordCny(),
-        o.pricePerRecordLowCny(), o.pricePerRecordHighCny(), o.pricePerRecordUsd(), o.amount(), o.currency(),
-        o.quantity(), o.tier(), o.freshness(), o.category(), o.issuers(), o.regionCode(), ev, o.confidence(),
-        o.postedAt(), o.postedDate());
+    return new Offer(
+        o.listingId(),
+        index,
+        o.status(),
+        o.reason(),
+        o.detail(),
+        o.pricePerRecordCny(),
+        o.pricePerRecordLowCny(),
+        o.pricePerRecordHighCny(),
+        o.pricePerRecordUsd(),
+        o.amount(),
+        o.currency(),
+        o.quantity(),
+        o.tier(),
+        o.freshness(),
+        o.category(),
+        o.issuers(),
+        o.regionCode(),
+        ev,
+        o.confidence(),
+        o.postedAt(),
+        o.postedDate());
   }
 
   /**
    * Converts and checks one price point: an {@link Offer}, or {reason, detail} when the point
    * cannot be an offer.
    */
-  private Object price(Ctx ctx, BigDecimal low, BigDecimal high, long q, String currency, boolean unknown,
-      List<Evidence> ev, Attrs a, double conf, int index) {
+  private Object price(
+      Ctx ctx,
+      BigDecimal low,
+      BigDecimal high,
+      long q,
+      String currency,
+      boolean unknown,
+      List<Evidence> ev,
+      Attrs a,
+      double conf,
+      int index) {
     LocalDate date = ctx.posted().date();
     if (unknown || !vocab.currencyCodes.contains(currency)) {
       return new String[] {Reason.UNKNOWN_CURRENCY, "unknown currency " + currency};
     }
     if (low.signum() <= 0 || q <= 0) {
-      return new String[] {Reason.PRICE_NONPOSITIVE, "price " + low.toPlainString() + " " + currency + " for " + q};
+      return new String[] {
+        Reason.PRICE_NONPOSITIVE, "price " + low.toPlainString() + " " + currency + " for " + q
+      };
     }
     OptionalDouble rate = rate(currency, date);
     if (rate.isEmpty()) {
-      return new String[] {Reason.FX_MISSING, "no " + currency + " rate within " + fx.maxAgeDays() + " days before " + date};
+      return new String[] {
+        Reason.FX_MISSING,
+        "no " + currency + " rate within " + fx.maxAgeDays() + " days before " + date
+      };
     }
     double r = rate.getAsDouble();
     double lowCny = perRecord(low, r, q);
     double highCny = high == null ? lowCny : perRecord(high, r, q);
     double point = high == null ? lowCny : Math.sqrt(lowCny * highCny);
-    double amount = high == null ? low.doubleValue() : Math.sqrt(low.doubleValue() * high.doubleValue());
+    double amount =
+        high == null ? low.doubleValue() : Math.sqrt(low.doubleValue() * high.doubleValue());
     if (point < settings.minPrice() || point > settings.maxPrice()) {
-      return new String[] {Reason.PRICE_OUT_OF_RANGE, "per-record price " + point + " CNY outside ["
-          + settings.minPrice() + ", " + settings.maxPrice() + "]"};
+      return new String[] {
+        Reason.PRICE_OUT_OF_RANGE,
+        "per-record price "
+            + point
+            + " CNY outside ["
+            + settings.minPrice()
+            + ", "
+            + settings.maxPrice()
+            + "]"
+      };
     }
     OptionalDouble usdRate = rate("USD", date);
     Double usd = usdRate.isPresent() ? point / usdRate.getAsDouble() : null;
     List<Evidence> all = ev;
     all.addAll(a.evidence);
     double confidence = Math.round(Math.max(0.05, Math.min(1.0, conf)) * 100) / 100.0;
-    return new Offer(ctx.id(), index, Offer.OK, null, null, point, lowCny, highCny, usd, amount, currency, q,
-        a.tier, a.freshness, a.category, a.issuers, a.region, all, confidence, ctx.posted().instant(),
+    return new Offer(
+        ctx.id(),
+        index,
+        Offer.OK,
+        null,
+        null,
+        point,
+        lowCny,
+        highCny,
+        usd,
+        amount,
+        currency,
+        q,
+        a.tier,
+        a.freshness,
+        a.category,
+        a.issuers,
+        a.region,
+        all,
+        confidence,
+        ctx.posted().instant(),
         date);
   }
 
-  private static final long[] POW10 = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
-      100_000_000L, 1_000_000_000L};
+  private static final long[] POW10 = {
+    1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L
+  };
 
   /**
    * amount x rate / q as a double. In CNY with a short decimal amount, one division of two exact
    * integers: the correctly rounded quotient (2000元/10万条 is the double nearest 0.02).
    */
   private static double perRecord(BigDecimal amount, double rate, long q) {
-    if (rate == 1.0 && amount.scale() >= 0 && amount.scale() < POW10.length && amount.precision() <= 15
+    if (rate == 1.0
+        && amount.scale() >= 0
+        && amount.scale() < POW10.length
+        && amount.precision() <= 15
         && q < (1L << 53) / POW10[amount.scale()]) {
       return amount.unscaledValue().longValue() / (double) (q * POW10[amount.scale()]);
     }
@@ -313,7 +419,11 @@ public final class Normalizer implements Serializable {
 
   // ---- structured listings ---------------------------------------------------------------
 
-  private List<Offer> structuredOffer(Listing l, Ctx ctx, PriceReader.Result read, List<Mention> mentions,
+  private List<Offer> structuredOffer(
+      Listing l,
+      Ctx ctx,
+      PriceReader.Result read,
+      List<Mention> mentions,
       String structuredCurrency) {
     BigDecimal amount;
     String currency = structuredCurrency;
@@ -352,14 +462,24 @@ public final class Normalizer implements Serializable {
     for (Point tp : read.points) {
       Money tm = tp.money;
       long tq = tp.count == null ? 1 : tp.count.n;
-      boolean agrees = tm.high == null && tm.currency.equals(currency)
-          && tm.low.multiply(BigDecimal.valueOf(q)).compareTo(amount.multiply(BigDecimal.valueOf(tq))) == 0;
-      ev.add(new Evidence("price", ctx.span(tp.start, tp.end), agrees ? "price.text_agrees" : "conflict.structured_wins"));
+      boolean agrees =
+          tm.high == null
+              && tm.currency.equals(currency)
+              && tm.low
+                      .multiply(BigDecimal.valueOf(q))
+                      .compareTo(amount.multiply(BigDecimal.valueOf(tq)))
+                  == 0;
+      ev.add(
+          new Evidence(
+              "price",
+              ctx.span(tp.start, tp.end),
+              agrees ? "price.text_agrees" : "conflict.structured_wins"));
     }
     List<Point> single = new ArrayList<>();
     Attrs a = attributes(single, mentions, ctx).get(0);
     hints(l, a);
-    Object result = price(ctx, amount, null, q, currency, unknown, ev, a, 1.0 - a.confidencePenalty, 0);
+    Object result =
+        price(ctx, amount, null, q, currency, unknown, ev, a, 1.0 - a.confidencePenalty, 0);
     if (result instanceof String[] rej) {
       return List.of(rejected(ctx, rej[0], rej[1]));
     }
@@ -374,7 +494,8 @@ public final class Normalizer implements Serializable {
       cjk |= c >= '\u3400' && c <= '\u9FFF';
     }
     List<Token> toks = Lexer.lex(vocab, lower, cased, cjk);
-    PriceReader.Result r = PriceReader.read(toks, lower, defaultCurrency == null ? "CNY" : defaultCurrency);
+    PriceReader.Result r =
+        PriceReader.read(toks, lower, defaultCurrency == null ? "CNY" : defaultCurrency);
     if (r.points.size() != 1 && !(toks.size() == 1 && toks.get(0).isNum())) {
       return Optional.empty();
     }
@@ -407,8 +528,9 @@ public final class Normalizer implements Serializable {
       for (Vocabulary.Meaning m : t.meanings) {
         switch (m.kind()) {
           case TIER, FRESHNESS, CATEGORY, ISSUER, REGION ->
-              out.add(new Mention(m.kind(), m.value(), t.start, t.end, m.rule(), m.codes(), m.flags()));
-          default -> { }
+              out.add(
+                  new Mention(m.kind(), m.value(), t.start, t.end, m.rule(), m.codes(), m.flags()));
+          default -> {}
         }
         issuer |= m.kind() == Kind.ISSUER;
       }
@@ -426,7 +548,8 @@ public final class Normalizer implements Serializable {
         int year = t.value.intValue();
         int end = year >= 1900 && year < posted.getYear() ? yearDumpEnd(lower, t.end) : -1;
         if (end > 0) {
-          out.add(new Mention(Kind.FRESHNESS, "aged", t.start, end, "freshness.year_dump", null, 0));
+          out.add(
+              new Mention(Kind.FRESHNESS, "aged", t.start, end, "freshness.year_dump", null, 0));
           out.sort((x, y) -> Integer.compare(x.start(), y.start()));
         }
       }
@@ -435,10 +558,10 @@ public final class Normalizer implements Serializable {
   }
 
   /**
-   * A category word that begins inside a bank's name: 江苏银行客户资料 holds 银行客户 (bank
-   * customers, vocabulary.md), but the longest match reads 江苏银行 (an issuer) and leaves 客户资料,
-   * which names no category. When an issuer's name ends in 银行 and 银行 with the text after it is a
-   * category word (银行客户, 银行数据, 银行资料, 银行账户; "US bank logs" likewise), that category is mentioned too, unless the
+   * A category word that begins inside a bank's name: 江苏银行客户资料 holds 银行客户 (bank customers,
+   * vocabulary.md), but the longest match reads 江苏银行 (an issuer) and leaves 客户资料, which names no
+   * category. When an issuer's name ends in 银行 and 银行 with the text after it is a category word
+   * (银行客户, 银行数据, 银行资料, 银行账户; "US bank logs" likewise), that category is mentioned too, unless the
    * advert names a category of its own (江苏银行客户 信用卡资料: the bank's customers' card data).
    */
   private Mention categoryInsideBankName(char[] lower, int start, int end) {
@@ -449,12 +572,21 @@ public final class Normalizer implements Serializable {
     for (int k = Math.min(12, lower.length - end); k >= 1; k--) {
       int e = end + k;
       if (Character.isWhitespace(lower[e - 1])
-          || (TermTrie.isAsciiLetter(lower[e - 1]) && e < lower.length && TermTrie.isAsciiLetter(lower[e]))) {
+          || (TermTrie.isAsciiLetter(lower[e - 1])
+              && e < lower.length
+              && TermTrie.isAsciiLetter(lower[e]))) {
         continue; // a term ends on a word's end ("bank log" is not in "bank logins")
       }
       for (Vocabulary.Meaning m : vocab.lookup(String.valueOf(lower, bank, end - bank + k))) {
         if (m.kind() == Kind.CATEGORY) {
-          return new Mention(Kind.CATEGORY, m.value(), bank, end + k, m.rule() + ".inside_issuer", m.codes(), m.flags());
+          return new Mention(
+              Kind.CATEGORY,
+              m.value(),
+              bank,
+              end + k,
+              m.rule() + ".inside_issuer",
+              m.codes(),
+              m.flags());
         }
       }
     }
@@ -463,7 +595,9 @@ public final class Normalizer implements Serializable {
 
   /** Where the closing 银行 or "bank" of an issuer's name starts (工商银行, us bank), or -1. */
   private int bankWordStart(char[] s, int start, int end) {
-    if (end - start >= 3 && vocab.fold(s[end - 2], false) == '银' && vocab.fold(s[end - 1], false) == '行') {
+    if (end - start >= 3
+        && vocab.fold(s[end - 2], false) == '银'
+        && vocab.fold(s[end - 1], false) == '行') {
       return end - 2;
     }
     if (end - start >= 6 && String.valueOf(s, end - 4, 4).equals("bank") && s[end - 5] == ' ') {
@@ -487,21 +621,30 @@ public final class Normalizer implements Serializable {
       for (int k = 0; k < w.length() && match; k++) {
         match = s[i + k] == w.charAt(k);
       }
-      if (match && !(TermTrie.isAsciiLetter(w.charAt(w.length() - 1)) && e < s.length && TermTrie.isAsciiLetter(s[e]))) {
+      if (match
+          && !(TermTrie.isAsciiLetter(w.charAt(w.length() - 1))
+              && e < s.length
+              && TermTrie.isAsciiLetter(s[e]))) {
         return e;
       }
     }
     return -1;
   }
 
-  private static final Kind[] ATTRIBUTE_KINDS = {Kind.TIER, Kind.FRESHNESS, Kind.ISSUER, Kind.REGION, Kind.CATEGORY};
-  private static final int ATTRIBUTE_MASK = 1 << Kind.TIER.ordinal() | 1 << Kind.FRESHNESS.ordinal()
-      | 1 << Kind.ISSUER.ordinal() | 1 << Kind.REGION.ordinal() | 1 << Kind.CATEGORY.ordinal();
+  private static final Kind[] ATTRIBUTE_KINDS = {
+    Kind.TIER, Kind.FRESHNESS, Kind.ISSUER, Kind.REGION, Kind.CATEGORY
+  };
+  private static final int ATTRIBUTE_MASK =
+      1 << Kind.TIER.ordinal()
+          | 1 << Kind.FRESHNESS.ordinal()
+          | 1 << Kind.ISSUER.ordinal()
+          | 1 << Kind.REGION.ordinal()
+          | 1 << Kind.CATEGORY.ordinal();
 
   /**
-   * The attributes of each price point. With one point every mention counts. With several (a
-   * menu), a kind of value written between prices (普卡三毛 金卡一块) belongs to the price it
-   * precedes; a kind written once only (a header: 工行信用卡：普卡三毛 金卡一块) belongs to all.
+   * The attributes of each price point. With one point every mention counts. With several (a menu),
+   * a kind of value written between prices (普卡三毛 金卡一块) belongs to the price it precedes; a kind
+   * written once only (a header: 工行信用卡：普卡三毛 金卡一块) belongs to all.
    */
   private List<Attrs> attributes(List<Point> pts, List<Mention> mentions, Ctx ctx) {
     int n = Math.max(1, pts.size());
@@ -524,7 +667,9 @@ public final class Normalizer implements Serializable {
       // 白金卡客户资料: a card tier with no category word says the data is about credit cards
       for (Attrs a : out) {
         a.category = "credit_card";
-        a.evidence.add(new Evidence("category", ctx.span(card.start(), card.end()), "category.credit_card.from_tier"));
+        a.evidence.add(
+            new Evidence(
+                "category", ctx.span(card.start(), card.end()), "category.credit_card.from_tier"));
       }
     }
     for (Kind kind : ATTRIBUTE_KINDS) {
@@ -548,7 +693,9 @@ public final class Normalizer implements Serializable {
     return out;
   }
 
-  /** Mentions per price point when the kind is written between prices, else null (all apply to all). */
+  /**
+   * Mentions per price point when the kind is written between prices, else null (all apply to all).
+   */
   private static List<List<Mention>> local(List<Point> pts, List<Mention> all, Kind kind) {
     int n = pts.size();
     List<List<Mention>> per = new ArrayList<>(n);
@@ -591,13 +738,17 @@ public final class Normalizer implements Serializable {
           }
         }
         a.tier = best.value();
-        a.evidence.add(new Evidence("tier", ctx.span(best.start(), best.end()), ms.size() > 1 && distinct(ms) > 1
-            ? best.rule() + ".highest_named" : best.rule()));
+        a.evidence.add(
+            new Evidence(
+                "tier",
+                ctx.span(best.start(), best.end()),
+                ms.size() > 1 && distinct(ms) > 1 ? best.rule() + ".highest_named" : best.rule()));
       }
       case FRESHNESS -> {
         Mention first = ms.get(0);
         a.freshness = first.value();
-        a.evidence.add(new Evidence("freshness", ctx.span(first.start(), first.end()), first.rule()));
+        a.evidence.add(
+            new Evidence("freshness", ctx.span(first.start(), first.end()), first.rule()));
         if (distinct(ms) > 1) {
           a.confidencePenalty += 0.1;
         }
@@ -605,7 +756,8 @@ public final class Normalizer implements Serializable {
       case CATEGORY -> {
         Mention first = ms.get(0);
         a.category = first.value();
-        a.evidence.add(new Evidence("category", ctx.span(first.start(), first.end()), first.rule()));
+        a.evidence.add(
+            new Evidence("category", ctx.span(first.start(), first.end()), first.rule()));
       }
       case ISSUER -> {
         List<String> codes = a.issuers;
@@ -625,12 +777,13 @@ public final class Normalizer implements Serializable {
       case REGION -> {
         Mention first = ms.get(0);
         a.region = first.value();
-        a.evidence.add(new Evidence("region_code", ctx.span(first.start(), first.end()), first.rule()));
+        a.evidence.add(
+            new Evidence("region_code", ctx.span(first.start(), first.end()), first.rule()));
         if (distinct(ms) > 1) {
           a.confidencePenalty += 0.1;
         }
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -656,15 +809,28 @@ public final class Normalizer implements Serializable {
   /** Structured hints win over the text; a disagreement is kept in the evidence. */
   private void hints(Listing l, Attrs a) {
     if (!blank(l.tier())) {
-      a.tier = override("tier", l.tier(), a.tier, "unknown", resolve(l.tier(), Kind.TIER, TIERS), a);
+      a.tier =
+          override("tier", l.tier(), a.tier, "unknown", resolve(l.tier(), Kind.TIER, TIERS), a);
     }
     if (!blank(l.freshness())) {
-      a.freshness = override("freshness", l.freshness(), a.freshness, "unknown",
-          resolve(l.freshness(), Kind.FRESHNESS, FRESHNESS), a);
+      a.freshness =
+          override(
+              "freshness",
+              l.freshness(),
+              a.freshness,
+              "unknown",
+              resolve(l.freshness(), Kind.FRESHNESS, FRESHNESS),
+              a);
     }
     if (!blank(l.category())) {
-      a.category = override("category", l.category(), a.category, "other",
-          resolve(l.category(), Kind.CATEGORY, CATEGORIES), a);
+      a.category =
+          override(
+              "category",
+              l.category(),
+              a.category,
+              "other",
+              resolve(l.category(), Kind.CATEGORY, CATEGORIES),
+              a);
     }
     if (!blank(l.region())) {
       a.region = override("region_code", l.region(), a.region, null, region(l.region()), a);
@@ -691,7 +857,8 @@ public final class Normalizer implements Serializable {
         }
       }
       if (!a.issuers.isEmpty() && !a.issuers.equals(codes)) {
-        a.evidence.add(new Evidence("issuers", String.join(",", a.issuers), "conflict.structured_wins"));
+        a.evidence.add(
+            new Evidence("issuers", String.join(",", a.issuers), "conflict.structured_wins"));
       }
       a.evidence.removeIf(e -> e.field().equals("issuers") && !e.rule().startsWith("conflict"));
       a.evidence.add(new Evidence("issuers", l.issuer(), "structured.issuer"));
@@ -700,7 +867,8 @@ public final class Normalizer implements Serializable {
     }
   }
 
-  private String override(String field, String raw, String textValue, String none, String resolved, Attrs a) {
+  private String override(
+      String field, String raw, String textValue, String none, String resolved, Attrs a) {
     if (resolved == null) {
       a.evidence.add(new Evidence(field, raw, "structured." + field + ".unrecognised"));
       return textValue;
@@ -746,7 +914,10 @@ public final class Normalizer implements Serializable {
     return s == null || s.isBlank();
   }
 
-  /** A clause separator: ，。；！？ and their ASCII forms, new lines, |, and a full stop not inside a number. */
+  /**
+   * A clause separator: ，。；！？ and their ASCII forms, new lines, |, and a full stop not inside a
+   * number.
+   */
   static boolean isSeparator(char[] t, int k) {
     char c = t[k];
     switch (c) {

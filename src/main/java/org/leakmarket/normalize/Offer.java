@@ -5,16 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One price point found in a listing, or the single rejection line of a listing (contracts
- * section 4). Prices are per record; a range's point price is the geometric mean of its bounds.
+ * One price point found in a listing, or the single rejection line of a listing (contracts section
+ * 4). Prices are per record; a range's point price is the geometric mean of its bounds.
  *
  * @param offerIndex 0-based index of the price point; null when rejected
  * @param status {@code ok} or {@code rejected}
  * @param reason rejection code, null when ok
  * @param detail human-readable detail of a rejection (never holds an identifier)
  * @param postedAt the instant the listing was posted (null if the date was unreadable)
- * @param postedDate the calendar date of the posting in the poster's time zone; periods and
- *     the FX as-of rule use it
+ * @param postedDate the calendar date of the posting in the poster's time zone; periods and the FX
+ *     as-of rule use it
  */
 public record Offer(
     String listingId,
@@ -52,9 +52,29 @@ public record Offer(
   }
 
   /** The one line a rejected listing gives. */
-  public static Offer rejected(String listingId, String reason, String detail, Instant postedAt,
-      LocalDate postedDate) {
-    return new Offer(listingId, null, REJECTED, reason, detail, null, null, null, null, null, null,
-        null, null, null, null, List.of(), null, List.of(), null, postedAt, postedDate);
+  public static Offer rejected(
+      String listingId, String reason, String detail, Instant postedAt, LocalDate postedDate) {
+    return new Offer(
+        listingId,
+        null,
+        REJECTED,
+        reason,
+        detail,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        List.of(),
+        null,
+        List.of(),
+        null,
+        postedAt,
+        postedDate);
   }
 }

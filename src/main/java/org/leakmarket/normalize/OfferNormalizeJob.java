@@ -18,9 +18,9 @@ import org.leakmarket.reference.FxTable;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Spark wiring of the pure {@link Normalizer}: a typed {@code mapPartitions} over
- * {@code bronze/listings} rows. The FX table is broadcast once; each partition builds one
- * normaliser (its patterns compiled once) and streams its rows through it. Narrow: no shuffle.
+ * Spark wiring of the pure {@link Normalizer}: a typed {@code mapPartitions} over {@code
+ * bronze/listings} rows. The FX table is broadcast once; each partition builds one normaliser (its
+ * patterns compiled once) and streams its rows through it. Narrow: no shuffle.
  *
  * <p>Output: {@link OfferSchema#NORMALIZED}, one row per offer or rejected listing.
  */
@@ -28,10 +28,12 @@ public final class OfferNormalizeJob {
 
   private OfferNormalizeJob() {}
 
-  public static Dataset<Row> normalize(SparkSession spark, Dataset<Row> bronzeListings, FxTable fx,
-      NormalizerSettings settings) {
-    Broadcast<FxTable> fxB = spark.sparkContext().broadcast(fx, scala.reflect.ClassTag$.MODULE$.apply(FxTable.class));
-    MapPartitionsFunction<Row, Row> f = rows -> new OfferIterator(rows, new Normalizer(fxB.value(), settings));
+  public static Dataset<Row> normalize(
+      SparkSession spark, Dataset<Row> bronzeListings, FxTable fx, NormalizerSettings settings) {
+    Broadcast<FxTable> fxB =
+        spark.sparkContext().broadcast(fx, scala.reflect.ClassTag$.MODULE$.apply(FxTable.class));
+    MapPartitionsFunction<Row, Row> f =
+        rows -> new OfferIterator(rows, new Normalizer(fxB.value(), settings));
     return bronzeListings.mapPartitions(f, Encoders.row(OfferSchema.NORMALIZED));
   }
 
@@ -77,11 +79,26 @@ public final class OfferNormalizeJob {
   }
 
   static Listing listing(Row r) {
-    Map<String, String> extra = r.isNullAt(r.fieldIndex("extra")) ? Map.of()
-        : CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs("extra"));
-    return new Listing(r.getAs("listing_id"), r.getAs("source"), r.getAs("channel"), r.getAs("seller_key"),
-        r.getAs("posted_at"), r.getAs("text"), r.getAs("price"), r.getAs("currency"), r.getAs("quantity"),
-        r.getAs("tier"), r.getAs("freshness"), r.getAs("category"), r.getAs("region"), r.getAs("issuer"), extra);
+    Map<String, String> extra =
+        r.isNullAt(r.fieldIndex("extra"))
+            ? Map.of()
+            : CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs("extra"));
+    return new Listing(
+        r.getAs("listing_id"),
+        r.getAs("source"),
+        r.getAs("channel"),
+        r.getAs("seller_key"),
+        r.getAs("posted_at"),
+        r.getAs("text"),
+        r.getAs("price"),
+        r.getAs("currency"),
+        r.getAs("quantity"),
+        r.getAs("tier"),
+        r.getAs("freshness"),
+        r.getAs("category"),
+        r.getAs("region"),
+        r.getAs("issuer"),
+        extra);
   }
 
   /** Lower-cased NFKC text with whitespace collapsed: what reposts are compared on. */
@@ -90,22 +107,48 @@ public final class OfferNormalizeJob {
       return null;
     }
     return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
-        .toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").trim();
+        .toLowerCase(Locale.ROOT)
+        .replaceAll("\\s+", " ")
+        .trim();
   }
 
-  static Row row(Offer o, String source, String channel, String sellerKey, String textNorm, boolean structured) {
+  static Row row(
+      Offer o,
+      String source,
+      String channel,
+      String sellerKey,
+      String textNorm,
+      boolean structured) {
     List<Row> ev = new ArrayList<>(o.evidence().size());
     for (Evidence e : o.evidence()) {
       ev.add(RowFactory.create(e.field(), e.span(), e.rule()));
     }
     return RowFactory.create(
-        o.listingId(), o.offerIndex(), o.status(), o.reason(), o.detail(),
-        o.pricePerRecordCny(), o.pricePerRecordLowCny(), o.pricePerRecordHighCny(), o.pricePerRecordUsd(),
-        o.amount(), o.currency(), o.quantity(), o.tier(), o.freshness(), o.category(),
-        CollectionConverters.asScala(o.issuers()).toSeq(), o.regionCode(),
-        CollectionConverters.asScala(ev).toSeq(), o.confidence(),
+        o.listingId(),
+        o.offerIndex(),
+        o.status(),
+        o.reason(),
+        o.detail(),
+        o.pricePerRecordCny(),
+        o.pricePerRecordLowCny(),
+        o.pricePerRecordHighCny(),
+        o.pricePerRecordUsd(),
+        o.amount(),
+        o.currency(),
+        o.quantity(),
+        o.tier(),
+        o.freshness(),
+        o.category(),
+        CollectionConverters.asScala(o.issuers()).toSeq(),
+        o.regionCode(),
+        CollectionConverters.asScala(ev).toSeq(),
+        o.confidence(),
         o.postedAt() == null ? null : Timestamp.from(o.postedAt()),
         o.postedDate() == null ? null : Date.valueOf(o.postedDate()),
-        source, channel, sellerKey, textNorm, structured);
+        source,
+        channel,
+        sellerKey,
+        textNorm,
+        structured);
   }
 }

@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads {@code posted_at}: an ISO-8601 date or date-time. Without an offset the time is
- * UTC+8 for Chinese platforms ({@code qq}, {@code wechat}) and UTC elsewhere (contracts
- * section 2). The calendar date is kept in that same zone: it is the date the poster saw.
+ * Reads {@code posted_at}: an ISO-8601 date or date-time. Without an offset the time is UTC+8 for
+ * Chinese platforms ({@code qq}, {@code wechat}) and UTC elsewhere (contracts section 2). The
+ * calendar date is kept in that same zone: it is the date the poster saw.
  */
 public final class PostedAt {
   private static final Set<String> CHINA_TIME = Set.of("qq", "wechat");
@@ -46,7 +46,8 @@ public final class PostedAt {
         OffsetDateTime odt = OffsetDateTime.parse(s.replace(' ', 'T'));
         return Optional.of(new Parsed(odt.toInstant(), odt.toLocalDate()));
       } catch (DateTimeParseException noOffset) {
-        LocalDateTime ldt = s.indexOf('T') > 0 ? LocalDateTime.parse(s) : LocalDateTime.parse(s, SPACE_DATE_TIME);
+        LocalDateTime ldt =
+            s.indexOf('T') > 0 ? LocalDateTime.parse(s) : LocalDateTime.parse(s, SPACE_DATE_TIME);
         return Optional.of(new Parsed(ldt.atZone(zone).toInstant(), ldt.toLocalDate()));
       }
     } catch (DateTimeParseException e) {
@@ -132,7 +133,12 @@ public final class PostedAt {
     } else if (c == '+' || c == '-') {
       int rest = n - i - 1;
       int oh = digits(s, i + 1, 2);
-      int om = rest == 2 ? 0 : rest == 4 ? digits(s, i + 3, 2) : rest == 5 && s.charAt(i + 3) == ':' ? digits(s, i + 4, 2) : -1;
+      int om =
+          rest == 2
+              ? 0
+              : rest == 4
+                  ? digits(s, i + 3, 2)
+                  : rest == 5 && s.charAt(i + 3) == ':' ? digits(s, i + 4, 2) : -1;
       if (oh < 0 || om < 0 || oh > 18 || om > 59) {
         return null;
       }

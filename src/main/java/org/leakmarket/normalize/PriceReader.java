@@ -7,11 +7,11 @@ import java.util.List;
 import org.leakmarket.normalize.Vocabulary.Kind;
 
 /**
- * Reads the price points of an advert from its tokens: money expressions (with currency,
- * Chinese compounds like 三毛五, ranges), counts (10万条, 10k), and how they pair up: per record
- * (每条, /条, each), bundles in either order (2000元10万条, 10万条2000元, 每万条600元, $300 for
- * 10k, 110 USDT for 5,000, 10,000 cards - $580, 十万条业主资料只要八千元), qualifiers (最高, up to, from, 起). Minimum orders and free trials are recognised and
- * kept out of the pairing. Linear in the number of tokens.
+ * Reads the price points of an advert from its tokens: money expressions (with currency, Chinese
+ * compounds like 三毛五, ranges), counts (10万条, 10k), and how they pair up: per record (每条, /条, each),
+ * bundles in either order (2000元10万条, 10万条2000元, 每万条600元, $300 for 10k, 110 USDT for 5,000, 10,000
+ * cards - $580, 十万条业主资料只要八千元), qualifiers (最高, up to, from, 起). Minimum orders and free trials are
+ * recognised and kept out of the pairing. Linear in the number of tokens.
  */
 final class PriceReader {
 
@@ -29,6 +29,7 @@ final class PriceReader {
     boolean unknown;
     int currencyStart = -1;
     int currencyEnd = -1;
+
     /** The evidence rule of the currency word (currency.CNY), null when defaulted or unknown. */
     String currencyRule;
   }
@@ -63,11 +64,18 @@ final class PriceReader {
   }
 
   private static final BigDecimal TENTH = new BigDecimal("0.1");
+
   /** The smallest bare number (no unit) read as a count after "price for" (110 USDT for 5,000). */
   private static final BigDecimal BARE_COUNT_MIN = BigDecimal.valueOf(100);
+
   /** Attribute words that may stand between a count and its price (十万条业主资料只要八千元). */
-  private static final int ATTRIBUTE_KINDS = 1 << Kind.CATEGORY.ordinal() | 1 << Kind.TIER.ordinal()
-      | 1 << Kind.FRESHNESS.ordinal() | 1 << Kind.ISSUER.ordinal() | 1 << Kind.REGION.ordinal();
+  private static final int ATTRIBUTE_KINDS =
+      1 << Kind.CATEGORY.ordinal()
+          | 1 << Kind.TIER.ordinal()
+          | 1 << Kind.FRESHNESS.ordinal()
+          | 1 << Kind.ISSUER.ordinal()
+          | 1 << Kind.REGION.ordinal();
+
   private static final int FREE = 0;
   private static final int MONEY = 1;
   private static final int COUNT = 2;
@@ -116,7 +124,9 @@ final class PriceReader {
     int size = toks.size();
     for (int k = 0; k < size; k++) {
       Token t = toks.get(k);
-      if (!t.isNum() || t.value.signum() <= 0 || (t.value.scale() > 0 && t.value.stripTrailingZeros().scale() > 0)) {
+      if (!t.isNum()
+          || t.value.signum() <= 0
+          || (t.value.scale() > 0 && t.value.stripTrailingZeros().scale() > 0)) {
         continue;
       }
       Count c = null;
@@ -126,23 +136,37 @@ final class PriceReader {
         c.first = k;
         c.last = k + 1;
         c.end = next.end;
-      } else if (next != null && next.has(Kind.PER) && wsGap(t.end, next.start) && t.value.compareTo(BigDecimal.ONE) > 0
-          && k + 2 < size && wsGap(next.end, toks.get(k + 2).start) && startsMoney(k + 2)
+      } else if (next != null
+          && next.has(Kind.PER)
+          && wsGap(t.end, next.start)
+          && t.value.compareTo(BigDecimal.ONE) > 0
+          && k + 2 < size
+          && wsGap(next.end, toks.get(k + 2).start)
+          && startsMoney(k + 2)
           && (text[next.start] == 'f' || text[next.start] == '/')) {
         // 1000 for $1500, 100/$50: a bare number before "for" and a price counts records
         c = new Count();
         c.first = k;
         c.last = k;
         c.end = t.end;
-      } else if (k > 0 && (toks.get(k - 1).has(Kind.PER) || toks.get(k - 1).has(Kind.MIN_ORDER))
-          && wsGap(toks.get(k - 1).end, t.start) && t.multiplied
-          && !(next != null && next.meanings != null && next.has(Kind.CURRENCY) && wsGap(t.end, next.start))) {
+      } else if (k > 0
+          && (toks.get(k - 1).has(Kind.PER) || toks.get(k - 1).has(Kind.MIN_ORDER))
+          && wsGap(toks.get(k - 1).end, t.start)
+          && t.multiplied
+          && !(next != null
+              && next.meanings != null
+              && next.has(Kind.CURRENCY)
+              && wsGap(t.end, next.start))) {
         c = new Count();
         c.first = k;
         c.last = k;
         c.end = t.end;
-      } else if (k >= 2 && toks.get(k - 1).has(Kind.PER) && TermTrie.isAsciiLetter(text[toks.get(k - 1).start])
-          && wsGap(toks.get(k - 1).end, t.start) && t.value.compareTo(BARE_COUNT_MIN) >= 0 && endsMoney(k - 2)
+      } else if (k >= 2
+          && toks.get(k - 1).has(Kind.PER)
+          && TermTrie.isAsciiLetter(text[toks.get(k - 1).start])
+          && wsGap(toks.get(k - 1).end, t.start)
+          && t.value.compareTo(BARE_COUNT_MIN) >= 0
+          && endsMoney(k - 2)
           && gapOk(toks.get(k - 2).end, toks.get(k - 1).start, 0)
           && !(next != null && next.has(Kind.CURRENCY) && wsGap(t.end, next.start))) {
         // 110 USDT for 5,000: a whole number after a price and "for"/"per" counts records even
@@ -159,20 +183,27 @@ final class PriceReader {
       c.n = t.value.longValue();
       int after = c.last + 1;
       // 1万条起; but in "$45 per 1k cards minimum 5k" the word opens the next count, not this one
-      if (after < size && toks.get(after).has(Kind.MIN_ORDER) && gapOk(c.end, toks.get(after).start, 1)
-          && !(after + 1 < size && toks.get(after + 1).isNum() && wsGap(toks.get(after).end, toks.get(after + 1).start))) {
+      if (after < size
+          && toks.get(after).has(Kind.MIN_ORDER)
+          && gapOk(c.end, toks.get(after).start, 1)
+          && !(after + 1 < size
+              && toks.get(after + 1).isNum()
+              && wsGap(toks.get(after).end, toks.get(after + 1).start))) {
         c.minOrder = true;
       }
       int before = k - 1;
       if (before >= 0 && toks.get(before).has(Kind.PER)) {
         before--;
       }
-      if (before >= 0 && (toks.get(before).has(Kind.MIN_ORDER) || toks.get(before).has(Kind.MIN))
+      if (before >= 0
+          && (toks.get(before).has(Kind.MIN_ORDER) || toks.get(before).has(Kind.MIN))
           && gapOk(toks.get(before).end, c.start, 2)) {
         c.minOrder = true;
       }
       if ((k > 0 && toks.get(k - 1).has(Kind.TRIAL) && gapOk(toks.get(k - 1).end, c.start, 4))
-          || (after < size && toks.get(after).has(Kind.TRIAL) && gapOk(c.end, toks.get(after).start, 2)
+          || (after < size
+              && toks.get(after).has(Kind.TRIAL)
+              && gapOk(c.end, toks.get(after).start, 2)
               && noSpace(c.end, toks.get(after).start))) {
         // 200条免费 / 200条试用, written together; after a space a trial word starts another
         // clause (130元2万条 可先试用再付款: try before paying, the 2万条 are sold)
@@ -193,7 +224,10 @@ final class PriceReader {
     Token t = toks.get(k);
     if (t.type == Token.TERM) {
       Vocabulary.Meaning cur = t.get(Kind.CURRENCY);
-      return cur != null && cur.has(Vocabulary.AFTER) && k > 0 && toks.get(k - 1).isNum()
+      return cur != null
+          && cur.has(Vocabulary.AFTER)
+          && k > 0
+          && toks.get(k - 1).isNum()
           && wsGap(toks.get(k - 1).end, t.start);
     }
     if (!t.isNum() || k == 0) {
@@ -264,7 +298,10 @@ final class PriceReader {
       if (k + 2 < size && role[k + 2] == FREE) {
         Token post = toks.get(k + 2);
         Vocabulary.Meaning c2 = post.get(Kind.CURRENCY);
-        if (c2 != null && c2.has(Vocabulary.AFTER) && wsGap(num.end, post.start) && c2.value().equals(cur.value())) {
+        if (c2 != null
+            && c2.has(Vocabulary.AFTER)
+            && wsGap(num.end, post.start)
+            && c2.value().equals(cur.value())) {
           m.last = k + 2;
           m.end = post.end;
         }
@@ -303,14 +340,18 @@ final class PriceReader {
       }
       Token b = m.last + 2 < size ? toks.get(m.last + 2) : null;
       Vocabulary.Meaning bc = b == null || b.start != a.end ? null : b.get(Kind.CURRENCY);
-      if (bc != null && "CNY".equals(bc.value()) && bc.scale().compareTo(scale) < 0 && role[m.last + 2] == FREE) {
+      if (bc != null
+          && "CNY".equals(bc.value())
+          && bc.scale().compareTo(scale) < 0
+          && role[m.last + 2] == FREE) {
         m.low = m.low.add(a.value.multiply(bc.scale()));
         scale = bc.scale();
         m.last += 2;
         m.end = b.end;
         continue;
       }
-      boolean followedByUnit = b != null && b.start == a.end && (b.has(Kind.COUNT) || b.has(Kind.CURRENCY));
+      boolean followedByUnit =
+          b != null && b.start == a.end && (b.has(Kind.COUNT) || b.has(Kind.CURRENCY));
       if (a.singleDigit && scale.compareTo(TENTH) >= 0 && !followedByUnit) {
         m.low = m.low.add(a.value.multiply(scale).movePointLeft(1));
         m.last += 1;
@@ -321,7 +362,8 @@ final class PriceReader {
     return m;
   }
 
-  private Money money(int first, int last, BigDecimal amount, Vocabulary.Meaning cur, Token curTok) {
+  private Money money(
+      int first, int last, BigDecimal amount, Vocabulary.Meaning cur, Token curTok) {
     Money m = new Money();
     m.first = first;
     m.last = last;
@@ -349,8 +391,12 @@ final class PriceReader {
   private Money leadingRange(int k) {
     int size = toks.size();
     Token t = toks.get(k);
-    if (!t.isNum() || k + 2 >= size || !toks.get(k + 1).has(Kind.RANGE) || !wsGap(t.end, toks.get(k + 1).start)
-        || !wsGap(toks.get(k + 1).end, toks.get(k + 2).start) || role[k + 2] != FREE) {
+    if (!t.isNum()
+        || k + 2 >= size
+        || !toks.get(k + 1).has(Kind.RANGE)
+        || !wsGap(t.end, toks.get(k + 1).start)
+        || !wsGap(toks.get(k + 1).end, toks.get(k + 2).start)
+        || role[k + 2] != FREE) {
       return null;
     }
     Money hi = moneyAt(k + 2);
@@ -369,8 +415,12 @@ final class PriceReader {
   private void trailingRange(Money m) {
     int size = toks.size();
     int r = m.last + 1;
-    if (m.high != null || r + 1 >= size || !toks.get(r).has(Kind.RANGE) || !wsGap(m.end, toks.get(r).start)
-        || !wsGap(toks.get(r).end, toks.get(r + 1).start) || role[r + 1] != FREE) {
+    if (m.high != null
+        || r + 1 >= size
+        || !toks.get(r).has(Kind.RANGE)
+        || !wsGap(m.end, toks.get(r).start)
+        || !wsGap(toks.get(r).end, toks.get(r + 1).start)
+        || role[r + 1] != FREE) {
       return;
     }
     Money hi = moneyAt(r + 1);
@@ -387,7 +437,9 @@ final class PriceReader {
         return;
       }
       Token after = r + 2 < size ? toks.get(r + 2) : null;
-      if (after != null && after.start == num.end && (after.has(Kind.COUNT) || after.has(Kind.CURRENCY))) {
+      if (after != null
+          && after.start == num.end
+          && (after.has(Kind.COUNT) || after.has(Kind.CURRENCY))) {
         return;
       }
       m.high = num.value.multiply(m.scale);
@@ -439,11 +491,20 @@ final class PriceReader {
       BigDecimal high = null;
       if (next != null && next.has(Kind.EACH) && wsGap(t.end, next.start)) {
         last = k;
-      } else if (next != null && next.has(Kind.PER) && k + 2 < size && role[k + 2] == COUNT
-          && countAt[k + 2].first == k + 2 && wsGap(t.end, next.start)) {
+      } else if (next != null
+          && next.has(Kind.PER)
+          && k + 2 < size
+          && role[k + 2] == COUNT
+          && countAt[k + 2].first == k + 2
+          && wsGap(t.end, next.start)) {
         last = k;
-      } else if (next != null && next.has(Kind.RANGE) && k + 3 < size && toks.get(k + 2).isNum()
-          && role[k + 2] == FREE && toks.get(k + 3).has(Kind.EACH) && wsGap(t.end, next.start)) {
+      } else if (next != null
+          && next.has(Kind.RANGE)
+          && k + 3 < size
+          && toks.get(k + 2).isNum()
+          && role[k + 2] == FREE
+          && toks.get(k + 3).has(Kind.EACH)
+          && wsGap(t.end, next.start)) {
         last = k + 2;
         high = toks.get(k + 2).value;
       } else if (precededByEach(k) || precededByCount(k)) {
@@ -527,7 +588,10 @@ final class PriceReader {
         claimedEach[a] = true;
         p.rule = "price.per_record";
         p.end = ta.end;
-      } else if (role[a] == COUNT && countAt[a].first == a && countAt[a].n == 1 && pairable(countAt[a])) {
+      } else if (role[a] == COUNT
+          && countAt[a].first == a
+          && countAt[a].n == 1
+          && pairable(countAt[a])) {
         countAt[a].claimed = true;
         p.rule = "price.per_record";
         p.end = countAt[a].end;
@@ -562,13 +626,19 @@ final class PriceReader {
         continue;
       }
       // 10,000 cards - $580: a dash after a count joins it to the price, it is no range
-      if (tb.has(Kind.RANGE) && role[b] == FREE && b > 0 && role[b - 1] == COUNT && tb.end - tb.start == 1
+      if (tb.has(Kind.RANGE)
+          && role[b] == FREE
+          && b > 0
+          && role[b - 1] == COUNT
+          && tb.end - tb.start == 1
           && isDash(text[tb.start])) {
         end = tb.start;
         continue;
       }
       // 十万条业主资料只要八千元: what the records are may stand between the count and the price
-      if (tb.type == Token.TERM && (tb.kinds & ATTRIBUTE_KINDS) != 0 && (tb.kinds & ~ATTRIBUTE_KINDS) == 0
+      if (tb.type == Token.TERM
+          && (tb.kinds & ATTRIBUTE_KINDS) != 0
+          && (tb.kinds & ~ATTRIBUTE_KINDS) == 0
           && role[b] == FREE) {
         end = tb.start;
         continue;
@@ -579,7 +649,9 @@ final class PriceReader {
           bundle(p, c);
           p.start = Math.min(p.start, c.start);
           // 每万条: the 每 before the count belongs to the expression
-          if (c.first > 0 && toks.get(c.first - 1).has(Kind.PER) && wsGap(toks.get(c.first - 1).end, c.start)) {
+          if (c.first > 0
+              && toks.get(c.first - 1).has(Kind.PER)
+              && wsGap(toks.get(c.first - 1).end, c.start)) {
             p.start = toks.get(c.first - 1).start;
           }
         }

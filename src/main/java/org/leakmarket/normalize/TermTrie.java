@@ -4,10 +4,10 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * All vocabulary terms in one character trie, so an advert is scanned once, left to right,
- * trying every term at every position at the cost of a walk as deep as the longest term there.
- * The root is a direct array indexed by the first character; deeper levels are small sorted
- * arrays searched by bisection. Built once per {@link Vocabulary}; read-only afterwards.
+ * All vocabulary terms in one character trie, so an advert is scanned once, left to right, trying
+ * every term at every position at the cost of a walk as deep as the longest term there. The root is
+ * a direct array indexed by the first character; deeper levels are small sorted arrays searched by
+ * bisection. Built once per {@link Vocabulary}; read-only afterwards.
  */
 final class TermTrie implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -56,6 +56,7 @@ final class TermTrie implements Serializable {
   }
 
   private final Node[] root = new Node[Character.MAX_VALUE + 1];
+
   /** Characters that start a term: an 8 KB filter in front of the 256 KB root (cache-friendly). */
   private final long[] starts = new long[(Character.MAX_VALUE + 1) / 64];
 
@@ -104,7 +105,8 @@ final class TermTrie implements Serializable {
     while (true) {
       if (n.meanings != null) {
         int end = i + 1;
-        boolean boundaryOk = !isAsciiLetter(text[i]) || end >= text.length || !isAsciiLetter(text[end]);
+        boolean boundaryOk =
+            !isAsciiLetter(text[i]) || end >= text.length || !isAsciiLetter(text[end]);
         if (boundaryOk && count < ends.length) {
           ends[count] = end;
           nodes[count] = n;

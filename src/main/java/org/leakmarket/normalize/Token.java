@@ -11,16 +11,22 @@ final class Token {
   final int type;
   final int start;
   final int end;
+
   /** NUM: the value, multipliers applied. */
   BigDecimal value;
+
   /** NUM: written with 万/千/k/w/... (so "for 10k" is a count even without a unit). */
   boolean multiplied;
+
   /** NUM: one digit, nothing else (the 五 of 一块五). */
   boolean singleDigit;
+
   /** TERM: the meanings valid at this position. */
   Vocabulary.Meaning[] meanings;
+
   /** TERM: bit {@code 1 << kind.ordinal()} set for each kind among the meanings. */
   int kinds;
+
   /** UNKNOWN_CURRENCY: the code as written. */
   String code;
 

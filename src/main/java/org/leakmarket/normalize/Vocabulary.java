@@ -19,8 +19,8 @@ import java.util.Set;
 import org.leakmarket.reference.Regions;
 
 /**
- * The words the normaliser understands, read from the data files under {@code /vocabulary/} in
- * the jar (src/main/resources/vocabulary, documented in its README.md) plus the province names of
+ * The words the normaliser understands, read from the data files under {@code /vocabulary/} in the
+ * jar (src/main/resources/vocabulary, documented in its README.md) plus the province names of
  * {@link Regions}. Everything is compiled once into a {@link TermTrie}, a character map for
  * traditional characters and one regular expression (year-dated dumps); loading costs a few
  * milliseconds and the shipped vocabulary is loaded once per JVM ({@link #shipped()}).
@@ -31,8 +31,24 @@ public final class Vocabulary implements Serializable {
 
   /** What a term means. */
   enum Kind {
-    CURRENCY, COUNT, EACH, PER, RANGE, MAX, MIN, MIN_ORDER, TRIAL, NOT_PRICE, IGNORE, BUY, NOT_BUY,
-    TIER, FRESHNESS, CATEGORY, ISSUER, REGION
+    CURRENCY,
+    COUNT,
+    EACH,
+    PER,
+    RANGE,
+    MAX,
+    MIN,
+    MIN_ORDER,
+    TRIAL,
+    NOT_PRICE,
+    IGNORE,
+    BUY,
+    NOT_BUY,
+    TIER,
+    FRESHNESS,
+    CATEGORY,
+    ISSUER,
+    REGION
   }
 
   static final int BEFORE = 1;
@@ -41,16 +57,26 @@ public final class Vocabulary implements Serializable {
   static final int CJK = 8;
   static final int CASE_SENSITIVE = 16;
   static final int CLAUSE_START = 32;
-  /** A tier term that names a card (金卡): with no category written, the advert is about credit cards. */
+
+  /**
+   * A tier term that names a card (金卡): with no category written, the advert is about credit cards.
+   */
   static final int CARD = 64;
 
   /**
    * One meaning of a term. {@code value} is the currency code, tier, category, region code or
-   * comma-separated issuer codes; {@code rule} names the evidence rule; {@code cased} is the
-   * term as written for case-sensitive terms.
+   * comma-separated issuer codes; {@code rule} names the evidence rule; {@code cased} is the term
+   * as written for case-sensitive terms.
    */
-  record Meaning(Kind kind, String value, BigDecimal scale, int flags, String cased, String rule,
-      String[] codes) implements Serializable {
+  record Meaning(
+      Kind kind,
+      String value,
+      BigDecimal scale,
+      int flags,
+      String cased,
+      String rule,
+      String[] codes)
+      implements Serializable {
     boolean has(int flag) {
       return (flags & flag) != 0;
     }
@@ -61,13 +87,19 @@ public final class Vocabulary implements Serializable {
 
   final TermTrie trie = new TermTrie();
   final char[] simplify = new char[Character.MAX_VALUE + 1];
-  /** Characters with a simplified form: an 8 KB filter in front of the 128 KB map (cache-friendly). */
+
+  /**
+   * Characters with a simplified form: an 8 KB filter in front of the 128 KB map (cache-friendly).
+   */
   private final long[] traditional = new long[(Character.MAX_VALUE + 1) / 64];
+
   final List<Multiplier> multipliers = new ArrayList<>();
   private final java.util.BitSet multiplierFirst = new java.util.BitSet();
   final Set<String> currencyCodes = new HashSet<>();
+
   /** Words that make a preceding year an old dump (2019年数据), longest first. */
   final List<String> yearDumpWords = new ArrayList<>();
+
   final Regions regions;
 
   private Vocabulary(Source src, Regions regions) throws IOException {
@@ -89,15 +121,27 @@ public final class Vocabulary implements Serializable {
     for (String[] f : src.rows("currencies.tsv")) {
       need(f, 4, "currencies.tsv");
       int flags = flags(f.length > 4 ? f[4] : "");
-      flags |= switch (f[3].trim()) {
-        case "before" -> BEFORE;
-        case "after" -> AFTER;
-        case "both" -> BEFORE | AFTER;
-        default -> throw new IllegalArgumentException("currencies.tsv: position must be before, after or both: " + f[3]);
-      };
+      flags |=
+          switch (f[3].trim()) {
+            case "before" -> BEFORE;
+            case "after" -> AFTER;
+            case "both" -> BEFORE | AFTER;
+            default ->
+                throw new IllegalArgumentException(
+                    "currencies.tsv: position must be before, after or both: " + f[3]);
+          };
       String code = f[1].trim().toUpperCase(Locale.ROOT);
       currencyCodes.add(code);
-      add(f[0], new Meaning(Kind.CURRENCY, code, new BigDecimal(f[2].trim()), flags, f[0], "currency." + code, null));
+      add(
+          f[0],
+          new Meaning(
+              Kind.CURRENCY,
+              code,
+              new BigDecimal(f[2].trim()),
+              flags,
+              f[0],
+              "currency." + code,
+              null));
     }
     for (String[] f : src.rows("multipliers.tsv")) {
       need(f, 2, "multipliers.tsv");
@@ -109,21 +153,24 @@ public final class Vocabulary implements Serializable {
     }
     for (String[] f : src.rows("price_words.tsv")) {
       need(f, 2, "price_words.tsv");
-      Kind k = switch (f[1].trim()) {
-        case "count" -> Kind.COUNT;
-        case "each" -> Kind.EACH;
-        case "per" -> Kind.PER;
-        case "range" -> Kind.RANGE;
-        case "max" -> Kind.MAX;
-        case "min" -> Kind.MIN;
-        case "min_order" -> Kind.MIN_ORDER;
-        case "trial" -> Kind.TRIAL;
-        case "not_price" -> Kind.NOT_PRICE;
-        case "ignore" -> Kind.IGNORE;
-        default -> throw new IllegalArgumentException("price_words.tsv: unknown role " + f[1]);
-      };
+      Kind k =
+          switch (f[1].trim()) {
+            case "count" -> Kind.COUNT;
+            case "each" -> Kind.EACH;
+            case "per" -> Kind.PER;
+            case "range" -> Kind.RANGE;
+            case "max" -> Kind.MAX;
+            case "min" -> Kind.MIN;
+            case "min_order" -> Kind.MIN_ORDER;
+            case "trial" -> Kind.TRIAL;
+            case "not_price" -> Kind.NOT_PRICE;
+            case "ignore" -> Kind.IGNORE;
+            default -> throw new IllegalArgumentException("price_words.tsv: unknown role " + f[1]);
+          };
       int flags = k == Kind.COUNT ? AFTER_NUMBER : 0;
-      add(f[0], new Meaning(k, f[1].trim(), null, flags, f[0], k.name().toLowerCase(Locale.ROOT), null));
+      add(
+          f[0],
+          new Meaning(k, f[1].trim(), null, flags, f[0], k.name().toLowerCase(Locale.ROOT), null));
     }
     for (String[] f : src.rows("ignore.tsv")) {
       add(f[0], new Meaning(Kind.IGNORE, "", null, 0, f[0], "ignore", null));
@@ -131,17 +178,38 @@ public final class Vocabulary implements Serializable {
     for (String[] f : src.rows("buy_markers.tsv")) {
       need(f, 2, "buy_markers.tsv");
       Kind k = f[1].trim().equals("buy") ? Kind.BUY : Kind.NOT_BUY;
-      add(f[0], new Meaning(k, "", null, flags(f.length > 2 ? f[2] : ""), f[0], "buy_request", null));
+      add(
+          f[0],
+          new Meaning(k, "", null, flags(f.length > 2 ? f[2] : ""), f[0], "buy_request", null));
     }
     valued(src, "tiers.tsv", Kind.TIER, "tier.", Set.of("standard", "gold", "platinum", "premium"));
-    valued(src, "freshness.tsv", Kind.FRESHNESS, "freshness.", Set.of("new", "second_hand", "aged"));
-    valued(src, "categories.tsv", Kind.CATEGORY, "category.", Set.of("credit_card", "bank_account",
-        "loan", "securities", "insurance", "telecom", "ecommerce", "real_estate", "auto", "education", "other"));
+    valued(
+        src, "freshness.tsv", Kind.FRESHNESS, "freshness.", Set.of("new", "second_hand", "aged"));
+    valued(
+        src,
+        "categories.tsv",
+        Kind.CATEGORY,
+        "category.",
+        Set.of(
+            "credit_card",
+            "bank_account",
+            "loan",
+            "securities",
+            "insurance",
+            "telecom",
+            "ecommerce",
+            "real_estate",
+            "auto",
+            "education",
+            "other"));
     for (String[] f : src.rows("issuers.tsv")) {
       need(f, 2, "issuers.tsv");
       String[] codes = f[1].trim().split("\\s*,\\s*");
       String rule = codes.length > 1 ? "issuer.group" : "issuer." + codes[0].replace(' ', '_');
-      add(f[0], new Meaning(Kind.ISSUER, f[1].trim(), null, flags(f.length > 2 ? f[2] : ""), f[0], rule, codes));
+      add(
+          f[0],
+          new Meaning(
+              Kind.ISSUER, f[1].trim(), null, flags(f.length > 2 ? f[2] : ""), f[0], rule, codes));
     }
     for (Regions.Region r : regions.all()) {
       for (String name : List.of(r.nameZh(), r.fullNameZh(), r.pinyin(), r.english())) {
@@ -152,12 +220,22 @@ public final class Vocabulary implements Serializable {
     }
     for (String[] f : src.rows("region_aliases.tsv")) {
       need(f, 3, "region_aliases.tsv");
-      add(f[0], new Meaning(Kind.REGION, f[1].trim(), null, 0, f[0], "region." + f[2].trim(), null));
+      add(
+          f[0],
+          new Meaning(Kind.REGION, f[1].trim(), null, 0, f[0], "region." + f[2].trim(), null));
     }
     for (String[] f : src.rows("countries.tsv")) {
       need(f, 2, "countries.tsv");
-      add(f[0], new Meaning(Kind.REGION, f[1].trim().toUpperCase(Locale.ROOT), null,
-          flags(f.length > 2 ? f[2] : ""), f[0], "region.country", null));
+      add(
+          f[0],
+          new Meaning(
+              Kind.REGION,
+              f[1].trim().toUpperCase(Locale.ROOT),
+              null,
+              flags(f.length > 2 ? f[2] : ""),
+              f[0],
+              "region.country",
+              null));
     }
     for (String[] f : src.rows("year_dump_words.txt")) {
       yearDumpWords.add(norm(f[0].strip(), false));
@@ -165,27 +243,35 @@ public final class Vocabulary implements Serializable {
     yearDumpWords.sort(Comparator.comparingInt(String::length).reversed());
   }
 
-  private void valued(Source src, String file, Kind kind, String rulePrefix, Set<String> allowed) throws IOException {
+  private void valued(Source src, String file, Kind kind, String rulePrefix, Set<String> allowed)
+      throws IOException {
     for (String[] f : src.rows(file)) {
       need(f, 2, file);
       String v = f[1].trim();
       if (!allowed.contains(v)) {
         throw new IllegalArgumentException(file + ": " + v + " is not one of " + allowed);
       }
-      add(f[0], new Meaning(kind, v, null, flags(f.length > 2 ? f[2] : ""), f[0], rulePrefix + v, null));
+      add(
+          f[0],
+          new Meaning(kind, v, null, flags(f.length > 2 ? f[2] : ""), f[0], rulePrefix + v, null));
     }
   }
 
   private void add(String rawTerm, Meaning m) {
     String term = rawTerm.strip();
     boolean cs = m.has(CASE_SENSITIVE);
-    Meaning stored = cs ? new Meaning(m.kind(), m.value(), m.scale(), m.flags(), norm(term, true), m.rule(), m.codes()) : m;
+    Meaning stored =
+        cs
+            ? new Meaning(
+                m.kind(), m.value(), m.scale(), m.flags(), norm(term, true), m.rule(), m.codes())
+            : m;
     trie.add(norm(term, false), stored);
   }
 
   private static void need(String[] f, int n, String file) {
     if (f.length < n) {
-      throw new IllegalArgumentException(file + ": expected " + n + " tab-separated columns: " + String.join("\t", f));
+      throw new IllegalArgumentException(
+          file + ": expected " + n + " tab-separated columns: " + String.join("\t", f));
     }
   }
 
@@ -193,7 +279,7 @@ public final class Vocabulary implements Serializable {
     int flags = 0;
     for (String f : s.split(",")) {
       switch (f.trim()) {
-        case "" -> { }
+        case "" -> {}
         case "after_number" -> flags |= AFTER_NUMBER;
         case "cjk" -> flags |= CJK;
         case "cs" -> flags |= CASE_SENSITIVE;
@@ -250,7 +336,10 @@ public final class Vocabulary implements Serializable {
     static final Vocabulary SHIPPED = build(null, Regions.shipped());
   }
 
-  /** The shipped vocabulary travels (to Spark executors) as a reference, not as its 400 KB of tables. */
+  /**
+   * The shipped vocabulary travels (to Spark executors) as a reference, not as its 400 KB of
+   * tables.
+   */
   private Object writeReplace() {
     return this == Holder.SHIPPED ? new ShippedRef() : this;
   }
@@ -269,8 +358,8 @@ public final class Vocabulary implements Serializable {
   }
 
   /**
-   * A vocabulary read from {@code dir} (files missing there are taken from the jar), with the
-   * given region table: lets a researcher try new words without rebuilding.
+   * A vocabulary read from {@code dir} (files missing there are taken from the jar), with the given
+   * region table: lets a researcher try new words without rebuilding.
    */
   public static Vocabulary load(Path dir, Regions regions) {
     return build(dir, regions);
@@ -297,7 +386,8 @@ public final class Vocabulary implements Serializable {
         throw new IllegalStateException("vocabulary file missing: " + DIR + file);
       }
       List<String[]> out = new ArrayList<>();
-      try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      try (BufferedReader r =
+          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
         String line;
         while ((line = r.readLine()) != null) {
           String t = line.replace("\uFEFF", "");

@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sha2;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.spark.sql.Column;
@@ -15,17 +16,16 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.leakmarket.cli.UserException;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.exposure.ExposureStage;
 import org.leakmarket.ingest.ListingIngest;
 import org.leakmarket.ingest.SellerTokens;
-import org.leakmarket.exposure.ExposureStage;
 import org.leakmarket.market.MarketStage;
 import org.leakmarket.market.OfferDedup;
 import org.leakmarket.market.Periods;
-import org.leakmarket.privacy.PseudonymKey;
-import java.util.List;
 import org.leakmarket.normalize.NormalizerSettings;
 import org.leakmarket.normalize.Offer;
 import org.leakmarket.normalize.OfferNormalizeJob;
+import org.leakmarket.privacy.PseudonymKey;
 import org.leakmarket.publish.PublishStage;
 import org.leakmarket.reference.FxTable;
 import org.leakmarket.warehouse.Table;
@@ -34,8 +34,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pipeline: read, pseudonymise/normalise, silver, aggregate, gold, publish. One Spark
- * session for all stages of a command; every run is recorded in {@code gold/runs}.
+ * The pipeline: read, pseudonymise/normalise, silver, aggregate, gold, publish. One Spark session
+ * for all stages of a command; every run is recorded in {@code gold/runs}.
  */
 public final class Pipeline {
   private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -82,19 +82,25 @@ public final class Pipeline {
       return 0;
     }
     try (var files = java.nio.file.Files.walk(p)) {
-      return files.filter(java.nio.file.Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+      return files
+          .filter(java.nio.file.Files::isRegularFile)
+          .mapToLong(f -> f.toFile().length())
+          .sum();
     } catch (java.io.IOException | java.io.UncheckedIOException e) {
       return 0; // only a sizing hint
     }
   }
 
-  /** Preconditions before any Spark work: every input named exists (exit 3, one line, otherwise). */
+  /**
+   * Preconditions before any Spark work: every input named exists (exit 3, one line, otherwise).
+   */
   static void checkInputs(LeakmarketConfig cfg, Stage... stages) {
     if (!List.of(stages).contains(Stage.INGEST)) {
       return;
     }
     if (cfg.listings().isEmpty() && cfg.samples() == null) {
-      throw new UserException(UserException.USAGE, "ingest needs --listings PATH... and/or --samples MANIFEST");
+      throw new UserException(
+          UserException.USAGE, "ingest needs --listings PATH... and/or --samples MANIFEST");
     }
     for (java.nio.file.Path p : cfg.listings()) {
       if (!java.nio.file.Files.exists(p)) {
@@ -102,9 +108,11 @@ public final class Pipeline {
       }
     }
     if (cfg.samples() != null && !java.nio.file.Files.isRegularFile(cfg.samples())) {
-      throw new UserException(UserException.BAD_INPUT, "sample manifest not found: " + cfg.samples());
+      throw new UserException(
+          UserException.BAD_INPUT, "sample manifest not found: " + cfg.samples());
     }
-    for (java.nio.file.Path p : java.util.Arrays.asList(cfg.fx(), cfg.bins(), cfg.phoneSegments(), cfg.keyFile())) {
+    for (java.nio.file.Path p :
+        java.util.Arrays.asList(cfg.fx(), cfg.bins(), cfg.phoneSegments(), cfg.keyFile())) {
       if (p != null && !java.nio.file.Files.isRegularFile(p)) {
         throw new UserException(UserException.BAD_INPUT, "file not found: " + p);
       }
@@ -136,12 +144,20 @@ public final class Pipeline {
     if (!cfg.listings().isEmpty()) {
       recorder.hashInputs(cfg.listings());
       try (StageLog s = StageLog.start(spark, "ingest")) {
-        ListingIngest.Result r = new ListingIngest(spark, warehouse, new SellerTokens(key()))
-            .run(cfg.listings(), recorder.runId(), cfg.maxRejectRate());
+        ListingIngest.Result r =
+            new ListingIngest(spark, warehouse, new SellerTokens(key()))
+                .run(cfg.listings(), recorder.runId(), cfg.maxRejectRate());
         recorder.count("listings_read", r.read());
         recorder.count("listings_rejected_at_ingest", r.rejected());
-        s.counts(String.format("listings read=%d accepted=%d rejected=%d blank_lines=%d repeated_ids=%d %s",
-            r.read(), r.accepted(), r.rejected(), r.blankLines(), r.repeatedIds(), r.rejectedByReason()));
+        s.counts(
+            String.format(
+                "listings read=%d accepted=%d rejected=%d blank_lines=%d repeated_ids=%d %s",
+                r.read(),
+                r.accepted(),
+                r.rejected(),
+                r.blankLines(),
+                r.repeatedIds(),
+                r.rejectedByReason()));
       }
     }
     if (cfg.samples() != null) {
@@ -162,7 +178,8 @@ public final class Pipeline {
   }
 
   private void normalize() {
-    if (!warehouse.exists(Table.BRONZE_LISTINGS) && !warehouse.exists(Table.BRONZE_SAMPLE_RECORDS)) {
+    if (!warehouse.exists(Table.BRONZE_LISTINGS)
+        && !warehouse.exists(Table.BRONZE_SAMPLE_RECORDS)) {
       requireTable(Table.BRONZE_LISTINGS, "normalize");
     }
     if (warehouse.exists(Table.BRONZE_LISTINGS)) {
@@ -178,17 +195,33 @@ public final class Pipeline {
   private void normalizeListings() {
     try (StageLog s = StageLog.start(spark, "normalize")) {
       FxTable fx = FxTable.load(cfg.fx(), cfg.fxMaxAgeDays());
-      Dataset<Row> normalized = OfferNormalizeJob.normalize(spark, warehouse.read(Table.BRONZE_LISTINGS), fx,
-          new NormalizerSettings(cfg.minPrice(), cfg.maxPrice())).persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> normalized =
+          OfferNormalizeJob.normalize(
+                  spark,
+                  warehouse.read(Table.BRONZE_LISTINGS),
+                  fx,
+                  new NormalizerSettings(cfg.minPrice(), cfg.maxPrice()))
+              .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        Dataset<Row> ok = OfferDedup.assign(normalized.filter(col("status").equalTo(Offer.OK))
-            .withColumn("period", period(col("posted_date"), cfg.periodUnit())));
+        Dataset<Row> ok =
+            OfferDedup.assign(
+                normalized
+                    .filter(col("status").equalTo(Offer.OK))
+                    .withColumn("period", period(col("posted_date"), cfg.periodUnit())));
         warehouse.upsert(Table.SILVER_OFFERS, ok);
-        Dataset<Row> rejected = normalized.filter(col("status").equalTo(Offer.REJECTED)).select(
-            sha2(concat_ws("\u001f", lit("normalize"), col("listing_id")), 256).as("quarantine_id"),
-            col("listing_id"), lit("normalize").as("stage"), col("reason"), col("detail"),
-            lit(null).cast("string").as("raw"), lit(null).cast("string").as("source_file"),
-            lit(recorder.runId()).as("ingest_run"));
+        Dataset<Row> rejected =
+            normalized
+                .filter(col("status").equalTo(Offer.REJECTED))
+                .select(
+                    sha2(concat_ws("\u001f", lit("normalize"), col("listing_id")), 256)
+                        .as("quarantine_id"),
+                    col("listing_id"),
+                    lit("normalize").as("stage"),
+                    col("reason"),
+                    col("detail"),
+                    lit(null).cast("string").as("raw"),
+                    lit(null).cast("string").as("source_file"),
+                    lit(recorder.runId()).as("ingest_run"));
         warehouse.upsert(Table.QUARANTINE_LISTINGS, rejected);
         long nOk = warehouse.read(Table.SILVER_OFFERS).count();
         long nRej = rejected.count();
@@ -214,14 +247,23 @@ public final class Pipeline {
   private void publish() {
     requireTable(Table.GOLD_MARKET_CELLS, "publish");
     try (StageLog s = StageLog.start(spark, "publish")) {
-      s.counts(new PublishStage(spark, warehouse.root(), cfg, recorder.buildInputs(), recorder.fingerprint()).run());
+      s.counts(
+          new PublishStage(
+                  spark, warehouse.root(), cfg, recorder.buildInputs(), recorder.fingerprint())
+              .run());
     }
   }
 
   private void requireTable(Table t, String stage) {
     if (!warehouse.exists(t)) {
-      throw new UserException(UserException.BAD_INPUT,
-          stage + " needs " + t.path() + " under " + warehouse.root() + ": run the earlier stages first");
+      throw new UserException(
+          UserException.BAD_INPUT,
+          stage
+              + " needs "
+              + t.path()
+              + " under "
+              + warehouse.root()
+              + ": run the earlier stages first");
     }
   }
 

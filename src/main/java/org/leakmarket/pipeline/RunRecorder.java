@@ -35,22 +35,24 @@ import org.leakmarket.warehouse.Warehouse;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Records one row per run in {@code gold/runs}: the command's stages, its outcome, the
- * resolved parameters, SHA-256 of every input file, counts, and the Delta version of every
- * table written. Input hashing streams each file once on the driver (no Spark job).
+ * Records one row per run in {@code gold/runs}: the command's stages, its outcome, the resolved
+ * parameters, SHA-256 of every input file, counts, and the Delta version of every table written.
+ * Input hashing streams each file once on the driver (no Spark job).
  */
 public final class RunRecorder {
-  public static final StructType SCHEMA = createStructType(List.of(
-      createStructField("run_id", StringType, false),
-      createStructField("started_at", TimestampType, false),
-      createStructField("finished_at", TimestampType, false),
-      createStructField("stages", StringType, false),
-      createStructField("outcome", StringType, false),
-      createStructField("code_version", StringType, true),
-      createStructField("parameters", StringType, true),
-      createStructField("input_hashes", createMapType(StringType, StringType), true),
-      createStructField("counts", createMapType(StringType, StringType), true),
-      createStructField("versions_written", createMapType(StringType, StringType), true)));
+  public static final StructType SCHEMA =
+      createStructType(
+          List.of(
+              createStructField("run_id", StringType, false),
+              createStructField("started_at", TimestampType, false),
+              createStructField("finished_at", TimestampType, false),
+              createStructField("stages", StringType, false),
+              createStructField("outcome", StringType, false),
+              createStructField("code_version", StringType, true),
+              createStructField("parameters", StringType, true),
+              createStructField("input_hashes", createMapType(StringType, StringType), true),
+              createStructField("counts", createMapType(StringType, StringType), true),
+              createStructField("versions_written", createMapType(StringType, StringType), true)));
 
   private final Warehouse warehouse;
   private final LeakmarketConfig cfg;
@@ -83,7 +85,9 @@ public final class RunRecorder {
     for (Path p : paths) {
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.walk(p)) {
-          s.filter(Files::isRegularFile).sorted().forEach(f -> inputHashes.put(f.toString(), sha256(f)));
+          s.filter(Files::isRegularFile)
+              .sorted()
+              .forEach(f -> inputHashes.put(f.toString(), sha256(f)));
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -104,7 +108,12 @@ public final class RunRecorder {
   public Map<String, String> buildInputs() {
     Map<String, String> all = new TreeMap<>();
     if (warehouse.exists(Table.GOLD_RUNS)) {
-      for (Row r : warehouse.read(Table.GOLD_RUNS).filter("outcome = 'ok'").select("input_hashes").collectAsList()) {
+      for (Row r :
+          warehouse
+              .read(Table.GOLD_RUNS)
+              .filter("outcome = 'ok'")
+              .select("input_hashes")
+              .collectAsList()) {
         if (!r.isNullAt(0)) {
           all.putAll(CollectionConverters.asJava(r.<scala.collection.Map<String, String>>getAs(0)));
         }
@@ -115,7 +124,8 @@ public final class RunRecorder {
   }
 
   public static String sha256(Path f) {
-    try (InputStream in = new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
+    try (InputStream in =
+        new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
       byte[] buf = new byte[1 << 16];
       while (in.read(buf) >= 0) {
         // digesting
@@ -137,10 +147,18 @@ public final class RunRecorder {
     } catch (JsonProcessingException e) {
       params = cfg.describe().toString();
     }
-    Row row = RowFactory.create(runId, Timestamp.from(started), Timestamp.from(Instant.now()),
-        stages.toString(), outcome, VersionProvider.version(), params,
-        CollectionConverters.asScala(inputHashes), CollectionConverters.asScala(counts),
-        CollectionConverters.asScala(versions));
+    Row row =
+        RowFactory.create(
+            runId,
+            Timestamp.from(started),
+            Timestamp.from(Instant.now()),
+            stages.toString(),
+            outcome,
+            VersionProvider.version(),
+            params,
+            CollectionConverters.asScala(inputHashes),
+            CollectionConverters.asScala(counts),
+            CollectionConverters.asScala(versions));
     warehouse.append(Table.GOLD_RUNS, warehouse.spark().createDataFrame(List.of(row), SCHEMA));
   }
 }

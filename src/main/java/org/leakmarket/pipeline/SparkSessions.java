@@ -4,10 +4,10 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Builds the one SparkSession of a run. The master is never hard-coded: spark-submit sets
- * {@code spark.master}; the launcher passes {@code --master}; with neither, {@code local[*]}.
- * Delta's extension and catalog are always configured, and the session time zone is UTC so
- * periods and timestamps do not depend on the machine.
+ * Builds the one SparkSession of a run. The master is never hard-coded: spark-submit sets {@code
+ * spark.master}; the launcher passes {@code --master}; with neither, {@code local[*]}. Delta's
+ * extension and catalog are always configured, and the session time zone is UTC so periods and
+ * timestamps do not depend on the machine.
  */
 public final class SparkSessions {
 
@@ -24,8 +24,8 @@ public final class SparkSessions {
   }
 
   /**
-   * The session already running in this JVM (a test's, a notebook's), left running afterwards,
-   * or a new one that the caller stops by closing the handle.
+   * The session already running in this JVM (a test's, a notebook's), left running afterwards, or a
+   * new one that the caller stops by closing the handle.
    */
   public static Handle acquire(String appName, String master) {
     scala.Option<SparkSession> active = SparkSession.getDefaultSession();
@@ -35,18 +35,23 @@ public final class SparkSessions {
     return new Handle(create(appName, master), true);
   }
 
-  /** Shuffle partitions of a local session for inputs up to {@link #BYTES_PER_PARTITION} times as many bytes. */
+  /**
+   * Shuffle partitions of a local session for inputs up to {@link #BYTES_PER_PARTITION} times as
+   * many bytes.
+   */
   static final int MIN_LOCAL_SHUFFLE_PARTITIONS = 8;
+
   /** Input bytes per shuffle partition when a local session's count is scaled to the input. */
   static final long BYTES_PER_PARTITION = 32L << 20;
+
   private static final String SCALE_PARTITIONS = "spark.leakmarket.scaleShufflePartitions";
 
   /**
    * A local session's shuffle partitions for {@code inputBytes} of input: 8 up to 256 MiB (a
    * laptop's inputs: more partitions would be pure overhead), then one per 32 MiB, at most 2000.
-   * Measured: at 10^7 listings (2.1 GB) the 8 partitions of 270 MB each, cached by ingest, ran a
-   * 4 GB driver out of heap. Above 256 MiB file splits are cut to 32 MiB too. Leaves a count the
-   * user set (spark-submit --conf, a test's session) alone.
+   * Measured: at 10^7 listings (2.1 GB) the 8 partitions of 270 MB each, cached by ingest, ran a 4
+   * GB driver out of heap. Above 256 MiB file splits are cut to 32 MiB too. Leaves a count the user
+   * set (spark-submit --conf, a test's session) alone.
    */
   public static void scaleShufflePartitions(SparkSession spark, long inputBytes) {
     if (!"true".equals(spark.conf().get(SCALE_PARTITIONS, "false"))) {
@@ -54,7 +59,8 @@ public final class SparkSessions {
     }
     int n = shufflePartitionsFor(inputBytes);
     spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(n));
-    if (n > MIN_LOCAL_SHUFFLE_PARTITIONS && !spark.sparkContext().getConf().contains("spark.sql.files.maxPartitionBytes")) {
+    if (n > MIN_LOCAL_SHUFFLE_PARTITIONS
+        && !spark.sparkContext().getConf().contains("spark.sql.files.maxPartitionBytes")) {
       // and file reads in splits of the same size: at 10^7 listings, 128 MB splits of bronze
       // became 400 MB cached blocks in normalize, two at a time, and ran 4 GB out of heap
       spark.conf().set("spark.sql.files.maxPartitionBytes", Long.toString(BYTES_PER_PARTITION));
@@ -85,7 +91,8 @@ public final class SparkSessions {
         .set("spark.databricks.delta.snapshotPartitions", "2")
         .set("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
     if (local) {
-      // A laptop run handles thousands to millions of rows: 200 shuffle partitions is pure overhead.
+      // A laptop run handles thousands to millions of rows: 200 shuffle partitions is pure
+      // overhead.
       if (!conf.contains("spark.sql.shuffle.partitions")) {
         conf.set("spark.sql.shuffle.partitions", Integer.toString(MIN_LOCAL_SHUFFLE_PARTITIONS));
         conf.set(SCALE_PARTITIONS, "true"); // ours to scale with the input (scaleShufflePartitions)

@@ -2,5 +2,8 @@ package org.leakmarket.pipeline;
 
 /** The stages of a run, in order. */
 public enum Stage {
-  INGEST, NORMALIZE, ANALYZE, PUBLISH
+  INGEST,
+  NORMALIZE,
+  ANALYZE,
+  PUBLISH
 }

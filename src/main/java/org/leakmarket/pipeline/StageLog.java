@@ -5,8 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One short line per stage with its row counts and wall time, and a Spark job description so
- * the Spark UI reads like the pipeline. Use with try-with-resources.
+ * One short line per stage with its row counts and wall time, and a Spark job description so the
+ * Spark UI reads like the pipeline. Use with try-with-resources.
  */
 public final class StageLog implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger("org.leakmarket.stage");

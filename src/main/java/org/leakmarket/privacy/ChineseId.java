@@ -5,11 +5,11 @@ import java.time.LocalDate;
 /**
  * Resident identity numbers (GB 11643-1999): 6-digit region code, 8-digit birth date, 3-digit
  * sequence (odd for men), and a check character by ISO 7064 MOD 11-2 (weights 2^(17-i) mod 11,
- * check = (12 - sum mod 11) mod 11, 10 written X). The old 15-digit form (birth year 19YY, no
- * check character) is accepted with its date and region checked. Pure functions.
+ * check = (12 - sum mod 11) mod 11, 10 written X). The old 15-digit form (birth year 19YY, no check
+ * character) is accepted with its date and region checked. Pure functions.
  *
- * <p>Only non-identifying parts leave this class: the province (first two digits), the birth
- * year and the gender.
+ * <p>Only non-identifying parts leave this class: the province (first two digits), the birth year
+ * and the gender.
  */
 public final class ChineseId {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -17,11 +17,11 @@ public final class ChineseId {
   private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
 
   /**
-   * What an ID number says. {@code valid} requires the format, a known province, a real birth
-   * date not after {@code asOf}, and (18-digit form) the check character.
+   * What an ID number says. {@code valid} requires the format, a known province, a real birth date
+   * not after {@code asOf}, and (18-digit form) the check character.
    */
-  public record Info(boolean valid, boolean checkDigitOk, String provinceCode, Integer birthYear,
-      String gender) {}
+  public record Info(
+      boolean valid, boolean checkDigitOk, String provinceCode, Integer birthYear, String gender) {}
 
   private ChineseId() {}
 
@@ -51,7 +51,10 @@ public final class ChineseId {
     boolean longForm = id.length() == 18;
     String province = id.substring(0, 2);
     boolean provinceOk = Validators.PROVINCE_CODES.contains(province);
-    int y = longForm ? Integer.parseInt(id.substring(6, 10)) : 1900 + Integer.parseInt(id.substring(6, 8));
+    int y =
+        longForm
+            ? Integer.parseInt(id.substring(6, 10))
+            : 1900 + Integer.parseInt(id.substring(6, 8));
     int m = Integer.parseInt(longForm ? id.substring(10, 12) : id.substring(8, 10));
     int d = Integer.parseInt(longForm ? id.substring(12, 14) : id.substring(10, 12));
     LocalDate birth = Validators.date(y, m, d);
@@ -61,7 +64,7 @@ public final class ChineseId {
     String gender = seqDigit % 2 == 1 ? "male" : "female";
     boolean checkOk = !longForm || checkChar(id) == id.charAt(17);
     boolean valid = provinceOk && dateOk && checkOk;
-    return new Info(valid, checkOk, provinceOk ? province : null, dateOk ? y : null,
-        dateOk ? gender : null);
+    return new Info(
+        valid, checkOk, provinceOk ? province : null, dateOk ? y : null, dateOk ? gender : null);
   }
 }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Normalisation of identifiers before hashing (methods.md, Exposure), so the same person gives
- * the same token in every sample whatever the spreadsheet did to the cell: NFKC first (full-width
+ * Normalisation of identifiers before hashing (methods.md, Exposure), so the same person gives the
+ * same token in every sample whatever the spreadsheet did to the cell: NFKC first (full-width
  * digits and letters become ASCII, ideographic spaces become spaces), then per kind: card and
  * account numbers lose separators and the spreadsheet text marker {@code '}; phones become E.164
  * ({@code +86} for Chinese numbers); ID numbers are upper-cased; names and addresses keep their
@@ -41,9 +41,8 @@ public final class Identifiers {
   }
 
   /**
-   * Removes what spreadsheets and typists wrap around a number: NFKC, the leading {@code '}
-   * text marker, an {@code ="..."} formula wrapper, quotes, separators. Returns null for an
-   * empty cell.
+   * Removes what spreadsheets and typists wrap around a number: NFKC, the leading {@code '} text
+   * marker, an {@code ="..."} formula wrapper, quotes, separators. Returns null for an empty cell.
    */
   static String numberish(String raw) {
     String s = nfkc(raw);

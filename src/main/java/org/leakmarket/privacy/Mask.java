@@ -1,11 +1,11 @@
 package org.leakmarket.privacy;
 
 /**
- * Masked renderings for the quarantine (privacy.md section 2): enough to tell a reviewer what
- * kind of value was there, never enough to recover it. Phones keep 3 + 4 digits
- * ({@code 138****5678}), cards 6 + 4 ({@code 622202******1234}), ID numbers the region code's
- * first 6 and last 4 with the birth date hidden, names and addresses their first character.
- * Mangled spreadsheet numbers are not echoed at all. Pure functions.
+ * Masked renderings for the quarantine (privacy.md section 2): enough to tell a reviewer what kind
+ * of value was there, never enough to recover it. Phones keep 3 + 4 digits ({@code 138****5678}),
+ * cards 6 + 4 ({@code 622202******1234}), ID numbers the region code's first 6 and last 4 with the
+ * birth date hidden, names and addresses their first character. Mangled spreadsheet numbers are not
+ * echoed at all. Pure functions.
  */
 public final class Mask {
   private Mask() {}

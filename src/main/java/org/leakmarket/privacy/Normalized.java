@@ -1,8 +1,8 @@
 package org.leakmarket.privacy;
 
 /**
- * One identifier cell after normalisation: the canonical string to hash (null unless
- * {@link Status#OK}) and what happened to it. Never printed: {@link #toString()} hides the value.
+ * One identifier cell after normalisation: the canonical string to hash (null unless {@link
+ * Status#OK}) and what happened to it. Never printed: {@link #toString()} hides the value.
  */
 public record Normalized(String value, Status status) {
   /** What normalisation found in the cell. */

@@ -21,15 +21,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The pseudonymisation key and the keyed tokens made with it (privacy.md section 1): a token is
- * the lowercase hex HMAC-SHA256 of {@code domain + NUL + normalisedValue}, so the same
- * identifier gives the same token in every sample and run with the same key, while a card token
- * can never equal a phone token. Without the key, tokens cannot be reversed by enumeration.
+ * The pseudonymisation key and the keyed tokens made with it (privacy.md section 1): a token is the
+ * lowercase hex HMAC-SHA256 of {@code domain + NUL + normalisedValue}, so the same identifier gives
+ * the same token in every sample and run with the same key, while a card token can never equal a
+ * phone token. Without the key, tokens cannot be reversed by enumeration.
  *
  * <p>Serializable so it travels to executors inside task closures; {@link #toString()} shows the
- * fingerprint only. The key bytes are never logged, thrown or written anywhere except the key
- * file this class creates. Cost: one HMAC (about a microsecond) per token; the {@link Mac} is
- * cached per thread.
+ * fingerprint only. The key bytes are never logged, thrown or written anywhere except the key file
+ * this class creates. Cost: one HMAC (about a microsecond) per token; the {@link Mac} is cached per
+ * thread.
  */
 public final class PseudonymKey implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,8 +37,10 @@ public final class PseudonymKey implements Serializable {
 
   /** Environment variable holding the key (contracts section 1). */
   public static final String ENV = "LEAKMARKET_PSEUDONYM_KEY";
+
   /** Where a key is created when none is given, relative to the warehouse. */
   public static final String KEY_FILE = "_keys/pseudonym.key";
+
   /** Shortest key accepted: shorter keys make tokens guessable by brute force on the key. */
   public static final int MIN_KEY_CHARS = 16;
 
@@ -52,9 +54,9 @@ public final class PseudonymKey implements Serializable {
   }
 
   /**
-   * The key for a run: {@value #ENV} from the environment, else {@code keyFile}, else
-   * {@code <warehouse>/_keys/pseudonym.key}, created once (32 random bytes, hex, POSIX mode
-   * 0600 where the file system supports it) and reused on later runs.
+   * The key for a run: {@value #ENV} from the environment, else {@code keyFile}, else {@code
+   * <warehouse>/_keys/pseudonym.key}, created once (32 random bytes, hex, POSIX mode 0600 where the
+   * file system supports it) and reused on later runs.
    *
    * @param keyFile the {@code --key-file} option, or null
    * @param warehouse the warehouse root, used only when neither env nor key file is given
@@ -72,8 +74,10 @@ public final class PseudonymKey implements Serializable {
       return readFile(keyFile, "key file " + keyFile);
     }
     if (warehouse == null) {
-      throw new IllegalArgumentException("no pseudonymisation key: set " + ENV
-          + ", pass --key-file, or give a warehouse to create one in");
+      throw new IllegalArgumentException(
+          "no pseudonymisation key: set "
+              + ENV
+              + ", pass --key-file, or give a warehouse to create one in");
     }
     Path created = warehouse.resolve(KEY_FILE);
     if (Files.exists(created)) {
@@ -90,8 +94,14 @@ public final class PseudonymKey implements Serializable {
   private static PseudonymKey checked(String secret, String origin) {
     if (secret.length() < MIN_KEY_CHARS) {
       // The length is safe to say; the key itself never is.
-      throw new IllegalArgumentException("pseudonymisation key from " + origin + " is too short ("
-          + secret.length() + " characters; at least " + MIN_KEY_CHARS + " needed)");
+      throw new IllegalArgumentException(
+          "pseudonymisation key from "
+              + origin
+              + " is too short ("
+              + secret.length()
+              + " characters; at least "
+              + MIN_KEY_CHARS
+              + " needed)");
     }
     return new PseudonymKey(secret.getBytes(StandardCharsets.UTF_8), origin);
   }
@@ -124,8 +134,10 @@ public final class PseudonymKey implements Serializable {
       throw new UncheckedIOException("cannot create pseudonymisation key file " + file, e);
     }
     PseudonymKey k = checked(hex, "created key file " + file);
-    LOG.info("created pseudonymisation key {} (mode 0600, fingerprint {}); keep it to link later runs",
-        file, k.fingerprint());
+    LOG.info(
+        "created pseudonymisation key {} (mode 0600, fingerprint {}); keep it to link later runs",
+        file,
+        k.fingerprint());
     return k;
   }
 

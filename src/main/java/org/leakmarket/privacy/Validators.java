@@ -11,9 +11,10 @@ import java.util.regex.Pattern;
  */
 public final class Validators {
   private static final Pattern CN_MOBILE = Pattern.compile("\\+861[3-9][0-9]{9}");
-  private static final Pattern EMAIL = Pattern.compile(
-      "[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-          + "@[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.[a-z]{2,24}");
+  private static final Pattern EMAIL =
+      Pattern.compile(
+          "[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+              + "@[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\\.[a-z]{2,24}");
 
   private Validators() {}
 
@@ -75,8 +76,9 @@ public final class Validators {
   }
 
   /** GB/T 2260 province-level codes (first two digits of an ID number's region code). */
-  public static final Set<String> PROVINCE_CODES = Set.of(
-      "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
-      "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
-      "65", "71", "81", "82");
+  public static final Set<String> PROVINCE_CODES =
+      Set.of(
+          "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+          "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64",
+          "65", "71", "81", "82");
 }

@@ -12,10 +12,10 @@ import org.leakmarket.publish.PublicationModel.IndexPoint;
 import org.leakmarket.publish.PublicationModel.MarketCell;
 
 /**
- * Derives "change since the previous period" from an already suppressed model: for the latest period
- * and the one before it, the hedonic and Jevons indices and the median of every market cell published
- * in both periods, with the percentage change. Only published numbers enter, so nothing suppressed
- * can leak through a difference. Costs one pass over the cells.
+ * Derives "change since the previous period" from an already suppressed model: for the latest
+ * period and the one before it, the hedonic and Jevons indices and the median of every market cell
+ * published in both periods, with the percentage change. Only published numbers enter, so nothing
+ * suppressed can leak through a difference. Costs one pass over the cells.
  */
 public final class ChangeSincePrevious {
   private ChangeSincePrevious() {}
@@ -24,7 +24,9 @@ public final class ChangeSincePrevious {
   static Optional<String[]> lastTwoPeriods(PublicationModel m) {
     TreeSet<String> periods = new TreeSet<>();
     m.market().cells().stream().filter(c -> !c.suppressed()).forEach(c -> periods.add(c.period()));
-    m.market().hedonic().stream().filter(p -> !p.suppressed()).forEach(p -> periods.add(p.period()));
+    m.market().hedonic().stream()
+        .filter(p -> !p.suppressed())
+        .forEach(p -> periods.add(p.period()));
     m.market().jevons().stream().filter(p -> !p.suppressed()).forEach(p -> periods.add(p.period()));
     if (periods.size() < 2) {
       return Optional.empty();
@@ -70,14 +72,19 @@ public final class ChangeSincePrevious {
     }
     for (Map.Entry<String, Double> e : now.entrySet()) {
       String[] k = e.getKey().split("/", -1);
-      add(out, FigureNames.marketCell(FigureNames.MEDIAN, k[0], k[1], k[2]), prev, cur,
-          before.get(e.getKey()), e.getValue());
+      add(
+          out,
+          FigureNames.marketCell(FigureNames.MEDIAN, k[0], k[1], k[2]),
+          prev,
+          cur,
+          before.get(e.getKey()),
+          e.getValue());
     }
     return out;
   }
 
-  private static void add(List<Change> out, String figure, String prev, String cur, Double a,
-      Double b) {
+  private static void add(
+      List<Change> out, String figure, String prev, String cur, Double a, Double b) {
     if (a != null && b != null) {
       out.add(new Change(figure, prev, cur, a, b, CsvTables.pct(a, b)));
     }

@@ -54,27 +54,65 @@ public final class CsvTables {
   }
 
   static String marketCells(PublicationModel m) {
-    Csv c = new Csv("period", "category", "tier", "freshness", "n_offers", "n_sellers", "median_cny",
-        "p25_cny", "p75_cny", "median_ci_low", "median_ci_high", "suppressed", "note");
+    Csv c =
+        new Csv(
+            "period",
+            "category",
+            "tier",
+            "freshness",
+            "n_offers",
+            "n_sellers",
+            "median_cny",
+            "p25_cny",
+            "p75_cny",
+            "median_ci_low",
+            "median_ci_high",
+            "suppressed",
+            "note");
     for (MarketCell x : m.market().cells()) {
-      c.row(x.period(), x.category(), x.tier(), x.freshness(), Formats.csv(x.nOffers()),
-          Formats.csv(x.nSellers()), Formats.csv(x.medianCny()), Formats.csv(x.p25Cny()),
-          Formats.csv(x.p75Cny()), Formats.csv(x.medianCiLow()), Formats.csv(x.medianCiHigh()),
-          bool(x.suppressed()), note(x.suppressed()));
+      c.row(
+          x.period(),
+          x.category(),
+          x.tier(),
+          x.freshness(),
+          Formats.csv(x.nOffers()),
+          Formats.csv(x.nSellers()),
+          Formats.csv(x.medianCny()),
+          Formats.csv(x.p25Cny()),
+          Formats.csv(x.p75Cny()),
+          Formats.csv(x.medianCiLow()),
+          Formats.csv(x.medianCiHigh()),
+          bool(x.suppressed()),
+          note(x.suppressed()));
     }
     return c.text();
   }
 
   static String indices(PublicationModel m) {
-    Csv c = new Csv("period", "jevons", "hedonic", "hedonic_kennedy", "hedonic_se", "hedonic_ci_low",
-        "hedonic_ci_high", "suppressed", "note");
+    Csv c =
+        new Csv(
+            "period",
+            "jevons",
+            "hedonic",
+            "hedonic_kennedy",
+            "hedonic_se",
+            "hedonic_ci_low",
+            "hedonic_ci_high",
+            "suppressed",
+            "note");
     for (PublicationModel.IndexRow row : m.market().indexRows()) {
       IndexPoint j = row.jevons();
       HedonicPoint h = row.hedonic();
       boolean s = row.suppressed();
-      c.row(row.period(), j == null ? "" : Formats.csv(j.index()), h == null ? "" : Formats.csv(h.index()),
-          h == null ? "" : Formats.csv(h.indexKennedy()), h == null ? "" : Formats.csv(h.se()),
-          h == null ? "" : Formats.csv(h.ciLow()), h == null ? "" : Formats.csv(h.ciHigh()), bool(s),
+      c.row(
+          row.period(),
+          j == null ? "" : Formats.csv(j.index()),
+          h == null ? "" : Formats.csv(h.index()),
+          h == null ? "" : Formats.csv(h.indexKennedy()),
+          h == null ? "" : Formats.csv(h.se()),
+          h == null ? "" : Formats.csv(h.ciLow()),
+          h == null ? "" : Formats.csv(h.ciHigh()),
+          bool(s),
           note(s));
     }
     return c.text();
@@ -83,7 +121,11 @@ public final class CsvTables {
   static String volume(PublicationModel m) {
     Csv c = new Csv("period", "offers", "sellers", "suppressed", "note");
     for (Volume v : m.volume()) {
-      c.row(v.period(), Formats.csv(v.offers()), Formats.csv(v.sellers()), bool(v.suppressed()),
+      c.row(
+          v.period(),
+          Formats.csv(v.offers()),
+          Formats.csv(v.sellers()),
+          bool(v.suppressed()),
           note(v.suppressed()));
     }
     return c.text();
@@ -92,8 +134,13 @@ public final class CsvTables {
   static String changes(PublicationModel m) {
     Csv c = new Csv("figure", "previous_period", "period", "previous", "current", "change_pct");
     for (Change x : m.changeSincePrevious()) {
-      c.row(x.figure(), x.previousPeriod(), x.period(), Formats.csv(x.previous()),
-          Formats.csv(x.current()), Formats.csv(x.changePct()));
+      c.row(
+          x.figure(),
+          x.previousPeriod(),
+          x.period(),
+          Formats.csv(x.previous()),
+          Formats.csv(x.current()),
+          Formats.csv(x.changePct()));
     }
     return c.text();
   }
@@ -122,7 +169,11 @@ public final class CsvTables {
     Csv c = new Csv("region_code", "region_name", "persons", "suppressed", "note");
     if (m.exposure() != null) {
       for (RegionCount x : m.exposure().byRegion()) {
-        c.row(x.regionCode(), nz(x.regionName()), Formats.csv(x.persons()), bool(x.suppressed()),
+        c.row(
+            x.regionCode(),
+            nz(x.regionName()),
+            Formats.csv(x.persons()),
+            bool(x.suppressed()),
             note(x.suppressed()));
       }
     }
@@ -130,13 +181,29 @@ public final class CsvTables {
   }
 
   static String samples(PublicationModel m) {
-    Csv c = new Csv("sample_id", "records", "valid_card_share", "recycled_share",
-        "inferred_freshness", "claimed_freshness", "claim_mismatch", "suppressed", "note");
+    Csv c =
+        new Csv(
+            "sample_id",
+            "records",
+            "valid_card_share",
+            "recycled_share",
+            "inferred_freshness",
+            "claimed_freshness",
+            "claim_mismatch",
+            "suppressed",
+            "note");
     if (m.exposure() != null) {
       for (SampleCheck x : m.exposure().samples()) {
-        c.row(x.sampleId(), Formats.csv(x.records()), Formats.csv(x.validCardShare()),
-            Formats.csv(x.recycledShare()), nz(x.inferredFreshness()), nz(x.claimedFreshness()),
-            x.suppressed() ? "" : bool(x.mismatch()), bool(x.suppressed()), note(x.suppressed()));
+        c.row(
+            x.sampleId(),
+            Formats.csv(x.records()),
+            Formats.csv(x.validCardShare()),
+            Formats.csv(x.recycledShare()),
+            nz(x.inferredFreshness()),
+            nz(x.claimedFreshness()),
+            x.suppressed() ? "" : bool(x.mismatch()),
+            bool(x.suppressed()),
+            note(x.suppressed()));
       }
     }
     return c.text();
@@ -153,42 +220,90 @@ public final class CsvTables {
   }
 
   static String populationModels(PublicationModel m) {
-    Csv c = new Csv("model", "n_hat", "se", "ci_low", "ci_high", "aic", "bic", "converged",
-        "selected");
+    Csv c =
+        new Csv("model", "n_hat", "se", "ci_low", "ci_high", "aic", "bic", "converged", "selected");
     Population p = m.population();
     if (p != null) {
       if (p.lincolnPetersen() != null) {
-        c.row("lincoln_petersen", Formats.csv(p.lincolnPetersen().nHat()),
-            Formats.csv(p.lincolnPetersen().se()), "", "", "", "", "true",
+        c.row(
+            "lincoln_petersen",
+            Formats.csv(p.lincolnPetersen().nHat()),
+            Formats.csv(p.lincolnPetersen().se()),
+            "",
+            "",
+            "",
+            "",
+            "true",
             bool("lincoln_petersen".equals(p.selected())));
       }
       if (p.chapman() != null) {
-        c.row("chapman", Formats.csv(p.chapman().nHat()), Formats.csv(p.chapman().se()),
-            Formats.csv(p.chapman().ciLow()), Formats.csv(p.chapman().ciHigh()), "", "", "true",
+        c.row(
+            "chapman",
+            Formats.csv(p.chapman().nHat()),
+            Formats.csv(p.chapman().se()),
+            Formats.csv(p.chapman().ciLow()),
+            Formats.csv(p.chapman().ciHigh()),
+            "",
+            "",
+            "true",
             bool("chapman".equals(p.selected())));
       }
       for (LogLinearModel x : p.models()) {
-        c.row(x.model(), Formats.csv(x.nHat()), Formats.csv(x.se()), Formats.csv(x.ciLow()),
-            Formats.csv(x.ciHigh()), Formats.csv(x.aic()), Formats.csv(x.bic()),
-            bool(x.converged()), bool(x.model().equals(p.selected())));
+        c.row(
+            x.model(),
+            Formats.csv(x.nHat()),
+            Formats.csv(x.se()),
+            Formats.csv(x.ciLow()),
+            Formats.csv(x.ciHigh()),
+            Formats.csv(x.aic()),
+            Formats.csv(x.bic()),
+            bool(x.converged()),
+            bool(x.model().equals(p.selected())));
       }
     }
     return c.text();
   }
 
   static String value(PublicationModel m) {
-    Csv c = new Csv("period", "category", "tier", "freshness", "records", "value_cny", "ci_low",
-        "ci_high", "suppressed", "note");
+    Csv c =
+        new Csv(
+            "period",
+            "category",
+            "tier",
+            "freshness",
+            "records",
+            "value_cny",
+            "ci_low",
+            "ci_high",
+            "suppressed",
+            "note");
     ValueAtMarket v = m.valueAtMarketPrices();
     if (v != null) {
       for (ValueCell x : v.byCell()) {
-        c.row(x.period(), x.category(), x.tier(), x.freshness(), Formats.csv(x.records()),
-            Formats.csv(x.valueCny()), Formats.csv(x.ciLow()), Formats.csv(x.ciHigh()),
-            bool(x.suppressed()), note(x.suppressed()));
+        c.row(
+            x.period(),
+            x.category(),
+            x.tier(),
+            x.freshness(),
+            Formats.csv(x.records()),
+            Formats.csv(x.valueCny()),
+            Formats.csv(x.ciLow()),
+            Formats.csv(x.ciHigh()),
+            bool(x.suppressed()),
+            note(x.suppressed()));
       }
       boolean s = v.totalCny() == null;
-      c.row("total", "", "", "", "", Formats.csv(v.totalCny()), Formats.csv(v.ciLow()),
-          Formats.csv(v.ciHigh()), bool(s), note(s));
+      c.row(
+          "total",
+          "",
+          "",
+          "",
+          "",
+          Formats.csv(v.totalCny()),
+          Formats.csv(v.ciLow()),
+          Formats.csv(v.ciHigh()),
+          bool(s),
+          note(s));
     }
     return c.text();
   }
@@ -203,8 +318,13 @@ public final class CsvTables {
     Csv c = new Csv("figure", "period", "old", "new", "change_pct", "note");
     for (Revision r : m.revisions()) {
       boolean s = r.newValue() == null;
-      c.row(r.figure(), r.period(), Formats.csv(r.oldValue()), Formats.csv(r.newValue()),
-          Formats.csv(pct(r.oldValue(), r.newValue())), note(s));
+      c.row(
+          r.figure(),
+          r.period(),
+          Formats.csv(r.oldValue()),
+          Formats.csv(r.newValue()),
+          Formats.csv(pct(r.oldValue(), r.newValue())),
+          note(s));
     }
     return c.text();
   }

@@ -3,10 +3,10 @@ package org.leakmarket.publish;
 import java.util.Optional;
 
 /**
- * Names of published figures, shared by change-since-previous and revisions, so that a revision of a
- * cell that is now suppressed can be recognised. A market-cell figure is {@code "<measure>
- * <category>/<tier>/<freshness>"}, e.g. {@code "median_cny credit_card/standard/new"}; index figures
- * are {@link #JEVONS} and {@link #HEDONIC}. Pure string work.
+ * Names of published figures, shared by change-since-previous and revisions, so that a revision of
+ * a cell that is now suppressed can be recognised. A market-cell figure is {@code "<measure>
+ * <category>/<tier>/<freshness>"}, e.g. {@code "median_cny credit_card/standard/new"}; index
+ * figures are {@link #JEVONS} and {@link #HEDONIC}. Pure string work.
  */
 public final class FigureNames {
   public static final String JEVONS = "jevons_index";

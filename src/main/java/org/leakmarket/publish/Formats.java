@@ -8,11 +8,12 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * Number formats of the publication's prose and tables, independent of the JVM locale, rounding half up: counts with
- * thousands separators ({@code 12,345}); prices in CNY with two decimals from 0.10 up and two
- * significant digits below ({@code 0.50}, {@code 0.019}); amounts from 100 CNY without decimals; shares as
- * percentages with one decimal; index values with one decimal. CSV uses {@link #csv}, which keeps
- * six significant digits and never a thousands separator. A null is written as an empty string.
+ * Number formats of the publication's prose and tables, independent of the JVM locale, rounding
+ * half up: counts with thousands separators ({@code 12,345}); prices in CNY with two decimals from
+ * 0.10 up and two significant digits below ({@code 0.50}, {@code 0.019}); amounts from 100 CNY
+ * without decimals; shares as percentages with one decimal; index values with one decimal. CSV uses
+ * {@link #csv}, which keeps six significant digits and never a thousands separator. A null is
+ * written as an empty string.
  */
 public final class Formats {
   private static final DecimalFormatSymbols ROOT = DecimalFormatSymbols.getInstance(Locale.ROOT);
@@ -88,7 +89,9 @@ public final class Formats {
     if (x == 0) {
       return "0";
     }
-    return new BigDecimal(x).round(new MathContext(6, RoundingMode.HALF_EVEN)).stripTrailingZeros()
+    return new BigDecimal(x)
+        .round(new MathContext(6, RoundingMode.HALF_EVEN))
+        .stripTrailingZeros()
         .toPlainString();
   }
 

@@ -16,9 +16,9 @@ import java.util.stream.Stream;
 import org.leakmarket.cli.UserException;
 
 /**
- * {@code manifest.json} of a publication: what reproduces it exactly. It pins the Delta version
- * of every table read, the resolved configuration, the seed, the code version, the SHA-256 of
- * every input the warehouse was built from, the key's fingerprint (never the key) and, when the
+ * {@code manifest.json} of a publication: what reproduces it exactly. It pins the Delta version of
+ * every table read, the resolved configuration, the seed, the code version, the SHA-256 of every
+ * input the warehouse was built from, the key's fingerprint (never the key) and, when the
  * publication lists revisions, the label and table versions of the publication it was compared
  * with.
  *
@@ -41,9 +41,10 @@ public record Manifest(
   public record Previous(String label, String generatedAt, Map<String, Long> tableVersions) {}
 
   public static final String FILE = "manifest.json";
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   public void write(Path reportDir) {
     Map<String, Object> m = new LinkedHashMap<>();
@@ -74,20 +75,33 @@ public record Manifest(
       throw new UserException(UserException.BAD_INPUT, "manifest not found: " + file);
     }
     try {
-      Map<String, Object> m = JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
+      Map<String, Object> m =
+          JSON.readValue(file.toFile(), new TypeReference<Map<String, Object>>() {});
       Previous prev = null;
       if (m.get("previous") instanceof Map<?, ?> p) {
-        prev = new Previous((String) p.get("label"), (String) p.get("generated_at"), versions(p.get("table_versions")));
+        prev =
+            new Previous(
+                (String) p.get("label"),
+                (String) p.get("generated_at"),
+                versions(p.get("table_versions")));
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> config = (Map<String, Object>) m.get("config");
       @SuppressWarnings("unchecked")
       Map<String, String> hashes = (Map<String, String>) m.getOrDefault("input_hashes", Map.of());
-      return new Manifest((String) m.get("label"), (String) m.get("generated_at"), (String) m.get("code_version"),
-          ((Number) m.get("seed")).longValue(), config, versions(m.get("table_versions")), hashes,
-          (String) m.get("key_fingerprint"), prev);
+      return new Manifest(
+          (String) m.get("label"),
+          (String) m.get("generated_at"),
+          (String) m.get("code_version"),
+          ((Number) m.get("seed")).longValue(),
+          config,
+          versions(m.get("table_versions")),
+          hashes,
+          (String) m.get("key_fingerprint"),
+          prev);
     } catch (IOException | ClassCastException | NullPointerException e) {
-      throw new UserException(UserException.BAD_INPUT, "unreadable manifest " + file + ": " + e.getMessage());
+      throw new UserException(
+          UserException.BAD_INPUT, "unreadable manifest " + file + ": " + e.getMessage());
     }
   }
 
@@ -97,7 +111,8 @@ public record Manifest(
       return Optional.empty();
     }
     try (Stream<Path> dirs = Files.list(reportsRoot)) {
-      List<Manifest> all = dirs.map(d -> d.resolve(FILE)).filter(Files::isRegularFile).map(Manifest::read).toList();
+      List<Manifest> all =
+          dirs.map(d -> d.resolve(FILE)).filter(Files::isRegularFile).map(Manifest::read).toList();
       return all.stream().max(java.util.Comparator.comparing(Manifest::generatedAt));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

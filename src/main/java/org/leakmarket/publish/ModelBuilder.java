@@ -39,11 +39,11 @@ import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
 
 /**
- * Builds the raw {@link PublicationModel} of one publication label from the gold tables (and
- * counts of bronze, silver and quarantine), read through a {@link Warehouse} that may pin table
- * versions: the same versions, configuration and seed give the same model. Market cells and
- * indices are restricted to the label's periods (indices up to its end); exposure and
- * population cover every sample in the pinned tables.
+ * Builds the raw {@link PublicationModel} of one publication label from the gold tables (and counts
+ * of bronze, silver and quarantine), read through a {@link Warehouse} that may pin table versions:
+ * the same versions, configuration and seed give the same model. Market cells and indices are
+ * restricted to the label's periods (indices up to its end); exposure and population cover every
+ * sample in the pinned tables.
  *
  * <p>Cost: one small collect per gold table (gold tables are small by construction: one row per
  * cell, period, breakdown key or model) and a count of each bronze/silver/quarantine table.
@@ -67,23 +67,53 @@ public final class ModelBuilder {
     SampleCounts samples = samples();
     Map<String, Long> rejections = rejections();
     List<String> footnotes = new ArrayList<>();
-    footnotes.add("Listing, offer and exposure counts cover all data in the warehouse at the table versions"
-        + " listed under Data and methods; market cells and indices cover the publication period.");
-    footnotes.add("Capture-recapture counts only records with at least one identifier that passes its check"
-        + " (Luhn-valid card, valid mobile number or ID check digit): fabricated padding would otherwise"
-        + " appear as people seen once and inflate the estimate.");
-    return new PublicationModel(label, generatedAt, listings, samples, market, exposure, population,
-        rejections, value, volume, List.of(), List.of(), dataAndMethods(listings, samples, population), footnotes);
+    footnotes.add(
+        "Listing, offer and exposure counts cover all data in the warehouse at the table versions"
+            + " listed under Data and methods; market cells and indices cover the publication period.");
+    footnotes.add(
+        "Capture-recapture counts only records with at least one identifier that passes its check"
+            + " (Luhn-valid card, valid mobile number or ID check digit): fabricated padding would otherwise"
+            + " appear as people seen once and inflate the estimate.");
+    return new PublicationModel(
+        label,
+        generatedAt,
+        listings,
+        samples,
+        market,
+        exposure,
+        population,
+        rejections,
+        value,
+        volume,
+        List.of(),
+        List.of(),
+        dataAndMethods(listings, samples, population),
+        footnotes);
   }
 
   private Market market(String label) {
     List<MarketCell> cells = new ArrayList<>();
-    for (Row r : collect(warehouse.read(Table.GOLD_MARKET_CELLS).filter(col("dimensions").equalTo(""))
-        .orderBy("period", "category", "tier", "freshness"))) {
+    for (Row r :
+        collect(
+            warehouse
+                .read(Table.GOLD_MARKET_CELLS)
+                .filter(col("dimensions").equalTo(""))
+                .orderBy("period", "category", "tier", "freshness"))) {
       if (Periods.within(r.getAs("period"), label)) {
-        cells.add(new MarketCell(r.getAs("period"), r.getAs("category"), r.getAs("tier"), r.getAs("freshness"),
-            r.getAs("n_offers"), r.getAs("n_sellers"), r.getAs("median_cny"), r.getAs("p25_cny"), r.getAs("p75_cny"),
-            r.getAs("median_ci_low"), r.getAs("median_ci_high"), false));
+        cells.add(
+            new MarketCell(
+                r.getAs("period"),
+                r.getAs("category"),
+                r.getAs("tier"),
+                r.getAs("freshness"),
+                r.getAs("n_offers"),
+                r.getAs("n_sellers"),
+                r.getAs("median_cny"),
+                r.getAs("p25_cny"),
+                r.getAs("p75_cny"),
+                r.getAs("median_ci_low"),
+                r.getAs("median_ci_high"),
+                false));
       }
     }
     List<IndexPoint> jevons = new ArrayList<>();
@@ -96,8 +126,15 @@ public final class ModelBuilder {
       if (PriceIndex.JEVONS.equals(r.getAs("method"))) {
         jevons.add(new IndexPoint(period, r.getAs("index"), false));
       } else {
-        hedonic.add(new HedonicPoint(period, r.getAs("index"), r.getAs("index_kennedy"), r.getAs("se"),
-            r.getAs("ci_low"), r.getAs("ci_high"), false));
+        hedonic.add(
+            new HedonicPoint(
+                period,
+                r.getAs("index"),
+                r.getAs("index_kennedy"),
+                r.getAs("se"),
+                r.getAs("ci_low"),
+                r.getAs("ci_high"),
+                false));
       }
     }
     return new Market(cells, jevons, hedonic);
@@ -108,7 +145,12 @@ public final class ModelBuilder {
     if (!warehouse.exists(Table.GOLD_MARKET_VOLUME)) {
       return out;
     }
-    for (Row r : collect(warehouse.read(Table.GOLD_MARKET_VOLUME).filter(col("period").isNotNull()).orderBy("period"))) {
+    for (Row r :
+        collect(
+            warehouse
+                .read(Table.GOLD_MARKET_VOLUME)
+                .filter(col("period").isNotNull())
+                .orderBy("period"))) {
       if (Periods.notAfter(r.getAs("period"), label)) {
         out.add(new Volume(r.getAs("period"), r.getAs("unique_offers"), r.getAs("sellers"), false));
       }
@@ -126,8 +168,12 @@ public final class ModelBuilder {
     List<TierCount> tiers = new ArrayList<>();
     List<RegionCount> byRegion = new ArrayList<>();
     List<SampleCheck> samples = new ArrayList<>();
-    for (Row r : collect(warehouse.read(Table.GOLD_EXPOSURE).filter(col("breakdown").notEqual("value"))
-        .orderBy("breakdown", "key"))) {
+    for (Row r :
+        collect(
+            warehouse
+                .read(Table.GOLD_EXPOSURE)
+                .filter(col("breakdown").notEqual("value"))
+                .orderBy("breakdown", "key"))) {
       String key = r.getAs("key");
       Long p = r.getAs("persons");
       switch (r.<String>getAs("breakdown")) {
@@ -140,11 +186,21 @@ public final class ModelBuilder {
         }
         case "issuer" -> issuers.add(new IssuerCount(key, p, false));
         case "tier" -> tiers.add(new TierCount(key, p, false));
-        case "region" -> byRegion.add(new RegionCount(key,
-            regions.byCode(key).map(Regions.Region::nameZh).orElse(key), p, false));
-        case "sample" -> samples.add(new SampleCheck(key, r.getAs("records"), r.getAs("valid_card_share"),
-            r.getAs("recycled_share"), r.getAs("inferred_freshness"), r.getAs("claimed_freshness"), false));
-        default -> { }
+        case "region" ->
+            byRegion.add(
+                new RegionCount(
+                    key, regions.byCode(key).map(Regions.Region::nameZh).orElse(key), p, false));
+        case "sample" ->
+            samples.add(
+                new SampleCheck(
+                    key,
+                    r.getAs("records"),
+                    r.getAs("valid_card_share"),
+                    r.getAs("recycled_share"),
+                    r.getAs("inferred_freshness"),
+                    r.getAs("claimed_freshness"),
+                    false));
+        default -> {}
       }
     }
     return new Exposure(records, persons, cards, issuers, tiers, byRegion, recycledShare, samples);
@@ -156,15 +212,28 @@ public final class ModelBuilder {
     double low = 0;
     double high = 0;
     boolean any = false;
-    for (Row r : collect(warehouse.read(Table.GOLD_EXPOSURE).filter(col("breakdown").equalTo("value"))
-        .orderBy("key"))) {
+    for (Row r :
+        collect(
+            warehouse
+                .read(Table.GOLD_EXPOSURE)
+                .filter(col("breakdown").equalTo("value"))
+                .orderBy("key"))) {
       String period = r.getAs("period");
       if (period == null || !Periods.within(period, label)) {
         continue;
       }
       Double v = r.getAs("value_cny");
-      cells.add(new ValueCell(period, r.getAs("category"), r.getAs("tier"), r.getAs("freshness"),
-          r.getAs("records"), v, r.getAs("value_ci_low"), r.getAs("value_ci_high"), false));
+      cells.add(
+          new ValueCell(
+              period,
+              r.getAs("category"),
+              r.getAs("tier"),
+              r.getAs("freshness"),
+              r.getAs("records"),
+              v,
+              r.getAs("value_ci_low"),
+              r.getAs("value_ci_high"),
+              false));
       if (v != null) {
         any = true;
         total += v;
@@ -172,7 +241,9 @@ public final class ModelBuilder {
         high += r.<Double>getAs("value_ci_high");
       }
     }
-    return any ? new ValueAtMarket(total, low, high, cells) : new ValueAtMarket(null, null, null, cells);
+    return any
+        ? new ValueAtMarket(total, low, high, cells)
+        : new ValueAtMarket(null, null, null, cells);
   }
 
   private Population population() {
@@ -188,32 +259,64 @@ public final class ModelBuilder {
     for (Row r : rows) {
       Double n = r.getAs("n_hat");
       switch (r.<String>getAs("method")) {
-        case "lincoln_petersen" -> lp = n == null ? null : new LincolnPetersen(n, r.<Double>getAs("se"));
-        case "chapman" -> chapman = n == null ? null
-            : new Chapman(n, r.<Double>getAs("se"), r.<Double>getAs("ci_low"), r.<Double>getAs("ci_high"));
+        case "lincoln_petersen" ->
+            lp = n == null ? null : new LincolnPetersen(n, r.<Double>getAs("se"));
+        case "chapman" ->
+            chapman =
+                n == null
+                    ? null
+                    : new Chapman(
+                        n,
+                        r.<Double>getAs("se"),
+                        r.<Double>getAs("ci_low"),
+                        r.<Double>getAs("ci_high"));
         case "loglinear" -> {
-          boolean ok = Boolean.TRUE.equals(r.getAs("mle_exists")) && Boolean.TRUE.equals(r.getAs("converged"));
-          models.add(new LogLinearModel(r.getAs("model"), r.getAs("n_hat"), r.getAs("se"), r.getAs("ci_low"),
-              r.getAs("ci_high"), r.getAs("aic"), r.getAs("bic"), ok));
+          boolean ok =
+              Boolean.TRUE.equals(r.getAs("mle_exists"))
+                  && Boolean.TRUE.equals(r.getAs("converged"));
+          models.add(
+              new LogLinearModel(
+                  r.getAs("model"),
+                  r.getAs("n_hat"),
+                  r.getAs("se"),
+                  r.getAs("ci_low"),
+                  r.getAs("ci_high"),
+                  r.getAs("aic"),
+                  r.getAs("bic"),
+                  ok));
           if (Boolean.TRUE.equals(r.getAs("selected"))) {
             selected = r.getAs("model");
           }
         }
-        default -> { }
+        default -> {}
       }
     }
-    return new Population(first.<scala.collection.Seq<String>>getAs("lists").size(), first.getAs("lists_by"),
-        lp, chapman, models, selected, List.of(), first.<Long>getAs("observed"));
+    return new Population(
+        first.<scala.collection.Seq<String>>getAs("lists").size(),
+        first.getAs("lists_by"),
+        lp,
+        chapman,
+        models,
+        selected,
+        List.of(),
+        first.<Long>getAs("observed"));
   }
 
   private Listings listings() {
     long bronze = countOf(Table.BRONZE_LISTINGS);
-    long ingestRejected = warehouse.exists(Table.QUARANTINE_LISTINGS)
-        ? warehouse.read(Table.QUARANTINE_LISTINGS).filter(col("stage").equalTo("ingest")).count() : 0;
+    long ingestRejected =
+        warehouse.exists(Table.QUARANTINE_LISTINGS)
+            ? warehouse
+                .read(Table.QUARANTINE_LISTINGS)
+                .filter(col("stage").equalTo("ingest"))
+                .count()
+            : 0;
     long rejected = countOf(Table.QUARANTINE_LISTINGS);
     long offers = countOf(Table.SILVER_OFFERS);
-    long unique = warehouse.exists(Table.SILVER_OFFERS)
-        ? warehouse.read(Table.SILVER_OFFERS).filter(col("first_post")).count() : 0;
+    long unique =
+        warehouse.exists(Table.SILVER_OFFERS)
+            ? warehouse.read(Table.SILVER_OFFERS).filter(col("first_post")).count()
+            : 0;
     return new Listings(bronze + ingestRejected, offers, rejected, offers - unique);
   }
 
@@ -221,7 +324,9 @@ public final class ModelBuilder {
     if (!warehouse.exists(Table.BRONZE_SAMPLE_FILES)) {
       return new SampleCounts(0, 0L, 0);
     }
-    return new SampleCounts(countOf(Table.BRONZE_SAMPLE_FILES), countOf(Table.BRONZE_SAMPLE_RECORDS),
+    return new SampleCounts(
+        countOf(Table.BRONZE_SAMPLE_FILES),
+        countOf(Table.BRONZE_SAMPLE_RECORDS),
         countOf(Table.QUARANTINE_SAMPLE_RECORDS));
   }
 
@@ -230,8 +335,13 @@ public final class ModelBuilder {
     addReasons(out, Table.QUARANTINE_LISTINGS, "");
     addReasons(out, Table.QUARANTINE_SAMPLE_RECORDS, "sample_");
     if (warehouse.exists(Table.BRONZE_SAMPLE_FILES)) {
-      for (Row r : collect(warehouse.read(Table.BRONZE_SAMPLE_FILES).filter(col("status").notEqual("ok"))
-          .groupBy("reason").agg(count(lit(1))))) {
+      for (Row r :
+          collect(
+              warehouse
+                  .read(Table.BRONZE_SAMPLE_FILES)
+                  .filter(col("status").notEqual("ok"))
+                  .groupBy("reason")
+                  .agg(count(lit(1))))) {
         out.merge("sample_file_" + r.getString(0), r.getLong(1), Long::sum);
       }
     }
@@ -246,20 +356,34 @@ public final class ModelBuilder {
     }
   }
 
-  private DataAndMethods dataAndMethods(Listings listings, SampleCounts samples, Population population) {
-    List<Source> sources = List.of(
-        new Source("listings", "scraped adverts (JSON Lines / CSV)", listings.read()),
-        new Source("leak samples", "trial samples, pseudonymised on ingest", samples.records() == null ? 0 : samples.records()));
+  private DataAndMethods dataAndMethods(
+      Listings listings, SampleCounts samples, Population population) {
+    List<Source> sources =
+        List.of(
+            new Source("listings", "scraped adverts (JSON Lines / CSV)", listings.read()),
+            new Source(
+                "leak samples",
+                "trial samples, pseudonymised on ingest",
+                samples.records() == null ? 0 : samples.records()));
     Map<String, String> params = new LinkedHashMap<>();
-    cfg.describe().forEach((k, v) -> {
-      if (!List.of("listings", "samples", "warehouse", "reports", "master", "key_file").contains(k)) {
-        params.put(k, String.valueOf(v));
-      }
-    });
+    cfg.describe()
+        .forEach(
+            (k, v) -> {
+              if (!List.of("listings", "samples", "warehouse", "reports", "master", "key_file")
+                  .contains(k)) {
+                params.put(k, String.valueOf(v));
+              }
+            });
     Map<String, Long> versions = new TreeMap<>(warehouse.versionsRead());
-    return new DataAndMethods(sources, cfg.fx() == null ? "shipped reference table (data-samples/reference/fx.csv)"
-        : cfg.fx().getFileName().toString(), params, versions,
-        population == null ? null : population.selected(), cfg.seed(),
+    return new DataAndMethods(
+        sources,
+        cfg.fx() == null
+            ? "shipped reference table (data-samples/reference/fx.csv)"
+            : cfg.fx().getFileName().toString(),
+        params,
+        versions,
+        population == null ? null : population.selected(),
+        cfg.seed(),
         org.leakmarket.cli.VersionProvider.version());
   }
 

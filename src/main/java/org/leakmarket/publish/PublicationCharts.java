@@ -57,9 +57,10 @@ import org.leakmarket.publish.PublicationModel.Population;
  * The publication's charts, drawn with JFreeChart from an already suppressed model (a suppressed
  * cell has no numbers, so it cannot be plotted): price per record by tier and freshness with the
  * median's 95% CI on a log scale, the Jevons and hedonic indices with the hedonic 95% band, persons
- * exposed by issuer, and the population estimate of each model with its CI. Each chart is written as
- * SVG (JFreeSVG, with a fixed defs prefix so ids are stable and unique inside one HTML page) and as
- * a PNG at twice the nominal size. Runs headless; costs one render per chart and format (tens of ms).
+ * exposed by issuer, and the population estimate of each model with its CI. Each chart is written
+ * as SVG (JFreeSVG, with a fixed defs prefix so ids are stable and unique inside one HTML page) and
+ * as a PNG at twice the nominal size. Runs headless; costs one render per chart and format (tens of
+ * ms).
  */
 public final class PublicationCharts {
   static {
@@ -75,12 +76,15 @@ public final class PublicationCharts {
   private static final Color INK = new Color(0x22, 0x22, 0x22);
   private static final Color MUTED = new Color(0x66, 0x66, 0x66);
   private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
+
   /** Okabe-Ito colours: distinguishable with the common colour-vision deficiencies. */
-  private static final Map<String, Color> FRESHNESS_COLOURS = Map.of(
-      "new", new Color(0x00, 0x72, 0xB2),
-      "second_hand", new Color(0xE6, 0x9F, 0x00),
-      "aged", new Color(0x00, 0x9E, 0x73),
-      "unknown", new Color(0x99, 0x99, 0x99));
+  private static final Map<String, Color> FRESHNESS_COLOURS =
+      Map.of(
+          "new", new Color(0x00, 0x72, 0xB2),
+          "second_hand", new Color(0xE6, 0x9F, 0x00),
+          "aged", new Color(0x00, 0x9E, 0x73),
+          "unknown", new Color(0x99, 0x99, 0x99));
+
   private static final Color BLUE = new Color(0x00, 0x72, 0xB2);
   private static final Color VERMILION = new Color(0xD5, 0x5E, 0x00);
   private static final List<String> TIER_ORDER =
@@ -98,8 +102,12 @@ public final class PublicationCharts {
       g2.setDefsKeyPrefix(id.replace('_', '-') + "-");
       chart.draw(g2, new Rectangle(0, 0, WIDTH, HEIGHT));
       // A viewBox lets the inline chart scale with the page (and with print) without distortion.
-      return g2.getSVGElement("chart-" + id.replace('_', '-'), true,
-          new org.jfree.svg.ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+      return g2.getSVGElement(
+          "chart-" + id.replace('_', '-'),
+          true,
+          new org.jfree.svg.ViewBox(0, 0, WIDTH, HEIGHT),
+          null,
+          null);
     }
 
     /** The chart as PNG bytes at twice the nominal size. */
@@ -125,7 +133,9 @@ public final class PublicationCharts {
 
   /** The latest period with at least one published market cell, if any. */
   static Optional<String> latestPeriod(PublicationModel m) {
-    return m.market().cells().stream().filter(c -> !c.suppressed()).map(MarketCell::period)
+    return m.market().cells().stream()
+        .filter(c -> !c.suppressed())
+        .map(MarketCell::period)
         .max(Comparator.naturalOrder());
   }
 
@@ -153,14 +163,20 @@ public final class PublicationCharts {
       return Optional.empty();
     }
     String category = mainCategory(m, period.get()).orElseThrow();
-    List<MarketCell> cells = m.market().cells().stream()
-        .filter(c -> !c.suppressed() && c.period().equals(period.get())
-            && c.category().equals(category) && c.medianCny() != null && c.medianCny() > 0)
-        .toList();
-    List<String> tiers = new ArrayList<>(order(cells.stream().map(MarketCell::tier).toList(),
-        TIER_ORDER));
-    List<String> freshness = order(cells.stream().map(MarketCell::freshness).toList(),
-        FRESHNESS_ORDER);
+    List<MarketCell> cells =
+        m.market().cells().stream()
+            .filter(
+                c ->
+                    !c.suppressed()
+                        && c.period().equals(period.get())
+                        && c.category().equals(category)
+                        && c.medianCny() != null
+                        && c.medianCny() > 0)
+            .toList();
+    List<String> tiers =
+        new ArrayList<>(order(cells.stream().map(MarketCell::tier).toList(), TIER_ORDER));
+    List<String> freshness =
+        order(cells.stream().map(MarketCell::freshness).toList(), FRESHNESS_ORDER);
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
     XYErrorRenderer renderer = new XYErrorRenderer();
     double width = 0.6;
@@ -183,8 +199,9 @@ public final class PublicationCharts {
     renderer.setDrawXError(false);
     renderer.setCapLength(8);
     renderer.setErrorStroke(new BasicStroke(1.6f));
-    SymbolAxis x = new SymbolAxis("Card tier",
-        tiers.stream().map(PublicationCharts::label).toArray(String[]::new));
+    SymbolAxis x =
+        new SymbolAxis(
+            "Card tier", tiers.stream().map(PublicationCharts::label).toArray(String[]::new));
     x.setGridBandsVisible(false);
     x.setRange(-0.7, tiers.size() - 0.3);
     LogAxis y = new OneTwoFiveLogAxis("CNY per record (log scale)");
@@ -193,18 +210,27 @@ public final class PublicationCharts {
     y.setUpperMargin(0.08);
     y.setLowerMargin(0.08);
     XYPlot plot = new XYPlot(data, x, y, renderer);
-    JFreeChart chart = chart(
-        "Price per record by card tier and freshness, " + period.get(),
-        label(category) + " records; median with 95% bootstrap interval", plot, source, true);
-    return Optional.of(new Chart("price_by_tier_freshness",
-        "Price per record by tier and freshness, " + period.get(),
-        "Median price per record in CNY by card tier and freshness with 95% intervals", chart));
+    JFreeChart chart =
+        chart(
+            "Price per record by card tier and freshness, " + period.get(),
+            label(category) + " records; median with 95% bootstrap interval",
+            plot,
+            source,
+            true);
+    return Optional.of(
+        new Chart(
+            "price_by_tier_freshness",
+            "Price per record by tier and freshness, " + period.get(),
+            "Median price per record in CNY by card tier and freshness with 95% intervals",
+            chart));
   }
 
   static Optional<Chart> indices(PublicationModel m, String source) {
     TreeSet<String> periods = new TreeSet<>();
     m.market().jevons().stream().filter(p -> !p.suppressed()).forEach(p -> periods.add(p.period()));
-    m.market().hedonic().stream().filter(p -> !p.suppressed()).forEach(p -> periods.add(p.period()));
+    m.market().hedonic().stream()
+        .filter(p -> !p.suppressed())
+        .forEach(p -> periods.add(p.period()));
     if (periods.size() < 2) {
       return Optional.empty();
     }
@@ -240,29 +266,42 @@ public final class PublicationCharts {
     XYPlot plot = new XYPlot(band, x, y, dev);
     XYLineAndShapeRenderer line = new XYLineAndShapeRenderer(true, true);
     line.setSeriesPaint(0, VERMILION);
-    line.setSeriesStroke(0, new BasicStroke(2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND,
-        1f, new float[] {6f, 4f}, 0f));
+    line.setSeriesStroke(
+        0,
+        new BasicStroke(
+            2.0f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
     line.setSeriesShape(0, new Rectangle(-3, -3, 6, 6));
     plot.setDataset(1, jevons);
     plot.setRenderer(1, line);
     ValueMarker base = new ValueMarker(100, MUTED, new BasicStroke(1f));
     plot.addRangeMarker(base);
-    JFreeChart chart = chart("Price indices of stolen records over time",
-        "Base 100 in the first period; shaded: 95% interval of the hedonic index", plot, source,
-        true);
-    return Optional.of(new Chart("price_indices", "Price indices over time",
-        "Hedonic and Jevons price indices by period with the hedonic 95% band", chart));
+    JFreeChart chart =
+        chart(
+            "Price indices of stolen records over time",
+            "Base 100 in the first period; shaded: 95% interval of the hedonic index",
+            plot,
+            source,
+            true);
+    return Optional.of(
+        new Chart(
+            "price_indices",
+            "Price indices over time",
+            "Hedonic and Jevons price indices by period with the hedonic 95% band",
+            chart));
   }
 
   static Optional<Chart> exposureByIssuer(PublicationModel m, String source) {
     if (m.exposure() == null) {
       return Optional.empty();
     }
-    List<IssuerCount> shown = m.exposure().byIssuer().stream()
-        .filter(c -> !c.suppressed() && c.persons() != null)
-        .sorted(Comparator.comparing(IssuerCount::persons).reversed()
-            .thenComparing(IssuerCount::issuer))
-        .toList();
+    List<IssuerCount> shown =
+        m.exposure().byIssuer().stream()
+            .filter(c -> !c.suppressed() && c.persons() != null)
+            .sorted(
+                Comparator.comparing(IssuerCount::persons)
+                    .reversed()
+                    .thenComparing(IssuerCount::issuer))
+            .toList();
     if (shown.isEmpty()) {
       return Optional.empty();
     }
@@ -273,30 +312,40 @@ public final class PublicationCharts {
     CategoryAxis x = new CategoryAxis(null);
     NumberAxis y = new NumberAxis("Persons exposed");
     y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-    y.setNumberFormatOverride(new DecimalFormat("#,##0",
-        DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    y.setNumberFormatOverride(
+        new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     y.setUpperMargin(0.12);
     BarRenderer bars = new BarRenderer();
     bars.setBarPainter(new StandardBarPainter());
     bars.setShadowVisible(false);
     bars.setSeriesPaint(0, BLUE);
     bars.setMaximumBarWidth(0.08);
-    bars.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}",
-        new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
+    bars.setDefaultItemLabelGenerator(
+        new StandardCategoryItemLabelGenerator(
+            "{2}", new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
     bars.setDefaultItemLabelsVisible(true);
     bars.setDefaultItemLabelFont(new Font(FONT, Font.PLAIN, 11));
     bars.setDefaultItemLabelPaint(INK);
-    bars.setDefaultPositiveItemLabelPosition(new org.jfree.chart.labels.ItemLabelPosition(
-        org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3,
-        org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
+    bars.setDefaultPositiveItemLabelPosition(
+        new org.jfree.chart.labels.ItemLabelPosition(
+            org.jfree.chart.labels.ItemLabelAnchor.OUTSIDE3,
+            org.jfree.chart.ui.TextAnchor.CENTER_LEFT));
     CategoryPlot plot = new CategoryPlot(data, x, y, bars);
     plot.setOrientation(PlotOrientation.HORIZONTAL);
     plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_LEFT);
-    JFreeChart chart = chart("Persons exposed by card issuer",
-        "Persons in the leak samples holding a card of the issuer; small issuers not shown", plot,
-        source, false);
-    return Optional.of(new Chart("exposure_by_issuer", "Persons exposed by card issuer",
-        "Bar chart of persons exposed per card issuer", chart));
+    JFreeChart chart =
+        chart(
+            "Persons exposed by card issuer",
+            "Persons in the leak samples holding a card of the issuer; small issuers not shown",
+            plot,
+            source,
+            false);
+    return Optional.of(
+        new Chart(
+            "exposure_by_issuer",
+            "Persons exposed by card issuer",
+            "Bar chart of persons exposed per card issuer",
+            chart));
   }
 
   static Optional<Chart> population(PublicationModel m, String source) {
@@ -306,14 +355,18 @@ public final class PublicationCharts {
     }
     Map<String, double[]> estimates = new LinkedHashMap<>();
     if (p.chapman() != null) {
-      estimates.put("chapman", new double[] {p.chapman().nHat(), p.chapman().ciLow(),
-          p.chapman().ciHigh()});
+      estimates.put(
+          "chapman", new double[] {p.chapman().nHat(), p.chapman().ciLow(), p.chapman().ciHigh()});
     }
     for (LogLinearModel lm : p.models()) {
       if (lm.converged() && lm.nHat() != null) {
-        estimates.put(lm.model(), new double[] {lm.nHat(),
-            lm.ciLow() == null ? lm.nHat() : lm.ciLow(),
-            lm.ciHigh() == null ? lm.nHat() : lm.ciHigh()});
+        estimates.put(
+            lm.model(),
+            new double[] {
+              lm.nHat(),
+              lm.ciLow() == null ? lm.nHat() : lm.ciLow(),
+              lm.ciHigh() == null ? lm.nHat() : lm.ciHigh()
+            });
       }
     }
     if (estimates.isEmpty()) {
@@ -342,13 +395,16 @@ public final class PublicationCharts {
     x.setRange(-0.6, names.size() - 0.4);
     NumberAxis y = new NumberAxis("Estimated persons exposed");
     y.setAutoRangeIncludesZero(true);
-    y.setNumberFormatOverride(new DecimalFormat("#,##0",
-        DecimalFormatSymbols.getInstance(Locale.ROOT)));
+    y.setNumberFormatOverride(
+        new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
     XYPlot plot = new XYPlot(data, x, y, renderer);
     if (m.exposure() != null && m.exposure().persons() != null) {
-      ValueMarker observed = new ValueMarker(m.exposure().persons(), MUTED,
-          new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f,
-              new float[] {4f, 4f}, 0f));
+      ValueMarker observed =
+          new ValueMarker(
+              m.exposure().persons(),
+              MUTED,
+              new BasicStroke(
+                  1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 1f, new float[] {4f, 4f}, 0f));
       observed.setLabel("persons observed");
       observed.setLabelFont(new Font(FONT, Font.PLAIN, 11));
       observed.setLabelPaint(MUTED);
@@ -357,12 +413,19 @@ public final class PublicationCharts {
       observed.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT);
       plot.addRangeMarker(observed);
     }
-    JFreeChart chart = chart("Exposed population: capture-recapture estimates",
-        "Estimate and 95% interval per model; model selected by BIC highlighted", plot, source,
-        true);
-    return Optional.of(new Chart("population_estimates", "Population estimates by model",
-        "Estimated number of persons exposed per capture-recapture model with 95% intervals",
-        chart));
+    JFreeChart chart =
+        chart(
+            "Exposed population: capture-recapture estimates",
+            "Estimate and 95% interval per model; model selected by BIC highlighted",
+            plot,
+            source,
+            true);
+    return Optional.of(
+        new Chart(
+            "population_estimates",
+            "Population estimates by model",
+            "Estimated number of persons exposed per capture-recapture model with 95% intervals",
+            chart));
   }
 
   /**
@@ -378,23 +441,29 @@ public final class PublicationCharts {
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
-    public List refreshTicks(java.awt.Graphics2D g2, org.jfree.chart.axis.AxisState state,
-        java.awt.geom.Rectangle2D dataArea, RectangleEdge edge) {
+    public List refreshTicks(
+        java.awt.Graphics2D g2,
+        org.jfree.chart.axis.AxisState state,
+        java.awt.geom.Rectangle2D dataArea,
+        RectangleEdge edge) {
       List ticks = new ArrayList();
       double lo = getRange().getLowerBound();
       double hi = getRange().getUpperBound();
       DecimalFormat f = new DecimalFormat("0.####", DecimalFormatSymbols.getInstance(Locale.ROOT));
       boolean vertical = RectangleEdge.isLeftOrRight(edge);
-      org.jfree.chart.ui.TextAnchor anchor = vertical
-          ? (edge == RectangleEdge.LEFT ? org.jfree.chart.ui.TextAnchor.CENTER_RIGHT
-              : org.jfree.chart.ui.TextAnchor.CENTER_LEFT)
-          : org.jfree.chart.ui.TextAnchor.TOP_CENTER;
+      org.jfree.chart.ui.TextAnchor anchor =
+          vertical
+              ? (edge == RectangleEdge.LEFT
+                  ? org.jfree.chart.ui.TextAnchor.CENTER_RIGHT
+                  : org.jfree.chart.ui.TextAnchor.CENTER_LEFT)
+              : org.jfree.chart.ui.TextAnchor.TOP_CENTER;
       for (int e = (int) Math.floor(Math.log10(lo)); e <= (int) Math.ceil(Math.log10(hi)); e++) {
         for (int m : new int[] {1, 2, 5}) {
           double v = m * Math.pow(10, e);
           if (v >= lo && v <= hi) {
-            ticks.add(new org.jfree.chart.axis.NumberTick(
-                org.jfree.chart.axis.TickType.MAJOR, v, f.format(v), anchor, anchor, 0.0));
+            ticks.add(
+                new org.jfree.chart.axis.NumberTick(
+                    org.jfree.chart.axis.TickType.MAJOR, v, f.format(v), anchor, anchor, 0.0));
           }
         }
       }
@@ -402,8 +471,12 @@ public final class PublicationCharts {
     }
   }
 
-  private static JFreeChart chart(String title, String subtitle,
-      org.jfree.chart.plot.Plot plot, String source, boolean legend) {
+  private static JFreeChart chart(
+      String title,
+      String subtitle,
+      org.jfree.chart.plot.Plot plot,
+      String source,
+      boolean legend) {
     JFreeChart chart = new JFreeChart(title, new Font(FONT, Font.BOLD, 17), plot, legend);
     chart.setBackgroundPaint(Color.WHITE);
     chart.setPadding(new RectangleInsets(10, 12, 8, 16));

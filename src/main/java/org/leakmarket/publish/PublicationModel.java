@@ -7,11 +7,11 @@ import java.util.Map;
  * Everything a publication shows, as plain immutable records: the model behind {@code summary.json}
  * (contracts.md §5) and every table, chart and sentence rendered from it.
  *
- * <p>Property names are written in snake_case by {@link SummaryJson}, so {@code nOffers} is
- * {@code n_offers}, {@code medianCiLow} is {@code median_ci_low}. Numbers that may be suppressed or
- * may not exist are boxed ({@code Double}, {@code Long}) and {@code null} when absent. A model built by
- * the pipeline is raw; {@link Suppression#apply} returns the publishable copy (small cells nulled and
- * flagged) and is the only path by which a model reaches a renderer. Costs nothing: data only.
+ * <p>Property names are written in snake_case by {@link SummaryJson}, so {@code nOffers} is {@code
+ * n_offers}, {@code medianCiLow} is {@code median_ci_low}. Numbers that may be suppressed or may
+ * not exist are boxed ({@code Double}, {@code Long}) and {@code null} when absent. A model built by
+ * the pipeline is raw; {@link Suppression#apply} returns the publishable copy (small cells nulled
+ * and flagged) and is the only path by which a model reaches a renderer. Costs nothing: data only.
  *
  * @param label publication label ({@code 2015-01}, {@code 2015-Q1}, {@code 2015} or {@code all})
  * @param generatedAt generation timestamp; the only field that reproduction ignores
@@ -64,7 +64,8 @@ public record PublicationModel(
   public record SampleCounts(long samples, Long records, long rejected) {}
 
   /** Market cells and the two price indices (base 100 in the first period). */
-  public record Market(List<MarketCell> cells, List<IndexPoint> jevons, List<HedonicPoint> hedonic) {
+  public record Market(
+      List<MarketCell> cells, List<IndexPoint> jevons, List<HedonicPoint> hedonic) {
     public Market {
       cells = listOrEmpty(cells);
       jevons = listOrEmpty(jevons);
@@ -161,11 +162,13 @@ public record PublicationModel(
   public record TierCount(String tier, Long persons, boolean suppressed) {}
 
   /** Persons exposed per region (GB/T 2260 province code); {@code regionName} is for display. */
-  public record RegionCount(String regionCode, String regionName, Long persons, boolean suppressed) {}
+  public record RegionCount(
+      String regionCode, String regionName, Long persons, boolean suppressed) {}
 
   /**
-   * One leak sample: its records, the share of valid card numbers, the share of records whose person
-   * was in an earlier sample, the freshness that implies and the freshness its seller claimed.
+   * One leak sample: its records, the share of valid card numbers, the share of records whose
+   * person was in an earlier sample, the freshness that implies and the freshness its seller
+   * claimed.
    */
   public record SampleCheck(
       String sampleId,
@@ -202,8 +205,14 @@ public record PublicationModel(
     }
 
     /** Without the observed count (it is then not stated). */
-    public Population(int lists, String listsBy, LincolnPetersen lincolnPetersen, Chapman chapman,
-        List<LogLinearModel> models, String selected, List<CaptureHistory> overlap) {
+    public Population(
+        int lists,
+        String listsBy,
+        LincolnPetersen lincolnPetersen,
+        Chapman chapman,
+        List<LogLinearModel> models,
+        String selected,
+        List<CaptureHistory> overlap) {
       this(lists, listsBy, lincolnPetersen, chapman, models, selected, overlap, null);
     }
   }
@@ -219,14 +228,21 @@ public record PublicationModel(
    * the MLE does not exist and no number of it is published.
    */
   public record LogLinearModel(
-      String model, Double nHat, Double se, Double ciLow, Double ciHigh, Double aic, Double bic,
+      String model,
+      Double nHat,
+      Double se,
+      Double ciLow,
+      Double ciHigh,
+      Double aic,
+      Double bic,
       boolean converged) {}
 
   /** Persons with a given capture history, e.g. {@code "101"}: in lists 1 and 3, not 2. */
   public record CaptureHistory(String history, Long persons, boolean suppressed) {}
 
   /** Exposed records valued at market prices, with the median CI carried through. */
-  public record ValueAtMarket(Double totalCny, Double ciLow, Double ciHigh, List<ValueCell> byCell) {
+  public record ValueAtMarket(
+      Double totalCny, Double ciLow, Double ciHigh, List<ValueCell> byCell) {
     public ValueAtMarket {
       byCell = listOrEmpty(byCell);
     }
@@ -249,7 +265,11 @@ public record PublicationModel(
    * median_cny credit_card/standard/new} or {@code hedonic_index}).
    */
   public record Change(
-      String figure, String previousPeriod, String period, Double previous, Double current,
+      String figure,
+      String previousPeriod,
+      String period,
+      Double previous,
+      Double current,
       Double changePct) {}
 
   /**

@@ -106,54 +106,85 @@ final class PublicationView {
     String b = p.getOrDefault("bootstrap_replicates", "1000");
     String threshold = p.getOrDefault("recycled_threshold", "0.2");
     List<Map<String, String>> out = new ArrayList<>();
-    out.add(method("Offers and cells",
-        "Each advert is read into zero or more offers: a price per record in CNY with the tier, "
-            + "freshness, category, issuers and region the advert states. Prices in other "
-            + "currencies are converted with the FX table named above. The same advert reposted by "
-            + "the same seller within 30 days counts once. Offers are grouped into cells of "
-            + "period × category × tier × freshness."));
-    out.add(method("Prices",
-        "Each cell reports exact percentiles of the price per record (median, 25th and 75th "
-            + "percentiles), not approximations. The median's 95% interval is a percentile "
-            + "bootstrap with " + b + " resamples drawn inside the cell from a generator seeded "
-            + "from the publication seed and the cell, so it does not depend on how the data "
-            + "were partitioned."));
-    out.add(method("Jevons index",
-        "For cells present in two consecutive periods, the period-to-period index is the "
-            + "geometric mean of the ratios of the cells' geometric-mean prices; the links are "
-            + "chained, with 100 in the first period."));
-    out.add(method("Hedonic index",
-        "An ordinary least-squares regression of the log price per record on period dummies and "
-            + "tier, freshness and category dummies; the index is 100·exp(δ) for a period's "
-            + "coefficient δ, shown with its 95% interval. The Kennedy-corrected value "
-            + "100·exp(δ − ½·Var(δ)) removes the small bias of exponentiating an estimate."));
-    out.add(method("Exposure",
-        "Identifiers in the leak samples are replaced by keyed tokens before anything is stored. "
-            + "Records sharing a card, phone or ID-number token belong to one person. A record "
-            + "whose person appeared in an earlier sample is recycled; a sample whose recycled "
-            + "share exceeds " + threshold + " is inferred to be second-hand and compared with the "
-            + "freshness its seller claimed."));
-    out.add(method("Population",
-        "Each sample (or seller) is a list. With two lists the Chapman estimator "
-            + "(n1+1)(n2+1)/(m+1) − 1 is used with a normal 95% interval; with three or more, "
-            + "Poisson log-linear models of the capture histories (independence and models with "
-            + "two-way interactions) are fitted, each reported with AIC and BIC, and the model with "
-            + "the lowest BIC is selected. A model whose estimate does not exist is reported "
-            + "without numbers."));
-    out.add(method("Value at market prices",
-        "Exposed records are multiplied by the median price of the matching cell; the bounds "
-            + "multiply by the bounds of the median's interval."));
-    out.add(method("Suppression",
-        "A market cell with fewer than " + k + " offers or fewer than " + minSellers
-            + " sellers, and any exposure or overlap cell with fewer than " + k + " persons, is "
-            + "suppressed and marked " + CsvTables.MARK + ". Where a table has a published total, "
-            + "further cells (the smallest first) are suppressed until the suppressed cells are at "
-            + "least two and together hold at least " + k + " units, so that no suppressed value "
-            + "can be recovered by subtraction; where that is impossible, the total is withheld "
-            + "too. Suppressed values appear in no table, chart, sentence or file."));
-    out.add(method("Reproducibility",
-        "Every number depends only on the table versions listed above, the parameters and the "
-            + "seed; re-rendering from them gives identical tables and summary."));
+    out.add(
+        method(
+            "Offers and cells",
+            "Each advert is read into zero or more offers: a price per record in CNY with the tier, "
+                + "freshness, category, issuers and region the advert states. Prices in other "
+                + "currencies are converted with the FX table named above. The same advert reposted by "
+                + "the same seller within 30 days counts once. Offers are grouped into cells of "
+                + "period × category × tier × freshness."));
+    out.add(
+        method(
+            "Prices",
+            "Each cell reports exact percentiles of the price per record (median, 25th and 75th "
+                + "percentiles), not approximations. The median's 95% interval is a percentile "
+                + "bootstrap with "
+                + b
+                + " resamples drawn inside the cell from a generator seeded "
+                + "from the publication seed and the cell, so it does not depend on how the data "
+                + "were partitioned."));
+    out.add(
+        method(
+            "Jevons index",
+            "For cells present in two consecutive periods, the period-to-period index is the "
+                + "geometric mean of the ratios of the cells' geometric-mean prices; the links are "
+                + "chained, with 100 in the first period."));
+    out.add(
+        method(
+            "Hedonic index",
+            "An ordinary least-squares regression of the log price per record on period dummies and "
+                + "tier, freshness and category dummies; the index is 100·exp(δ) for a period's "
+                + "coefficient δ, shown with its 95% interval. The Kennedy-corrected value "
+                + "100·exp(δ − ½·Var(δ)) removes the small bias of exponentiating an estimate."));
+    out.add(
+        method(
+            "Exposure",
+            "Identifiers in the leak samples are replaced by keyed tokens before anything is stored. "
+                + "Records sharing a card, phone or ID-number token belong to one person. A record "
+                + "whose person appeared in an earlier sample is recycled; a sample whose recycled "
+                + "share exceeds "
+                + threshold
+                + " is inferred to be second-hand and compared with the "
+                + "freshness its seller claimed."));
+    out.add(
+        method(
+            "Population",
+            "Each sample (or seller) is a list. With two lists the Chapman estimator "
+                + "(n1+1)(n2+1)/(m+1) − 1 is used with a normal 95% interval; with three or more, "
+                + "Poisson log-linear models of the capture histories (independence and models with "
+                + "two-way interactions) are fitted, each reported with AIC and BIC, and the model with "
+                + "the lowest BIC is selected. A model whose estimate does not exist is reported "
+                + "without numbers."));
+    out.add(
+        method(
+            "Value at market prices",
+            "Exposed records are multiplied by the median price of the matching cell; the bounds "
+                + "multiply by the bounds of the median's interval."));
+    out.add(
+        method(
+            "Suppression",
+            "A market cell with fewer than "
+                + k
+                + " offers or fewer than "
+                + minSellers
+                + " sellers, and any exposure or overlap cell with fewer than "
+                + k
+                + " persons, is "
+                + "suppressed and marked "
+                + CsvTables.MARK
+                + ". Where a table has a published total, "
+                + "further cells (the smallest first) are suppressed until the suppressed cells are at "
+                + "least two and together hold at least "
+                + k
+                + " units, so that no suppressed value "
+                + "can be recovered by subtraction; where that is impossible, the total is withheld "
+                + "too. Suppressed values appear in no table, chart, sentence or file."));
+    out.add(
+        method(
+            "Reproducibility",
+            "Every number depends only on the table versions listed above, the parameters and the "
+                + "seed; re-rendering from them gives identical tables and summary."));
     return out;
   }
 
@@ -167,11 +198,14 @@ final class PublicationView {
     StringBuilder sb = new StringBuilder();
     sb.append("This brief measures the black market in stolen personal and financial data for ")
         .append(m.label().equals("all") ? "all periods observed" : "the period " + m.label())
-        .append(": what a stolen record sells for, how prices move, who was exposed in the leak "
-            + "samples sellers hand out, and how many people those samples imply.");
+        .append(
+            ": what a stolen record sells for, how prices move, who was exposed in the leak "
+                + "samples sellers hand out, and how many people those samples imply.");
     if (m.listings() != null) {
-      sb.append(" It rests on ").append(Formats.count(m.listings().read()))
-          .append(" adverts read, of which ").append(Formats.count(m.listings().offers()))
+      sb.append(" It rests on ")
+          .append(Formats.count(m.listings().read()))
+          .append(" adverts read, of which ")
+          .append(Formats.count(m.listings().offers()))
           .append(" price offers were usable");
       if (m.samples() != null) {
         sb.append(", and on ").append(Formats.count(m.samples().samples())).append(" leak samples");
@@ -185,12 +219,16 @@ final class PublicationView {
     List<String> out = new ArrayList<>();
     Optional<String> latest = PublicationCharts.latestPeriod(m);
     if (latest.isPresent()) {
-      List<MarketCell> top = m.market().cells().stream()
-          .filter(c -> !c.suppressed() && c.period().equals(latest.get()) && c.medianCny() != null)
-          .sorted(Comparator.comparing(MarketCell::nOffers).reversed()
-              .thenComparing(MarketCell::seriesKey))
-          .limit(3)
-          .toList();
+      List<MarketCell> top =
+          m.market().cells().stream()
+              .filter(
+                  c -> !c.suppressed() && c.period().equals(latest.get()) && c.medianCny() != null)
+              .sorted(
+                  Comparator.comparing(MarketCell::nOffers)
+                      .reversed()
+                      .thenComparing(MarketCell::seriesKey))
+              .limit(3)
+              .toList();
       for (MarketCell c : top) {
         out.add(cellSentence(c));
       }
@@ -219,49 +257,73 @@ final class PublicationView {
   }
 
   static String cellSentence(MarketCell c) {
-    String fresh = switch (c.freshness()) {
-      case "new" -> "Fresh ";
-      case "second_hand" -> "Second-hand ";
-      case "aged" -> "Aged ";
-      default -> "";
-    };
+    String fresh =
+        switch (c.freshness()) {
+          case "new" -> "Fresh ";
+          case "second_hand" -> "Second-hand ";
+          case "aged" -> "Aged ";
+          default -> "";
+        };
     String what = PublicationCharts.label(c.category()) + " records";
     if (fresh.isEmpty()) {
       what = Character.toUpperCase(what.charAt(0)) + what.substring(1);
     }
     String tier = "unknown".equals(c.tier()) ? "" : " of " + c.tier() + " cards";
-    StringBuilder sb = new StringBuilder()
-        .append(fresh).append(what).append(tier)
-        .append(" sold for a median of ").append(Formats.cny(c.medianCny())).append(" CNY per record");
+    StringBuilder sb =
+        new StringBuilder()
+            .append(fresh)
+            .append(what)
+            .append(tier)
+            .append(" sold for a median of ")
+            .append(Formats.cny(c.medianCny()))
+            .append(" CNY per record");
     if (c.medianCiLow() != null && c.medianCiHigh() != null) {
-      sb.append(" (95% CI ").append(Formats.cnyRange(c.medianCiLow(), c.medianCiHigh())).append(')');
+      sb.append(" (95% CI ")
+          .append(Formats.cnyRange(c.medianCiLow(), c.medianCiHigh()))
+          .append(')');
     }
-    sb.append(" in ").append(c.period()).append(", from ").append(Formats.count(c.nOffers()))
-        .append(" offers by ").append(Formats.count(c.nSellers())).append(" sellers.");
+    sb.append(" in ")
+        .append(c.period())
+        .append(", from ")
+        .append(Formats.count(c.nOffers()))
+        .append(" offers by ")
+        .append(Formats.count(c.nSellers()))
+        .append(" sellers.");
     return sb.toString();
   }
 
   private String indexText() {
-    List<HedonicPoint> pts = m.market().hedonic().stream()
-        .filter(p -> !p.suppressed() && p.index() != null).sorted(
-            Comparator.comparing(HedonicPoint::period)).toList();
+    List<HedonicPoint> pts =
+        m.market().hedonic().stream()
+            .filter(p -> !p.suppressed() && p.index() != null)
+            .sorted(Comparator.comparing(HedonicPoint::period))
+            .toList();
     if (pts.size() < 2) {
       return "";
     }
     HedonicPoint first = pts.get(0);
     HedonicPoint last = pts.get(pts.size() - 1);
-    StringBuilder sb = new StringBuilder("The quality-adjusted (hedonic) price index stood at ")
-        .append(Formats.index(last.index())).append(" in ").append(last.period());
+    StringBuilder sb =
+        new StringBuilder("The quality-adjusted (hedonic) price index stood at ")
+            .append(Formats.index(last.index()))
+            .append(" in ")
+            .append(last.period());
     if (last.ciLow() != null && last.ciHigh() != null) {
-      sb.append(" (95% CI ").append(Formats.index(last.ciLow())).append("–")
-          .append(Formats.index(last.ciHigh())).append(')');
+      sb.append(" (95% CI ")
+          .append(Formats.index(last.ciLow()))
+          .append("–")
+          .append(Formats.index(last.ciHigh()))
+          .append(')');
     }
     sb.append(", against 100 in ").append(first.period());
-    Optional<IndexPoint> jev = m.market().jevons().stream()
-        .filter(p -> !p.suppressed() && p.index() != null && p.period().equals(last.period()))
-        .findFirst();
-    jev.ifPresent(j -> sb.append("; the Jevons index of matched cells stood at ")
-        .append(Formats.index(j.index())));
+    Optional<IndexPoint> jev =
+        m.market().jevons().stream()
+            .filter(p -> !p.suppressed() && p.index() != null && p.period().equals(last.period()))
+            .findFirst();
+    jev.ifPresent(
+        j ->
+            sb.append("; the Jevons index of matched cells stood at ")
+                .append(Formats.index(j.index())));
     sb.append('.');
     return sb.toString();
   }
@@ -269,9 +331,17 @@ final class PublicationView {
   private String changeText() {
     for (Change ch : m.changeSincePrevious()) {
       if (ch.figure().equals(FigureNames.HEDONIC)) {
-        return "From " + ch.previousPeriod() + " to " + ch.period()
-            + " the hedonic index moved " + Formats.change(ch.changePct()) + " ("
-            + Formats.index(ch.previous()) + " to " + Formats.index(ch.current()) + ").";
+        return "From "
+            + ch.previousPeriod()
+            + " to "
+            + ch.period()
+            + " the hedonic index moved "
+            + Formats.change(ch.changePct())
+            + " ("
+            + Formats.index(ch.previous())
+            + " to "
+            + Formats.index(ch.current())
+            + ").";
       }
     }
     return m.changeSincePrevious().isEmpty()
@@ -284,9 +354,12 @@ final class PublicationView {
     if (e == null || m.samples() == null) {
       return "";
     }
-    StringBuilder sb = new StringBuilder("The ")
-        .append(Formats.count(m.samples().samples())).append(" leak samples held ")
-        .append(Formats.count(e.records())).append(" records");
+    StringBuilder sb =
+        new StringBuilder("The ")
+            .append(Formats.count(m.samples().samples()))
+            .append(" leak samples held ")
+            .append(Formats.count(e.records()))
+            .append(" records");
     if (e.persons() != null) {
       sb.append(" of ").append(Formats.count(e.persons())).append(" distinct persons");
     }
@@ -294,7 +367,8 @@ final class PublicationView {
       sb.append(" and ").append(Formats.count(e.cards())).append(" cards");
     }
     if (e.recycledShare() != null) {
-      sb.append("; ").append(Formats.percent(e.recycledShare()))
+      sb.append("; ")
+          .append(Formats.percent(e.recycledShare()))
           .append(" of the records had already appeared in an earlier sample");
     }
     sb.append('.');
@@ -302,7 +376,8 @@ final class PublicationView {
   }
 
   private long mismatches() {
-    return m.exposure() == null ? 0
+    return m.exposure() == null
+        ? 0
         : m.exposure().samples().stream().filter(SampleCheck::mismatch).count();
   }
 
@@ -310,17 +385,26 @@ final class PublicationView {
     if (m.exposure() == null || m.exposure().samples().isEmpty()) {
       return "";
     }
-    List<SampleCheck> published = m.exposure().samples().stream().filter(s -> !s.suppressed())
-        .toList();
-    long recycled = published.stream().filter(s -> "second_hand".equals(s.inferredFreshness()))
-        .count();
+    List<SampleCheck> published =
+        m.exposure().samples().stream().filter(s -> !s.suppressed()).toList();
+    long recycled =
+        published.stream().filter(s -> "second_hand".equals(s.inferredFreshness())).count();
     long mismatch = mismatches();
-    long soldAsNew = published.stream().filter(s -> "new".equals(s.claimedFreshness())
-        && "second_hand".equals(s.inferredFreshness())).count();
-    StringBuilder sb = new StringBuilder()
-        .append(Formats.count(recycled)).append(" of ").append(Formats.count((long) published.size()))
-        .append(" published samples overlap earlier samples enough to count as second-hand");
-    sb.append("; ").append(Formats.count(mismatch))
+    long soldAsNew =
+        published.stream()
+            .filter(
+                s ->
+                    "new".equals(s.claimedFreshness())
+                        && "second_hand".equals(s.inferredFreshness()))
+            .count();
+    StringBuilder sb =
+        new StringBuilder()
+            .append(Formats.count(recycled))
+            .append(" of ")
+            .append(Formats.count((long) published.size()))
+            .append(" published samples overlap earlier samples enough to count as second-hand");
+    sb.append("; ")
+        .append(Formats.count(mismatch))
         .append(mismatch == 1 ? " sample's" : " samples'")
         .append(" claimed freshness contradicts the overlap");
     if (soldAsNew > 0) {
@@ -337,24 +421,42 @@ final class PublicationView {
     }
     // The estimate counts persons with an identifier that passes its check (fabricated padding
     // left out), so it is set against those, not against every person-like record seen.
-    String seen = p.observed() != null
-        ? ", against " + Formats.count(p.observed()) + " such persons actually seen (records with a valid"
-            + " card, mobile number or ID number)" : "";
+    String seen =
+        p.observed() != null
+            ? ", against "
+                + Formats.count(p.observed())
+                + " such persons actually seen (records with a valid"
+                + " card, mobile number or ID number)"
+            : "";
     if (p.selected() != null) {
       for (LogLinearModel lm : p.models()) {
         if (lm.model().equals(p.selected()) && lm.converged() && lm.nHat() != null) {
-          return "Capture–recapture across " + p.lists() + " lists (log-linear model " + lm.model()
-              + ", selected by BIC) implies about " + Formats.estimate(lm.nHat())
-              + " exposed persons (95% CI " + Formats.estimate(lm.ciLow()) + "–"
-              + Formats.estimate(lm.ciHigh()) + ")" + seen + ".";
+          return "Capture–recapture across "
+              + p.lists()
+              + " lists (log-linear model "
+              + lm.model()
+              + ", selected by BIC) implies about "
+              + Formats.estimate(lm.nHat())
+              + " exposed persons (95% CI "
+              + Formats.estimate(lm.ciLow())
+              + "–"
+              + Formats.estimate(lm.ciHigh())
+              + ")"
+              + seen
+              + ".";
         }
       }
     }
     if (p.chapman() != null) {
       return "Capture–recapture across two lists (Chapman estimator) implies about "
-          + Formats.estimate(p.chapman().nHat()) + " exposed persons (95% CI "
-          + Formats.estimate(p.chapman().ciLow()) + "–" + Formats.estimate(p.chapman().ciHigh())
-          + ")" + seen + ".";
+          + Formats.estimate(p.chapman().nHat())
+          + " exposed persons (95% CI "
+          + Formats.estimate(p.chapman().ciLow())
+          + "–"
+          + Formats.estimate(p.chapman().ciHigh())
+          + ")"
+          + seen
+          + ".";
     }
     return p.lists() < 2
         ? "With fewer than two lists no capture–recapture estimate is possible."
@@ -374,11 +476,16 @@ final class PublicationView {
     if (v == null || v.totalCny() == null) {
       return "";
     }
-    StringBuilder sb = new StringBuilder("At market prices the exposed records are worth about ")
-        .append(Formats.cny(v.totalCny())).append(" CNY");
+    StringBuilder sb =
+        new StringBuilder("At market prices the exposed records are worth about ")
+            .append(Formats.cny(v.totalCny()))
+            .append(" CNY");
     if (v.ciLow() != null && v.ciHigh() != null) {
-      sb.append(" (95% CI ").append(Formats.cny(v.ciLow())).append("–")
-          .append(Formats.cny(v.ciHigh())).append(')');
+      sb.append(" (95% CI ")
+          .append(Formats.cny(v.ciLow()))
+          .append("–")
+          .append(Formats.cny(v.ciHigh()))
+          .append(')');
     }
     sb.append(": what the sellers could ask for them, not the harm to the people exposed.");
     return sb.toString();
@@ -386,17 +493,21 @@ final class PublicationView {
 
   private String revisionText() {
     int n = m.revisions().size();
-    return n == 0 ? "" : n + (n == 1 ? " published figure was" : " published figures were")
-        + " revised because data for an already published period arrived late.";
+    return n == 0
+        ? ""
+        : n
+            + (n == 1 ? " published figure was" : " published figures were")
+            + " revised because data for an already published period arrived late.";
   }
 
   private boolean anySuppressed() {
     return m.market().cells().stream().anyMatch(MarketCell::suppressed)
         || m.volume().stream().anyMatch(PublicationModel.Volume::suppressed)
-        || (m.exposure() != null && (m.exposure().byIssuer().stream().anyMatch(IssuerCount::suppressed)
-            || m.exposure().byTier().stream().anyMatch(TierCount::suppressed)
-            || m.exposure().byRegion().stream().anyMatch(RegionCount::suppressed)
-            || m.exposure().samples().stream().anyMatch(SampleCheck::suppressed)))
+        || (m.exposure() != null
+            && (m.exposure().byIssuer().stream().anyMatch(IssuerCount::suppressed)
+                || m.exposure().byTier().stream().anyMatch(TierCount::suppressed)
+                || m.exposure().byRegion().stream().anyMatch(RegionCount::suppressed)
+                || m.exposure().samples().stream().anyMatch(SampleCheck::suppressed)))
         || (m.population() != null
             && m.population().overlap().stream().anyMatch(CaptureHistory::suppressed))
         || (m.valueAtMarketPrices() != null
@@ -413,46 +524,91 @@ final class PublicationView {
     // A brief lists the published cells; the suppressed ones are counted here and listed, marked,
     // in tables/market_cells.csv.
     long suppressed = m.market().cells().stream().filter(MarketCell::suppressed).count();
-    DisplayTable t = new DisplayTable("market_cells", "Price per record by period, category, tier "
-        + "and freshness (CNY)" + (suppressed == 0 ? "" : "; " + suppressed
-            + " further cells are suppressed (marked in the CSV)"),
-        "Period", "Category", "Tier", "Freshness", "Offers", "Sellers",
-        "Median", "IQR", "95% CI", "Note");
+    DisplayTable t =
+        new DisplayTable(
+            "market_cells",
+            "Price per record by period, category, tier "
+                + "and freshness (CNY)"
+                + (suppressed == 0
+                    ? ""
+                    : "; " + suppressed + " further cells are suppressed (marked in the CSV)"),
+            "Period",
+            "Category",
+            "Tier",
+            "Freshness",
+            "Offers",
+            "Sellers",
+            "Median",
+            "IQR",
+            "95% CI",
+            "Note");
     for (MarketCell c : m.market().cells()) {
       if (c.suppressed()) {
         continue;
       }
-      t.row(c.period(), PublicationCharts.label(c.category()), c.tier(),
-          PublicationCharts.label(c.freshness()), Formats.count(c.nOffers()),
-          Formats.count(c.nSellers()), Formats.cny(c.medianCny()),
+      t.row(
+          c.period(),
+          PublicationCharts.label(c.category()),
+          c.tier(),
+          PublicationCharts.label(c.freshness()),
+          Formats.count(c.nOffers()),
+          Formats.count(c.nSellers()),
+          Formats.cny(c.medianCny()),
           Formats.cnyRange(c.p25Cny(), c.p75Cny()),
-          Formats.cnyRange(c.medianCiLow(), c.medianCiHigh()), mark(c.suppressed()));
+          Formats.cnyRange(c.medianCiLow(), c.medianCiHigh()),
+          mark(c.suppressed()));
     }
     return t.map();
   }
 
   private Map<String, Object> indexTable() {
-    DisplayTable t = new DisplayTable("indices", "Price indices (first period = 100)", "Period",
-        "Jevons", "Hedonic", "Hedonic (Kennedy)", "Hedonic 95% CI", "Note");
+    DisplayTable t =
+        new DisplayTable(
+            "indices",
+            "Price indices (first period = 100)",
+            "Period",
+            "Jevons",
+            "Hedonic",
+            "Hedonic (Kennedy)",
+            "Hedonic 95% CI",
+            "Note");
     for (PublicationModel.IndexRow row : m.market().indexRows()) {
       String p = row.period();
       IndexPoint j = row.jevons();
       HedonicPoint h = row.hedonic();
       boolean s = row.suppressed();
-      String ci = h == null || h.ciLow() == null || h.ciHigh() == null ? ""
-          : Formats.index(h.ciLow()) + "–" + Formats.index(h.ciHigh());
-      t.row(p, j == null ? "" : Formats.index(j.index()), h == null ? "" : Formats.index(h.index()),
-          h == null ? "" : Formats.index(h.indexKennedy()), ci, mark(s));
+      String ci =
+          h == null || h.ciLow() == null || h.ciHigh() == null
+              ? ""
+              : Formats.index(h.ciLow()) + "–" + Formats.index(h.ciHigh());
+      t.row(
+          p,
+          j == null ? "" : Formats.index(j.index()),
+          h == null ? "" : Formats.index(h.index()),
+          h == null ? "" : Formats.index(h.indexKennedy()),
+          ci,
+          mark(s));
     }
     return t.map();
   }
 
   private Map<String, Object> changeTable() {
-    DisplayTable t = new DisplayTable("change_since_previous", "Change since the previous period",
-        "Figure", "Previous period", "Period", "Previous", "Current", "Change");
+    DisplayTable t =
+        new DisplayTable(
+            "change_since_previous",
+            "Change since the previous period",
+            "Figure",
+            "Previous period",
+            "Period",
+            "Previous",
+            "Current",
+            "Change");
     for (Change ch : m.changeSincePrevious()) {
       boolean index = !ch.figure().startsWith(FigureNames.MEDIAN);
-      t.row(FigureNames.display(ch.figure()), ch.previousPeriod(), ch.period(),
+      t.row(
+          FigureNames.display(ch.figure()),
+          ch.previousPeriod(),
+          ch.period(),
           index ? Formats.index(ch.previous()) : Formats.cny(ch.previous()),
           index ? Formats.index(ch.current()) : Formats.cny(ch.current()),
           Formats.change(ch.changePct()));
@@ -461,112 +617,207 @@ final class PublicationView {
   }
 
   private Map<String, Object> issuerTable() {
-    DisplayTable t = new DisplayTable("exposure_by_issuer", "Persons exposed by card issuer",
-        "Issuer", "Persons", "Note");
+    DisplayTable t =
+        new DisplayTable(
+            "exposure_by_issuer", "Persons exposed by card issuer", "Issuer", "Persons", "Note");
     if (m.exposure() != null) {
-      m.exposure().byIssuer().forEach(x -> t.row(x.issuer(), Formats.count(x.persons()),
-          mark(x.suppressed())));
+      m.exposure()
+          .byIssuer()
+          .forEach(x -> t.row(x.issuer(), Formats.count(x.persons()), mark(x.suppressed())));
     }
     return t.map();
   }
 
   private Map<String, Object> tierTable() {
-    DisplayTable t = new DisplayTable("exposure_by_tier", "Persons exposed by card tier", "Tier",
-        "Persons", "Note");
+    DisplayTable t =
+        new DisplayTable(
+            "exposure_by_tier", "Persons exposed by card tier", "Tier", "Persons", "Note");
     if (m.exposure() != null) {
-      m.exposure().byTier().forEach(x -> t.row(x.tier(), Formats.count(x.persons()),
-          mark(x.suppressed())));
+      m.exposure()
+          .byTier()
+          .forEach(x -> t.row(x.tier(), Formats.count(x.persons()), mark(x.suppressed())));
     }
     return t.map();
   }
 
   private Map<String, Object> regionTable() {
-    DisplayTable t = new DisplayTable("exposure_by_region", "Persons exposed by region", "Code",
-        "Region", "Persons", "Note");
+    DisplayTable t =
+        new DisplayTable(
+            "exposure_by_region", "Persons exposed by region", "Code", "Region", "Persons", "Note");
     if (m.exposure() != null) {
-      m.exposure().byRegion().forEach(x -> t.row(x.regionCode(),
-          x.regionName() == null ? "" : x.regionName(), Formats.count(x.persons()),
-          mark(x.suppressed())));
+      m.exposure()
+          .byRegion()
+          .forEach(
+              x ->
+                  t.row(
+                      x.regionCode(),
+                      x.regionName() == null ? "" : x.regionName(),
+                      Formats.count(x.persons()),
+                      mark(x.suppressed())));
     }
     return t.map();
   }
 
   private Map<String, Object> samplesTable() {
-    DisplayTable t = new DisplayTable("samples", "Leak samples: validity, recycling and claims",
-        "Sample", "Records", "Valid cards", "Recycled", "Inferred", "Claimed", "Mismatch", "Note");
+    DisplayTable t =
+        new DisplayTable(
+            "samples",
+            "Leak samples: validity, recycling and claims",
+            "Sample",
+            "Records",
+            "Valid cards",
+            "Recycled",
+            "Inferred",
+            "Claimed",
+            "Mismatch",
+            "Note");
     if (m.exposure() != null) {
-      m.exposure().samples().forEach(x -> t.row(x.sampleId(), Formats.count(x.records()),
-          Formats.percent(x.validCardShare()), Formats.percent(x.recycledShare()),
-          PublicationCharts.label(x.inferredFreshness()),
-          PublicationCharts.label(x.claimedFreshness()),
-          x.suppressed() ? "" : x.mismatch() ? "yes" : "no", mark(x.suppressed())));
+      m.exposure()
+          .samples()
+          .forEach(
+              x ->
+                  t.row(
+                      x.sampleId(),
+                      Formats.count(x.records()),
+                      Formats.percent(x.validCardShare()),
+                      Formats.percent(x.recycledShare()),
+                      PublicationCharts.label(x.inferredFreshness()),
+                      PublicationCharts.label(x.claimedFreshness()),
+                      x.suppressed() ? "" : x.mismatch() ? "yes" : "no",
+                      mark(x.suppressed())));
     }
     return t.map();
   }
 
   private Map<String, Object> modelTable() {
-    DisplayTable t = new DisplayTable("population_models", "Capture–recapture estimates by model",
-        "Model", "Estimate", "SE", "95% CI", "AIC", "BIC", "Note");
+    DisplayTable t =
+        new DisplayTable(
+            "population_models",
+            "Capture–recapture estimates by model",
+            "Model",
+            "Estimate",
+            "SE",
+            "95% CI",
+            "AIC",
+            "BIC",
+            "Note");
     Population p = m.population();
     if (p != null) {
       if (p.lincolnPetersen() != null) {
-        t.row("Lincoln–Petersen", Formats.estimate(p.lincolnPetersen().nHat()),
-            Formats.estimate(p.lincolnPetersen().se()), "", "", "", "");
+        t.row(
+            "Lincoln–Petersen",
+            Formats.estimate(p.lincolnPetersen().nHat()),
+            Formats.estimate(p.lincolnPetersen().se()),
+            "",
+            "",
+            "",
+            "");
       }
       if (p.chapman() != null) {
-        t.row("Chapman", Formats.estimate(p.chapman().nHat()), Formats.estimate(p.chapman().se()),
+        t.row(
+            "Chapman",
+            Formats.estimate(p.chapman().nHat()),
+            Formats.estimate(p.chapman().se()),
             Formats.estimate(p.chapman().ciLow()) + "–" + Formats.estimate(p.chapman().ciHigh()),
-            "", "", "chapman".equals(p.selected()) ? "selected" : "");
+            "",
+            "",
+            "chapman".equals(p.selected()) ? "selected" : "");
       }
       for (LogLinearModel lm : p.models()) {
-        String note = !lm.converged() ? "MLE does not exist"
-            : lm.model().equals(p.selected()) ? "selected (lowest BIC)" : "";
-        t.row(lm.model(), Formats.estimate(lm.nHat()), Formats.estimate(lm.se()),
-            lm.ciLow() == null ? "" : Formats.estimate(lm.ciLow()) + "–"
-                + Formats.estimate(lm.ciHigh()),
-            Formats.stat(lm.aic()), Formats.stat(lm.bic()), note);
+        String note =
+            !lm.converged()
+                ? "MLE does not exist"
+                : lm.model().equals(p.selected()) ? "selected (lowest BIC)" : "";
+        t.row(
+            lm.model(),
+            Formats.estimate(lm.nHat()),
+            Formats.estimate(lm.se()),
+            lm.ciLow() == null
+                ? ""
+                : Formats.estimate(lm.ciLow()) + "–" + Formats.estimate(lm.ciHigh()),
+            Formats.stat(lm.aic()),
+            Formats.stat(lm.bic()),
+            note);
       }
     }
     return t.map();
   }
 
   private Map<String, Object> overlapTable() {
-    DisplayTable t = new DisplayTable("overlap", "Persons by capture history (1 = in the list)",
-        "History", "Persons", "Note");
+    DisplayTable t =
+        new DisplayTable(
+            "overlap",
+            "Persons by capture history (1 = in the list)",
+            "History",
+            "Persons",
+            "Note");
     if (m.population() != null) {
-      m.population().overlap().forEach(h -> t.row(h.history(), Formats.count(h.persons()),
-          mark(h.suppressed())));
+      m.population()
+          .overlap()
+          .forEach(h -> t.row(h.history(), Formats.count(h.persons()), mark(h.suppressed())));
     }
     return t.map();
   }
 
   private Map<String, Object> valueTable() {
-    DisplayTable t = new DisplayTable("value_at_market_prices",
-        "Exposed records at market prices (CNY)", "Period", "Category", "Tier", "Freshness",
-        "Records", "Value", "95% CI", "Note");
+    DisplayTable t =
+        new DisplayTable(
+            "value_at_market_prices",
+            "Exposed records at market prices (CNY)",
+            "Period",
+            "Category",
+            "Tier",
+            "Freshness",
+            "Records",
+            "Value",
+            "95% CI",
+            "Note");
     ValueAtMarket v = m.valueAtMarketPrices();
     if (v != null) {
       for (ValueCell c : v.byCell()) {
-        t.row(c.period(), PublicationCharts.label(c.category()), c.tier(),
-            PublicationCharts.label(c.freshness()), Formats.count(c.records()),
-            Formats.cny(c.valueCny()), Formats.cnyRange(c.ciLow(), c.ciHigh()),
+        t.row(
+            c.period(),
+            PublicationCharts.label(c.category()),
+            c.tier(),
+            PublicationCharts.label(c.freshness()),
+            Formats.count(c.records()),
+            Formats.cny(c.valueCny()),
+            Formats.cnyRange(c.ciLow(), c.ciHigh()),
             mark(c.suppressed()));
       }
-      t.row("Total", "", "", "", "", Formats.cny(v.totalCny()),
-          Formats.cnyRange(v.ciLow(), v.ciHigh()), mark(v.totalCny() == null));
+      t.row(
+          "Total",
+          "",
+          "",
+          "",
+          "",
+          Formats.cny(v.totalCny()),
+          Formats.cnyRange(v.ciLow(), v.ciHigh()),
+          mark(v.totalCny() == null));
     }
     return t.map();
   }
 
   private Map<String, Object> revisionTable() {
-    DisplayTable t = new DisplayTable("revisions", "Revisions since the last publication",
-        "Figure", "Period", "Published", "Revised", "Change", "Note");
+    DisplayTable t =
+        new DisplayTable(
+            "revisions",
+            "Revisions since the last publication",
+            "Figure",
+            "Period",
+            "Published",
+            "Revised",
+            "Change",
+            "Note");
     for (Revision r : m.revisions()) {
       boolean index = !r.figure().startsWith(FigureNames.MEDIAN);
-      t.row(FigureNames.display(r.figure()), r.period(),
+      t.row(
+          FigureNames.display(r.figure()),
+          r.period(),
           index ? Formats.index(r.oldValue()) : Formats.cny(r.oldValue()),
           index ? Formats.index(r.newValue()) : Formats.cny(r.newValue()),
-          Formats.change(CsvTables.pct(r.oldValue(), r.newValue())), mark(r.newValue() == null));
+          Formats.change(CsvTables.pct(r.oldValue(), r.newValue())),
+          mark(r.newValue() == null));
     }
     return t.map();
   }
@@ -598,8 +849,8 @@ final class PublicationView {
   }
 
   private Map<String, Object> rejectionTable() {
-    DisplayTable t = new DisplayTable("rejections_by_reason", "Rejections by reason", "Reason",
-        "Count");
+    DisplayTable t =
+        new DisplayTable("rejections_by_reason", "Rejections by reason", "Reason", "Count");
     new TreeMap<>(m.rejectionsByReason()).forEach((r, n) -> t.row(r, Formats.count(n)));
     return t.map();
   }
@@ -617,8 +868,8 @@ final class PublicationView {
   private Map<String, Object> versionTable() {
     DisplayTable t = new DisplayTable(null, "Table versions read", "Table", "Delta version");
     if (m.dataAndMethods() != null) {
-      new TreeMap<>(m.dataAndMethods().tableVersions()).forEach((n, v) -> t.row(n,
-          Long.toString(v)));
+      new TreeMap<>(m.dataAndMethods().tableVersions())
+          .forEach((n, v) -> t.row(n, Long.toString(v)));
     }
     return t.map();
   }
@@ -626,8 +877,10 @@ final class PublicationView {
   /** A table as the templates see it: headers, rows of cells, its CSV file. */
   static final class DisplayTable {
     /** A number, percentage, signed change or range of them; not a period such as 2015-01. */
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile(
-        "[+−-]?[0-9][0-9,]*(\\.[0-9]+)?%?(–[0-9][0-9,]*(\\.[0-9]+)?%?)?");
+    private static final java.util.regex.Pattern NUMBER =
+        java.util.regex.Pattern.compile(
+            "[+−-]?[0-9][0-9,]*(\\.[0-9]+)?%?(–[0-9][0-9,]*(\\.[0-9]+)?%?)?");
+
     /** Columns of codes that look like numbers but are labels. */
     private static final java.util.Set<String> LABEL_COLUMNS =
         java.util.Set.of("Code", "History", "Sample", "Period", "Model", "Note");
@@ -645,8 +898,8 @@ final class PublicationView {
 
     void row(String... cells) {
       if (cells.length != headers.size()) {
-        throw new IllegalStateException(title + ": row of " + cells.length + " cells, "
-            + headers.size() + " headers");
+        throw new IllegalStateException(
+            title + ": row of " + cells.length + " cells, " + headers.size() + " headers");
       }
       rows.add(cells.clone());
     }
@@ -673,8 +926,8 @@ final class PublicationView {
       for (String[] r : rows) {
         List<Map<String, Object>> cs = new ArrayList<>();
         for (int j = 0; j < r.length; j++) {
-          cs.add(Map.of("text", r[j], "md", r[j].replace("|", "\\|"),
-              "num", numeric[j] ? "num" : ""));
+          cs.add(
+              Map.of("text", r[j], "md", r[j].replace("|", "\\|"), "num", numeric[j] ? "num" : ""));
         }
         rs.add(Map.of("cells", cs));
       }

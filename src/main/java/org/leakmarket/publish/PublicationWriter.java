@@ -58,9 +58,16 @@ public final class PublicationWriter {
     for (Map.Entry<String, String> e : csvs.entrySet()) {
       write(tables.resolve(e.getKey()), e.getValue());
     }
-    String source = "Source: leakmarket publication " + published.label()
-        + ". Cells with fewer than " + k + " offers, " + minSellers + " sellers or " + k
-        + " persons are suppressed.";
+    String source =
+        "Source: leakmarket publication "
+            + published.label()
+            + ". Cells with fewer than "
+            + k
+            + " offers, "
+            + minSellers
+            + " sellers or "
+            + k
+            + " persons are suppressed.";
     List<PublicationCharts.Chart> chartList = PublicationCharts.all(published, source);
     Map<String, String> svgs = new LinkedHashMap<>();
     for (PublicationCharts.Chart c : chartList) {
@@ -69,37 +76,56 @@ public final class PublicationWriter {
       write(charts.resolve(c.id() + ".svg"), svg + "\n");
       Files.write(charts.resolve(c.id() + ".png"), c.png());
     }
-    Map<String, Object> context = new PublicationView(published, k, minSellers)
-        .context(chartList, svgs);
+    Map<String, Object> context =
+        new PublicationView(published, k, minSellers).context(chartList, svgs);
     write(reportDir.resolve("publication.md"), render("publication.md.mustache", context, false));
-    write(reportDir.resolve("publication.html"),
-        render("publication.html.mustache", context, true));
-    LOG.info("Publication {} written to {}: {} tables, {} charts", published.label(), reportDir,
-        csvs.size(), chartList.size());
+    write(
+        reportDir.resolve("publication.html"), render("publication.html.mustache", context, true));
+    LOG.info(
+        "Publication {} written to {}: {} tables, {} charts",
+        published.label(),
+        reportDir,
+        csvs.size(),
+        chartList.size());
     return published;
   }
 
   /** Suppression, then derived figures: the model every renderer sees. */
   public static PublicationModel prepare(PublicationModel raw, int k, int minSellers) {
     PublicationModel s = Suppression.apply(raw, k, minSellers);
-    return new PublicationModel(s.label(), s.generatedAt(), s.listings(), s.samples(), s.market(),
-        s.exposure(), s.population(), s.rejectionsByReason(), s.valueAtMarketPrices(), s.volume(),
-        ChangeSincePrevious.compute(s), s.revisions(), s.dataAndMethods(), s.footnotes());
+    return new PublicationModel(
+        s.label(),
+        s.generatedAt(),
+        s.listings(),
+        s.samples(),
+        s.market(),
+        s.exposure(),
+        s.population(),
+        s.rejectionsByReason(),
+        s.valueAtMarketPrices(),
+        s.volume(),
+        ChangeSincePrevious.compute(s),
+        s.revisions(),
+        s.dataAndMethods(),
+        s.footnotes());
   }
 
   private static String render(String template, Map<String, Object> context, boolean html) {
-    DefaultMustacheFactory factory = html ? new DefaultMustacheFactory("templates")
-        : new DefaultMustacheFactory("templates") {
-          @Override
-          public void encode(String value, Writer writer) {
-            // Markdown is not HTML: write values as they are (table cells escape '|' themselves).
-            try {
-              writer.write(value);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }
-        };
+    DefaultMustacheFactory factory =
+        html
+            ? new DefaultMustacheFactory("templates")
+            : new DefaultMustacheFactory("templates") {
+              @Override
+              public void encode(String value, Writer writer) {
+                // Markdown is not HTML: write values as they are (table cells escape '|'
+                // themselves).
+                try {
+                  writer.write(value);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              }
+            };
     Mustache mustache = factory.compile(template);
     StringWriter out = new StringWriter();
     mustache.execute(out, context);

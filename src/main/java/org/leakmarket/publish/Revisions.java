@@ -11,10 +11,10 @@ import org.leakmarket.publish.PublicationModel.Revision;
 
 /**
  * Published figures that changed: the figures of an earlier publication (as published, after
- * suppression) against the same figures computed now. Compared: each market cell's median and
- * offer count, and the Jevons and hedonic index of each period. A figure that was suppressed
- * then was never published and cannot be revised; a cell that has disappeared is revised to
- * null. Pure Java over two models.
+ * suppression) against the same figures computed now. Compared: each market cell's median and offer
+ * count, and the Jevons and hedonic index of each period. A figure that was suppressed then was
+ * never published and cannot be revised; a cell that has disappeared is revised to null. Pure Java
+ * over two models.
  */
 public final class Revisions {
   private static final double TOLERANCE = 1e-9;
@@ -36,9 +36,16 @@ public final class Revisions {
         continue;
       }
       MarketCell c = current.get(old.period() + " " + old.seriesKey());
-      add(out, FigureNames.marketCell(FigureNames.MEDIAN, old.category(), old.tier(), old.freshness()), old.period(),
-          old.medianCny(), c == null ? null : c.medianCny());
-      add(out, FigureNames.marketCell("n_offers", old.category(), old.tier(), old.freshness()), old.period(),
+      add(
+          out,
+          FigureNames.marketCell(FigureNames.MEDIAN, old.category(), old.tier(), old.freshness()),
+          old.period(),
+          old.medianCny(),
+          c == null ? null : c.medianCny());
+      add(
+          out,
+          FigureNames.marketCell("n_offers", old.category(), old.tier(), old.freshness()),
+          old.period(),
           old.nOffers() == null ? null : old.nOffers().doubleValue(),
           c == null || c.nOffers() == null ? null : c.nOffers().doubleValue());
     }
@@ -59,7 +66,8 @@ public final class Revisions {
     return out;
   }
 
-  private static void add(List<Revision> out, String figure, String period, Double old, Double now) {
+  private static void add(
+      List<Revision> out, String figure, String period, Double old, Double now) {
     if (old == null) {
       return;
     }

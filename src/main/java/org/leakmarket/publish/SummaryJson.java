@@ -21,10 +21,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Canonical JSON for {@code summary.json}: snake_case keys sorted alphabetically at every level,
- * two-space indentation with {@code \n} line ends, nulls written (a suppressed number is an explicit
- * {@code null}), doubles rounded to 12 significant digits and written in plain decimal notation,
- * non-finite doubles written as {@code null}. The same model therefore always gives the same bytes;
- * only {@code generated_at} carries the time. Costs one tree walk.
+ * two-space indentation with {@code \n} line ends, nulls written (a suppressed number is an
+ * explicit {@code null}), doubles rounded to 12 significant digits and written in plain decimal
+ * notation, non-finite doubles written as {@code null}. The same model therefore always gives the
+ * same bytes; only {@code generated_at} carries the time. Costs one tree walk.
  */
 public final class SummaryJson {
   /** The one key that reproduction ignores. */
@@ -51,9 +51,10 @@ public final class SummaryJson {
   /** The model's canonical JSON text, ending with a newline. */
   public static String write(PublicationModel model) {
     try {
-      DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-          .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-          .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+      DefaultPrettyPrinter pp =
+          new DefaultPrettyPrinter()
+              .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+              .withArrayIndenter(new DefaultIndenter("  ", "\n"));
       // Round-trip through a tree so that map keys and record properties are ordered the same way.
       JsonNode tree = MAPPER.valueToTree(model);
       return MAPPER.writer(pp).writeValueAsString(sort(tree)) + "\n";

@@ -32,25 +32,26 @@ import org.leakmarket.publish.PublicationModel.Volume;
  * <p><b>Primary rule.</b> A market cell with fewer than {@code k} offers or fewer than {@code
  * minSellers} sellers is suppressed; so is an exposure breakdown cell (issuer, tier, region), a
  * capture history, or a leak sample with fewer than {@code k} persons (records for a sample), a
- * period of the volume table with fewer than {@code k} offers (and then that period's index points),
- * and a value-at-market cell whose market cell is suppressed or which holds fewer than {@code k}
- * records. Suppressing sets {@code suppressed = true} and nulls every number of the row.
+ * period of the volume table with fewer than {@code k} offers (and then that period's index
+ * points), and a value-at-market cell whose market cell is suppressed or which holds fewer than
+ * {@code k} records. Suppressing sets {@code suppressed = true} and nulls every number of the row.
  *
  * <p><b>Secondary rule.</b> Cells of a group whose total is published (market cells of one period
  * against that period's offers; issuers, tiers, regions and capture histories against the persons
  * exposed; samples against the records read; value cells against the total value) could be
  * recovered by subtraction. In such a group the suppressed cells must be at least two and hold at
  * least {@code k} units together: otherwise the next smallest published cell is suppressed too
- * (ties broken by list order), repeatedly. When even suppressing every cell of the group cannot meet
- * that (a group of one cell, or a group whose whole total is below {@code k}) the group's total is
- * suppressed as well.
+ * (ties broken by list order), repeatedly. When even suppressing every cell of the group cannot
+ * meet that (a group of one cell, or a group whose whole total is below {@code k}) the group's
+ * total is suppressed as well.
  *
  * <p>Applying the rule to an already suppressed model changes nothing, so a model read back from
  * {@code summary.json} can be rendered again.
  *
- * <p>Revisions of a market-cell figure whose cell is now suppressed lose their new value; a revision
- * left with neither value is dropped. Log-linear models whose MLE does not exist keep their name and
- * flag but lose their numbers (methods.md: never print a divergent number as an estimate).
+ * <p>Revisions of a market-cell figure whose cell is now suppressed lose their new value; a
+ * revision left with neither value is dropped. Log-linear models whose MLE does not exist keep
+ * their name and flag but lose their numbers (methods.md: never print a divergent number as an
+ * estimate).
  */
 public final class Suppression {
   private final int k;
@@ -91,8 +92,12 @@ public final class Suppression {
       Outcome<MarketCell> out =
           group(
               group,
-              c -> c.suppressed() || c.nOffers() == null || c.nOffers() < k
-                  || c.nSellers() == null || c.nSellers() < minSellers,
+              c ->
+                  c.suppressed()
+                      || c.nOffers() == null
+                      || c.nOffers() < k
+                      || c.nSellers() == null
+                      || c.nSellers() < minSellers,
               c -> c.nOffers() == null ? k : c.nOffers(),
               Suppression::suppressCell);
       cells.addAll(out.rows());
@@ -111,7 +116,8 @@ public final class Suppression {
     }
     List<IndexPoint> jevons = new ArrayList<>();
     for (IndexPoint p : m.market().jevons()) {
-      jevons.add(suppressedPeriods.contains(p.period()) ? new IndexPoint(p.period(), null, true) : p);
+      jevons.add(
+          suppressedPeriods.contains(p.period()) ? new IndexPoint(p.period(), null, true) : p);
     }
     List<HedonicPoint> hedonic = new ArrayList<>();
     for (HedonicPoint p : m.market().hedonic()) {
@@ -135,8 +141,15 @@ public final class Suppression {
         sampleCounts = new SampleCounts(sampleCounts.samples(), null, sampleCounts.rejected());
       }
       exposure =
-          new Exposure(exposure.records(), exposure.persons(), exposure.cards(), exposure.byIssuer(),
-              exposure.byTier(), exposure.byRegion(), exposure.recycledShare(), samples.rows());
+          new Exposure(
+              exposure.records(),
+              exposure.persons(),
+              exposure.cards(),
+              exposure.byIssuer(),
+              exposure.byTier(),
+              exposure.byRegion(),
+              exposure.recycledShare(),
+              samples.rows());
     }
 
     Population population = m.population() == null ? null : population(m.population());
@@ -148,52 +161,109 @@ public final class Suppression {
               h -> h.persons() == null ? k : h.persons(),
               h -> new CaptureHistory(h.history(), null, true));
       population =
-          new Population(population.lists(), population.listsBy(), population.lincolnPetersen(),
-              population.chapman(), population.models(), population.selected(), overlap.rows(),
+          new Population(
+              population.lists(),
+              population.listsBy(),
+              population.lincolnPetersen(),
+              population.chapman(),
+              population.models(),
+              population.selected(),
+              overlap.rows(),
               population.observed());
       if (overlap.totalSuppressed()) {
         exposure = withoutPersons(exposure);
       }
     }
 
-    ValueAtMarket value = m.valueAtMarketPrices() == null ? null : value(m.valueAtMarketPrices(), cells);
+    ValueAtMarket value =
+        m.valueAtMarketPrices() == null ? null : value(m.valueAtMarketPrices(), cells);
 
-    return new PublicationModel(m.label(), m.generatedAt(), m.listings(), sampleCounts, market,
-        exposure, population, m.rejectionsByReason(), value, volume, m.changeSincePrevious(),
-        revisions(m.revisions(), cells), m.dataAndMethods(), m.footnotes());
+    return new PublicationModel(
+        m.label(),
+        m.generatedAt(),
+        m.listings(),
+        sampleCounts,
+        market,
+        exposure,
+        population,
+        m.rejectionsByReason(),
+        value,
+        volume,
+        m.changeSincePrevious(),
+        revisions(m.revisions(), cells),
+        m.dataAndMethods(),
+        m.footnotes());
   }
 
   private Exposure exposure(Exposure e) {
     Outcome<IssuerCount> issuers =
-        group(e.byIssuer(), c -> c.suppressed() || small(c.persons()), c -> n(c.persons()),
+        group(
+            e.byIssuer(),
+            c -> c.suppressed() || small(c.persons()),
+            c -> n(c.persons()),
             c -> new IssuerCount(c.issuer(), null, true));
     Outcome<TierCount> tiers =
-        group(e.byTier(), c -> c.suppressed() || small(c.persons()), c -> n(c.persons()),
+        group(
+            e.byTier(),
+            c -> c.suppressed() || small(c.persons()),
+            c -> n(c.persons()),
             c -> new TierCount(c.tier(), null, true));
     Outcome<RegionCount> regions =
-        group(e.byRegion(), c -> c.suppressed() || small(c.persons()), c -> n(c.persons()),
+        group(
+            e.byRegion(),
+            c -> c.suppressed() || small(c.persons()),
+            c -> n(c.persons()),
             c -> new RegionCount(c.regionCode(), c.regionName(), null, true));
-    Exposure out = new Exposure(e.records(), e.persons(), e.cards(), issuers.rows(), tiers.rows(),
-        regions.rows(), e.recycledShare(), e.samples());
+    Exposure out =
+        new Exposure(
+            e.records(),
+            e.persons(),
+            e.cards(),
+            issuers.rows(),
+            tiers.rows(),
+            regions.rows(),
+            e.recycledShare(),
+            e.samples());
     boolean totalSmall = e.persons() != null && e.persons() < k;
-    return issuers.totalSuppressed() || tiers.totalSuppressed() || regions.totalSuppressed()
-        || totalSmall ? withoutPersons(out) : out;
+    return issuers.totalSuppressed()
+            || tiers.totalSuppressed()
+            || regions.totalSuppressed()
+            || totalSmall
+        ? withoutPersons(out)
+        : out;
   }
 
   private static Exposure withoutPersons(Exposure e) {
-    return new Exposure(e.records(), null, e.cards(), e.byIssuer(), e.byTier(), e.byRegion(),
-        e.recycledShare(), e.samples());
+    return new Exposure(
+        e.records(),
+        null,
+        e.cards(),
+        e.byIssuer(),
+        e.byTier(),
+        e.byRegion(),
+        e.recycledShare(),
+        e.samples());
   }
 
   private Population population(Population p) {
     List<PublicationModel.LogLinearModel> models = new ArrayList<>();
     for (PublicationModel.LogLinearModel lm : p.models()) {
-      models.add(lm.converged() ? lm
-          : new PublicationModel.LogLinearModel(lm.model(), null, null, null, null, null, null, false));
+      models.add(
+          lm.converged()
+              ? lm
+              : new PublicationModel.LogLinearModel(
+                  lm.model(), null, null, null, null, null, null, false));
     }
     String selected = p.selected();
-    return new Population(p.lists(), p.listsBy(), p.lincolnPetersen(), p.chapman(), models, selected,
-        p.overlap(), p.observed());
+    return new Population(
+        p.lists(),
+        p.listsBy(),
+        p.lincolnPetersen(),
+        p.chapman(),
+        models,
+        selected,
+        p.overlap(),
+        p.observed());
   }
 
   private ValueAtMarket value(ValueAtMarket v, List<MarketCell> publishedCells) {
@@ -206,12 +276,23 @@ public final class Suppression {
     Outcome<ValueCell> out =
         group(
             v.byCell(),
-            c -> c.suppressed() || small(c.records())
-                || suppressedCells.contains(
-                    c.period() + "|" + c.category() + "/" + c.tier() + "/" + c.freshness()),
+            c ->
+                c.suppressed()
+                    || small(c.records())
+                    || suppressedCells.contains(
+                        c.period() + "|" + c.category() + "/" + c.tier() + "/" + c.freshness()),
             c -> n(c.records()),
-            c -> new ValueCell(c.period(), c.category(), c.tier(), c.freshness(), null, null, null,
-                null, true));
+            c ->
+                new ValueCell(
+                    c.period(),
+                    c.category(),
+                    c.tier(),
+                    c.freshness(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    true));
     return out.totalSuppressed()
         ? new ValueAtMarket(null, null, null, out.rows())
         : new ValueAtMarket(v.totalCny(), v.ciLow(), v.ciHigh(), out.rows());
@@ -226,8 +307,10 @@ public final class Suppression {
     }
     List<Revision> out = new ArrayList<>();
     for (Revision r : revisions) {
-      boolean now = FigureNames.cellKey(r.figure())
-          .map(key -> suppressed.contains(r.period() + "|" + key)).orElse(false);
+      boolean now =
+          FigureNames.cellKey(r.figure())
+              .map(key -> suppressed.contains(r.period() + "|" + key))
+              .orElse(false);
       Revision kept = now ? new Revision(r.figure(), r.period(), r.oldValue(), null) : r;
       if (kept.oldValue() != null || kept.newValue() != null) {
         out.add(kept);
@@ -254,8 +337,19 @@ public final class Suppression {
   }
 
   private static MarketCell suppressCell(MarketCell c) {
-    return new MarketCell(c.period(), c.category(), c.tier(), c.freshness(), null, null, null, null,
-        null, null, null, true);
+    return new MarketCell(
+        c.period(),
+        c.category(),
+        c.tier(),
+        c.freshness(),
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        true);
   }
 
   /** Rows of a group after primary and secondary suppression, and whether its total must go. */
@@ -265,8 +359,8 @@ public final class Suppression {
    * Primary then secondary suppression of one group whose total is published; {@code size} reads
    * the raw (unsuppressed) count of a row.
    */
-  <T> Outcome<T> group(List<T> rows, Predicate<T> primary, ToLongFunction<T> size,
-      UnaryOperator<T> suppress) {
+  <T> Outcome<T> group(
+      List<T> rows, Predicate<T> primary, ToLongFunction<T> size, UnaryOperator<T> suppress) {
     int n = rows.size();
     boolean[] flag = new boolean[n];
     long[] sizes = new long[n];
@@ -283,9 +377,9 @@ public final class Suppression {
   }
 
   /**
-   * Extends {@code flag} in place until the flagged cells are none, or at least two holding at least
-   * {@code k} units together, flagging the smallest unflagged cell first (ties: lowest index).
-   * Returns true when that cannot be met and the group's total must be suppressed as well.
+   * Extends {@code flag} in place until the flagged cells are none, or at least two holding at
+   * least {@code k} units together, flagging the smallest unflagged cell first (ties: lowest
+   * index). Returns true when that cannot be met and the group's total must be suppressed as well.
    */
   static boolean complete(long[] sizes, boolean[] flag, int k) {
     while (true) {
@@ -312,5 +406,4 @@ public final class Suppression {
       flag[next] = true;
     }
   }
-
 }

@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Bank identification numbers ({@code bin,issuer,brand,type,level,country}; contracts section 2):
- * the issuer, brand, card type and level of a card number from its longest listed prefix (6 to
- * 8 digits), and the tier (vocabulary.md) a level maps to. Also maps a bank name written in a
+ * the issuer, brand, card type and level of a card number from its longest listed prefix (6 to 8
+ * digits), and the tier (vocabulary.md) a level maps to. Also maps a bank name written in a
  * sample's bank column to an issuer code. Small (hundreds of rows): shipped whole to executors.
  */
 public final class BinTable implements Serializable {
@@ -22,8 +22,15 @@ public final class BinTable implements Serializable {
   static final String HEADER = "bin,issuer,brand,type,level,country";
 
   /** One BIN row; {@code tier} is derived from {@code level}. */
-  public record Bin(String bin, String issuer, String brand, String type, String level,
-      String country, String tier) implements Serializable {}
+  public record Bin(
+      String bin,
+      String issuer,
+      String brand,
+      String type,
+      String level,
+      String country,
+      String tier)
+      implements Serializable {}
 
   private final Map<String, Bin> byPrefix;
   private final int minLen;
@@ -41,11 +48,23 @@ public final class BinTable implements Serializable {
     Map<String, Bin> m = new HashMap<>();
     for (String[] f : rows) {
       if (!f[0].matches("[0-9]{6,8}")) {
-        throw new IllegalArgumentException("BIN table " + (file == null ? SHIPPED : file)
-            + ": bin must be 6 to 8 digits, found '" + f[0] + "'");
+        throw new IllegalArgumentException(
+            "BIN table "
+                + (file == null ? SHIPPED : file)
+                + ": bin must be 6 to 8 digits, found '"
+                + f[0]
+                + "'");
       }
-      m.put(f[0], new Bin(f[0], f[1].toUpperCase(Locale.ROOT), f[2], f[3].toLowerCase(Locale.ROOT),
-          f[4].toLowerCase(Locale.ROOT), f[5].toUpperCase(Locale.ROOT), tierOf(f[4])));
+      m.put(
+          f[0],
+          new Bin(
+              f[0],
+              f[1].toUpperCase(Locale.ROOT),
+              f[2],
+              f[3].toLowerCase(Locale.ROOT),
+              f[4].toLowerCase(Locale.ROOT),
+              f[5].toUpperCase(Locale.ROOT),
+              tierOf(f[4])));
     }
     return new BinTable(m);
   }
@@ -77,8 +96,20 @@ public final class BinTable implements Serializable {
 
   static {
     // Most specific words first: "白金" contains "金", "world elite" contains no "gold".
-    for (String w : List.of("钻石", "无限", "黑金", "黑卡", "世界", "infinite", "world", "signature",
-        "black", "centurion", "diamond", "premium")) {
+    for (String w :
+        List.of(
+            "钻石",
+            "无限",
+            "黑金",
+            "黑卡",
+            "世界",
+            "infinite",
+            "world",
+            "signature",
+            "black",
+            "centurion",
+            "diamond",
+            "premium")) {
       TIERS.put(w, "premium");
     }
     for (String w : List.of("白金", "platinum")) {
@@ -114,24 +145,24 @@ public final class BinTable implements Serializable {
 
   static {
     String[][] names = {
-        {"ICBC", "工商银行", "工行", "icbc", "industrial and commercial"},
-        {"ABC", "农业银行", "农行", "agricultural bank"},
-        {"BOCOM", "交通银行", "交行", "太平洋", "bocom", "bank of communications"},
-        {"BOC", "中国银行", "中行", "bank of china"},
-        {"CCB", "建设银行", "建行", "ccb", "construction bank"},
-        {"CMB", "招商银行", "招行", "cmb", "china merchants"},
-        {"CITIC", "中信银行", "中信", "citic"},
-        {"CEB", "光大银行", "光大", "everbright"},
-        {"CIB", "兴业银行", "兴业", "industrial bank"},
-        {"SPDB", "浦发银行", "浦发", "spdb", "shanghai pudong"},
-        {"CMBC", "民生银行", "民生", "cmbc", "minsheng"},
-        {"PAB", "平安银行", "平安", "ping an"},
-        {"HXB", "华夏银行", "华夏", "hua xia"},
-        {"CGB", "广发银行", "广发", "guangfa", "china guangfa"},
-        {"PSBC", "邮储银行", "邮政储蓄", "邮储", "psbc", "postal savings"},
-        {"BOJS", "江苏银行", "bank of jiangsu", "bojs"},
-        {"BOSH", "上海银行", "bank of shanghai"},
-        {"BOB", "北京银行", "bank of beijing"},
+      {"ICBC", "工商银行", "工行", "icbc", "industrial and commercial"},
+      {"ABC", "农业银行", "农行", "agricultural bank"},
+      {"BOCOM", "交通银行", "交行", "太平洋", "bocom", "bank of communications"},
+      {"BOC", "中国银行", "中行", "bank of china"},
+      {"CCB", "建设银行", "建行", "ccb", "construction bank"},
+      {"CMB", "招商银行", "招行", "cmb", "china merchants"},
+      {"CITIC", "中信银行", "中信", "citic"},
+      {"CEB", "光大银行", "光大", "everbright"},
+      {"CIB", "兴业银行", "兴业", "industrial bank"},
+      {"SPDB", "浦发银行", "浦发", "spdb", "shanghai pudong"},
+      {"CMBC", "民生银行", "民生", "cmbc", "minsheng"},
+      {"PAB", "平安银行", "平安", "ping an"},
+      {"HXB", "华夏银行", "华夏", "hua xia"},
+      {"CGB", "广发银行", "广发", "guangfa", "china guangfa"},
+      {"PSBC", "邮储银行", "邮政储蓄", "邮储", "psbc", "postal savings"},
+      {"BOJS", "江苏银行", "bank of jiangsu", "bojs"},
+      {"BOSH", "上海银行", "bank of shanghai"},
+      {"BOB", "北京银行", "bank of beijing"},
     };
     for (String[] row : names) {
       for (int i = 1; i < row.length; i++) {

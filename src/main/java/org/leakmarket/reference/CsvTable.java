@@ -20,16 +20,16 @@ final class CsvTable {
 
   static List<String[]> read(Path file, String shipped, String expectedHeader) {
     String source = file == null ? "shipped:" + shipped : file.toString();
-    try (InputStream in = file == null ? CsvTable.class.getResourceAsStream(shipped)
-        : Files.newInputStream(file)) {
+    try (InputStream in =
+        file == null ? CsvTable.class.getResourceAsStream(shipped) : Files.newInputStream(file)) {
       if (in == null) {
         throw new IllegalStateException("shipped reference table missing from the jar: " + shipped);
       }
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String header = r.readLine();
       if (header == null || !header.replace("\uFEFF", "").strip().equals(expectedHeader)) {
-        throw new IllegalArgumentException("reference table " + source + " must start with the header "
-            + expectedHeader);
+        throw new IllegalArgumentException(
+            "reference table " + source + " must start with the header " + expectedHeader);
       }
       int columns = expectedHeader.split(",").length;
       List<String[]> rows = new ArrayList<>();
@@ -42,8 +42,15 @@ final class CsvTable {
         }
         String[] f = line.split(",", -1);
         if (f.length != columns) {
-          throw new IllegalArgumentException("reference table " + source + " line " + lineNo
-              + ": expected " + columns + " fields, found " + f.length);
+          throw new IllegalArgumentException(
+              "reference table "
+                  + source
+                  + " line "
+                  + lineNo
+                  + ": expected "
+                  + columns
+                  + " fields, found "
+                  + f.length);
         }
         for (int i = 0; i < f.length; i++) {
           f[i] = f[i].strip();

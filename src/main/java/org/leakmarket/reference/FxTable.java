@@ -12,10 +12,10 @@ import java.util.TreeMap;
 import org.leakmarket.cli.UserException;
 
 /**
- * The dated FX table ({@code date,currency,cny_per_unit}) and its as-of rule: a price is
- * converted with the latest row dated on or before the listing date for its currency, at
- * most {@code maxAgeDays} older; otherwise there is no rate ({@code fx_missing}). CNY is
- * always 1. Small (one row per currency per day), so it is broadcast whole to executors.
+ * The dated FX table ({@code date,currency,cny_per_unit}) and its as-of rule: a price is converted
+ * with the latest row dated on or before the listing date for its currency, at most {@code
+ * maxAgeDays} older; otherwise there is no rate ({@code fx_missing}). CNY is always 1. Small (one
+ * row per currency per day), so it is broadcast whole to executors.
  */
 public final class FxTable implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -37,8 +37,8 @@ public final class FxTable implements Serializable {
   }
 
   /**
-   * A user-supplied file, or the shipped table when {@code file} is null. A row that is not
-   * {@code date,currency,rate} with a positive rate is a bad-input error naming the row.
+   * A user-supplied file, or the shipped table when {@code file} is null. A row that is not {@code
+   * date,currency,rate} with a positive rate is a bad-input error naming the row.
    */
   public static FxTable load(Path file, int maxAgeDays) {
     String source = file == null ? "shipped:" + SHIPPED : file.toString();
@@ -53,7 +53,8 @@ public final class FxTable implements Serializable {
         rates.computeIfAbsent(f[1].toUpperCase(Locale.ROOT), k -> new TreeMap<>()).put(d, v);
       }
     } catch (DateTimeParseException | IllegalArgumentException e) {
-      throw new UserException(UserException.BAD_INPUT, "FX table " + source + ": " + e.getMessage());
+      throw new UserException(
+          UserException.BAD_INPUT, "FX table " + source + ": " + e.getMessage());
     }
     return new FxTable(rates, maxAgeDays, source);
   }

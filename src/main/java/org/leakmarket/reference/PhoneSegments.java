@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Chinese mobile number segments ({@code prefix,province_code,city,carrier}; contracts section
- * 2): the first 7 digits of an 11-digit mobile number give where it was issued and by which
- * carrier. Small: shipped whole to executors.
+ * Chinese mobile number segments ({@code prefix,province_code,city,carrier}; contracts section 2):
+ * the first 7 digits of an 11-digit mobile number give where it was issued and by which carrier.
+ * Small: shipped whole to executors.
  */
 public final class PhoneSegments implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -33,8 +33,12 @@ public final class PhoneSegments implements Serializable {
     Map<String, Segment> m = new HashMap<>();
     for (String[] f : rows) {
       if (!f[0].matches("1[3-9][0-9]{5}") || !f[1].matches("[0-9]{2}")) {
-        throw new IllegalArgumentException("phone segment table " + (file == null ? SHIPPED : file)
-            + ": bad row for prefix '" + f[0] + "'");
+        throw new IllegalArgumentException(
+            "phone segment table "
+                + (file == null ? SHIPPED : file)
+                + ": bad row for prefix '"
+                + f[0]
+                + "'");
       }
       m.put(f[0], new Segment(f[0], f[1], f[2], f[3]));
     }

@@ -13,9 +13,9 @@ import java.util.Optional;
 
 /**
  * China's province-level divisions with their GB/T 2260 two-digit codes ({@code 34} Anhui), read
- * from {@code regions.csv} ({@code code,name_zh,full_name_zh,short_zh,pinyin,english}). Lookup
- * by any of the names (case-insensitive for pinyin/English) costs one hash probe; the table has
- * 34 rows and is loaded once.
+ * from {@code regions.csv} ({@code code,name_zh,full_name_zh,short_zh,pinyin,english}). Lookup by
+ * any of the names (case-insensitive for pinyin/English) costs one hash probe; the table has 34
+ * rows and is loaded once.
  */
 public final class Regions implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -23,8 +23,9 @@ public final class Regions implements Serializable {
   private static final String HEADER = "code,name_zh,full_name_zh,short_zh,pinyin,english";
 
   /** One province-level division. */
-  public record Region(String code, String nameZh, String fullNameZh, String shortZh, String pinyin,
-      String english) implements Serializable {}
+  public record Region(
+      String code, String nameZh, String fullNameZh, String shortZh, String pinyin, String english)
+      implements Serializable {}
 
   private final Map<String, Region> byCode;
   private final Map<String, String> codeByName;
@@ -64,8 +65,11 @@ public final class Regions implements Serializable {
     Map<String, Region> byCode = new LinkedHashMap<>();
     for (String[] f : CsvTable.read(file, SHIPPED, HEADER)) {
       if (!f[0].matches("[0-9]{2}")) {
-        throw new IllegalArgumentException("region table " + (file == null ? SHIPPED : file)
-            + ": code must be two digits, not: " + f[0]);
+        throw new IllegalArgumentException(
+            "region table "
+                + (file == null ? SHIPPED : file)
+                + ": code must be two digits, not: "
+                + f[0]);
       }
       Region reg = new Region(f[0], f[1], f[2], f[3], f[4], f[5]);
       byCode.put(reg.code(), reg);

@@ -26,7 +26,10 @@ public enum Table {
   BRONZE_SAMPLE_FILES("bronze/sample_files", List.of("sample_id")),
   /** Offers, unique offers and sellers per period. */
   GOLD_MARKET_VOLUME("gold/market_volume", List.of()),
-  /** Pairs of near-identical adverts posted by different sellers (MinHash LSH), reported, not merged. */
+  /**
+   * Pairs of near-identical adverts posted by different sellers (MinHash LSH), reported, not
+   * merged.
+   */
   GOLD_COPY_PAIRS("gold/copy_pairs", List.of());
 
   private final String path;

@@ -24,8 +24,8 @@ import org.leakmarket.cli.UserException;
 /**
  * Writes one table to a single local file. CSV cannot hold arrays, maps or structs, so those
  * columns become JSON text. Rows are sorted by every column so two exports of the same table
- * version are byte-identical. Cost: one sort and a single-partition write (export is for
- * tables a statistics package can open, not for billions of rows).
+ * version are byte-identical. Cost: one sort and a single-partition write (export is for tables a
+ * statistics package can open, not for billions of rows).
  */
 public final class TableExport {
   private final SparkSession spark;
@@ -39,15 +39,19 @@ public final class TableExport {
   public long export(Table t, String format, Path to) {
     Warehouse wh = new Warehouse(spark, warehouse);
     if (!wh.exists(t)) {
-      throw new UserException(UserException.BAD_INPUT, "no table " + t.path() + " under " + warehouse);
+      throw new UserException(
+          UserException.BAD_INPUT, "no table " + t.path() + " under " + warehouse);
     }
     Dataset<Row> df = wh.read(t);
     if (format.equals("csv")) {
       df = flatten(df);
     }
     // Maps are not orderable; every other column takes part in the sort.
-    Column[] sortCols = java.util.Arrays.stream(df.schema().fields())
-        .filter(f -> !(f.dataType() instanceof MapType)).map(f -> col("`" + f.name() + "`")).toArray(Column[]::new);
+    Column[] sortCols =
+        java.util.Arrays.stream(df.schema().fields())
+            .filter(f -> !(f.dataType() instanceof MapType))
+            .map(f -> col("`" + f.name() + "`"))
+            .toArray(Column[]::new);
     df = df.orderBy(sortCols);
     Path tmp = to.toAbsolutePath().resolveSibling(".export-" + System.nanoTime());
     var w = df.coalesce(1).write();
@@ -57,8 +61,11 @@ public final class TableExport {
       w.json(tmp.toString());
     }
     try (Stream<Path> parts = Files.list(tmp)) {
-      Path part = parts.filter(p -> p.getFileName().toString().startsWith("part-")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no part file written under " + tmp));
+      Path part =
+          parts
+              .filter(p -> p.getFileName().toString().startsWith("part-"))
+              .findFirst()
+              .orElseThrow(() -> new IllegalStateException("no part file written under " + tmp));
       if (to.toAbsolutePath().getParent() != null) {
         Files.createDirectories(to.toAbsolutePath().getParent());
       }
@@ -77,8 +84,10 @@ public final class TableExport {
     List<Column> cols = new ArrayList<>();
     for (StructField f : schema.fields()) {
       Column c = col("`" + f.name() + "`");
-      boolean complex = f.dataType() instanceof ArrayType || f.dataType() instanceof MapType
-          || f.dataType() instanceof StructType;
+      boolean complex =
+          f.dataType() instanceof ArrayType
+              || f.dataType() instanceof MapType
+              || f.dataType() instanceof StructType;
       cols.add(complex ? to_json(c).as(f.name()) : c);
     }
     return df.select(cols.toArray(Column[]::new));

@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads and writes the Delta tables of one warehouse folder. Appends are idempotent MERGEs on
- * {@link Table#mergeKeys()}; gold aggregates are overwritten whole. Every write records the
- * version it produced, so a run can pin what it wrote ({@link #versionsWritten()}).
+ * {@link Table#mergeKeys()}; gold aggregates are overwritten whole. Every write records the version
+ * it produced, so a run can pin what it wrote ({@link #versionsWritten()}).
  *
- * <p>Cost: a merge is a join of the incoming rows with the table (one shuffle, or a broadcast
- * when the incoming side is small); an overwrite is one write job.
+ * <p>Cost: a merge is a join of the incoming rows with the table (one shuffle, or a broadcast when
+ * the incoming side is small); an overwrite is one write job.
  */
 public final class Warehouse {
   private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
@@ -36,8 +36,8 @@ public final class Warehouse {
   }
 
   /**
-   * @param pinned table path to Delta version: reads of these tables time-travel to that
-   *     version (used by {@code reproduce} and revisions)
+   * @param pinned table path to Delta version: reads of these tables time-travel to that version
+   *     (used by {@code reproduce} and revisions)
    */
   public Warehouse(SparkSession spark, Path root, Map<String, Long> pinned) {
     this.spark = spark;
@@ -64,8 +64,14 @@ public final class Warehouse {
   /** The table at its pinned version, or its latest; records the version read. */
   public Dataset<Row> read(Table t) {
     Long v = pinned.get(t.path());
-    long version = v != null ? v : latestVersion(t).orElseThrow(
-        () -> new IllegalStateException("table " + t.path() + " does not exist under " + root));
+    long version =
+        v != null
+            ? v
+            : latestVersion(t)
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "table " + t.path() + " does not exist under " + root));
     versionsRead.put(t.path(), version);
     return spark.read().format("delta").option("versionAsOf", version).load(location(t));
   }
@@ -82,7 +88,8 @@ public final class Warehouse {
     // The newest commit file in _delta_log names the version: a listing, not a Spark job.
     org.apache.hadoop.fs.Path log = new org.apache.hadoop.fs.Path(location(t), "_delta_log");
     try {
-      org.apache.hadoop.fs.FileSystem fs = log.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      org.apache.hadoop.fs.FileSystem fs =
+          log.getFileSystem(spark.sparkContext().hadoopConfiguration());
       long max = -1;
       for (org.apache.hadoop.fs.FileStatus st : fs.listStatus(log)) {
         String n = st.getPath().getName();
@@ -97,8 +104,8 @@ public final class Warehouse {
   }
 
   /**
-   * Inserts the rows whose merge keys are not yet in the table; rows already present are left
-   * as they are, so re-ingesting the same input adds nothing. Creates the table on first use.
+   * Inserts the rows whose merge keys are not yet in the table; rows already present are left as
+   * they are, so re-ingesting the same input adds nothing. Creates the table on first use.
    */
   public void mergeInsert(Table t, Dataset<Row> rows) {
     merge(t, rows, false);
@@ -117,8 +124,10 @@ public final class Warehouse {
     if (!exists(t)) {
       rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(location(t));
     } else {
-      String cond = keys.stream().map(k -> "t.`" + k + "` <=> s.`" + k + "`")
-          .collect(Collectors.joining(" AND "));
+      String cond =
+          keys.stream()
+              .map(k -> "t.`" + k + "` <=> s.`" + k + "`")
+              .collect(Collectors.joining(" AND "));
       var builder = DeltaTable.forPath(spark, location(t)).as("t").merge(rows.as("s"), cond);
       if (update) {
         builder = builder.whenMatched().updateAll();
@@ -130,14 +139,21 @@ public final class Warehouse {
 
   /** Replaces the table's content (gold aggregates); the schema may change between runs. */
   public void overwrite(Table t, Dataset<Row> rows) {
-    rows.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
+    rows.write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("overwriteSchema", "true")
         .save(location(t));
     recordWrite(t);
   }
 
   /** Appends rows (the run log). */
   public void append(Table t, Dataset<Row> rows) {
-    rows.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(location(t));
+    rows.write()
+        .format("delta")
+        .mode(SaveMode.Append)
+        .option("mergeSchema", "true")
+        .save(location(t));
     recordWrite(t);
   }
 

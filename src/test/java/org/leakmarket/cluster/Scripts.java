@@ -15,9 +15,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the project's shell scripts (bin/spark-cluster, bin/spark-submit) from tests: output to
- * a log file, a hard timeout after which the whole process tree is killed, and the log's tail
- * for assertion messages. Also finds free loopback ports. No Spark; costs what the script costs.
+ * Runs the project's shell scripts (bin/spark-cluster, bin/spark-submit) from tests: output to a
+ * log file, a hard timeout after which the whole process tree is killed, and the log's tail for
+ * assertion messages. Also finds free loopback ports. No Spark; costs what the script costs.
  */
 final class Scripts {
 
@@ -36,7 +36,10 @@ final class Scripts {
 
     String describe() {
       return (timedOut ? "timed out after " + elapsed.toSeconds() + "s" : "exit " + exitCode)
-          + "; last lines of " + log + ":\n" + tail(40);
+          + "; last lines of "
+          + log
+          + ":\n"
+          + tail(40);
     }
   }
 
@@ -44,12 +47,14 @@ final class Scripts {
    * Runs {@code command} in {@code workDir} with {@code env} added to this JVM's environment;
    * stdout and stderr go to {@code log}. On timeout, kills the process and its descendants.
    */
-  static Result run(List<String> command, Path workDir, Map<String, String> env, Path log, Duration timeout) {
-    ProcessBuilder pb = new ProcessBuilder(new ArrayList<>(command))
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(log.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+  static Result run(
+      List<String> command, Path workDir, Map<String, String> env, Path log, Duration timeout) {
+    ProcessBuilder pb =
+        new ProcessBuilder(new ArrayList<>(command))
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().putAll(env);
     long start = System.nanoTime();
     try {
@@ -72,8 +77,8 @@ final class Scripts {
   }
 
   /**
-   * The first of {@code count} consecutive ports that are free on 127.0.0.1 now (another
-   * process may still take one before the cluster binds it; the scripts then refuse to start).
+   * The first of {@code count} consecutive ports that are free on 127.0.0.1 now (another process
+   * may still take one before the cluster binds it; the scripts then refuse to start).
    */
   static int freePortRun(int count) {
     for (int attempt = 0; attempt < 200; attempt++) {

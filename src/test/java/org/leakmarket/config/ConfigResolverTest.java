@@ -25,12 +25,13 @@ class ConfigResolverTest {
   @Test
   void flagBeatsFileBeatsDefault(@TempDir Path dir) throws Exception {
     Path yaml = dir.resolve("c.yaml");
-    Files.writeString(yaml, "period_unit: quarter\nseed: 7\nfx_max_age_days: 10\nfx: rates/fx.csv\n");
+    Files.writeString(
+        yaml, "period_unit: quarter\nseed: 7\nfx_max_age_days: 10\nfx: rates/fx.csv\n");
     LeakmarketConfig c = ConfigResolver.resolve(Map.of("seed", 9L), yaml);
-    assertThat(c.seed()).isEqualTo(9L);               // flag
-    assertThat(c.periodUnit()).isEqualTo("quarter");  // file
-    assertThat(c.fxMaxAgeDays()).isEqualTo(10);       // file
-    assertThat(c.suppressionK()).isEqualTo(5);        // default
+    assertThat(c.seed()).isEqualTo(9L); // flag
+    assertThat(c.periodUnit()).isEqualTo("quarter"); // file
+    assertThat(c.fxMaxAgeDays()).isEqualTo(10); // file
+    assertThat(c.suppressionK()).isEqualTo(5); // default
     assertThat(c.fx()).isEqualTo(dir.resolve("rates/fx.csv")); // relative to the file
   }
 
@@ -41,7 +42,8 @@ class ConfigResolverTest {
     assertThatThrownBy(() -> ConfigResolver.resolve(Map.of(), yaml))
         .isInstanceOf(UserException.class)
         .hasMessageContaining("unknown key 'perod'")
-        .extracting(e -> ((UserException) e).exitCode()).isEqualTo(UserException.USAGE);
+        .extracting(e -> ((UserException) e).exitCode())
+        .isEqualTo(UserException.USAGE);
   }
 
   @Test

@@ -17,11 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.leakmarket.testing.SparkTestBase;
 
 class PersonsTest extends SparkTestBase {
-  private static final StructType SCHEMA = new StructType()
-      .add("record_id", DataTypes.StringType)
-      .add("card_token", DataTypes.StringType)
-      .add("phone_token", DataTypes.StringType)
-      .add("id_token", DataTypes.StringType);
+  private static final StructType SCHEMA =
+      new StructType()
+          .add("record_id", DataTypes.StringType)
+          .add("card_token", DataTypes.StringType)
+          .add("phone_token", DataTypes.StringType)
+          .add("id_token", DataTypes.StringType);
 
   private Map<String, String> personIds(List<Row> rows, int partitions) {
     Dataset<Row> in = spark.createDataFrame(rows, SCHEMA).repartition(partitions);
@@ -34,14 +35,18 @@ class PersonsTest extends SparkTestBase {
 
   @Test
   void transitiveChainsAreOnePersonAndIdsAreStable() {
-    List<Row> rows = new ArrayList<>(List.of(
-        RowFactory.create("A", null, "p1", null),     // A-B share phone p1
-        RowFactory.create("B", "c1", "p1", null),     // B-C share card c1
-        RowFactory.create("C", "c1", null, "i1"),     // C-F share ID i1
-        RowFactory.create("F", null, null, "i1"),
-        RowFactory.create("D", null, null, "i2"),     // alone
-        RowFactory.create("E", null, null, null),     // no linking token: singleton
-        RowFactory.create("G", "p1", null, null)));   // same string as a phone token, but a card: not linked
+    List<Row> rows =
+        new ArrayList<>(
+            List.of(
+                RowFactory.create("A", null, "p1", null), // A-B share phone p1
+                RowFactory.create("B", "c1", "p1", null), // B-C share card c1
+                RowFactory.create("C", "c1", null, "i1"), // C-F share ID i1
+                RowFactory.create("F", null, null, "i1"),
+                RowFactory.create("D", null, null, "i2"), // alone
+                RowFactory.create("E", null, null, null), // no linking token: singleton
+                RowFactory.create(
+                    "G", "p1", null,
+                    null))); // same string as a phone token, but a card: not linked
     // A chain of 8 records each sharing a phone with the next: needs several rounds.
     for (int i = 0; i < 4; i++) {
       rows.add(RowFactory.create("L" + i, null, "q" + i, "j" + (i + 1)));
@@ -49,7 +54,10 @@ class PersonsTest extends SparkTestBase {
     }
     Map<String, String> ids = personIds(rows, 2);
     assertThat(ids).hasSize(rows.size());
-    assertThat(ids.get("A")).isEqualTo(ids.get("B")).isEqualTo(ids.get("C")).isEqualTo(ids.get("F"));
+    assertThat(ids.get("A"))
+        .isEqualTo(ids.get("B"))
+        .isEqualTo(ids.get("C"))
+        .isEqualTo(ids.get("F"));
     assertThat(ids.get("D")).isNotEqualTo(ids.get("A"));
     assertThat(ids.get("E")).isNotIn(ids.get("A"), ids.get("D"));
     assertThat(ids.get("G")).isNotEqualTo(ids.get("A"));
@@ -70,8 +78,10 @@ class PersonsTest extends SparkTestBase {
 
   private static String sha256(String s) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-          .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -23,7 +23,8 @@ import org.leakmarket.reference.FxTable;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoListingsTest {
-  private static final Path DATA = Path.of(System.getProperty("leakmarket.project.dir", ".")).resolve("data-samples");
+  private static final Path DATA =
+      Path.of(System.getProperty("leakmarket.project.dir", ".")).resolve("data-samples");
 
   private List<GeneratedListing> demo;
   private Map<String, GeneratedListing> byId;
@@ -31,16 +32,24 @@ class DemoListingsTest {
   @BeforeAll
   void build() {
     demo = DemoListings.listings(DemoListings.DEFAULT_SEED);
-    byId = demo.stream().filter(l -> l.listingId() != null)
-        .collect(Collectors.toMap(GeneratedListing::listingId, Function.identity()));
+    byId =
+        demo.stream()
+            .filter(l -> l.listingId() != null)
+            .collect(Collectors.toMap(GeneratedListing::listingId, Function.identity()));
   }
 
   @Test
   void committedDemoFilesAreWhatTheGeneratorWrites(@TempDir Path tmp) throws IOException {
     DemoListings.write(tmp, DemoListings.DEFAULT_SEED);
-    for (String f : List.of(DemoListings.LISTINGS, DemoListings.LATE, DemoListings.TRUTH, DemoListings.LATE_TRUTH,
-        DemoListings.CELLS)) {
-      assertThat(Files.readAllBytes(tmp.resolve(f))).as(f + ": regenerate with 'generate --demo --out data-samples'")
+    for (String f :
+        List.of(
+            DemoListings.LISTINGS,
+            DemoListings.LATE,
+            DemoListings.TRUTH,
+            DemoListings.LATE_TRUTH,
+            DemoListings.CELLS)) {
+      assertThat(Files.readAllBytes(tmp.resolve(f)))
+          .as(f + ": regenerate with 'generate --demo --out data-samples'")
           .isEqualTo(Files.readAllBytes(DATA.resolve(f)));
     }
   }
@@ -49,9 +58,15 @@ class DemoListingsTest {
   void demoSizeAndMonths() {
     assertThat(demo).hasSize(DemoListings.fixed().size() + DemoListings.GENERATED_ROWS);
     assertThat(demo.size()).isBetween(400, 600);
-    assertThat(demo.stream().map(GeneratedListing::period).filter(p -> p != null && p.compareTo("2014-12") >= 0)
-        .distinct().sorted().toList())
-        .containsExactly("2014-12", "2015-01", "2015-02", "2015-03", "2015-04", "2015-05", "2015-06");
+    assertThat(
+            demo.stream()
+                .map(GeneratedListing::period)
+                .filter(p -> p != null && p.compareTo("2014-12") >= 0)
+                .distinct()
+                .sorted()
+                .toList())
+        .containsExactly(
+            "2014-12", "2015-01", "2015-02", "2015-03", "2015-04", "2015-05", "2015-06");
     long bad = demo.stream().filter(l -> l.bad() != null).count();
     assertThat(bad / (double) demo.size()).isBetween(0.03, 0.07);
     assertThat(demo.stream().filter(l -> l.repostOf() != null).count()).isGreaterThan(20);
@@ -60,7 +75,8 @@ class DemoListingsTest {
   @Test
   void seedArticlePricesAreThere() {
     assertOffer("L-demo-seed-001", 0, 0.5, "unknown", "new");
-    assertThat(byId.get("L-demo-seed-001").offers().get(0).offer().issuers()).containsExactly("ICBC", "ABC", "BOC", "CCB", "BOCOM");
+    assertThat(byId.get("L-demo-seed-001").offers().get(0).offer().issuers())
+        .containsExactly("ICBC", "ABC", "BOC", "CCB", "BOCOM");
     assertOffer("L-demo-seed-002", 0, 0.35, "unknown", "second_hand");
     assertOffer("L-demo-seed-003", 0, 5.0, "platinum", "unknown");
     assertOffer("L-demo-seed-004", 0, 0.02, "unknown", "unknown"); // 2000元10万条
@@ -88,10 +104,36 @@ class DemoListingsTest {
   @Test
   void vocabularyFormsAppear() {
     String all = demo.stream().map(GeneratedListing::line).collect(Collectors.joining("\n"));
-    for (String form : List.of("三毛五", "一块五", "两毛五", "十万", "1.5万", "1w条", "每万条600元", "10万条2000元",
-        "2000元10万条", "$300 for 10k", "50 USDT per 1k records", "0.5 BTC for 100k cards", "€14", "0.3-0.5元/条",
-        "2分到5元", "最高5元", "普卡三毛 金卡一块 白金卡五块", "10万条起", "试用200条免费", "求购", "工农中建交", "太平洋卡",
-        "每筆", "合肥", "安徽", "上海", "河北", "江苏")) {
+    for (String form :
+        List.of(
+            "三毛五",
+            "一块五",
+            "两毛五",
+            "十万",
+            "1.5万",
+            "1w条",
+            "每万条600元",
+            "10万条2000元",
+            "2000元10万条",
+            "$300 for 10k",
+            "50 USDT per 1k records",
+            "0.5 BTC for 100k cards",
+            "€14",
+            "0.3-0.5元/条",
+            "2分到5元",
+            "最高5元",
+            "普卡三毛 金卡一块 白金卡五块",
+            "10万条起",
+            "试用200条免费",
+            "求购",
+            "工农中建交",
+            "太平洋卡",
+            "每筆",
+            "合肥",
+            "安徽",
+            "上海",
+            "河北",
+            "江苏")) {
       assertThat(all).as(form).contains(form);
     }
   }
@@ -99,7 +141,9 @@ class DemoListingsTest {
   @Test
   void lateListingsAreInAPublishedMonth() {
     List<GeneratedListing> late = DemoListings.late(DemoListings.DEFAULT_SEED);
-    assertThat(late).hasSize(DemoListings.LATE_ROWS).allMatch(l -> l.period().equals(DemoListings.LATE_MONTH))
+    assertThat(late)
+        .hasSize(DemoListings.LATE_ROWS)
+        .allMatch(l -> l.period().equals(DemoListings.LATE_MONTH))
         .allMatch(GeneratedListing::ok);
     assertThat(late.get(0).listingId()).isEqualTo("L-late-001");
     assertThat(late).noneMatch(l -> byId.containsKey(l.listingId()));
@@ -121,7 +165,9 @@ class DemoListingsTest {
       Offer o = offers.get(0);
       if (l.ok()) {
         assertThat(o.status()).as(l.line()).isEqualTo("ok");
-        assertThat(o.pricePerRecordCny()).as(l.line()).isCloseTo(l.offers().get(0).cny(), within(1e-9 * o.pricePerRecordCny()));
+        assertThat(o.pricePerRecordCny())
+            .as(l.line())
+            .isCloseTo(l.offers().get(0).cny(), within(1e-9 * o.pricePerRecordCny()));
         ok++;
       } else {
         assertThat(o.reason()).as(l.line()).isEqualTo(l.reason());
@@ -133,9 +179,22 @@ class DemoListingsTest {
   }
 
   private static Listing listing(JsonNode j) {
-    return new Listing(s(j, "listing_id"), s(j, "source"), s(j, "channel"), s(j, "seller"), s(j, "posted_at"),
-        s(j, "text"), s(j, "price"), s(j, "currency"), s(j, "quantity"), s(j, "tier"), s(j, "freshness"),
-        s(j, "category"), s(j, "region"), s(j, "issuer"), Map.of());
+    return new Listing(
+        s(j, "listing_id"),
+        s(j, "source"),
+        s(j, "channel"),
+        s(j, "seller"),
+        s(j, "posted_at"),
+        s(j, "text"),
+        s(j, "price"),
+        s(j, "currency"),
+        s(j, "quantity"),
+        s(j, "tier"),
+        s(j, "freshness"),
+        s(j, "category"),
+        s(j, "region"),
+        s(j, "issuer"),
+        Map.of());
   }
 
   private static String s(JsonNode j, String f) {

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.leakmarket.cli.LeakmarketCommand;
 import org.leakmarket.testing.SparkTestBase;
 
-/** The Spark side of {@code generate}: same bytes whatever the partitioning, both layouts, the command. */
+/**
+ * The Spark side of {@code generate}: same bytes whatever the partitioning, both layouts, the
+ * command.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GenerateSparkTest extends SparkTestBase {
   private static final long N = 3000;
@@ -27,14 +30,17 @@ class GenerateSparkTest extends SparkTestBase {
   @Test
   @Order(1)
   void partitioningDoesNotChangeTheOutput(@TempDir Path tmp) throws IOException {
-    SparkListingWriter.Result one = SparkListingWriter.write(spark, settings, N, 1, tmp.resolve("p1"), null, true);
-    SparkListingWriter.Result four = SparkListingWriter.write(spark, settings, N, 4, tmp.resolve("p4"), null, true);
+    SparkListingWriter.Result one =
+        SparkListingWriter.write(spark, settings, N, 1, tmp.resolve("p1"), null, true);
+    SparkListingWriter.Result four =
+        SparkListingWriter.write(spark, settings, N, 4, tmp.resolve("p4"), null, true);
     assertThat(one.singleFile()).isTrue();
     assertThat(four.partitions()).isEqualTo(4);
     byte[] a = Files.readAllBytes(Path.of(one.listingsPath()));
     byte[] b = Files.readAllBytes(Path.of(four.listingsPath()));
     assertThat(a).isEqualTo(b);
-    assertThat(Files.readAllBytes(Path.of(one.truthPath()))).isEqualTo(Files.readAllBytes(Path.of(four.truthPath())));
+    assertThat(Files.readAllBytes(Path.of(one.truthPath())))
+        .isEqualTo(Files.readAllBytes(Path.of(four.truthPath())));
     // The same lines the pure-Java generator makes, in row order.
     ListingGenerator g = new ListingGenerator(settings);
     StringBuilder expected = new StringBuilder();
@@ -46,14 +52,16 @@ class GenerateSparkTest extends SparkTestBase {
     assertThat(truth).hasSize((int) N);
     JsonNode last = new ObjectMapper().readTree(truth.get((int) N - 1));
     assertThat(last.get("line").asLong()).isEqualTo(N);
-    assertThat(last.get("listing_id").asText()).isEqualTo(g.row(N - 1).listingId() == null ? "null" : g.row(N - 1).listingId());
+    assertThat(last.get("listing_id").asText())
+        .isEqualTo(g.row(N - 1).listingId() == null ? "null" : g.row(N - 1).listingId());
     assertThat(tmp.resolve("p1").resolve("_tmp_listings")).doesNotExist();
   }
 
   @Test
   @Order(2)
   void folderLayoutHoldsThePartsInOrder(@TempDir Path tmp) throws IOException {
-    SparkListingWriter.Result r = SparkListingWriter.write(spark, settings, N, 3, tmp, false, false);
+    SparkListingWriter.Result r =
+        SparkListingWriter.write(spark, settings, N, 3, tmp, false, false);
     Path folder = Path.of(r.listingsPath());
     assertThat(folder).isDirectory();
     List<Path> parts;
@@ -73,8 +81,19 @@ class GenerateSparkTest extends SparkTestBase {
   @Test
   @Order(3)
   void generateCommandWritesListingsAndGroundTruth(@TempDir Path tmp) throws IOException {
-    int code = LeakmarketCommand.execute("generate", "--out", tmp.toString(), "--listings", "500", "--seed", "5",
-        "--partitions", "2", "--truth-draws", "4000");
+    int code =
+        LeakmarketCommand.execute(
+            "generate",
+            "--out",
+            tmp.toString(),
+            "--listings",
+            "500",
+            "--seed",
+            "5",
+            "--partitions",
+            "2",
+            "--truth-draws",
+            "4000");
     assertThat(code).isZero();
     List<String> lines = Files.readAllLines(tmp.resolve("listings.jsonl"));
     assertThat(lines).hasSize(500);
@@ -89,14 +108,16 @@ class GenerateSparkTest extends SparkTestBase {
     for (JsonNode c : gt.get("cells")) {
       withWritten += c.get("true_median_written_cny").isNumber() ? 1 : 0;
     }
-    assertThat(withWritten).as("cells with a written-price median from 4,000 simulated listings").isBetween(50L, 2000L);
+    assertThat(withWritten)
+        .as("cells with a written-price median from 4,000 simulated listings")
+        .isBetween(50L, 2000L);
   }
 
   /**
-   * The written-price truth from Spark equals the same medians computed another way: a plain
-   * loop over the same simulated rows, sorted lists, type-7 median. And where a cell has many
-   * simulated offers, the median of written prices is near the continuous model's median
-   * (rounding moves it by a few per cent; a wrong FX or unit conversion would not be near).
+   * The written-price truth from Spark equals the same medians computed another way: a plain loop
+   * over the same simulated rows, sorted lists, type-7 median. And where a cell has many simulated
+   * offers, the median of written prices is near the continuous model's median (rounding moves it
+   * by a few per cent; a wrong FX or unit conversion would not be near).
    */
   @Test
   @Order(2)
@@ -109,8 +130,12 @@ class GenerateSparkTest extends SparkTestBase {
     java.util.Map<WrittenPriceTruth.Key, List<Double>> byCell = new java.util.HashMap<>();
     for (long i = 0; i < draws; i++) {
       for (org.apache.spark.sql.Row r : WrittenPriceTruth.offerPrices(g.row(i))) {
-        byCell.computeIfAbsent(new WrittenPriceTruth.Key(r.getString(0), r.getString(1), r.getString(2), r.getString(3)),
-            k -> new java.util.ArrayList<>()).add(r.getDouble(4));
+        byCell
+            .computeIfAbsent(
+                new WrittenPriceTruth.Key(
+                    r.getString(0), r.getString(1), r.getString(2), r.getString(3)),
+                k -> new java.util.ArrayList<>())
+            .add(r.getDouble(4));
       }
     }
     assertThat(fromSpark.keySet()).isEqualTo(byCell.keySet());
@@ -121,15 +146,29 @@ class GenerateSparkTest extends SparkTestBase {
       double median = n % 2 == 1 ? v.get(n / 2) : (v.get(n / 2 - 1) + v.get(n / 2)) / 2;
       WrittenPriceTruth.Value w = fromSpark.get(e.getKey());
       assertThat(w.offers()).isEqualTo(n);
-      assertThat(w.median()).as("%s", e.getKey()).isCloseTo(median, org.assertj.core.data.Offset.offset(1e-12 * median));
+      assertThat(w.median())
+          .as("%s", e.getKey())
+          .isCloseTo(median, org.assertj.core.data.Offset.offset(1e-12 * median));
       if (n >= 300) {
         var k = e.getKey();
-        int month = (int) java.time.temporal.ChronoUnit.MONTHS.between(java.time.YearMonth.parse(s.firstMonth()),
-            java.time.YearMonth.parse(k.period()));
-        double continuous = PriceModel.cellTruths().stream()
-            .filter(t -> t.cell().equals(new PriceModel.Cell(k.category(), k.tier(), k.freshness())))
-            .findFirst().orElseThrow().medianCny() * PriceModel.trend(month);
-        assertThat(w.median() / continuous).as("%s written vs continuous median", k).isBetween(0.8, 1.25);
+        int month =
+            (int)
+                java.time.temporal.ChronoUnit.MONTHS.between(
+                    java.time.YearMonth.parse(s.firstMonth()),
+                    java.time.YearMonth.parse(k.period()));
+        double continuous =
+            PriceModel.cellTruths().stream()
+                    .filter(
+                        t ->
+                            t.cell()
+                                .equals(new PriceModel.Cell(k.category(), k.tier(), k.freshness())))
+                    .findFirst()
+                    .orElseThrow()
+                    .medianCny()
+                * PriceModel.trend(month);
+        assertThat(w.median() / continuous)
+            .as("%s written vs continuous median", k)
+            .isBetween(0.8, 1.25);
         compared++;
       }
     }

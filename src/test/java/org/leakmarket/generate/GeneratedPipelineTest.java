@@ -20,18 +20,47 @@ class GeneratedPipelineTest extends SparkTestBase {
   @Test
   void populationEstimateCoversTheTruePopulation(@TempDir Path tmp) throws IOException {
     Path gen = tmp.resolve("gen");
-    assertThat(LeakmarketCommand.execute("generate", "--out", gen.toString(), "--listings", "2000", "--samples", "3",
-        "--records-per-sample", "300", "--seed", "11", "--master", "local[2]")).isZero();
+    assertThat(
+            LeakmarketCommand.execute(
+                "generate",
+                "--out",
+                gen.toString(),
+                "--listings",
+                "2000",
+                "--samples",
+                "3",
+                "--records-per-sample",
+                "300",
+                "--seed",
+                "11",
+                "--master",
+                "local[2]"))
+        .isZero();
     JsonNode truth = new ObjectMapper().readTree(gen.resolve("ground_truth.json").toFile());
     long population = truth.get("population_size").asLong();
     assertThat(population).isEqualTo(750);
     assertThat(truth.at("/samples_truth/fabricated_records").asLong()).isZero();
 
-    int code = LeakmarketCommand.execute("run", "--listings", gen.resolve("listings.jsonl").toString(),
-        "--samples", gen.resolve("samples/manifest.jsonl").toString(), "--warehouse", tmp.resolve("wh").toString(),
-        "--reports", tmp.resolve("reports").toString(), "--master", "local[2]", "--bootstrap", "200");
+    int code =
+        LeakmarketCommand.execute(
+            "run",
+            "--listings",
+            gen.resolve("listings.jsonl").toString(),
+            "--samples",
+            gen.resolve("samples/manifest.jsonl").toString(),
+            "--warehouse",
+            tmp.resolve("wh").toString(),
+            "--reports",
+            tmp.resolve("reports").toString(),
+            "--master",
+            "local[2]",
+            "--bootstrap",
+            "200");
     assertThat(code).isZero();
-    JsonNode pop = new ObjectMapper().readTree(tmp.resolve("reports/all/summary.json").toFile()).get("population");
+    JsonNode pop =
+        new ObjectMapper()
+            .readTree(tmp.resolve("reports/all/summary.json").toFile())
+            .get("population");
     assertThat(pop.get("lists").asInt()).isEqualTo(3);
     String selected = pop.get("selected").asText();
     JsonNode model = null;

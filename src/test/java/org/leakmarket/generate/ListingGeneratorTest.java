@@ -56,8 +56,10 @@ class ListingGeneratorTest {
     rows.stream().filter(r -> r.listingId() != null).forEach(r -> ids.add(r.listingId()));
     long withId = rows.stream().filter(r -> r.listingId() != null).count();
     assertThat(ids).hasSize((int) withId);
-    assertThat(ListingGenerator.listingId(42, 7)).isEqualTo(ListingGenerator.listingId(42, 7))
-        .isNotEqualTo(ListingGenerator.listingId(43, 7)).matches("L-[0-9a-f]{16}");
+    assertThat(ListingGenerator.listingId(42, 7))
+        .isEqualTo(ListingGenerator.listingId(42, 7))
+        .isNotEqualTo(ListingGenerator.listingId(43, 7))
+        .matches("L-[0-9a-f]{16}");
   }
 
   @Test
@@ -78,7 +80,8 @@ class ListingGeneratorTest {
       if (r.bad() == null) {
         JsonNode n = parse(r.line());
         assertThat(n).as(r.line()).isNotNull();
-        assertThat(n.hasNonNull("source") && n.hasNonNull("posted_at") && n.hasNonNull("text")).isTrue();
+        assertThat(n.hasNonNull("source") && n.hasNonNull("posted_at") && n.hasNonNull("text"))
+            .isTrue();
         continue;
       }
       assertThat(r.status()).isEqualTo("rejected");
@@ -87,12 +90,18 @@ class ListingGeneratorTest {
         case "malformed_json" -> assertThat(parse(r.line())).as(r.line()).isNull();
         case "empty_line" -> assertThat(r.line()).isEmpty();
         case "missing_posted_at" -> assertThat(parse(r.line()).has("posted_at")).isFalse();
-        case "unreadable_posted_at" -> assertThat(org.leakmarket.normalize.PostedAt.parse(
-            parse(r.line()).get("posted_at").asText(), "qq")).isEmpty();
+        case "unreadable_posted_at" ->
+            assertThat(
+                    org.leakmarket.normalize.PostedAt.parse(
+                        parse(r.line()).get("posted_at").asText(), "qq"))
+                .isEmpty();
         case "price_not_number" -> assertThat(parse(r.line()).get("price").isTextual()).isTrue();
-        case "absurd_price" -> assertThat(parse(r.line()).get("price").asLong()).isEqualTo(99_999_999L);
-        case "currency_without_fx" -> assertThat(parse(r.line()).get("currency").asText()).isEqualTo("JPY");
-        case "date_outside_fx" -> assertThat(parse(r.line()).get("posted_at").asText()).startsWith("2014-06");
+        case "absurd_price" ->
+            assertThat(parse(r.line()).get("price").asLong()).isEqualTo(99_999_999L);
+        case "currency_without_fx" ->
+            assertThat(parse(r.line()).get("currency").asText()).isEqualTo("JPY");
+        case "date_outside_fx" ->
+            assertThat(parse(r.line()).get("posted_at").asText()).startsWith("2014-06");
         case "zero_price" -> assertThat(parse(r.line()).get("price").asDouble()).isZero();
         default -> throw new AssertionError("unexpected bad kind " + r.bad());
       }
@@ -102,11 +111,12 @@ class ListingGeneratorTest {
   @Test
   void repostsCopyAnEarlierAdvert() {
     Map<String, GeneratedListing> byId = new HashMap<>();
-    rows.forEach(r -> {
-      if (r.listingId() != null) {
-        byId.put(r.listingId(), r);
-      }
-    });
+    rows.forEach(
+        r -> {
+          if (r.listingId() != null) {
+            byId.put(r.listingId(), r);
+          }
+        });
     long reposts = rows.stream().filter(r -> r.repostOf() != null).count();
     assertThat(reposts / (double) N).isCloseTo(0.10, within(0.01));
     int checked = 0;
@@ -140,15 +150,29 @@ class ListingGeneratorTest {
     List<Double> all = new ArrayList<>();
     rows.forEach(r -> r.offers().forEach(o -> all.add(o.cny())));
     // The article's range: 2 fen to 5 yuan covers the middle of the Chinese market.
-    long zhInRange = rows.stream().flatMap(r -> r.offers().stream())
-        .filter(o -> o.offer().component().startsWith("zh") && o.cny() >= 0.02 && o.cny() <= 5).count();
-    long zh = rows.stream().flatMap(r -> r.offers().stream()).filter(o -> o.offer().component().startsWith("zh")).count();
+    long zhInRange =
+        rows.stream()
+            .flatMap(r -> r.offers().stream())
+            .filter(o -> o.offer().component().startsWith("zh") && o.cny() >= 0.02 && o.cny() <= 5)
+            .count();
+    long zh =
+        rows.stream()
+            .flatMap(r -> r.offers().stream())
+            .filter(o -> o.offer().component().startsWith("zh"))
+            .count();
     assertThat(zhInRange / (double) zh).isGreaterThan(0.85);
     // English card shops: 10-20 USD a card with CVV (about 60-125 CNY).
     List<Double> en = new ArrayList<>();
-    rows.forEach(r -> r.offers().stream().filter(o -> o.offer().component().equals("en_unit")
-        && o.offer().category().equals("credit_card") && o.offer().tier().equals("unknown")
-        && o.offer().freshness().equals("new")).forEach(o -> en.add(deflated(r, o.cny()))));
+    rows.forEach(
+        r ->
+            r.offers().stream()
+                .filter(
+                    o ->
+                        o.offer().component().equals("en_unit")
+                            && o.offer().category().equals("credit_card")
+                            && o.offer().tier().equals("unknown")
+                            && o.offer().freshness().equals("new"))
+                .forEach(o -> en.add(deflated(r, o.cny()))));
     assertThat(median(en)).isBetween(80.0, 105.0);
   }
 
@@ -162,7 +186,8 @@ class ListingGeneratorTest {
       }
       for (GeneratedListing.Priced p : r.offers()) {
         TrueOffer o = p.offer();
-        sim.computeIfAbsent(new PriceModel.Cell(o.category(), o.tier(), o.freshness()), k -> new ArrayList<>())
+        sim.computeIfAbsent(
+                new PriceModel.Cell(o.category(), o.tier(), o.freshness()), k -> new ArrayList<>())
             .add(deflated(r, p.cny()));
       }
     }
@@ -176,7 +201,9 @@ class ListingGeneratorTest {
       // sigma is 0.35-0.6 within a component, taken as 0.7 for the mixtures. Four se, plus 0.05
       // for rounding prices to what sellers write (steps of 0.05 CNY near 0.5, 0.5 near 5).
       double tol = 4 * Math.sqrt(Math.PI / 2) * 0.7 / Math.sqrt(v.size()) + 0.05;
-      assertThat(Math.log(median(v) / t.medianCny())).as(t.cell() + " n=" + v.size()).isCloseTo(0, within(tol));
+      assertThat(Math.log(median(v) / t.medianCny()))
+          .as(t.cell() + " n=" + v.size())
+          .isCloseTo(0, within(tol));
       checked++;
     }
     assertThat(checked).isGreaterThanOrEqualTo(20);
@@ -191,14 +218,22 @@ class ListingGeneratorTest {
         continue;
       }
       for (GeneratedListing.Priced p : r.offers()) {
-        counts.merge(new PriceModel.Cell(p.offer().category(), p.offer().tier(), p.offer().freshness()), 1L, Long::sum);
+        counts.merge(
+            new PriceModel.Cell(p.offer().category(), p.offer().tier(), p.offer().freshness()),
+            1L,
+            Long::sum);
         total++;
       }
     }
-    double expectedTotal = PriceModel.cellTruths().stream().mapToDouble(PriceModel.CellTruth::offersPerListing).sum();
+    double expectedTotal =
+        PriceModel.cellTruths().stream().mapToDouble(PriceModel.CellTruth::offersPerListing).sum();
     PriceModel.Cell fresh = new PriceModel.Cell("credit_card", "unknown", "new");
-    double share = PriceModel.cellTruths().stream().filter(t -> t.cell().equals(fresh))
-        .mapToDouble(PriceModel.CellTruth::offersPerListing).sum() / expectedTotal;
+    double share =
+        PriceModel.cellTruths().stream()
+                .filter(t -> t.cell().equals(fresh))
+                .mapToDouble(PriceModel.CellTruth::offersPerListing)
+                .sum()
+            / expectedTotal;
     double observed = counts.get(fresh) / (double) total;
     assertThat(observed).isCloseTo(share, within(4 * Math.sqrt(share * (1 - share) / total)));
   }
@@ -207,22 +242,30 @@ class ListingGeneratorTest {
   void mixtureMedianClosedForms() {
     PriceModel.Cell c = new PriceModel.Cell("credit_card", "unknown", "new");
     // One component: the log-normal median is its median.
-    assertThat(PriceModel.mixtureMedian(c, Map.of(PriceModel.Component.ZH_UNIT, 1.0))).isCloseTo(0.5, within(1e-9));
+    assertThat(PriceModel.mixtureMedian(c, Map.of(PriceModel.Component.ZH_UNIT, 1.0)))
+        .isCloseTo(0.5, within(1e-9));
     double m = PriceModel.mixtureMedian(c, Map.of(PriceModel.Component.ZH_BULK, 1.0));
     assertThat(m).isCloseTo(0.05, within(1e-9));
     // zh_unit fresh card 0.5 with sigma 0.45 is 10x zh_bulk 0.05 with sigma 0.6; equal weights:
     // the median x solves Phi(ln(x/0.5)/0.45) + Phi(ln(x/0.05)/0.6) = 1, i.e. ln(x/0.5)/0.45 =
     // -ln(x/0.05)/0.6, so ln x = (0.6 ln 0.5 + 0.45 ln 0.05) / 1.05.
     double expected = Math.exp((0.6 * Math.log(0.5) + 0.45 * Math.log(0.05)) / 1.05);
-    assertThat(PriceModel.mixtureMedian(c, Map.of(PriceModel.Component.ZH_UNIT, 1.0, PriceModel.Component.ZH_BULK, 1.0)))
+    assertThat(
+            PriceModel.mixtureMedian(
+                c, Map.of(PriceModel.Component.ZH_UNIT, 1.0, PriceModel.Component.ZH_BULK, 1.0)))
         .isCloseTo(expected, within(1e-9));
   }
 
   @Test
   void menusGiveOneOfferPerTierInOrder() {
-    GeneratedListing menu = rows.stream().filter(r -> r.kind().equals("tier_menu") && r.bad() == null
-        && r.offers().size() == 3).findFirst().orElseThrow();
-    assertThat(menu.offers()).extracting(p -> p.offer().tier()).containsExactly("standard", "gold", "platinum");
+    GeneratedListing menu =
+        rows.stream()
+            .filter(r -> r.kind().equals("tier_menu") && r.bad() == null && r.offers().size() == 3)
+            .findFirst()
+            .orElseThrow();
+    assertThat(menu.offers())
+        .extracting(p -> p.offer().tier())
+        .containsExactly("standard", "gold", "platinum");
     // One shared draw: the prices rise with the tier multipliers (0.8, 2.5, 6) before rounding.
     double[] cny = menu.offers().stream().mapToDouble(GeneratedListing.Priced::cny).toArray();
     assertThat(cny[0]).isLessThanOrEqualTo(cny[1]);
@@ -231,10 +274,15 @@ class ListingGeneratorTest {
 
   @Test
   void rangesUseTheGeometricMean() {
-    rows.stream().flatMap(r -> r.offers().stream()).filter(p -> p.offer().range()).limit(200).forEach(p -> {
-      assertThat(p.lowCny()).isLessThan(p.highCny());
-      assertThat(p.cny()).isCloseTo(Math.sqrt(p.lowCny() * p.highCny()), within(1e-12));
-    });
+    rows.stream()
+        .flatMap(r -> r.offers().stream())
+        .filter(p -> p.offer().range())
+        .limit(200)
+        .forEach(
+            p -> {
+              assertThat(p.lowCny()).isLessThan(p.highCny());
+              assertThat(p.cny()).isCloseTo(Math.sqrt(p.lowCny() * p.highCny()), within(1e-12));
+            });
   }
 
   @Test
@@ -248,7 +296,8 @@ class ListingGeneratorTest {
   @Test
   void cleanRemovesTheGapsOfEmptyWords() {
     assertThat(ListingGenerator.clean("出，，每条0.5元，")).isEqualTo("出，每条0.5元");
-    assertThat(ListingGenerator.clean("Selling  CC () Gold $15 each. ")).isEqualTo("Selling CC Gold $15 each.");
+    assertThat(ListingGenerator.clean("Selling  CC () Gold $15 each. "))
+        .isEqualTo("Selling CC Gold $15 each.");
     assertThat(ListingGenerator.clean("【】信用卡资料 0.5元/条 ")).isEqualTo("信用卡资料 0.5元/条");
   }
 
@@ -257,8 +306,11 @@ class ListingGeneratorTest {
     for (GeneratedListing r : rows) {
       for (GeneratedListing.Priced p : r.offers()) {
         TrueOffer o = p.offer();
-        if (o.component().equals("zh_unit") && o.category().equals("credit_card") && o.tier().equals("unknown")
-            && o.freshness().equals(freshness) && r.repostOf() == null) {
+        if (o.component().equals("zh_unit")
+            && o.category().equals("credit_card")
+            && o.tier().equals("unknown")
+            && o.freshness().equals(freshness)
+            && r.repostOf() == null) {
           out.add(deflated(r, p.cny()));
         }
       }
@@ -268,8 +320,11 @@ class ListingGeneratorTest {
   }
 
   private double deflated(GeneratedListing r, double cny) {
-    int m = (int) java.time.temporal.ChronoUnit.MONTHS.between(
-        java.time.YearMonth.parse(settings.firstMonth()), java.time.YearMonth.parse(r.period()));
+    int m =
+        (int)
+            java.time.temporal.ChronoUnit.MONTHS.between(
+                java.time.YearMonth.parse(settings.firstMonth()),
+                java.time.YearMonth.parse(r.period()));
     return cny / PriceModel.trend(m);
   }
 

@@ -28,7 +28,8 @@ class NumberWordsTest {
     assertThat(NumberWords.zhMoney(new BigDecimal("5"))).hasValue("五块");
     assertThat(NumberWords.zhMoney(new BigDecimal("2"))).hasValue("两块");
     assertThat(NumberWords.zhMoney(new BigDecimal("0.02"))).hasValue("两分");
-    assertThat(NumberWords.zhMoney(new BigDecimal("1.05"))).isEmpty(); // nobody writes 一块零五分 in an advert
+    assertThat(NumberWords.zhMoney(new BigDecimal("1.05")))
+        .isEmpty(); // nobody writes 一块零五分 in an advert
     assertThat(NumberWords.jiaoFenDigits(new BigDecimal("0.5"), false)).hasValue("5毛");
     assertThat(NumberWords.jiaoFenDigits(new BigDecimal("0.5"), true)).hasValue("5角");
     assertThat(NumberWords.jiaoFenDigits(new BigDecimal("0.02"), false)).hasValue("2分");

@@ -21,8 +21,16 @@ class ScaledSamplesTest {
   void sameSeedSameBytes(@TempDir Path tmp) throws IOException {
     ScaledSamples.generate(tmp.resolve("a"), 4, 200, 9);
     ScaledSamples.generate(tmp.resolve("b"), 4, 200, 9);
-    for (String f : List.of("manifest.jsonl", "s-gen-001.csv", "s-gen-002.csv", "s-gen-003.jsonl", "s-gen-004.tsv")) {
-      assertThat(Files.readAllBytes(tmp.resolve("a").resolve(f))).as(f).isEqualTo(Files.readAllBytes(tmp.resolve("b").resolve(f)));
+    for (String f :
+        List.of(
+            "manifest.jsonl",
+            "s-gen-001.csv",
+            "s-gen-002.csv",
+            "s-gen-003.jsonl",
+            "s-gen-004.tsv")) {
+      assertThat(Files.readAllBytes(tmp.resolve("a").resolve(f)))
+          .as(f)
+          .isEqualTo(Files.readAllBytes(tmp.resolve("b").resolve(f)));
     }
   }
 
@@ -38,7 +46,8 @@ class ScaledSamplesTest {
     }
     // recycled share of sample 3 = 1 - (1-p)^2 = 0.64 of its people; sd of the count ~ 30
     ScaledSamples.SampleTruth third = t.samples().get(2);
-    assertThat((double) third.recycled() / third.people()).isCloseTo(0.64, org.assertj.core.data.Offset.offset(0.03));
+    assertThat((double) third.recycled() / third.people())
+        .isCloseTo(0.64, org.assertj.core.data.Offset.offset(0.03));
     assertThat(t.samples().get(0).recycled()).isZero();
     assertThat(t.fabricated()).isZero();
   }
@@ -47,7 +56,8 @@ class ScaledSamplesTest {
   void cardsAreDistinctPerPersonAndPaddingIsLuhnInvalid(@TempDir Path tmp) throws IOException {
     ScaledSamples.Truth t = ScaledSamples.generate(tmp, 4, 500, 3);
     // sample 1 (GB18030 CSV): card is column 5, every row distinct
-    List<String> rows = Files.readAllLines(tmp.resolve("s-gen-001.csv"), Charset.forName("GB18030"));
+    List<String> rows =
+        Files.readAllLines(tmp.resolve("s-gen-001.csv"), Charset.forName("GB18030"));
     Set<String> cards = new HashSet<>();
     for (String r : rows.subList(1, rows.size())) {
       String card = r.split(",")[4];
@@ -57,7 +67,12 @@ class ScaledSamplesTest {
     assertThat(cards).hasSize(rows.size() - 1);
     // padded TSV: one fabricated (invalid, no phone) per two real rows
     List<String> tsv = Files.readAllLines(tmp.resolve("s-gen-004.tsv"), StandardCharsets.UTF_8);
-    long invalid = tsv.stream().skip(1).map(l -> l.split("\t", -1)[2]).filter(c -> !Validators.luhn(c)).count();
+    long invalid =
+        tsv.stream()
+            .skip(1)
+            .map(l -> l.split("\t", -1)[2])
+            .filter(c -> !Validators.luhn(c))
+            .count();
     ScaledSamples.SampleTruth padded = t.samples().get(3);
     assertThat(invalid).isEqualTo(padded.fabricated()).isEqualTo(padded.people() / 2);
     assertThat(tsv).hasSize((int) (1 + padded.people() + padded.fabricated()));

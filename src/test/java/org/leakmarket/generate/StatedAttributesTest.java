@@ -9,10 +9,10 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * The generator's "stated" tier and freshness of an offer, which it records from the template
- * it filled, checked another way: by reading the advert. A value the generator says is stated
- * must appear in the listing (one of its own phrases for it in the text, or a structured
- * field); a drawn value it says the advert never states must not appear.
+ * The generator's "stated" tier and freshness of an offer, which it records from the template it
+ * filled, checked another way: by reading the advert. A value the generator says is stated must
+ * appear in the listing (one of its own phrases for it in the text, or a structured field); a drawn
+ * value it says the advert never states must not appear.
  */
 class StatedAttributesTest {
   private static final AdvertTemplates PHRASES = AdvertTemplates.load();
@@ -39,11 +39,15 @@ class StatedAttributesTest {
           }
           boolean written = written(line, field, drawn);
           if (said.equals(drawn)) {
-            assertThat(written).as("%s %s stated but not written in %s", field, drawn, l.line()).isTrue();
+            assertThat(written)
+                .as("%s %s stated but not written in %s", field, drawn, l.line())
+                .isTrue();
             stated++;
           } else {
             assertThat(said).isEqualTo("unknown");
-            assertThat(written).as("%s %s written but not stated in %s", field, drawn, l.line()).isFalse();
+            assertThat(written)
+                .as("%s %s written but not stated in %s", field, drawn, l.line())
+                .isFalse();
             unstated++;
           }
         }
@@ -74,8 +78,9 @@ class StatedAttributesTest {
     boolean ascii = w.chars().allMatch(c -> c < 128);
     for (int at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
       int end = at + w.length();
-      if (!ascii || ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
-          && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end))))) {
+      if (!ascii
+          || ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+              && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end))))) {
         return true;
       }
     }

@@ -22,10 +22,10 @@ final class MarketFixtures {
   static final StructType OFFERS = OfferSchema.NORMALIZED.add("period", "string");
 
   /**
-   * SHA-256 of the cells (extra dimensions region and issuer, B = 200, seed 7) and price index
-   * of {@code randomMarket(1500, 6)}: the same on local[1] and local[2] at any partitioning.
-   * A golden value: when the statistics change on purpose, both tests fail with the same new
-   * digest, which then replaces this one.
+   * SHA-256 of the cells (extra dimensions region and issuer, B = 200, seed 7) and price index of
+   * {@code randomMarket(1500, 6)}: the same on local[1] and local[2] at any partitioning. A golden
+   * value: when the statistics change on purpose, both tests fail with the same new digest, which
+   * then replaces this one.
    */
   static final String RANDOM_MARKET_DIGEST =
       "3a77bef32336412a75bd0c5d918070c4f8acdbe135ae6d2262d97f4578e7ccac";
@@ -56,9 +56,33 @@ final class MarketFixtures {
 
     Row row() {
       LocalDate d = posted.toLocalDate();
-      return RowFactory.create(listing, index, "ok", null, null, price, price, price, price / 6.2,
-          price * quantity, "CNY", quantity, tier, freshness, category, issuers, region, new Row[0],
-          0.9, Timestamp.valueOf(posted), Date.valueOf(d), source, channel, seller, text, false,
+      return RowFactory.create(
+          listing,
+          index,
+          "ok",
+          null,
+          null,
+          price,
+          price,
+          price,
+          price / 6.2,
+          price * quantity,
+          "CNY",
+          quantity,
+          tier,
+          freshness,
+          category,
+          issuers,
+          region,
+          new Row[0],
+          0.9,
+          Timestamp.valueOf(posted),
+          Date.valueOf(d),
+          source,
+          channel,
+          seller,
+          text,
+          false,
           Periods.label(d, Periods.MONTH));
     }
   }
@@ -92,18 +116,18 @@ final class MarketFixtures {
   }
 
   static final Object[][] HAND = {
-      {"2015-01", "standard", "new", new double[] {0.50, 0.45, 0.02, 0.35, 1.20}},
-      {"2015-01", "standard", "aged", new double[] {0.30}},
-      {"2015-01", "gold", "new", new double[] {2.00, 5.00}},
-      {"2015-01", "gold", "aged", new double[] {1.10}},
-      {"2015-02", "standard", "new", new double[] {0.55, 0.40}},
-      {"2015-02", "gold", "new", new double[] {2.40}},
-      {"2015-02", "gold", "aged", new double[] {1.50, 1.70}},
-      {"2015-02", "standard", "aged", new double[] {0.28}},
-      {"2015-03", "standard", "new", new double[] {0.70, 0.60, 0.65}},
-      {"2015-03", "gold", "aged", new double[] {1.30}},
-      {"2015-03", "standard", "aged", new double[] {0.40}},
-      {"2015-03", "gold", "new", new double[] {2.90}},
+    {"2015-01", "standard", "new", new double[] {0.50, 0.45, 0.02, 0.35, 1.20}},
+    {"2015-01", "standard", "aged", new double[] {0.30}},
+    {"2015-01", "gold", "new", new double[] {2.00, 5.00}},
+    {"2015-01", "gold", "aged", new double[] {1.10}},
+    {"2015-02", "standard", "new", new double[] {0.55, 0.40}},
+    {"2015-02", "gold", "new", new double[] {2.40}},
+    {"2015-02", "gold", "aged", new double[] {1.50, 1.70}},
+    {"2015-02", "standard", "aged", new double[] {0.28}},
+    {"2015-03", "standard", "new", new double[] {0.70, 0.60, 0.65}},
+    {"2015-03", "gold", "aged", new double[] {1.30}},
+    {"2015-03", "standard", "aged", new double[] {0.40}},
+    {"2015-03", "gold", "new", new double[] {2.90}},
   };
 
   /** A random market: months 2015-01.., random cells, regions, issuers, lognormal prices. */
@@ -117,14 +141,18 @@ final class MarketFixtures {
     List<O> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int t = r.nextInt(tiers.length);
-      O o = new O(String.format("M%05d", i), Math.exp(-1 + 0.8 * t + 0.05 * (i % months)
-          + 0.5 * r.nextGaussian()));
+      O o =
+          new O(
+              String.format("M%05d", i),
+              Math.exp(-1 + 0.8 * t + 0.05 * (i % months) + 0.5 * r.nextGaussian()));
       o.tier = tiers[t];
       o.freshness = fresh[r.nextInt(fresh.length)];
       o.category = cats[r.nextInt(cats.length)];
       o.region = regions[r.nextInt(regions.length)];
-      o.issuers = r.nextBoolean() ? new String[] {issuers[r.nextInt(5)]}
-          : new String[] {issuers[r.nextInt(5)], issuers[r.nextInt(5)]};
+      o.issuers =
+          r.nextBoolean()
+              ? new String[] {issuers[r.nextInt(5)]}
+              : new String[] {issuers[r.nextInt(5)], issuers[r.nextInt(5)]};
       o.posted = LocalDateTime.of(2015, 1 + (i % months), 1 + r.nextInt(28), 0, 0);
       o.seller = "seller-" + r.nextInt(40);
       o.text = "ad " + i;
@@ -136,7 +164,8 @@ final class MarketFixtures {
   /** The cells and index of the random market, as computed by the market classes. */
   static String randomMarketDigest(SparkSession spark, int inputPartitions) {
     Dataset<Row> in = df(spark, randomMarket(1500, 6)).repartition(inputPartitions);
-    return digest(MarketCells.compute(in, List.of("region", "issuer"), 200, 7L).collectAsList(),
+    return digest(
+        MarketCells.compute(in, List.of("region", "issuer"), 200, 7L).collectAsList(),
         PriceIndex.compute(in).collectAsList());
   }
 

@@ -3,13 +3,13 @@ package org.leakmarket.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.spark.sql.SparkSession;
-import org.leakmarket.testing.SparkTestBase;
 import org.junit.jupiter.api.Test;
+import org.leakmarket.testing.SparkTestBase;
 
 /**
  * Core-count independence: on a {@code local[1]} session with 3 shuffle partitions the random
- * market's cells and indices hash to the same digest that {@link MarketSparkTest} asserts on
- * {@code local[2]} with 1, 2 and 7 partitions.
+ * market's cells and indices hash to the same digest that {@link MarketSparkTest} asserts on {@code
+ * local[2]} with 1, 2 and 7 partitions.
  */
 class MarketLocalOneCoreTest extends SparkTestBase {
 

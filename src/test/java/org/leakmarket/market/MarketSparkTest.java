@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.leakmarket.market.MarketFixtures.*;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,24 +14,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
 import org.leakmarket.config.ConfigResolver;
 import org.leakmarket.config.LeakmarketConfig;
-import org.leakmarket.normalize.OfferSchema;
 import org.leakmarket.stats.market.Bootstrap;
 import org.leakmarket.stats.market.SplitMix64;
 import org.leakmarket.testing.SparkTestBase;
-import org.junit.jupiter.api.Test;
 
 /**
- * The market transformations on one local session: the hand example of
- * {@code stats/market/hand_example.py} through Spark, agreement with Spark's own exact
- * {@code percentile}, determinism across shuffle partitions and input partitioning, reposts,
- * copy groups, volume and period labels.
+ * The market transformations on one local session: the hand example of {@code
+ * stats/market/hand_example.py} through Spark, agreement with Spark's own exact {@code percentile},
+ * determinism across shuffle partitions and input partitioning, reposts, copy groups, volume and
+ * period labels.
  */
 class MarketSparkTest extends SparkTestBase {
   static final double EPS = 1e-9;
@@ -42,8 +37,15 @@ class MarketSparkTest extends SparkTestBase {
     Dataset<Row> offers = df(spark, handExample());
     List<Row> cells = MarketCells.compute(offers, List.of(), 300, 99L).collectAsList();
     assertThat(cells).hasSize(12);
-    Row c = cells.stream().filter(r -> r.getString(0).equals("2015-01")
-        && r.getString(2).equals("standard") && r.getString(3).equals("new")).findFirst().get();
+    Row c =
+        cells.stream()
+            .filter(
+                r ->
+                    r.getString(0).equals("2015-01")
+                        && r.getString(2).equals("standard")
+                        && r.getString(3).equals("new"))
+            .findFirst()
+            .get();
     assertThat(c.<String>getAs("cell_key"))
         .isEqualTo("period=2015-01|category=credit_card|tier=standard|freshness=new");
     assertThat(c.<Long>getAs("n_offers")).isEqualTo(5L);
@@ -59,8 +61,12 @@ class MarketSparkTest extends SparkTestBase {
     assertThat(c.<Double>getAs("geomean_cny")).isCloseTo(0.2852938178386769, within(EPS));
     assertThat(c.<Boolean>getAs("suppressed")).isFalse();
     // the interval is the pure-Java bootstrap of the sorted cell seeded from (seed, cell key)
-    Bootstrap.Interval ci = Bootstrap.medianCi(new double[] {0.02, 0.35, 0.45, 0.5, 1.2}, 300,
-        0.05, SplitMix64.forKey(99L, c.<String>getAs("cell_key")));
+    Bootstrap.Interval ci =
+        Bootstrap.medianCi(
+            new double[] {0.02, 0.35, 0.45, 0.5, 1.2},
+            300,
+            0.05,
+            SplitMix64.forKey(99L, c.<String>getAs("cell_key")));
     assertThat(c.<Double>getAs("median_ci_low")).isEqualTo(ci.low());
     assertThat(c.<Double>getAs("median_ci_high")).isEqualTo(ci.high());
     assertThat(cells.stream().filter(r -> r.<Boolean>getAs("suppressed")).count()).isEqualTo(11);
@@ -70,12 +76,24 @@ class MarketSparkTest extends SparkTestBase {
 
   @Test
   void analysisOfTheHandExample() {
-    LeakmarketConfig cfg = ConfigResolver.resolve(Map.of("extra_dimensions", List.of("region"),
-        "bootstrap_replicates", 200, "suppression_k", 2), null);
-    MarketAnalysis.Result res = MarketAnalysis.run(OfferDedup.assign(df(spark, handExample())), cfg);
+    LeakmarketConfig cfg =
+        ConfigResolver.resolve(
+            Map.of(
+                "extra_dimensions",
+                List.of("region"),
+                "bootstrap_replicates",
+                200,
+                "suppression_k",
+                2),
+            null);
+    MarketAnalysis.Result res =
+        MarketAnalysis.run(OfferDedup.assign(df(spark, handExample())), cfg);
     assertThat(res.cells().count()).isEqualTo(24);
-    List<Row> cells = res.cells().filter(col("dimensions").equalTo(""))
-        .orderBy("period", "category", "tier", "freshness").collectAsList();
+    List<Row> cells =
+        res.cells()
+            .filter(col("dimensions").equalTo(""))
+            .orderBy("period", "category", "tier", "freshness")
+            .collectAsList();
     assertThat(cells).hasSize(12);
     Row c = cells.get(3); // 2015-01 credit_card standard new
     assertThat(c.<String>getAs("period")).isEqualTo("2015-01");
@@ -86,11 +104,17 @@ class MarketSparkTest extends SparkTestBase {
     assertThat(c.<Double>getAs("median_cny")).isCloseTo(0.45, within(EPS));
     assertThat(c.<Double>getAs("p25_cny")).isCloseTo(0.35, within(EPS));
     assertThat(cells.get(0).<Boolean>getAs("suppressed")).isTrue(); // 2015-01 gold aged: one offer
-    List<Row> jevons = res.priceIndex().filter(col("method").equalTo(PriceIndex.JEVONS)).orderBy("period")
-        .collectAsList();
+    List<Row> jevons =
+        res.priceIndex()
+            .filter(col("method").equalTo(PriceIndex.JEVONS))
+            .orderBy("period")
+            .collectAsList();
     assertThat(jevons.get(2).<Double>getAs("index")).isCloseTo(134.63634527201188, within(EPS));
-    List<Row> hedonic = res.priceIndex().filter(col("method").equalTo(PriceIndex.HEDONIC)).orderBy("period")
-        .collectAsList();
+    List<Row> hedonic =
+        res.priceIndex()
+            .filter(col("method").equalTo(PriceIndex.HEDONIC))
+            .orderBy("period")
+            .collectAsList();
     assertThat(hedonic).hasSize(3);
     // region is a hedonic control here, but every region is null: a single level, no column
     assertThat(hedonic.get(2).<Double>getAs("index")).isCloseTo(160.57939825801853, within(EPS));
@@ -102,13 +126,17 @@ class MarketSparkTest extends SparkTestBase {
   void percentilesEqualSparksExactPercentile() {
     Dataset<Row> offers = df(spark, randomMarket(600, 3));
     List<Row> ours = MarketCells.compute(offers, List.of(), 10, 1L).collectAsList();
-    List<Row> spark = offers.groupBy("period", "category", "tier", "freshness")
-        .agg(percentile(col("price_per_record_cny"), lit(0.1)).as("p10"),
-            percentile(col("price_per_record_cny"), lit(0.25)).as("p25"),
-            percentile(col("price_per_record_cny"), lit(0.5)).as("p50"),
-            percentile(col("price_per_record_cny"), lit(0.75)).as("p75"),
-            percentile(col("price_per_record_cny"), lit(0.9)).as("p90"))
-        .orderBy("period", "category", "tier", "freshness").collectAsList();
+    List<Row> spark =
+        offers
+            .groupBy("period", "category", "tier", "freshness")
+            .agg(
+                percentile(col("price_per_record_cny"), lit(0.1)).as("p10"),
+                percentile(col("price_per_record_cny"), lit(0.25)).as("p25"),
+                percentile(col("price_per_record_cny"), lit(0.5)).as("p50"),
+                percentile(col("price_per_record_cny"), lit(0.75)).as("p75"),
+                percentile(col("price_per_record_cny"), lit(0.9)).as("p90"))
+            .orderBy("period", "category", "tier", "freshness")
+            .collectAsList();
     assertThat(ours).hasSameSizeAs(spark);
     for (int i = 0; i < ours.size(); i++) {
       Row a = ours.get(i);
@@ -133,9 +161,12 @@ class MarketSparkTest extends SparkTestBase {
     assertThat(j.get(2).<Double>getAs("index")).isCloseTo(134.63634527201188, within(EPS));
     assertThat(j.get(2).<Double>getAs("link")).isCloseTo(1.1807316732292208, within(EPS));
     assertThat(j.get(2).<Integer>getAs("n_cells")).isEqualTo(4);
-    assertThat(j.get(2).getList(j.get(2).fieldIndex("cells"))).containsExactly(
-        "credit_card|gold|aged|-", "credit_card|gold|new|-", "credit_card|standard|aged|-",
-        "credit_card|standard|new|-");
+    assertThat(j.get(2).getList(j.get(2).fieldIndex("cells")))
+        .containsExactly(
+            "credit_card|gold|aged|-",
+            "credit_card|gold|new|-",
+            "credit_card|standard|aged|-",
+            "credit_card|standard|new|-");
 
     List<Row> h = PriceIndex.hedonic(offers, PriceIndex.DEFAULT_CONTROLS, 0.05).collectAsList();
     assertThat(h.get(0).<Double>getAs("index")).isEqualTo(100.0);
@@ -212,8 +243,8 @@ class MarketSparkTest extends SparkTestBase {
     Dataset<Row> assigned = OfferDedup.assign(df(spark, in));
     assertThat(assigned.columns()).endsWith("period", "dup_group", "first_post");
     assertThat(assigned.schema()).isEqualTo(OfferDedup.assignedSchema(OFFERS));
-    List<Row> unique = OfferDedup.collapse(assigned).orderBy("listing_id", "offer_index")
-        .collectAsList();
+    List<Row> unique =
+        OfferDedup.collapse(assigned).orderBy("listing_id", "offer_index").collectAsList();
     assertThat(unique).hasSize(5);
     Row first = unique.get(0);
     assertThat(first.<String>getAs("listing_id")).isEqualTo("R00");
@@ -228,9 +259,11 @@ class MarketSparkTest extends SparkTestBase {
         .containsExactly("group-1", "group-2", "group-3", "group-4", "group-5");
     assertThat(unique.get(1).<Long>getAs("n_posts")).isEqualTo(15L);
     assertThat(unique.get(1).<Integer>getAs("offer_index")).isEqualTo(1);
-    assertThat(unique.subList(2, 5)).extracting(r -> r.<String>getAs("dup_group"))
+    assertThat(unique.subList(2, 5))
+        .extracting(r -> r.<String>getAs("dup_group"))
         .containsExactly("R90", "R91", "R92");
-    assertThat(unique.subList(2, 5)).extracting(r -> r.<Long>getAs("n_posts"))
+    assertThat(unique.subList(2, 5))
+        .extracting(r -> r.<Long>getAs("n_posts"))
         .containsExactly(1L, 1L, 1L);
     assertThat(OfferDedup.collapse(df(spark, in)).schema())
         .isEqualTo(OfferDedup.collapsedSchema(OFFERS));
@@ -281,13 +314,16 @@ class MarketSparkTest extends SparkTestBase {
     // at least, any other listed edge among the true cross-seller pairs; never C1-C4 (same
     // seller), never the unrelated C5 or the too-short C6
     List<String> names = p.stream().map(r -> r.getString(0) + "-" + r.getString(2)).toList();
-    assertThat(names).contains("C1-C2", "C1-C3", "C2-C4")
-        .isSubsetOf("C1-C2", "C1-C3", "C2-C3", "C2-C4", "C3-C4").doesNotHaveDuplicates();
-    Map<String, String> texts = Map.of("C1", a.text, "C2", b.text, "C3", c.text,
-        "C4", sameSeller.text);
+    assertThat(names)
+        .contains("C1-C2", "C1-C3", "C2-C4")
+        .isSubsetOf("C1-C2", "C1-C3", "C2-C3", "C2-C4", "C3-C4")
+        .doesNotHaveDuplicates();
+    Map<String, String> texts =
+        Map.of("C1", a.text, "C2", b.text, "C3", c.text, "C4", sameSeller.text);
     for (Row r : p) {
       double expected = jaccardDistance(texts.get(r.getString(0)), texts.get(r.getString(2)));
-      assertThat(r.getDouble(4)).isCloseTo(expected, within(EPS))
+      assertThat(r.getDouble(4))
+          .isCloseTo(expected, within(EPS))
           .isBetween(0.0, CopyGroups.DEFAULT_MAX_DISTANCE);
     }
     assertThat(pairs.schema().fieldNames()).containsExactly(CopyGroups.PAIRS_SCHEMA.fieldNames());
@@ -296,8 +332,10 @@ class MarketSparkTest extends SparkTestBase {
           .isEqualTo(CopyGroups.PAIRS_SCHEMA.fields()[i].dataType());
     }
     // same result whatever the input partitioning
-    assertThat(CopyGroups.pairs(df(spark, in).repartition(5), CopyGroups.DEFAULT_MAX_DISTANCE,
-        2015L).collectAsList()).isEqualTo(p);
+    assertThat(
+            CopyGroups.pairs(df(spark, in).repartition(5), CopyGroups.DEFAULT_MAX_DISTANCE, 2015L)
+                .collectAsList())
+        .isEqualTo(p);
     List<Row> groups = CopyGroups.groups(pairs).collectAsList();
     assertThat(groups).hasSize(1);
     Row g = groups.get(0);
@@ -329,16 +367,19 @@ class MarketSparkTest extends SparkTestBase {
     same2.posted = same.posted.plusDays(40);
     in.add(same);
     in.add(same2);
-    List<Row> p = CopyGroups.pairs(df(spark, in), CopyGroups.DEFAULT_MAX_DISTANCE, 7L)
-        .collectAsList();
+    List<Row> p =
+        CopyGroups.pairs(df(spark, in), CopyGroups.DEFAULT_MAX_DISTANCE, 7L).collectAsList();
     // every listing of another seller links to S00; S01 (S00's seller) links to S02 instead:
     // n - 1 edges where all pairs would be (n(n-1)/2 - 1) = 779
     assertThat(p).hasSize(n - 1);
     assertThat(p).allSatisfy(r -> assertThat(r.getDouble(4)).isEqualTo(0.0));
-    assertThat(p).extracting(r -> r.getString(0) + "-" + r.getString(2))
-        .contains("S00-S02", "S01-S02", "S00-S39").doesNotContain("S00-S01");
-    List<Row> groups = CopyGroups.groups(CopyGroups.pairs(df(spark, in),
-        CopyGroups.DEFAULT_MAX_DISTANCE, 7L)).collectAsList();
+    assertThat(p)
+        .extracting(r -> r.getString(0) + "-" + r.getString(2))
+        .contains("S00-S02", "S01-S02", "S00-S39")
+        .doesNotContain("S00-S01");
+    List<Row> groups =
+        CopyGroups.groups(CopyGroups.pairs(df(spark, in), CopyGroups.DEFAULT_MAX_DISTANCE, 7L))
+            .collectAsList();
     assertThat(groups).hasSize(1);
     assertThat(groups.get(0).<Integer>getAs("n_listings")).isEqualTo(n);
     assertThat(groups.get(0).<Integer>getAs("n_sellers")).isEqualTo(n - 1);
@@ -364,8 +405,12 @@ class MarketSparkTest extends SparkTestBase {
   @Test
   void periodColumnMatchesTheDriverLabel() {
     List<O> in = new ArrayList<>();
-    LocalDate[] dates = {LocalDate.of(2015, 1, 1), LocalDate.of(2015, 3, 31),
-        LocalDate.of(2015, 4, 1), LocalDate.of(2016, 12, 31)};
+    LocalDate[] dates = {
+      LocalDate.of(2015, 1, 1),
+      LocalDate.of(2015, 3, 31),
+      LocalDate.of(2015, 4, 1),
+      LocalDate.of(2016, 12, 31)
+    };
     for (LocalDate d : dates) {
       O o = new O("P" + d, 1);
       o.posted = d.atTime(23, 59);
@@ -373,13 +418,15 @@ class MarketSparkTest extends SparkTestBase {
     }
     Dataset<Row> ds = df(spark, in);
     for (String unit : Periods.UNITS) {
-      List<String> spark = ds.select(Periods.column(col("posted_date"), unit))
-          .orderBy(col("posted_date")).as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+      List<String> spark =
+          ds.select(Periods.column(col("posted_date"), unit))
+              .orderBy(col("posted_date"))
+              .as(org.apache.spark.sql.Encoders.STRING())
+              .collectAsList();
       List<String> driver = Arrays.stream(dates).map(d -> Periods.label(d, unit)).toList();
       assertThat(spark).isEqualTo(driver);
     }
     assertThat(Periods.label(LocalDate.of(2015, 8, 3), "quarter")).isEqualTo("2015-Q3");
     assertThat(Periods.label(LocalDate.of(2015, 8, 3), "YEAR")).isEqualTo("2015");
   }
-
 }

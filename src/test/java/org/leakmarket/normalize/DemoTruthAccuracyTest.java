@@ -26,40 +26,41 @@ import org.leakmarket.generate.AdvertTemplates;
 import org.leakmarket.reference.FxTable;
 
 /**
- * Accuracy of the normaliser on the demo listings ({@code data-samples/listings.jsonl}) against
- * the generator's true offers ({@code data-samples/ground_truth/listings_truth.jsonl}): per
- * listing its status, reason and number of offers; per true offer its price (relative 1e-9),
- * tier, freshness, category, issuers (as a set) and region. Prints the share correct per field
- * and holds each share to a floor, so that a regression of the vocabulary or the grammar shows
- * up here. Runs in about a second (510 listings, the generator's phrase lists).
+ * Accuracy of the normaliser on the demo listings ({@code data-samples/listings.jsonl}) against the
+ * generator's true offers ({@code data-samples/ground_truth/listings_truth.jsonl}): per listing its
+ * status, reason and number of offers; per true offer its price (relative 1e-9), tier, freshness,
+ * category, issuers (as a set) and region. Prints the share correct per field and holds each share
+ * to a floor, so that a regression of the vocabulary or the grammar shows up here. Runs in about a
+ * second (510 listings, the generator's phrase lists).
  *
  * <p>The truth is not always what the advert says. Two kinds of truth error are corrected here,
  * never by bending the normaliser:
  *
  * <ul>
- *   <li><b>Attributes the advert never wrote</b> (systematic). The generator draws tier,
- *       freshness, region and issuers for every advert and records them as truth, but several
- *       of its templates have no slot for them (e.g. {@code "{category}：{menu}"} has no
- *       {@code {fresh}}, {@code "{region}{fresh}{category} {bundle}"} no {@code {tier}}). Where
- *       none of the generator's own phrases for the true value (its {@code adverts.yaml} word,
- *       issuer and region lists, read through {@link AdvertTemplates}) occurs in the advert and
- *       no structured hint carries it, the advert says nothing, and the expected value is the
- *       "nothing said" one: tier/freshness {@code unknown}, region null, no issuers. This uses
- *       the generator's phrase lists, not the normaliser's vocabulary, so it cannot hide a word
- *       the normaliser fails to read. Hand-written listings (market {@code fixed}) are exempt.
+ *   <li><b>Attributes the advert never wrote</b> (systematic). The generator draws tier, freshness,
+ *       region and issuers for every advert and records them as truth, but several of its templates
+ *       have no slot for them (e.g. {@code "{category}：{menu}"} has no {@code {fresh}}, {@code
+ *       "{region}{fresh}{category} {bundle}"} no {@code {tier}}). Where none of the generator's own
+ *       phrases for the true value (its {@code adverts.yaml} word, issuer and region lists, read
+ *       through {@link AdvertTemplates}) occurs in the advert and no structured hint carries it,
+ *       the advert says nothing, and the expected value is the "nothing said" one: tier/freshness
+ *       {@code unknown}, region null, no issuers. This uses the generator's phrase lists, not the
+ *       normaliser's vocabulary, so it cannot hide a word the normaliser fails to read.
+ *       Hand-written listings (market {@code fixed}) are exempt.
  *   <li><b>Single cells</b> in {@link #TRUTH_ERRORS}, each with what the advert says.
  * </ul>
  *
- * Both are checked to still disagree with the raw truth (a stale correction fails), and the
- * shares are printed both against the raw truth and against the corrected one.
+ * Both are checked to still disagree with the raw truth (a stale correction fails), and the shares
+ * are printed both against the raw truth and against the corrected one.
  */
 class DemoTruthAccuracyTest {
   private static final Path LISTINGS = Path.of("data-samples/listings.jsonl");
   private static final Path TRUTH = Path.of("data-samples/ground_truth/listings_truth.jsonl");
   private static final Path FX = Path.of("data-samples/reference/fx.csv");
 
-  static final String[] FIELDS = {"status", "reason", "offer_count", "price", "tier", "freshness", "category",
-      "issuers", "region"};
+  static final String[] FIELDS = {
+    "status", "reason", "offer_count", "price", "tier", "freshness", "category", "issuers", "region"
+  };
 
   /**
    * Single known errors of the generator's truth, "listing_id#offer_index#field" (offer -1 for a
@@ -74,23 +75,52 @@ class DemoTruthAccuracyTest {
 
   /**
    * Minimum share correct per field, against the corrected truth: every cell, as reached. Before
-   * the fixes that came with this test (bundles with words between count and price, "10,000
-   * cards - $580", "110 USDT for 5,000", 寿险, e-shop, a card tier implying credit_card) the
-   * shares were price 0.9890 and category 0.9798, all others 1.0 (corrected); against the raw
-   * truth tier 0.9669, freshness 0.9412, issuers 0.9081, region 0.8235.
+   * the fixes that came with this test (bundles with words between count and price, "10,000 cards -
+   * $580", "110 USDT for 5,000", 寿险, e-shop, a card tier implying credit_card) the shares were
+   * price 0.9890 and category 0.9798, all others 1.0 (corrected); against the raw truth tier
+   * 0.9669, freshness 0.9412, issuers 0.9081, region 0.8235.
    */
-  static final Map<String, Double> FLOORS = Map.of("status", 1.0, "reason", 1.0, "offer_count", 1.0,
-      "price", 1.0, "tier", 1.0, "freshness", 1.0, "category", 1.0, "issuers", 1.0, "region", 1.0);
+  static final Map<String, Double> FLOORS =
+      Map.of(
+          "status",
+          1.0,
+          "reason",
+          1.0,
+          "offer_count",
+          1.0,
+          "price",
+          1.0,
+          "tier",
+          1.0,
+          "freshness",
+          1.0,
+          "category",
+          1.0,
+          "issuers",
+          1.0,
+          "region",
+          1.0);
 
   /** Cells whose truth the generator recorded but the advert never wrote (see above), per field. */
-  static final Map<String, Long> NEVER_WRITTEN = Map.of("tier", 18L, "freshness", 32L, "issuers", 50L,
-      "region", 96L);
+  static final Map<String, Long> NEVER_WRITTEN =
+      Map.of("tier", 18L, "freshness", 32L, "issuers", 50L, "region", 96L);
 
   /** Where a cell's expected value comes from. */
-  enum Source { TRUTH, NEVER_WRITTEN, LISTED_ERROR }
+  enum Source {
+    TRUTH,
+    NEVER_WRITTEN,
+    LISTED_ERROR
+  }
 
   /** One comparison: the true value, the value expected after corrections, and the normaliser's. */
-  record Cell(String listingId, int offer, String field, String truth, String expected, String got, Source source,
+  record Cell(
+      String listingId,
+      int offer,
+      String field,
+      String truth,
+      String expected,
+      String got,
+      Source source,
       String text) {
     boolean ok() {
       return equal(field, expected, got);
@@ -109,8 +139,10 @@ class DemoTruthAccuracyTest {
 
   @BeforeAll
   static void compare() throws IOException {
-    Normalizer normalizer = new Normalizer(FxTable.load(FX, 45), new NormalizerSettings(0.0001, 50000));
-    ObjectMapper mapper = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    Normalizer normalizer =
+        new Normalizer(FxTable.load(FX, 45), new NormalizerSettings(0.0001, 50000));
+    ObjectMapper mapper =
+        JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     AdvertTemplates phrases = AdvertTemplates.load();
     List<String> lines = Files.readAllLines(LISTINGS, StandardCharsets.UTF_8);
     List<Cell> out = new ArrayList<>();
@@ -122,12 +154,19 @@ class DemoTruthAccuracyTest {
       int lineNo = t.get("line").asInt();
       String line = lines.get(lineNo - 1);
       JsonNode listing = parse(mapper, line);
-      List<Offer> got = listing == null
-          ? List.of(Offer.rejected(ListingIds.defaultId(null, null, null, null, line), Reason.MALFORMED,
-              "not a JSON object", null, null))
-          : normalizer.normalize(ListingJson.fromJson(listing));
+      List<Offer> got =
+          listing == null
+              ? List.of(
+                  Offer.rejected(
+                      ListingIds.defaultId(null, null, null, null, line),
+                      Reason.MALFORMED,
+                      "not a JSON object",
+                      null,
+                      null))
+              : normalizer.normalize(ListingJson.fromJson(listing));
       String id = t.get("listing_id").isNull() ? "line-" + lineNo : t.get("listing_id").asText();
-      String text = listing != null && listing.hasNonNull("text") ? listing.get("text").asText() : "";
+      String text =
+          listing != null && listing.hasNonNull("text") ? listing.get("text").asText() : "";
       boolean generated = !"fixed".equals(t.get("market").asText());
       List<Cell> mine = new ArrayList<>();
       mine.add(cell(id, -1, "status", t.get("status").asText(), got.get(0).status(), text));
@@ -137,16 +176,49 @@ class DemoTruthAccuracyTest {
       for (JsonNode x : t.get("offers")) {
         int i = x.get("offer_index").asInt();
         Offer o = i < gotOk ? got.get(i) : null;
-        mine.add(cell(id, i, "price", x.get("price_per_record_cny").asText(),
-            o == null ? null : "" + o.pricePerRecordCny(), text));
+        mine.add(
+            cell(
+                id,
+                i,
+                "price",
+                x.get("price_per_record_cny").asText(),
+                o == null ? null : "" + o.pricePerRecordCny(),
+                text));
         mine.add(cell(id, i, "tier", x.get("tier").asText(), o == null ? null : o.tier(), text));
-        mine.add(cell(id, i, "freshness", x.get("freshness").asText(), o == null ? null : o.freshness(), text));
-        mine.add(cell(id, i, "category", x.get("category").asText(), o == null ? null : o.category(), text));
+        mine.add(
+            cell(
+                id,
+                i,
+                "freshness",
+                x.get("freshness").asText(),
+                o == null ? null : o.freshness(),
+                text));
+        mine.add(
+            cell(
+                id,
+                i,
+                "category",
+                x.get("category").asText(),
+                o == null ? null : o.category(),
+                text));
         Set<String> ti = new TreeSet<>();
         x.get("issuers").forEach(n -> ti.add(n.asText()));
-        mine.add(cell(id, i, "issuers", ti.toString(), o == null ? null : new TreeSet<>(o.issuers()).toString(),
-            text));
-        mine.add(cell(id, i, "region", str(x.get("region_code")), o == null ? null : o.regionCode(), text));
+        mine.add(
+            cell(
+                id,
+                i,
+                "issuers",
+                ti.toString(),
+                o == null ? null : new TreeSet<>(o.issuers()).toString(),
+                text));
+        mine.add(
+            cell(
+                id,
+                i,
+                "region",
+                str(x.get("region_code")),
+                o == null ? null : o.regionCode(),
+                text));
       }
       for (Cell c : mine) {
         out.add(corrected(c, generated, listing, phrases));
@@ -155,37 +227,63 @@ class DemoTruthAccuracyTest {
     cells = out;
   }
 
-  private static Cell cell(String id, int offer, String field, String truth, String got, String text) {
+  private static Cell cell(
+      String id, int offer, String field, String truth, String got, String text) {
     return new Cell(id, offer, field, truth, truth, got, Source.TRUTH, text);
   }
 
-  /** The cell with its expected value corrected where the truth claims what the advert never wrote. */
-  private static Cell corrected(Cell c, boolean generated, JsonNode listing, AdvertTemplates phrases) {
+  /**
+   * The cell with its expected value corrected where the truth claims what the advert never wrote.
+   */
+  private static Cell corrected(
+      Cell c, boolean generated, JsonNode listing, AdvertTemplates phrases) {
     String[] listed = TRUTH_ERRORS.get(c.key());
     if (listed != null) {
-      return new Cell(c.listingId(), c.offer(), c.field(), c.truth(), listed[0], c.got(), Source.LISTED_ERROR,
+      return new Cell(
+          c.listingId(),
+          c.offer(),
+          c.field(),
+          c.truth(),
+          listed[0],
+          c.got(),
+          Source.LISTED_ERROR,
           c.text());
     }
-    String nothing = switch (c.field()) {
-      case "tier", "freshness" -> "unknown";
-      case "issuers" -> "[]";
-      case "region" -> null;
-      default -> "";
-    };
-    if (!generated || "".equals(nothing) || Objects.equals(c.truth(), nothing)
+    String nothing =
+        switch (c.field()) {
+          case "tier", "freshness" -> "unknown";
+          case "issuers" -> "[]";
+          case "region" -> null;
+          default -> "";
+        };
+    if (!generated
+        || "".equals(nothing)
+        || Objects.equals(c.truth(), nothing)
         || written(c.field(), c.truth(), listing, phrases)) {
       return c;
     }
-    return new Cell(c.listingId(), c.offer(), c.field(), c.truth(), nothing, c.got(), Source.NEVER_WRITTEN,
+    return new Cell(
+        c.listingId(),
+        c.offer(),
+        c.field(),
+        c.truth(),
+        nothing,
+        c.got(),
+        Source.NEVER_WRITTEN,
         c.text());
   }
 
-  /** Whether the listing states {@code value}: a structured hint, or one of the generator's phrases for it. */
-  private static boolean written(String field, String value, JsonNode listing, AdvertTemplates phrases) {
-    String hint = switch (field) {
-      case "issuers" -> "issuer";
-      default -> field;
-    };
+  /**
+   * Whether the listing states {@code value}: a structured hint, or one of the generator's phrases
+   * for it.
+   */
+  private static boolean written(
+      String field, String value, JsonNode listing, AdvertTemplates phrases) {
+    String hint =
+        switch (field) {
+          case "issuers" -> "issuer";
+          default -> field;
+        };
     if (listing.hasNonNull(hint)) {
       return true;
     }
@@ -195,11 +293,15 @@ class DemoTruthAccuracyTest {
       switch (field) {
         case "tier" -> words.addAll(phrases.words(lang, "tier", value));
         case "freshness" -> words.addAll(phrases.words(lang, "fresh", value));
-        case "region" -> phrases.regions(lang).stream().filter(r -> r.code().equals(value))
-            .forEach(r -> words.add(r.text()));
-        case "issuers" -> phrases.issuers(lang).stream().filter(w -> new TreeSet<>(w.codes()).toString().equals(value))
-            .forEach(w -> words.add(w.text()));
-        default -> { }
+        case "region" ->
+            phrases.regions(lang).stream()
+                .filter(r -> r.code().equals(value))
+                .forEach(r -> words.add(r.text()));
+        case "issuers" ->
+            phrases.issuers(lang).stream()
+                .filter(w -> new TreeSet<>(w.codes()).toString().equals(value))
+                .forEach(w -> words.add(w.text()));
+        default -> {}
       }
       for (String w : words) {
         if (contains(text, w)) {
@@ -265,12 +367,16 @@ class DemoTruthAccuracyTest {
   @Test
   void printsTheAccuracyTableAndHoldsTheFloors() {
     System.out.printf("DemoTruthAccuracyTest: %s against %s%n", LISTINGS, TRUTH);
-    System.out.printf("%-12s %7s %9s %9s %10s %9s%n", "field", "cells", "raw share", "corrected", "share", "floor");
+    System.out.printf(
+        "%-12s %7s %9s %9s %10s %9s%n",
+        "field", "cells", "raw share", "corrected", "share", "floor");
     for (String f : FIELDS) {
       long n = cells.stream().filter(c -> c.field().equals(f)).count();
-      long fixed = cells.stream().filter(c -> c.field().equals(f) && c.source() != Source.TRUTH).count();
-      System.out.printf("%-12s %7d %9.4f %9d %10.4f %9.4f%n", f, n, share(f, true), fixed, share(f, false),
-          FLOORS.get(f));
+      long fixed =
+          cells.stream().filter(c -> c.field().equals(f) && c.source() != Source.TRUTH).count();
+      System.out.printf(
+          "%-12s %7d %9.4f %9d %10.4f %9.4f%n",
+          f, n, share(f, true), fixed, share(f, false), FLOORS.get(f));
     }
     Set<String> wrong = new TreeSet<>();
     Set<String> rawWrong = new TreeSet<>();
@@ -283,18 +389,31 @@ class DemoTruthAccuracyTest {
       }
     }
     long offers = cells.stream().filter(c -> c.field().equals("price")).count();
-    System.out.printf("offers with a field wrong: %d of %d (against the raw truth: %d)%n", wrong.size(), offers,
-        rawWrong.size());
+    System.out.printf(
+        "offers with a field wrong: %d of %d (against the raw truth: %d)%n",
+        wrong.size(), offers, rawWrong.size());
     for (Cell c : cells) {
       if (!c.ok()) {
-        System.out.printf("  WRONG %s offer %d %s: expected=%s got=%s (truth %s) | %s%n", c.listingId(), c.offer(),
-            c.field(), c.expected(), c.got(), c.truth(), c.text());
+        System.out.printf(
+            "  WRONG %s offer %d %s: expected=%s got=%s (truth %s) | %s%n",
+            c.listingId(), c.offer(), c.field(), c.expected(), c.got(), c.truth(), c.text());
       }
     }
     if (Boolean.getBoolean("accuracy.corrections")) {
-      cells.stream().filter(c -> c.source() != Source.TRUTH).forEach(c -> System.out.printf(
-          "  CORRECTED %s %s offer %d %s: truth=%s expected=%s got=%s | %s%n", c.source(), c.listingId(), c.offer(),
-          c.field(), c.truth(), c.expected(), c.got(), c.text()));
+      cells.stream()
+          .filter(c -> c.source() != Source.TRUTH)
+          .forEach(
+              c ->
+                  System.out.printf(
+                      "  CORRECTED %s %s offer %d %s: truth=%s expected=%s got=%s | %s%n",
+                      c.source(),
+                      c.listingId(),
+                      c.offer(),
+                      c.field(),
+                      c.truth(),
+                      c.expected(),
+                      c.got(),
+                      c.text()));
     }
     assertThat(cells.stream().filter(c -> c.field().equals("status")).count()).isEqualTo(510);
     assertThat(offers).isEqualTo(544);
@@ -307,14 +426,18 @@ class DemoTruthAccuracyTest {
   void theNeverWrittenCorrectionsAreTheKnownOnes() {
     // a change to the demo data or the phrase lists that moves these numbers deserves a look
     for (String f : FIELDS) {
-      long n = cells.stream().filter(c -> c.field().equals(f) && c.source() == Source.NEVER_WRITTEN).count();
+      long n =
+          cells.stream()
+              .filter(c -> c.field().equals(f) && c.source() == Source.NEVER_WRITTEN)
+              .count();
       assertThat(n).as(f).isEqualTo(NEVER_WRITTEN.getOrDefault(f, 0L));
     }
   }
 
   @Test
   void everyCorrectionDisagreesWithTheRawTruth() {
-    assertThat(cells).filteredOn(c -> c.source() != Source.TRUTH)
+    assertThat(cells)
+        .filteredOn(c -> c.source() != Source.TRUTH)
         .allSatisfy(c -> assertThat(c.expected()).as(c.key()).isNotEqualTo(c.truth()));
     Set<String> keys = new HashSet<>();
     cells.forEach(c -> keys.add(c.key()));

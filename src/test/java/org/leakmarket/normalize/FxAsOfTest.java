@@ -15,14 +15,24 @@ import org.leakmarket.reference.FxTable;
 class FxAsOfTest {
   private static FxTable table(Path dir) throws Exception {
     Path f = dir.resolve("fx.csv");
-    Files.writeString(f, String.join("\n", "date,currency,cny_per_unit",
-        "2015-01-01,USD,6.0", "2015-02-01,USD,6.5", "2015-01-01,EUR,7.0", "2015-01-15,EUR,8.0", ""));
+    Files.writeString(
+        f,
+        String.join(
+            "\n",
+            "date,currency,cny_per_unit",
+            "2015-01-01,USD,6.0",
+            "2015-02-01,USD,6.5",
+            "2015-01-01,EUR,7.0",
+            "2015-01-15,EUR,8.0",
+            ""));
     return FxTable.load(f, 45);
   }
 
   private static List<Offer> at(Normalizer n, String date, String price, String currency) {
-    return n.normalize(new Listing("fx", "market", null, null, date, null, price, currency, null, null, null, null,
-        null, null, Map.of()));
+    return n.normalize(
+        new Listing(
+            "fx", "market", null, null, date, null, price, currency, null, null, null, null, null,
+            null, Map.of()));
   }
 
   @Test
@@ -34,7 +44,8 @@ class FxAsOfTest {
     // EUR 10 on 2015-01-20: 10 * 8.0 = 80 CNY, and 80 / 6.0 USD
     Offer eur = at(n, "2015-01-20", "10", "EUR").get(0);
     assertThat(eur.pricePerRecordCny()).isEqualTo(80.0);
-    assertThat(eur.pricePerRecordUsd()).isCloseTo(80.0 / 6.0, org.assertj.core.data.Offset.offset(1e-12));
+    assertThat(eur.pricePerRecordUsd())
+        .isCloseTo(80.0 / 6.0, org.assertj.core.data.Offset.offset(1e-12));
   }
 
   @Test

@@ -21,13 +21,28 @@ import org.leakmarket.reference.FxTable;
 
 /**
  * Runs the golden corpus (src/test/resources/golden/adverts.yaml): every advert with its exact
- * expected offers or rejection. Unlisted expectation fields take their "nothing said" values
- * (tier unknown, category other, no issuers, no region, currency CNY, low = high = price).
+ * expected offers or rejection. Unlisted expectation fields take their "nothing said" values (tier
+ * unknown, category other, no issuers, no region, currency CNY, low = high = price).
  */
 class GoldenCorpusTest {
-  static final Normalizer NORMALIZER = new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
-  private static final String[] LISTING_FIELDS = {"listing_id", "source", "channel", "seller", "posted_at", "text",
-      "price", "currency", "quantity", "tier", "freshness", "category", "region", "issuer"};
+  static final Normalizer NORMALIZER =
+      new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
+  private static final String[] LISTING_FIELDS = {
+    "listing_id",
+    "source",
+    "channel",
+    "seller",
+    "posted_at",
+    "text",
+    "price",
+    "currency",
+    "quantity",
+    "tier",
+    "freshness",
+    "category",
+    "region",
+    "issuer"
+  };
 
   static JsonNode corpus() throws IOException {
     try (InputStream in = GoldenCorpusTest.class.getResourceAsStream("/golden/adverts.yaml")) {
@@ -44,9 +59,22 @@ class GoldenCorpusTest {
       }
     }
     String id = f.getOrDefault("listing_id", e.get("id").asText());
-    return new Listing(id, f.get("source"), f.get("channel"), f.get("seller"), f.get("posted_at"), f.get("text"),
-        f.get("price"), f.get("currency"), f.get("quantity"), f.get("tier"), f.get("freshness"), f.get("category"),
-        f.get("region"), f.get("issuer"), Map.of());
+    return new Listing(
+        id,
+        f.get("source"),
+        f.get("channel"),
+        f.get("seller"),
+        f.get("posted_at"),
+        f.get("text"),
+        f.get("price"),
+        f.get("currency"),
+        f.get("quantity"),
+        f.get("tier"),
+        f.get("freshness"),
+        f.get("category"),
+        f.get("region"),
+        f.get("issuer"),
+        Map.of());
   }
 
   @TestFactory
@@ -87,7 +115,9 @@ class GoldenCorpusTest {
       assertThat(o.pricePerRecordHighCny()).as(as + " high").isCloseTo(high, rel(high));
       assertThat(o.currency()).as(as + " currency").isEqualTo(text(x, "currency", "CNY"));
       if (x.has("amount")) {
-        assertThat(o.amount()).as(as + " amount").isCloseTo(x.get("amount").asDouble(), rel(x.get("amount").asDouble()));
+        assertThat(o.amount())
+            .as(as + " amount")
+            .isCloseTo(x.get("amount").asDouble(), rel(x.get("amount").asDouble()));
       }
       if (x.has("quantity")) {
         assertThat(o.quantity()).as(as + " quantity").isEqualTo(x.get("quantity").asLong());
@@ -104,7 +134,8 @@ class GoldenCorpusTest {
       if (x.has("rules")) {
         Set<String> rules = new HashSet<>();
         o.evidence().forEach(ev -> rules.add(ev.rule()));
-        x.get("rules").forEach(r -> assertThat(rules).as(as + " evidence rules").contains(r.asText()));
+        x.get("rules")
+            .forEach(r -> assertThat(rules).as(as + " evidence rules").contains(r.asText()));
       }
       assertThat(o.confidence()).as(as).isBetween(0.0, 1.0);
     }
@@ -130,8 +161,16 @@ class GoldenCorpusTest {
         reasons.add(e.get("reject").asText());
       }
     }
-    assertThat(reasons).contains(Reason.NO_PRICE, Reason.PRICE_NONPOSITIVE, Reason.PRICE_OUT_OF_RANGE,
-        Reason.FX_MISSING, Reason.UNKNOWN_CURRENCY, Reason.BAD_DATE, Reason.MALFORMED, Reason.NOT_AN_OFFER,
-        Reason.MISSING_FIELD);
+    assertThat(reasons)
+        .contains(
+            Reason.NO_PRICE,
+            Reason.PRICE_NONPOSITIVE,
+            Reason.PRICE_OUT_OF_RANGE,
+            Reason.FX_MISSING,
+            Reason.UNKNOWN_CURRENCY,
+            Reason.BAD_DATE,
+            Reason.MALFORMED,
+            Reason.NOT_AN_OFFER,
+            Reason.MISSING_FIELD);
   }
 }

@@ -24,8 +24,23 @@ class NormalizerPropertiesTest {
   private final Random rnd = new Random(20150112L);
 
   private List<Offer> offers(String text) {
-    return n.normalize(new Listing("p", "qq", null, null, "2015-01-10", text, null, null, null, null, null, null,
-        null, null, Map.of()));
+    return n.normalize(
+        new Listing(
+            "p",
+            "qq",
+            null,
+            null,
+            "2015-01-10",
+            text,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of()));
   }
 
   private static String count(long c, Random r) {
@@ -45,7 +60,8 @@ class NormalizerPropertiesTest {
       BigDecimal amount = BigDecimal.valueOf((1 + rnd.nextInt(5000)) * (q / 100));
       boolean inUsd = rnd.nextInt(4) == 0;
       String[] ts = inUsd ? usdTemplates : cnyTemplates;
-      String text = String.format(ts[rnd.nextInt(ts.length)], amount.toPlainString(), count(q, rnd));
+      String text =
+          String.format(ts[rnd.nextInt(ts.length)], amount.toPlainString(), count(q, rnd));
       List<Offer> o = offers(text);
       assertThat(o).as(text).hasSize(1);
       Offer offer = o.get(0);
@@ -54,7 +70,10 @@ class NormalizerPropertiesTest {
       assertThat(offer.amount()).as(text).isEqualTo(amount.doubleValue());
       double rate = inUsd ? usd : 1.0;
       assertThat(offer.pricePerRecordCny() * offer.quantity())
-          .as(text).isCloseTo(offer.amount() * rate, org.assertj.core.data.Offset.offset(1e-9 * offer.amount() * rate));
+          .as(text)
+          .isCloseTo(
+              offer.amount() * rate,
+              org.assertj.core.data.Offset.offset(1e-9 * offer.amount() * rate));
     }
   }
 
@@ -66,14 +85,17 @@ class NormalizerPropertiesTest {
       BigDecimal perRecord = BigDecimal.valueOf(fen, 2);
       BigDecimal amount = perRecord.multiply(BigDecimal.valueOf(q));
       String bundle = amount.stripTrailingZeros().toPlainString() + "元" + q + "条";
-      String single = switch (rnd.nextInt(3)) {
-        case 0 -> "每条" + perRecord.toPlainString() + "元";
-        case 1 -> perRecord.toPlainString() + "元/条";
-        default -> fen + "分一条";
-      };
+      String single =
+          switch (rnd.nextInt(3)) {
+            case 0 -> "每条" + perRecord.toPlainString() + "元";
+            case 1 -> perRecord.toPlainString() + "元/条";
+            default -> fen + "分一条";
+          };
       double a = offers(bundle).get(0).pricePerRecordCny();
       double b = offers(single).get(0).pricePerRecordCny();
-      assertThat(a).as(bundle + " vs " + single).isCloseTo(b, org.assertj.core.data.Offset.offset(1e-12));
+      assertThat(a)
+          .as(bundle + " vs " + single)
+          .isCloseTo(b, org.assertj.core.data.Offset.offset(1e-12));
       assertThat(a).isCloseTo(fen / 100.0, org.assertj.core.data.Offset.offset(1e-12));
       // and both together are one offer
       assertThat(offers(bundle + "，" + single)).as(bundle + "，" + single).hasSize(1);
@@ -104,8 +126,11 @@ class NormalizerPropertiesTest {
         assertThat(offer.issuers()).containsExactly("ICBC");
         byTier.put(offer.tier(), offer.pricePerRecordCny());
       }
-      assertThat(byTier).containsEntry("standard", values[0]).containsEntry("gold", values[1])
-          .containsEntry("platinum", values[2]).containsEntry("premium", values[3]);
+      assertThat(byTier)
+          .containsEntry("standard", values[0])
+          .containsEntry("gold", values[1])
+          .containsEntry("platinum", values[2])
+          .containsEntry("premium", values[3]);
     }
   }
 
@@ -128,7 +153,8 @@ class NormalizerPropertiesTest {
       out.writeObject(Vocabulary.shipped());
     }
     assertThat(bytes.size()).isLessThan(1000);
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertThat(in.readObject()).isSameAs(Vocabulary.shipped());
     }
   }
@@ -139,7 +165,8 @@ class NormalizerPropertiesTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(x);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       return (Normalizer) in.readObject();
     }
   }

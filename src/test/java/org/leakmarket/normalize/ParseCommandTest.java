@@ -22,17 +22,38 @@ import org.leakmarket.cli.ParseCommand;
 import org.leakmarket.reference.FxTable;
 
 class ParseCommandTest {
-  private static final List<String> FIELDS = List.of("listing_id", "offer_index", "status", "reason", "detail",
-      "price_per_record_cny", "price_per_record_low_cny", "price_per_record_high_cny", "price_per_record_usd",
-      "amount", "currency", "quantity", "tier", "freshness", "category", "issuers", "region_code", "evidence",
-      "confidence", "posted_at", "posted_date");
-  private static final String INPUT = String.join("\n",
-      "{\"source\":\"qq\",\"posted_at\":\"2015-01-10\",\"text\":\"普卡三毛 金卡一块 白金卡五块\"}",
-      "{\"listing_id\":\"L2\",\"source\":\"market\",\"posted_at\":\"2015-01-10\",\"price\":2000,\"quantity\":100000}",
-      "{\"listing_id\":\"L3\",\"source\":\"market\",\"posted_at\":\"2015-01-10\",\"price\":\"0.35\",\"currency\":\"CNY\"}",
-      "not json at all",
-      "",
-      "{\"listing_id\":\"L5\",\"source\":\"qq\",\"posted_at\":\"2015-01-10\",\"text\":\"收信用卡资料\"}");
+  private static final List<String> FIELDS =
+      List.of(
+          "listing_id",
+          "offer_index",
+          "status",
+          "reason",
+          "detail",
+          "price_per_record_cny",
+          "price_per_record_low_cny",
+          "price_per_record_high_cny",
+          "price_per_record_usd",
+          "amount",
+          "currency",
+          "quantity",
+          "tier",
+          "freshness",
+          "category",
+          "issuers",
+          "region_code",
+          "evidence",
+          "confidence",
+          "posted_at",
+          "posted_date");
+  private static final String INPUT =
+      String.join(
+          "\n",
+          "{\"source\":\"qq\",\"posted_at\":\"2015-01-10\",\"text\":\"普卡三毛 金卡一块 白金卡五块\"}",
+          "{\"listing_id\":\"L2\",\"source\":\"market\",\"posted_at\":\"2015-01-10\",\"price\":2000,\"quantity\":100000}",
+          "{\"listing_id\":\"L3\",\"source\":\"market\",\"posted_at\":\"2015-01-10\",\"price\":\"0.35\",\"currency\":\"CNY\"}",
+          "not json at all",
+          "",
+          "{\"listing_id\":\"L5\",\"source\":\"qq\",\"posted_at\":\"2015-01-10\",\"text\":\"收信用卡资料\"}");
   private final ObjectMapper mapper = new ObjectMapper();
 
   private List<JsonNode> lines(String out) throws Exception {
@@ -49,7 +70,8 @@ class ParseCommandTest {
   void oneLinePerOfferOrRejectedListingWithTheContractFieldNames() throws Exception {
     StringWriter sw = new StringWriter();
     Normalizer n = new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
-    ParseCommand.Counts c = ParseCommand.run(new StringReader(INPUT), new PrintWriter(sw), n, false);
+    ParseCommand.Counts c =
+        ParseCommand.run(new StringReader(INPUT), new PrintWriter(sw), n, false);
     List<JsonNode> out = lines(sw.toString());
     assertThat(c).isEqualTo(new ParseCommand.Counts(5, 5, 2));
     assertThat(out).hasSize(7);
@@ -101,7 +123,8 @@ class ParseCommandTest {
 
   @Test
   void aMissingFileIsBadInput(@TempDir Path dir) {
-    assertThat(LeakmarketCommand.execute("parse", dir.resolve("nope.jsonl").toString())).isEqualTo(3);
+    assertThat(LeakmarketCommand.execute("parse", dir.resolve("nope.jsonl").toString()))
+        .isEqualTo(3);
   }
 
   @Test
@@ -110,6 +133,7 @@ class ParseCommandTest {
     Normalizer n = new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
     ParseCommand.run(new StringReader(INPUT.split("\n")[0]), new PrintWriter(sw), n, true);
     assertThat(sw.toString()).doesNotContain("三毛").contains("\\u4E09");
-    assertThat(lines(sw.toString()).get(0).get("evidence").get(0).get("span").asText()).isEqualTo("三毛");
+    assertThat(lines(sw.toString()).get(0).get("evidence").get(0).get("span").asText())
+        .isEqualTo("三毛");
   }
 }

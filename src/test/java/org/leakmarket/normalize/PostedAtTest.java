@@ -13,14 +13,30 @@ class PostedAtTest {
 
   @Test
   void fastPathAgreesWithJavaTime() {
-    String[] noOffset = {"2015-01-10T08:30", "2015-01-10T08:30:15", "2015-01-10T23:59:59.5", "2015-01-10T00:00:00.123456789"};
+    String[] noOffset = {
+      "2015-01-10T08:30",
+      "2015-01-10T08:30:15",
+      "2015-01-10T23:59:59.5",
+      "2015-01-10T00:00:00.123456789"
+    };
     for (String s : noOffset) {
       LocalDateTime ldt = LocalDateTime.parse(s);
-      assertThat(PostedAt.parse(s, "qq").orElseThrow().instant()).as(s).isEqualTo(ldt.toInstant(ZoneOffset.ofHours(8)));
-      assertThat(PostedAt.parse(s, "telegram").orElseThrow().instant()).as(s).isEqualTo(ldt.toInstant(ZoneOffset.UTC));
-      assertThat(PostedAt.parse(s.replace('T', ' '), "forum").orElseThrow().instant()).as(s).isEqualTo(ldt.toInstant(ZoneOffset.UTC));
+      assertThat(PostedAt.parse(s, "qq").orElseThrow().instant())
+          .as(s)
+          .isEqualTo(ldt.toInstant(ZoneOffset.ofHours(8)));
+      assertThat(PostedAt.parse(s, "telegram").orElseThrow().instant())
+          .as(s)
+          .isEqualTo(ldt.toInstant(ZoneOffset.UTC));
+      assertThat(PostedAt.parse(s.replace('T', ' '), "forum").orElseThrow().instant())
+          .as(s)
+          .isEqualTo(ldt.toInstant(ZoneOffset.UTC));
     }
-    String[] withOffset = {"2015-01-10T08:30:00Z", "2015-01-10T08:30:00+08:00", "2015-01-10T20:00:00-08:00", "2015-01-10T08:30+05:30"};
+    String[] withOffset = {
+      "2015-01-10T08:30:00Z",
+      "2015-01-10T08:30:00+08:00",
+      "2015-01-10T20:00:00-08:00",
+      "2015-01-10T08:30+05:30"
+    };
     for (String s : withOffset) {
       OffsetDateTime odt = OffsetDateTime.parse(s);
       PostedAt.Parsed p = PostedAt.parse(s, "qq").orElseThrow();
@@ -29,14 +45,24 @@ class PostedAtTest {
     }
     assertThat(PostedAt.parse("2015-01-10T08:30:00+0800", "qq").orElseThrow().instant())
         .isEqualTo(OffsetDateTime.parse("2015-01-10T08:30:00+08:00").toInstant());
-    assertThat(PostedAt.parse("2015-01-10", "qq").orElseThrow().date()).isEqualTo(LocalDate.of(2015, 1, 10));
+    assertThat(PostedAt.parse("2015-01-10", "qq").orElseThrow().date())
+        .isEqualTo(LocalDate.of(2015, 1, 10));
     assertThat(PostedAt.parse("2015-01-10", "qq").orElseThrow().instant())
         .isEqualTo(LocalDate.of(2015, 1, 10).atStartOfDay(ZoneOffset.ofHours(8)).toInstant());
   }
 
   @Test
   void impossibleOrUnreadableDatesAreEmpty() {
-    for (String s : new String[] {"2015-02-30", "2015-13-01", "2015-01-10T25:00", "yesterday", "2015/01/10", "", "2015-01-10T08"}) {
+    for (String s :
+        new String[] {
+          "2015-02-30",
+          "2015-13-01",
+          "2015-01-10T25:00",
+          "yesterday",
+          "2015/01/10",
+          "",
+          "2015-01-10T08"
+        }) {
       assertThat(PostedAt.parse(s, "qq")).as(s).isEmpty();
     }
   }

@@ -18,8 +18,13 @@ class ReferenceAndIdsTest {
 
   @Test
   void defaultIdIsSha256OfTheFiveFieldsJoinedByUnitSeparator() throws Exception {
-    String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-        .digest("qq\u001fg1\u001f\u001f2015-01-10\u001f每条5毛".getBytes(StandardCharsets.UTF_8)));
+    String expected =
+        HexFormat.of()
+            .formatHex(
+                MessageDigest.getInstance("SHA-256")
+                    .digest(
+                        "qq\u001fg1\u001f\u001f2015-01-10\u001f每条5毛"
+                            .getBytes(StandardCharsets.UTF_8)));
     assertThat(ListingIds.defaultId("qq", "g1", null, "2015-01-10", "每条5毛")).isEqualTo(expected);
     assertThat(ListingIds.defaultId("qq", "g1", "", "2015-01-10", "每条5毛")).isEqualTo(expected);
     // moving a character between fields changes the id
@@ -44,18 +49,40 @@ class ReferenceAndIdsTest {
   @Test
   void aResearcherCanAddAWordInAVocabularyFolder(@TempDir Path dir) throws Exception {
     Normalizer shipped = new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
-    Listing l = new Listing("v", "qq", null, null, "2015-01-10", "蓝海银行 金葵花客户 每条2元", null, null, null,
-        null, null, null, null, null, Map.of());
+    Listing l =
+        new Listing(
+            "v",
+            "qq",
+            null,
+            null,
+            "2015-01-10",
+            "蓝海银行 金葵花客户 每条2元",
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of());
     assertThat(shipped.normalize(l).get(0).issuers()).isEmpty();
     // a copy of issuers.tsv with one more bank, and a new slang word for the platinum tier
-    String issuers = new String(Normalizer.class.getResourceAsStream("/vocabulary/issuers.tsv").readAllBytes(),
-        StandardCharsets.UTF_8);
+    String issuers =
+        new String(
+            Normalizer.class.getResourceAsStream("/vocabulary/issuers.tsv").readAllBytes(),
+            StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("issuers.tsv"), issuers + "蓝海银行\tBLUEOCEAN\n");
-    String tiers = new String(Normalizer.class.getResourceAsStream("/vocabulary/tiers.tsv").readAllBytes(),
-        StandardCharsets.UTF_8);
+    String tiers =
+        new String(
+            Normalizer.class.getResourceAsStream("/vocabulary/tiers.tsv").readAllBytes(),
+            StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("tiers.tsv"), tiers + "金葵花\tplatinum\n");
-    Normalizer custom = new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000),
-        Vocabulary.load(dir, Regions.shipped()));
+    Normalizer custom =
+        new Normalizer(
+            FxTable.shipped(45),
+            new NormalizerSettings(0.0001, 50000),
+            Vocabulary.load(dir, Regions.shipped()));
     List<Offer> o = custom.normalize(l);
     assertThat(o.get(0).issuers()).containsExactly("BLUEOCEAN");
     assertThat(o.get(0).tier()).isEqualTo("platinum");
@@ -65,13 +92,37 @@ class ReferenceAndIdsTest {
   @Test
   void chineseNumeralsAreReadAsNumbers() {
     Normalizer n = new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
-    String[][] cases = {{"一万五千条三千元", "0.2"}, {"两万五条五千元", "0.2"}, {"一千零五条1005元", "1"},
-        {"三百五十条35元", "0.1"}, {"十五条3元", "0.2"}, {"一亿条1万元", "0.0001"}};
+    String[][] cases = {
+      {"一万五千条三千元", "0.2"},
+      {"两万五条五千元", "0.2"},
+      {"一千零五条1005元", "1"},
+      {"三百五十条35元", "0.1"},
+      {"十五条3元", "0.2"},
+      {"一亿条1万元", "0.0001"}
+    };
     for (String[] c : cases) {
-      Offer o = n.normalize(new Listing("n", "qq", null, null, "2015-01-10", c[0], null, null, null, null, null,
-          null, null, null, Map.of())).get(0);
-      assertThat(o.pricePerRecordCny()).as(c[0] + " " + o).isCloseTo(Double.parseDouble(c[1]),
-          org.assertj.core.data.Offset.offset(1e-12));
+      Offer o =
+          n.normalize(
+                  new Listing(
+                      "n",
+                      "qq",
+                      null,
+                      null,
+                      "2015-01-10",
+                      c[0],
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      Map.of()))
+              .get(0);
+      assertThat(o.pricePerRecordCny())
+          .as(c[0] + " " + o)
+          .isCloseTo(Double.parseDouble(c[1]), org.assertj.core.data.Offset.offset(1e-12));
     }
   }
 }

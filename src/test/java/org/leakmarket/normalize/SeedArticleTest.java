@@ -7,13 +7,31 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.leakmarket.reference.FxTable;
 
-/** The seed article's prices (seed/NOTES.md), from adverts written as the reporters describe them. */
+/**
+ * The seed article's prices (seed/NOTES.md), from adverts written as the reporters describe them.
+ */
 class SeedArticleTest {
-  private final Normalizer n = new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
+  private final Normalizer n =
+      new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
 
   private List<Offer> offers(String text) {
-    return n.normalize(new Listing("seed", "qq", "电销数据源", null, "2015-01-10", text, null, null, null,
-        null, null, null, null, null, Map.of()));
+    return n.normalize(
+        new Listing(
+            "seed",
+            "qq",
+            "电销数据源",
+            null,
+            "2015-01-10",
+            text,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Map.of()));
   }
 
   @Test
@@ -65,6 +83,7 @@ class SeedArticleTest {
   void workersAndPeasantsAreTheFiveStateBanks() {
     List<Offer> o = offers("工农中建交各大银行信用卡客户数据，试用200条免费，每条5毛");
     assertThat(o.get(0).issuers()).containsExactly("ICBC", "ABC", "BOC", "CCB", "BOCOM");
-    assertThat(o.get(0).evidence()).contains(new Evidence("quantity", "200条", "ignored.free_trial"));
+    assertThat(o.get(0).evidence())
+        .contains(new Evidence("quantity", "200条", "ignored.free_trial"));
   }
 }

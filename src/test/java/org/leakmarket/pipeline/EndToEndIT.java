@@ -40,16 +40,17 @@ import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
 
 /**
- * The whole product on {@code data-samples/}, as a user runs it: {@code bin/leakmarket run}
- * in its own JVM (its log kept), then, in this JVM, the same input again (idempotence), late
- * listings for the first month (revisions), {@code reproduce} of the first publication, and
- * the privacy scan of every file written. Expected counts come from the generator's ground
- * truth ({@code data-samples/ground_truth}) and from estimators run on counts taken here
- * independently of the pipeline.
+ * The whole product on {@code data-samples/}, as a user runs it: {@code bin/leakmarket run} in its
+ * own JVM (its log kept), then, in this JVM, the same input again (idempotence), late listings for
+ * the first month (revisions), {@code reproduce} of the first publication, and the privacy scan of
+ * every file written. Expected counts come from the generator's ground truth ({@code
+ * data-samples/ground_truth}) and from estimators run on counts taken here independently of the
+ * pipeline.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT extends SparkTestBase {
-  static final Path PROJECT = Path.of(System.getProperty("leakmarket.project.dir", ".")).toAbsolutePath();
+  static final Path PROJECT =
+      Path.of(System.getProperty("leakmarket.project.dir", ".")).toAbsolutePath();
   static final Path DATA = PROJECT.resolve("data-samples");
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -66,12 +67,27 @@ class EndToEndIT extends SparkTestBase {
     rep = tmp.resolve("reports");
     Path log = tmp.resolve("logs/run1.log");
     Files.createDirectories(log.getParent());
-    Process p = new ProcessBuilder(PROJECT.resolve("bin/leakmarket").toString(), "run",
-        "--listings", DATA.resolve("listings.jsonl").toString(),
-        "--samples", DATA.resolve("samples/manifest.jsonl").toString(),
-        "--warehouse", wh.toString(), "--reports", rep.toString(), "--period", "2015-01",
-        "--bootstrap", "300", "--master", "local[2]")
-        .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    Process p =
+        new ProcessBuilder(
+                PROJECT.resolve("bin/leakmarket").toString(),
+                "run",
+                "--listings",
+                DATA.resolve("listings.jsonl").toString(),
+                "--samples",
+                DATA.resolve("samples/manifest.jsonl").toString(),
+                "--warehouse",
+                wh.toString(),
+                "--reports",
+                rep.toString(),
+                "--period",
+                "2015-01",
+                "--bootstrap",
+                "300",
+                "--master",
+                "local[2]")
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
     assertThat(p.waitFor(20, TimeUnit.MINUTES)).as("run finished in time; log %s", log).isTrue();
     assertThat(p.exitValue()).as(Files.readString(log)).isZero();
     firstReport = tmp.resolve("first-report");
@@ -128,8 +144,11 @@ class EndToEndIT extends SparkTestBase {
   void seedArticlePricesLandInSilverOffers() {
     Map<String, Double> price = new HashMap<>();
     Map<String, String> tier = new HashMap<>();
-    for (Row r : new Warehouse(spark, wh).read(Table.SILVER_OFFERS)
-        .filter("listing_id like 'L-demo-seed-%'").collectAsList()) {
+    for (Row r :
+        new Warehouse(spark, wh)
+            .read(Table.SILVER_OFFERS)
+            .filter("listing_id like 'L-demo-seed-%'")
+            .collectAsList()) {
       String key = r.<String>getAs("listing_id") + "#" + r.<Integer>getAs("offer_index");
       price.put(key, r.getAs("price_per_record_cny"));
       tier.put(key, r.getAs("tier") + "/" + r.getAs("freshness"));
@@ -141,17 +160,22 @@ class EndToEndIT extends SparkTestBase {
 
   @Test
   @Order(3)
-  void samplesLinkAcrossFilesAndThePopulationEstimateIsTheEstimatorsOnIndependentCounts() throws IOException {
+  void samplesLinkAcrossFilesAndThePopulationEstimateIsTheEstimatorsOnIndependentCounts()
+      throws IOException {
     Warehouse w = new Warehouse(spark, wh);
-    List<Row> records = w.read(Table.SILVER_RECORDS)
-        .select("sample_id", "person_id", "card_luhn_valid", "phone_valid", "id_valid").collectAsList();
+    List<Row> records =
+        w.read(Table.SILVER_RECORDS)
+            .select("sample_id", "person_id", "card_luhn_valid", "phone_valid", "id_valid")
+            .collectAsList();
     List<String> labels = records.stream().map(r -> r.getString(0)).distinct().sorted().toList();
     Map<String, Integer> historyOf = new HashMap<>();
     Set<String> persons = new java.util.HashSet<>();
     for (Row r : records) {
       persons.add(r.getString(1));
       // capture-recapture counts records with at least one identifier passing its check
-      if (Boolean.TRUE.equals(r.get(2)) || Boolean.TRUE.equals(r.get(3)) || Boolean.TRUE.equals(r.get(4))) {
+      if (Boolean.TRUE.equals(r.get(2))
+          || Boolean.TRUE.equals(r.get(3))
+          || Boolean.TRUE.equals(r.get(4))) {
         historyOf.merge(r.getString(1), 1 << labels.indexOf(r.getString(0)), (a, b) -> a | b);
       }
     }
@@ -169,14 +193,17 @@ class EndToEndIT extends SparkTestBase {
       }
     }
     assertThat(selected).isNotNull();
-    assertThat(selected.get("n_hat").asDouble()).isCloseTo(nHat, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(selected.get("n_hat").asDouble())
+        .isCloseTo(nHat, org.assertj.core.data.Offset.offset(1e-6));
     JsonNode exposure = JSON.readTree(firstReport.resolve("summary.json").toFile()).get("exposure");
     assertThat(exposure.get("persons").asLong()).isEqualTo(persons.size());
     assertThat(exposure.get("records").asLong()).isEqualTo(records.size());
     // the overlap table agrees with the persons shared in silver/records
     long shared12 = historyOf.values().stream().filter(h -> (h & 3) == 3).count();
-    Row pair = w.read(Table.GOLD_SAMPLE_OVERLAP)
-        .filter("sample_a = '" + labels.get(0) + "' and sample_b = '" + labels.get(1) + "'").head();
+    Row pair =
+        w.read(Table.GOLD_SAMPLE_OVERLAP)
+            .filter("sample_a = '" + labels.get(0) + "' and sample_b = '" + labels.get(1) + "'")
+            .head();
     assertThat(pair.<Long>getAs("shared_persons")).isEqualTo(shared12);
     // and with the generator's design: the people each pair of samples was drawn to share
     // (written outside the scanned output tree: these files hold the fake people in clear)
@@ -193,15 +220,26 @@ class EndToEndIT extends SparkTestBase {
     // a drawn person whose record in one sample shows none of them (name and address only)
     // cannot be linked there, so the observed overlap may fall short of the design by a little.
     assertThat(overlap.keySet()).isEqualTo(truth.pairwiseOverlap().keySet());
-    truth.pairwiseOverlap().forEach((pairKey, drawn) ->
-        assertThat(overlap.get(pairKey)).as(pairKey).isBetween(drawn - 2L, (long) drawn));
+    truth
+        .pairwiseOverlap()
+        .forEach(
+            (pairKey, drawn) ->
+                assertThat(overlap.get(pairKey)).as(pairKey).isBetween(drawn - 2L, (long) drawn));
   }
 
   @Test
   @Order(4)
   void runningTheSameInputAgainChangesNoTable() {
-    assertThat(runInProcess("run", "--listings", DATA.resolve("listings.jsonl").toString(),
-        "--samples", DATA.resolve("samples/manifest.jsonl").toString(), "--period", "2015-01")).isZero();
+    assertThat(
+            runInProcess(
+                "run",
+                "--listings",
+                DATA.resolve("listings.jsonl").toString(),
+                "--samples",
+                DATA.resolve("samples/manifest.jsonl").toString(),
+                "--period",
+                "2015-01"))
+        .isZero();
     Warehouse w = new Warehouse(spark, wh);
     for (Map.Entry<String, Long> e : firstCounts.entrySet()) {
       long now = w.read(Table.byPath(e.getKey()).orElseThrow()).count();
@@ -216,9 +254,16 @@ class EndToEndIT extends SparkTestBase {
   @Test
   @Order(5)
   void lateListingsForAPublishedMonthAreListedAsRevisionsInTheNextPublication() throws IOException {
-    assertThat(runInProcess("run", "--listings", DATA.resolve("listings-late.jsonl").toString(),
-        "--period", "2015-02")).isZero();
-    JsonNode revisions = JSON.readTree(rep.resolve("2015-02/summary.json").toFile()).get("revisions");
+    assertThat(
+            runInProcess(
+                "run",
+                "--listings",
+                DATA.resolve("listings-late.jsonl").toString(),
+                "--period",
+                "2015-02"))
+        .isZero();
+    JsonNode revisions =
+        JSON.readTree(rep.resolve("2015-02/summary.json").toFile()).get("revisions");
     assertThat(revisions.size()).isPositive();
     Set<String> periods = new LinkedHashSet<>();
     revisions.forEach(r -> periods.add(r.get("period").asText()));
@@ -232,14 +277,22 @@ class EndToEndIT extends SparkTestBase {
   @Order(6)
   void reproduceAfterNewerDataGivesIdenticalTablesAndSummary() throws IOException {
     Path again = root.resolve("reproduced");
-    assertThat(runInProcess("reproduce", "--manifest", firstReport.resolve("manifest.json").toString(),
-        "--reports", again.toString())).isZero();
+    assertThat(
+            runInProcess(
+                "reproduce",
+                "--manifest",
+                firstReport.resolve("manifest.json").toString(),
+                "--reports",
+                again.toString()))
+        .isZero();
     Path out = again.resolve("2015-01");
     assertThat(SummaryJson.withoutTimestamp(Files.readString(out.resolve("summary.json"))))
-        .isEqualTo(SummaryJson.withoutTimestamp(Files.readString(firstReport.resolve("summary.json"))));
+        .isEqualTo(
+            SummaryJson.withoutTimestamp(Files.readString(firstReport.resolve("summary.json"))));
     try (Stream<Path> csvs = Files.list(firstReport.resolve("tables"))) {
       for (Path csv : csvs.toList()) {
-        assertThat(Files.readString(out.resolve("tables").resolve(csv.getFileName()))).as(csv.toString())
+        assertThat(Files.readString(out.resolve("tables").resolve(csv.getFileName())))
+            .as(csv.toString())
             .isEqualTo(Files.readString(csv));
       }
     }
@@ -269,12 +322,15 @@ class EndToEndIT extends SparkTestBase {
   int runInProcess(String... args) {
     List<String> a = new ArrayList<>(List.of(args));
     if (!a.get(0).equals("reproduce")) {
-      a.addAll(List.of("--warehouse", wh.toString(), "--reports", rep.toString(), "--bootstrap", "300"));
+      a.addAll(
+          List.of("--warehouse", wh.toString(), "--reports", rep.toString(), "--bootstrap", "300"));
     }
     return LeakmarketCommand.execute(a.toArray(String[]::new));
   }
 
-  /** Raw values of every identifying column of the demo's sample files, and the sellers' handles. */
+  /**
+   * Raw values of every identifying column of the demo's sample files, and the sellers' handles.
+   */
   static Set<String> identifiersOfDemoSamples() throws IOException {
     HeaderMap headers = HeaderMap.shipped();
     Set<String> out = new LinkedHashSet<>();
@@ -282,17 +338,21 @@ class EndToEndIT extends SparkTestBase {
       out.add(m.get("seller").asText());
       Map<String, String> overrides = new HashMap<>();
       if (m.has("columns")) {
-        m.get("columns").fields().forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asText()));
+        m.get("columns")
+            .fields()
+            .forEachRemaining(e -> overrides.put(e.getKey(), e.getValue().asText()));
       }
       Charset cs = Charset.forName(m.path("encoding").asText("utf-8"));
-      List<String> lines = Files.readAllLines(DATA.resolve("samples").resolve(m.get("path").asText()), cs);
+      List<String> lines =
+          Files.readAllLines(DATA.resolve("samples").resolve(m.get("path").asText()), cs);
       String format = m.get("format").asText();
       if (format.equals("jsonl")) {
         for (String l : lines) {
           if (l.isBlank()) {
             continue;
           }
-          for (Iterator<Map.Entry<String, JsonNode>> it = JSON.readTree(l).fields(); it.hasNext(); ) {
+          for (Iterator<Map.Entry<String, JsonNode>> it = JSON.readTree(l).fields();
+              it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (identifying(headers, e.getKey(), overrides)) {
               addValue(out, e.getValue().asText());
@@ -315,7 +375,8 @@ class EndToEndIT extends SparkTestBase {
     return out;
   }
 
-  private static boolean identifying(HeaderMap headers, String header, Map<String, String> overrides) {
+  private static boolean identifying(
+      HeaderMap headers, String header, Map<String, String> overrides) {
     return headers.field(header.trim(), overrides).map(Fields.IDENTIFYING::contains).orElse(false);
   }
 

@@ -40,9 +40,9 @@ import org.leakmarket.warehouse.Warehouse;
  * The privacy proof of privacy.md section 5 for the sample stage: identifiers planted in every
  * field of a UTF-8 and a GB18030 sample, valid and invalid; after ingest, linkage, Delta writes
  * (twice: the second run merges), a report file and captured logs (Spark at INFO, leakmarket at
- * DEBUG), every file under the output tree, including Spark's local dir with shuffle
- * compression off, is scanned for each identifier in clear, reformatted and as unkeyed SHA-256.
- * Zero hits; and the same scanner finds them in the inputs and in a Parquet control file.
+ * DEBUG), every file under the output tree, including Spark's local dir with shuffle compression
+ * off, is scanned for each identifier in clear, reformatted and as unkeyed SHA-256. Zero hits; and
+ * the same scanner finds them in the inputs and in a Parquet control file.
  */
 class PrivacyProofTest extends SparkTestBase {
   @TempDir static Path root;
@@ -73,9 +73,32 @@ class PrivacyProofTest extends SparkTestBase {
   private static final String EMPLOYER = "测试科技有限公司";
   private static final String SELLER = "卖家测试号888";
 
-  private static final List<String> PLANTED = List.of(NAME1, NAME2, NAME3, NAME4, NAME5, PHONE1,
-      PHONE2_INVALID, PHONE3, PHONE6, CARD1, CARD2_INVALID, CARD5, ID1, ID2_INVALID, ID5, ACCT1,
-      ACCT2, ADDR1, ADDR2, ADDR4, EMAIL1, EMAIL2_INVALID, EMPLOYER, SELLER);
+  private static final List<String> PLANTED =
+      List.of(
+          NAME1,
+          NAME2,
+          NAME3,
+          NAME4,
+          NAME5,
+          PHONE1,
+          PHONE2_INVALID,
+          PHONE3,
+          PHONE6,
+          CARD1,
+          CARD2_INVALID,
+          CARD5,
+          ID1,
+          ID2_INVALID,
+          ID5,
+          ACCT1,
+          ACCT2,
+          ADDR1,
+          ADDR2,
+          ADDR4,
+          EMAIL1,
+          EMAIL2_INVALID,
+          EMPLOYER,
+          SELLER);
 
   private static String card(String payload, boolean valid) {
     int c = Validators.luhnCheckDigit(payload);
@@ -105,33 +128,90 @@ class PrivacyProofTest extends SparkTestBase {
 
   private Path writeInputs(Path input) throws Exception {
     Files.createDirectories(input);
-    String u = String.join("\n",
-        "Name,Mobile,ID No,Card Number,Account,Address,Email,Bank,Card Level,Employer",
-        NAME1 + "," + PHONE1 + "," + ID1 + "," + CARD1 + "," + ACCT1 + ",\"" + ADDR1 + "\"," + EMAIL1
-            + ",ICBC,gold," + EMPLOYER,
-        NAME2 + "," + PHONE2_INVALID + "," + ID2_INVALID + "," + CARD2_INVALID + "," + ACCT2 + ","
-            + ADDR2 + "," + EMAIL2_INVALID + ",CCB,platinum,",
-        NAME3 + "," + PHONE3 + ",,,,,,,,",
-        ",,,,," + ADDR4 + ",,,,",
-        "合计,3条,,,,,,,,") + "\n";
+    String u =
+        String.join(
+                "\n",
+                "Name,Mobile,ID No,Card Number,Account,Address,Email,Bank,Card Level,Employer",
+                NAME1
+                    + ","
+                    + PHONE1
+                    + ","
+                    + ID1
+                    + ","
+                    + CARD1
+                    + ","
+                    + ACCT1
+                    + ",\""
+                    + ADDR1
+                    + "\","
+                    + EMAIL1
+                    + ",ICBC,gold,"
+                    + EMPLOYER,
+                NAME2
+                    + ","
+                    + PHONE2_INVALID
+                    + ","
+                    + ID2_INVALID
+                    + ","
+                    + CARD2_INVALID
+                    + ","
+                    + ACCT2
+                    + ","
+                    + ADDR2
+                    + ","
+                    + EMAIL2_INVALID
+                    + ",CCB,platinum,",
+                NAME3 + "," + PHONE3 + ",,,,,,,,",
+                ",,,,," + ADDR4 + ",,,,",
+                "合计,3条,,,,,,,,")
+            + "\n";
     Files.writeString(input.resolve("u.csv"), u, StandardCharsets.UTF_8);
-    String fullWidthPhone1 = "+86 " + toFullWidth(PHONE1.substring(0, 3)) + "-" + PHONE1.substring(3, 7)
-        + "-" + PHONE1.substring(7);
+    String fullWidthPhone1 =
+        "+86 "
+            + toFullWidth(PHONE1.substring(0, 3))
+            + "-"
+            + PHONE1.substring(3, 7)
+            + "-"
+            + PHONE1.substring(7);
     String spacedCard1 = "'" + CARD1.replaceAll("(.{4})(?!$)", "$1 ");
-    String g = String.join("\n",
-        "姓名,手机号码,身份证号,卡号,账号,家庭地址,邮箱,开户行,卡种,工作单位",
-        NAME1 + "," + fullWidthPhone1 + "," + ID1.toLowerCase() + "," + spacedCard1 + "," + ACCT1
-            + ",\"" + ADDR1 + "\"," + EMAIL1.toUpperCase() + ",工商银行,金卡," + EMPLOYER,
-        "",
-        NAME4 + "," + PHONE3 + ",,\"" + CARD5 + "\",,,,,,",
-        ",," + ID5 + "," + CARD5 + ",,,,,,",
-        ",,,6.22588E+15,,,,,,",
-        NAME5 + "," + PHONE6 + ",\"unterminated " + ADDR2 + ",,,,,,") + "\n";
+    String g =
+        String.join(
+                "\n",
+                "姓名,手机号码,身份证号,卡号,账号,家庭地址,邮箱,开户行,卡种,工作单位",
+                NAME1
+                    + ","
+                    + fullWidthPhone1
+                    + ","
+                    + ID1.toLowerCase()
+                    + ","
+                    + spacedCard1
+                    + ","
+                    + ACCT1
+                    + ",\""
+                    + ADDR1
+                    + "\","
+                    + EMAIL1.toUpperCase()
+                    + ",工商银行,金卡,"
+                    + EMPLOYER,
+                "",
+                NAME4 + "," + PHONE3 + ",,\"" + CARD5 + "\",,,,,,",
+                ",," + ID5 + "," + CARD5 + ",,,,,,",
+                ",,,6.22588E+15,,,,,,",
+                NAME5 + "," + PHONE6 + ",\"unterminated " + ADDR2 + ",,,,,,")
+            + "\n";
     Files.write(input.resolve("g.csv"), g.getBytes(Charset.forName("GB18030")));
-    Files.writeString(input.resolve("manifest.jsonl"), String.join("\n",
-        "{\"sample_id\":\"proof-u\",\"path\":\"u.csv\",\"obtained_at\":\"2015-01-08\",\"listing_id\":\"L-proof-1\",\"seller\":\"" + SELLER + "\",\"format\":\"csv\"}",
-        "{\"sample_id\":\"proof-g\",\"path\":\"g.csv\",\"obtained_at\":\"2015-02-08\",\"listing_id\":\"L-proof-2\",\"seller\":\"" + SELLER + "\",\"format\":\"csv\",\"encoding\":\"gb18030\"}")
-        + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        input.resolve("manifest.jsonl"),
+        String.join(
+                "\n",
+                "{\"sample_id\":\"proof-u\",\"path\":\"u.csv\",\"obtained_at\":\"2015-01-08\",\"listing_id\":\"L-proof-1\",\"seller\":\""
+                    + SELLER
+                    + "\",\"format\":\"csv\"}",
+                "{\"sample_id\":\"proof-g\",\"path\":\"g.csv\",\"obtained_at\":\"2015-02-08\",\"listing_id\":\"L-proof-2\",\"seller\":\""
+                    + SELLER
+                    + "\",\"format\":\"csv\",\"encoding\":\"gb18030\"}")
+            + "\n",
+        StandardCharsets.UTF_8);
     return input.resolve("manifest.jsonl");
   }
 
@@ -142,7 +222,8 @@ class PrivacyProofTest extends SparkTestBase {
   }
 
   @Test
-  void nothingIdentifyingLeavesTheIngestAndTheScannerWorks(@TempDir Path controls) throws Exception {
+  void nothingIdentifyingLeavesTheIngestAndTheScannerWorks(@TempDir Path controls)
+      throws Exception {
     Path input = root.resolve("input");
     Path manifest = writeInputs(input);
     Path logFile = root.resolve("logs/run.log");
@@ -153,14 +234,16 @@ class PrivacyProofTest extends SparkTestBase {
       LoggerHolder.LOG.info("using {}", key);
       Warehouse wh = new Warehouse(spark, root.resolve("warehouse"));
       for (int run = 0; run < 2; run++) {
-        SampleIngestJob.Result r = SampleIngestJob.run(spark, manifest, key, BinTable.load(null),
-            PhoneSegments.load(null));
+        SampleIngestJob.Result r =
+            SampleIngestJob.run(
+                spark, manifest, key, BinTable.load(null), PhoneSegments.load(null));
         Dataset<Row> linked = Persons.link(r.records());
         wh.mergeInsert(Table.BRONZE_SAMPLE_RECORDS, r.records());
         wh.mergeInsert(Table.SILVER_RECORDS, linked);
         wh.mergeInsert(Table.QUARANTINE_SAMPLE_RECORDS, r.quarantine());
         Files.createDirectories(root.resolve("reports"));
-        new ObjectMapper().writerWithDefaultPrettyPrinter()
+        new ObjectMapper()
+            .writerWithDefaultPrettyPrinter()
             .writeValue(root.resolve("reports/samples-" + run + ".json").toFile(), r.reports());
         r.release();
       }
@@ -168,17 +251,27 @@ class PrivacyProofTest extends SparkTestBase {
         person.put(x.getString(0), x.getString(1));
       }
       Map<String, String> reasons = new HashMap<>();
-      for (Row x : wh.read(Table.QUARANTINE_SAMPLE_RECORDS).select("quarantine_id", "reason").collectAsList()) {
+      for (Row x :
+          wh.read(Table.QUARANTINE_SAMPLE_RECORDS)
+              .select("quarantine_id", "reason")
+              .collectAsList()) {
         reasons.put(x.getString(0), x.getString(1));
       }
       // Idempotent: the second run added nothing.
       assertThat(person).hasSize(6);
-      assertThat(reasons).containsOnly(Map.entry("proof-u/5", "no_identifier"),
-          Map.entry("proof-u/6", "total_row"), Map.entry("proof-g/6", "mangled_number"),
-          Map.entry("proof-g/7", "malformed_row"));
-      Row masked = wh.read(Table.QUARANTINE_SAMPLE_RECORDS).filter(col("quarantine_id").equalTo("proof-g/7"))
-          .select("masked").first();
-      assertThat(masked.<String, String>getJavaMap(0)).containsEntry("phone", "186****2222")
+      assertThat(reasons)
+          .containsOnly(
+              Map.entry("proof-u/5", "no_identifier"),
+              Map.entry("proof-u/6", "total_row"),
+              Map.entry("proof-g/6", "mangled_number"),
+              Map.entry("proof-g/7", "malformed_row"));
+      Row masked =
+          wh.read(Table.QUARANTINE_SAMPLE_RECORDS)
+              .filter(col("quarantine_id").equalTo("proof-g/7"))
+              .select("masked")
+              .first();
+      assertThat(masked.<String, String>getJavaMap(0))
+          .containsEntry("phone", "186****2222")
           .containsEntry("name", "钱*");
     } finally {
       restoreLogs.run();
@@ -187,7 +280,9 @@ class PrivacyProofTest extends SparkTestBase {
     // Linkage: the same person in UTF-8 and GB18030 samples with different headers; a chain
     // u3 -phone- g4 -card- g5 is one person; the invalid-everything row is someone else.
     assertThat(person.get("proof-u/2")).isEqualTo(person.get("proof-g/2"));
-    assertThat(person.get("proof-u/4")).isEqualTo(person.get("proof-g/4")).isEqualTo(person.get("proof-g/5"));
+    assertThat(person.get("proof-u/4"))
+        .isEqualTo(person.get("proof-g/4"))
+        .isEqualTo(person.get("proof-g/5"));
     assertThat(person.get("proof-u/3")).isNotIn(person.get("proof-u/2"), person.get("proof-u/4"));
 
     // The scan: everything but the inputs; the key itself is also looked for.
@@ -198,7 +293,8 @@ class PrivacyProofTest extends SparkTestBase {
     assertThat(Files.readString(logFile)).contains("samples: 2 files").contains("fingerprint");
     assertThat(PrivacyScanner.countFiles(root, skipInputs)).isGreaterThan(20);
     try (var s = Files.walk(root.resolve("warehouse"))) {
-      assertThat(s.filter(p -> p.toString().endsWith(".parquet")).count()).isGreaterThanOrEqualTo(3);
+      assertThat(s.filter(p -> p.toString().endsWith(".parquet")).count())
+          .isGreaterThanOrEqualTo(3);
     }
     List<PrivacyScanner.Hit> hits = scanner.scan(spark, root, skipInputs);
     assertThat(hits).isEmpty();
@@ -208,23 +304,46 @@ class PrivacyProofTest extends SparkTestBase {
     assertThat(inInputs.stream().map(PrivacyScanner.Hit::identifier).distinct())
         .containsExactlyInAnyOrderElementsOf(PLANTED);
     // ...including the GB18030 file, found by its GB18030 bytes.
-    assertThat(inInputs).anyMatch(h -> h.file().endsWith("g.csv") && h.how().equals("bytes:GB18030")
-        && h.identifier().equals(NAME4));
+    assertThat(inInputs)
+        .anyMatch(
+            h ->
+                h.file().endsWith("g.csv")
+                    && h.how().equals("bytes:GB18030")
+                    && h.identifier().equals(NAME4));
 
     // Positive control 2: a compressed Parquet file holding an unkeyed hash and an E.164 phone
     // is caught by decoding it.
-    StructType schema = new StructType().add("v", DataTypes.StringType)
-        .add("a", DataTypes.createArrayType(DataTypes.StringType));
-    Dataset<Row> leak = spark.createDataFrame(List.of(
-        RowFactory.create(PrivacyScanner.sha256("+86" + PHONE1), List.of("x")),
-        RowFactory.create("ok", scala.jdk.javaapi.CollectionConverters.asScala(List.of("+86" + PHONE3)).toSeq())),
-        schema);
-    leak.coalesce(1).write().option("compression", "snappy").parquet(controls.resolve("leak").toString());
-    List<PrivacyScanner.Hit> control = PrivacyScanner.of(List.of(PHONE1, PHONE3)).scan(spark, controls, p -> false);
-    assertThat(control).anyMatch(h -> h.how().equals("parquet-cell") && h.identifier().equals(PHONE1)
-        && h.variant().equals("sha256(e164)"));
-    assertThat(control).anyMatch(h -> h.how().equals("parquet-cell") && h.identifier().equals(PHONE3)
-        && h.variant().equals("e164"));
+    StructType schema =
+        new StructType()
+            .add("v", DataTypes.StringType)
+            .add("a", DataTypes.createArrayType(DataTypes.StringType));
+    Dataset<Row> leak =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(PrivacyScanner.sha256("+86" + PHONE1), List.of("x")),
+                RowFactory.create(
+                    "ok",
+                    scala.jdk.javaapi.CollectionConverters.asScala(List.of("+86" + PHONE3))
+                        .toSeq())),
+            schema);
+    leak.coalesce(1)
+        .write()
+        .option("compression", "snappy")
+        .parquet(controls.resolve("leak").toString());
+    List<PrivacyScanner.Hit> control =
+        PrivacyScanner.of(List.of(PHONE1, PHONE3)).scan(spark, controls, p -> false);
+    assertThat(control)
+        .anyMatch(
+            h ->
+                h.how().equals("parquet-cell")
+                    && h.identifier().equals(PHONE1)
+                    && h.variant().equals("sha256(e164)"));
+    assertThat(control)
+        .anyMatch(
+            h ->
+                h.how().equals("parquet-cell")
+                    && h.identifier().equals(PHONE3)
+                    && h.variant().equals("e164"));
   }
 
   /** Sends all logging (Spark at INFO, leakmarket at DEBUG) to a file; returns the undo. */
@@ -232,10 +351,15 @@ class PrivacyProofTest extends SparkTestBase {
     Files.createDirectories(file.getParent());
     LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
     Configuration cfg = ctx.getConfiguration();
-    PatternLayout layout = PatternLayout.newBuilder().withConfiguration(cfg)
-        .withPattern("%d %p %c: %m%n%ex").build();
-    FileAppender app = FileAppender.newBuilder().setName("privacy-proof").withFileName(file.toString())
-        .setLayout(layout).setConfiguration(cfg).build();
+    PatternLayout layout =
+        PatternLayout.newBuilder().withConfiguration(cfg).withPattern("%d %p %c: %m%n%ex").build();
+    FileAppender app =
+        FileAppender.newBuilder()
+            .setName("privacy-proof")
+            .withFileName(file.toString())
+            .setLayout(layout)
+            .setConfiguration(cfg)
+            .build();
     app.start();
     cfg.addAppender(app);
     LoggerConfig rootLogger = cfg.getRootLogger();

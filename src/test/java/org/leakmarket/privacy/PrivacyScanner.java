@@ -24,11 +24,11 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The privacy proof's scanner (privacy.md section 5), reusable for any output tree: for each
  * planted identifier it searches every file under a root for the value in clear, in common
- * reformattings (NFKC, digits only, groups of 4 with spaces or dashes, phones as 3-4-4, E.164
- * with and without {@code +86}, upper/lower case) and as unkeyed SHA-256 hex of each of those.
- * Parquet files (Delta data and checkpoints) are decoded by reading them back with Spark and
- * checking every string, array, map and struct cell; every file, Parquet included, is also
- * searched as raw bytes in UTF-8, GB18030 and UTF-16LE renderings of each variant.
+ * reformattings (NFKC, digits only, groups of 4 with spaces or dashes, phones as 3-4-4, E.164 with
+ * and without {@code +86}, upper/lower case) and as unkeyed SHA-256 hex of each of those. Parquet
+ * files (Delta data and checkpoints) are decoded by reading them back with Spark and checking every
+ * string, array, map and struct cell; every file, Parquet included, is also searched as raw bytes
+ * in UTF-8, GB18030 and UTF-16LE renderings of each variant.
  *
  * <p>Test utility: holds the file being scanned in memory, so meant for test-sized outputs.
  */
@@ -67,8 +67,12 @@ public final class PrivacyScanner {
       v.put("groups4-space", digits.replaceAll("(.{4})(?!$)", "$1 "));
       v.put("groups4-dash", digits.replaceAll("(.{4})(?!$)", "$1-"));
       if (digits.length() == 11) {
-        v.put("phone-3-4-4-space", digits.substring(0, 3) + " " + digits.substring(3, 7) + " " + digits.substring(7));
-        v.put("phone-3-4-4-dash", digits.substring(0, 3) + "-" + digits.substring(3, 7) + "-" + digits.substring(7));
+        v.put(
+            "phone-3-4-4-space",
+            digits.substring(0, 3) + " " + digits.substring(3, 7) + " " + digits.substring(7));
+        v.put(
+            "phone-3-4-4-dash",
+            digits.substring(0, 3) + "-" + digits.substring(3, 7) + "-" + digits.substring(7));
         v.put("e164", "+86" + digits);
         v.put("e164-no-plus", "86" + digits);
       }
@@ -89,8 +93,9 @@ public final class PrivacyScanner {
 
   public static String sha256(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
@@ -172,16 +177,18 @@ public final class PrivacyScanner {
         strings(r.get(i), out);
       }
     } else if (o instanceof scala.collection.Map<?, ?> m) {
-      m.foreach(t -> {
-        strings(t._1(), out);
-        strings(t._2(), out);
-        return null;
-      });
+      m.foreach(
+          t -> {
+            strings(t._1(), out);
+            strings(t._2(), out);
+            return null;
+          });
     } else if (o instanceof scala.collection.Iterable<?> it) {
-      it.foreach(x -> {
-        strings(x, out);
-        return null;
-      });
+      it.foreach(
+          x -> {
+            strings(x, out);
+            return null;
+          });
     } else if (o instanceof byte[] b) {
       out.add(new String(b, StandardCharsets.UTF_8));
     } else {

@@ -24,12 +24,14 @@ class PseudonymKeyTest {
   void tokenIsHmacSha256OfDomainNulValue() throws Exception {
     Mac mac = Mac.getInstance("HmacSHA256");
     mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-    String expected = HexFormat.of().formatHex(
-        mac.doFinal("phone\u0000+8613812345678".getBytes(StandardCharsets.UTF_8)));
+    String expected =
+        HexFormat.of()
+            .formatHex(mac.doFinal("phone\u0000+8613812345678".getBytes(StandardCharsets.UTF_8)));
     PseudonymKey key = PseudonymKey.of(SECRET);
     assertThat(key.token("phone", "+8613812345678")).isEqualTo(expected).hasSize(64);
     assertThat(key.token("card", "+8613812345678")).isNotEqualTo(expected);
-    assertThat(PseudonymKey.of(SECRET + "x").token("phone", "+8613812345678")).isNotEqualTo(expected);
+    assertThat(PseudonymKey.of(SECRET + "x").token("phone", "+8613812345678"))
+        .isNotEqualTo(expected);
     assertThat(key.token("phone", null)).isNull();
   }
 
@@ -50,15 +52,18 @@ class PseudonymKeyTest {
     PseudonymKey env = PseudonymKey.resolve(keyFile, warehouse, Map.of(PseudonymKey.ENV, SECRET));
     assertThat(env.fingerprint()).isEqualTo(PseudonymKey.of(SECRET).fingerprint());
     PseudonymKey file = PseudonymKey.resolve(keyFile, warehouse, Map.of());
-    assertThat(file.fingerprint()).isEqualTo(PseudonymKey.of("from-file-0123456789abcdef").fingerprint());
+    assertThat(file.fingerprint())
+        .isEqualTo(PseudonymKey.of("from-file-0123456789abcdef").fingerprint());
 
     PseudonymKey created = PseudonymKey.resolve(null, warehouse, Map.of());
     Path made = warehouse.resolve("_keys/pseudonym.key");
     assertThat(made).exists();
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(made)))
+        .isEqualTo("rw-------");
     PseudonymKey again = PseudonymKey.resolve(null, warehouse, Map.of());
     assertThat(again.fingerprint()).isEqualTo(created.fingerprint());
-    assertThat(again.token("card", "4111111111111111")).isEqualTo(created.token("card", "4111111111111111"));
+    assertThat(again.token("card", "4111111111111111"))
+        .isEqualTo(created.token("card", "4111111111111111"));
   }
 
   @Test
@@ -77,8 +82,11 @@ class PseudonymKeyTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(key);
     }
-    PseudonymKey back = (PseudonymKey) new java.io.ObjectInputStream(
-        new java.io.ByteArrayInputStream(bytes.toByteArray())).readObject();
-    assertThat(back.token("card", "4111111111111111")).isEqualTo(key.token("card", "4111111111111111"));
+    PseudonymKey back =
+        (PseudonymKey)
+            new java.io.ObjectInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))
+                .readObject();
+    assertThat(back.token("card", "4111111111111111"))
+        .isEqualTo(key.token("card", "4111111111111111"));
   }
 }

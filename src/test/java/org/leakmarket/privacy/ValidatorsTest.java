@@ -47,7 +47,8 @@ class ValidatorsTest {
     String badDate = "34010419900230123";
     assertThat(ChineseId.parse(badDate + ChineseId.checkChar(badDate), asOf).valid()).isFalse();
     String badProvince = "99010419900101123";
-    assertThat(ChineseId.parse(badProvince + ChineseId.checkChar(badProvince), asOf).valid()).isFalse();
+    assertThat(ChineseId.parse(badProvince + ChineseId.checkChar(badProvince), asOf).valid())
+        .isFalse();
     String future = "34010420200101123";
     assertThat(ChineseId.parse(future + ChineseId.checkChar(future), asOf).valid()).isFalse();
     // Old 15-digit form: 19YYMMDD implied, no check character.
@@ -58,8 +59,17 @@ class ValidatorsTest {
 
   @Test
   void phonesNormaliseToE164AndOnlyChineseMobilesAreValid() {
-    for (String raw : new String[] {"13812345678", "１３８ １２３４ ５６７８", "+86 138-1234-5678",
-        "008613812345678", "8613812345678", "'13812345678", "13812345678.0", "(+86)138.1234.5678"}) {
+    for (String raw :
+        new String[] {
+          "13812345678",
+          "１３８ １２３４ ５６７８",
+          "+86 138-1234-5678",
+          "008613812345678",
+          "8613812345678",
+          "'13812345678",
+          "13812345678.0",
+          "(+86)138.1234.5678"
+        }) {
       Normalized n = Identifiers.phone(raw);
       assertThat(n.value()).as(raw).isEqualTo("+8613812345678");
       assertThat(Validators.chineseMobile(n.value())).isTrue();
@@ -83,7 +93,8 @@ class ValidatorsTest {
     assertThat(Identifiers.card("6.22202E+15").status()).isEqualTo(Normalized.Status.MANGLED);
     assertThat(Identifiers.card("6.22202e15").status()).isEqualTo(Normalized.Status.MANGLED);
     assertThat(Identifiers.card("1234").status()).isEqualTo(Normalized.Status.MALFORMED);
-    assertThat(Identifiers.idNumber(" 11010519491231002x ").value()).isEqualTo("11010519491231002X");
+    assertThat(Identifiers.idNumber(" 11010519491231002x ").value())
+        .isEqualTo("11010519491231002X");
     assertThat(Identifiers.text("  张　 三 ").value()).isEqualTo("张 三");
     assertThat(Identifiers.email(" Zhang.San@QQ.com ").value()).isEqualTo("zhang.san@qq.com");
   }

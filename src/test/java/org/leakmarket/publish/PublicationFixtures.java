@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.leakmarket.publish.PublicationModel.CaptureHistory;
-import org.leakmarket.publish.PublicationModel.Chapman;
 import org.leakmarket.publish.PublicationModel.DataAndMethods;
 import org.leakmarket.publish.PublicationModel.Exposure;
 import org.leakmarket.publish.PublicationModel.HedonicPoint;
@@ -29,8 +28,9 @@ import org.leakmarket.publish.PublicationModel.Volume;
 /**
  * A hand-built, realistic raw model of three monthly periods in 2015 with the seed article's prices
  * (0.50 CNY fresh, 0.35 second-hand, up to 5 CNY platinum, 0.02 bulk), and small cells planted on
- * purpose: a premium market cell of 3 offers (median 7.31), issuer BOJS with 3 persons, tier premium
- * with 4 persons, region 65 with 3 persons, a sample of 4 records, a capture history of 2 persons.
+ * purpose: a premium market cell of 3 offers (median 7.31), issuer BOJS with 3 persons, tier
+ * premium with 4 persons, region 65 with 3 persons, a sample of 4 records, a capture history of 2
+ * persons.
  */
 final class PublicationFixtures {
   /** Numbers of the planted 3-offer cell: none of them may appear in any output. */
@@ -39,10 +39,20 @@ final class PublicationFixtures {
 
   private PublicationFixtures() {}
 
-  static MarketCell cell(String period, String category, String tier, String fresh, long offers,
-      long sellers, double median, double p25, double p75, double lo, double hi) {
-    return new MarketCell(period, category, tier, fresh, offers, sellers, median, p25, p75, lo, hi,
-        false);
+  static MarketCell cell(
+      String period,
+      String category,
+      String tier,
+      String fresh,
+      long offers,
+      long sellers,
+      double median,
+      double p25,
+      double p75,
+      double lo,
+      double hi) {
+    return new MarketCell(
+        period, category, tier, fresh, offers, sellers, median, p25, p75, lo, hi, false);
   }
 
   static PublicationModel model(List<Revision> revisions) {
@@ -52,80 +62,188 @@ final class PublicationFixtures {
     for (int i = 0; i < periods.length; i++) {
       String p = periods[i];
       double d = drift[i];
-      cells.add(cell(p, "bank_account", "unknown", "new", 24 + i, 9, r(0.30 * d), r(0.25 * d),
-          r(0.38 * d), r(0.27 * d), r(0.33 * d)));
-      cells.add(cell(p, "credit_card", "gold", "new", 18 + 2 * i, 7, r(1.20 * d), r(1.00 * d),
-          r(1.50 * d), r(1.05 * d), r(1.36 * d)));
-      cells.add(cell(p, "credit_card", "gold", "second_hand", 6, 3, r(0.87 * d), r(0.80 * d),
-          r(0.95 * d), r(0.78 * d), r(0.98 * d)));
-      cells.add(cell(p, "credit_card", "platinum", "new", 11 + i, 5, r(4.80 * d), r(4.00 * d),
-          r(5.00 * d), r(4.20 * d), r(5.00 * d)));
-      cells.add(cell(p, "credit_card", "standard", "new", 42 + 3 * i, 15, r(0.50 * d),
-          r(0.45 * d), r(0.58 * d), r(0.45 * d), r(0.55 * d)));
-      cells.add(cell(p, "credit_card", "standard", "second_hand", 31 + i, 12, r(0.35 * d),
-          r(0.30 * d), r(0.40 * d), r(0.32 * d), r(0.38 * d)));
-      cells.add(cell(p, "credit_card", "unknown", "aged", 15, 6, r(0.021 * d), r(0.019 * d),
-          r(0.025 * d), r(0.019 * d), r(0.024 * d)));
+      cells.add(
+          cell(
+              p,
+              "bank_account",
+              "unknown",
+              "new",
+              24 + i,
+              9,
+              r(0.30 * d),
+              r(0.25 * d),
+              r(0.38 * d),
+              r(0.27 * d),
+              r(0.33 * d)));
+      cells.add(
+          cell(
+              p,
+              "credit_card",
+              "gold",
+              "new",
+              18 + 2 * i,
+              7,
+              r(1.20 * d),
+              r(1.00 * d),
+              r(1.50 * d),
+              r(1.05 * d),
+              r(1.36 * d)));
+      cells.add(
+          cell(
+              p,
+              "credit_card",
+              "gold",
+              "second_hand",
+              6,
+              3,
+              r(0.87 * d),
+              r(0.80 * d),
+              r(0.95 * d),
+              r(0.78 * d),
+              r(0.98 * d)));
+      cells.add(
+          cell(
+              p,
+              "credit_card",
+              "platinum",
+              "new",
+              11 + i,
+              5,
+              r(4.80 * d),
+              r(4.00 * d),
+              r(5.00 * d),
+              r(4.20 * d),
+              r(5.00 * d)));
+      cells.add(
+          cell(
+              p,
+              "credit_card",
+              "standard",
+              "new",
+              42 + 3 * i,
+              15,
+              r(0.50 * d),
+              r(0.45 * d),
+              r(0.58 * d),
+              r(0.45 * d),
+              r(0.55 * d)));
+      cells.add(
+          cell(
+              p,
+              "credit_card",
+              "standard",
+              "second_hand",
+              31 + i,
+              12,
+              r(0.35 * d),
+              r(0.30 * d),
+              r(0.40 * d),
+              r(0.32 * d),
+              r(0.38 * d)));
+      cells.add(
+          cell(
+              p,
+              "credit_card",
+              "unknown",
+              "aged",
+              15,
+              6,
+              r(0.021 * d),
+              r(0.019 * d),
+              r(0.025 * d),
+              r(0.019 * d),
+              r(0.024 * d)));
     }
     // The planted small cell: 3 offers by 2 sellers.
     cells.add(cell("2015-03", "credit_card", "premium", "new", 3, 2, 7.31, 6.93, 7.77, 6.55, 8.12));
 
     List<Volume> volume = new ArrayList<>();
     for (String p : periods) {
-      long offers = cells.stream().filter(c -> c.period().equals(p)).mapToLong(MarketCell::nOffers)
-          .sum();
+      long offers =
+          cells.stream().filter(c -> c.period().equals(p)).mapToLong(MarketCell::nOffers).sum();
       volume.add(new Volume(p, offers, 31L, false));
     }
-    List<IndexPoint> jevons = List.of(new IndexPoint("2015-01", 100.0, false),
-        new IndexPoint("2015-02", 103.8, false), new IndexPoint("2015-03", 109.4, false));
-    List<HedonicPoint> hedonic = List.of(
-        new HedonicPoint("2015-01", 100.0, 100.0, 0.0, 100.0, 100.0, false),
-        new HedonicPoint("2015-02", 104.2, 103.9, 0.071, 90.7, 119.7, false),
-        new HedonicPoint("2015-03", 108.9, 108.5, 0.069, 95.1, 124.7, false));
+    List<IndexPoint> jevons =
+        List.of(
+            new IndexPoint("2015-01", 100.0, false),
+            new IndexPoint("2015-02", 103.8, false),
+            new IndexPoint("2015-03", 109.4, false));
+    List<HedonicPoint> hedonic =
+        List.of(
+            new HedonicPoint("2015-01", 100.0, 100.0, 0.0, 100.0, 100.0, false),
+            new HedonicPoint("2015-02", 104.2, 103.9, 0.071, 90.7, 119.7, false),
+            new HedonicPoint("2015-03", 108.9, 108.5, 0.069, 95.1, 124.7, false));
 
-    Exposure exposure = new Exposure(1840L, 1523L, 1490L,
-        List.of(new IssuerCount("ICBC", 412L, false), new IssuerCount("ABC", 301L, false),
-            new IssuerCount("BOC", 250L, false), new IssuerCount("CCB", 233L, false),
-            new IssuerCount("BOCOM", 198L, false), new IssuerCount("CMB", 87L, false),
-            new IssuerCount("CITIC", 41L, false), new IssuerCount("BOJS", 3L, false)),
-        List.of(new TierCount("standard", 900L, false), new TierCount("gold", 350L, false),
-            new TierCount("platinum", 180L, false), new TierCount("premium", 4L, false),
-            new TierCount("unknown", 89L, false)),
-        List.of(new RegionCount("31", "Shanghai", 600L, false),
-            new RegionCount("32", "Jiangsu", 512L, false),
-            new RegionCount("34", "Anhui", 240L, false),
-            new RegionCount("44", "Guangdong", 168L, false),
-            new RegionCount("65", "Xinjiang", 3L, false)),
-        0.184,
-        List.of(new SampleCheck("S-2015-01-a", 200L, 0.985, 0.0, "new", "new", false),
-            new SampleCheck("S-2015-01-b", 450L, 0.962, 0.04, "new", "new", false),
-            new SampleCheck("S-2015-02-a", 380L, 0.971, 0.31, "second_hand", "new", false),
-            new SampleCheck("S-2015-02-b", 306L, 0.55, 0.12, "new", "unknown", false),
-            new SampleCheck("S-2015-03-a", 500L, 0.958, 0.45, "second_hand", "second_hand", false),
-            new SampleCheck("S-2015-03-b", 4L, 1.0, 0.25, "second_hand", "new", false)));
+    Exposure exposure =
+        new Exposure(
+            1840L,
+            1523L,
+            1490L,
+            List.of(
+                new IssuerCount("ICBC", 412L, false),
+                new IssuerCount("ABC", 301L, false),
+                new IssuerCount("BOC", 250L, false),
+                new IssuerCount("CCB", 233L, false),
+                new IssuerCount("BOCOM", 198L, false),
+                new IssuerCount("CMB", 87L, false),
+                new IssuerCount("CITIC", 41L, false),
+                new IssuerCount("BOJS", 3L, false)),
+            List.of(
+                new TierCount("standard", 900L, false),
+                new TierCount("gold", 350L, false),
+                new TierCount("platinum", 180L, false),
+                new TierCount("premium", 4L, false),
+                new TierCount("unknown", 89L, false)),
+            List.of(
+                new RegionCount("31", "Shanghai", 600L, false),
+                new RegionCount("32", "Jiangsu", 512L, false),
+                new RegionCount("34", "Anhui", 240L, false),
+                new RegionCount("44", "Guangdong", 168L, false),
+                new RegionCount("65", "Xinjiang", 3L, false)),
+            0.184,
+            List.of(
+                new SampleCheck("S-2015-01-a", 200L, 0.985, 0.0, "new", "new", false),
+                new SampleCheck("S-2015-01-b", 450L, 0.962, 0.04, "new", "new", false),
+                new SampleCheck("S-2015-02-a", 380L, 0.971, 0.31, "second_hand", "new", false),
+                new SampleCheck("S-2015-02-b", 306L, 0.55, 0.12, "new", "unknown", false),
+                new SampleCheck(
+                    "S-2015-03-a", 500L, 0.958, 0.45, "second_hand", "second_hand", false),
+                new SampleCheck("S-2015-03-b", 4L, 1.0, 0.25, "second_hand", "new", false)));
     SampleCounts sampleCounts = new SampleCounts(6, 1840L, 17);
 
-    Population population = new Population(3, "sample", null, null,
-        List.of(
-            new LogLinearModel("[1,2,3]", 2710.4, 160.2, 2396.4, 3024.4, 61.2, 63.9, true),
-            new LogLinearModel("[12,3]", 2931.7, 214.9, 2510.5, 3352.9, 38.5, 41.7, true),
-            new LogLinearModel("[13,2]", 2802.2, 190.1, 2429.6, 3174.8, 55.0, 58.2, true),
-            new LogLinearModel("[23,1]", 2765.3, 185.0, 2402.7, 3127.9, 57.3, 60.5, true),
-            new LogLinearModel("[12,13]", 3104.9, 305.5, 2506.1, 3703.7, 39.6, 43.3, true),
-            new LogLinearModel("[12,23]", null, null, null, null, null, null, false)),
-        "[12,3]",
-        List.of(new CaptureHistory("100", 820L, false), new CaptureHistory("010", 390L, false),
-            new CaptureHistory("001", 212L, false), new CaptureHistory("110", 61L, false),
-            new CaptureHistory("101", 24L, false), new CaptureHistory("011", 14L, false),
-            new CaptureHistory("111", 2L, false)));
+    Population population =
+        new Population(
+            3,
+            "sample",
+            null,
+            null,
+            List.of(
+                new LogLinearModel("[1,2,3]", 2710.4, 160.2, 2396.4, 3024.4, 61.2, 63.9, true),
+                new LogLinearModel("[12,3]", 2931.7, 214.9, 2510.5, 3352.9, 38.5, 41.7, true),
+                new LogLinearModel("[13,2]", 2802.2, 190.1, 2429.6, 3174.8, 55.0, 58.2, true),
+                new LogLinearModel("[23,1]", 2765.3, 185.0, 2402.7, 3127.9, 57.3, 60.5, true),
+                new LogLinearModel("[12,13]", 3104.9, 305.5, 2506.1, 3703.7, 39.6, 43.3, true),
+                new LogLinearModel("[12,23]", null, null, null, null, null, null, false)),
+            "[12,3]",
+            List.of(
+                new CaptureHistory("100", 820L, false),
+                new CaptureHistory("010", 390L, false),
+                new CaptureHistory("001", 212L, false),
+                new CaptureHistory("110", 61L, false),
+                new CaptureHistory("101", 24L, false),
+                new CaptureHistory("011", 14L, false),
+                new CaptureHistory("111", 2L, false)));
 
-    List<ValueCell> valueCells = List.of(
-        new ValueCell("2015-03", "credit_card", "standard", "new", 900L, 490.5, 441.5, 539.6,
-            false),
-        new ValueCell("2015-03", "credit_card", "gold", "new", 350L, 457.8, 400.6, 518.8, false),
-        new ValueCell("2015-03", "credit_card", "platinum", "new", 180L, 941.8, 824.0, 981.0,
-            false),
-        new ValueCell("2015-03", "credit_card", "premium", "new", 3L, 21.93, 19.65, 24.36, false));
+    List<ValueCell> valueCells =
+        List.of(
+            new ValueCell(
+                "2015-03", "credit_card", "standard", "new", 900L, 490.5, 441.5, 539.6, false),
+            new ValueCell(
+                "2015-03", "credit_card", "gold", "new", 350L, 457.8, 400.6, 518.8, false),
+            new ValueCell(
+                "2015-03", "credit_card", "platinum", "new", 180L, 941.8, 824.0, 981.0, false),
+            new ValueCell(
+                "2015-03", "credit_card", "premium", "new", 3L, 21.93, 19.65, 24.36, false));
     double total = valueCells.stream().mapToDouble(ValueCell::valueCny).sum();
     double lo = valueCells.stream().mapToDouble(ValueCell::ciLow).sum();
     double hi = valueCells.stream().mapToDouble(ValueCell::ciHigh).sum();
@@ -146,21 +264,42 @@ final class PublicationFixtures {
     versions.put("gold_market_cells", 4L);
     versions.put("gold_exposure", 3L);
     versions.put("silver_offers", 7L);
-    DataAndMethods dm = new DataAndMethods(
-        List.of(new Source("listings", "scraped adverts from QQ and WeChat groups (synthetic)", 1143),
-            new Source("samples", "leak samples handed out as trials (synthetic)", 6)),
-        "data-samples/reference/fx.csv (monthly averages)", parameters, versions, "[12,3]", 20150101L,
-        "0.1.0");
-    return new PublicationModel("all", "2026-11-28T13:00:00Z",
-        new Listings(1143, 308, 319, 41), sampleCounts,
-        new Market(cells, jevons, hedonic), exposure, population, rejections, value, volume, null,
-        revisions, dm, List.of("All data in this fixture are synthetic."));
+    DataAndMethods dm =
+        new DataAndMethods(
+            List.of(
+                new Source(
+                    "listings", "scraped adverts from QQ and WeChat groups (synthetic)", 1143),
+                new Source("samples", "leak samples handed out as trials (synthetic)", 6)),
+            "data-samples/reference/fx.csv (monthly averages)",
+            parameters,
+            versions,
+            "[12,3]",
+            20150101L,
+            "0.1.0");
+    return new PublicationModel(
+        "all",
+        "2026-11-28T13:00:00Z",
+        new Listings(1143, 308, 319, 41),
+        sampleCounts,
+        new Market(cells, jevons, hedonic),
+        exposure,
+        population,
+        rejections,
+        value,
+        volume,
+        null,
+        revisions,
+        dm,
+        List.of("All data in this fixture are synthetic."));
   }
 
   static List<Revision> revisions() {
     return List.of(
-        new Revision(FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "standard", "new"),
-            "2015-02", 0.51, 0.52),
+        new Revision(
+            FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "standard", "new"),
+            "2015-02",
+            0.51,
+            0.52),
         new Revision(FigureNames.HEDONIC, "2015-02", 103.7, 104.2));
   }
 

@@ -23,7 +23,8 @@ import org.w3c.dom.NodeList;
 class PublicationWriterTest {
   @TempDir Path tmp;
 
-  private Path writeFixture(Path dir, List<PublicationModel.Revision> revisions) throws IOException {
+  private Path writeFixture(Path dir, List<PublicationModel.Revision> revisions)
+      throws IOException {
     PublicationWriter.write(PublicationFixtures.model(revisions), dir, 5, 2);
     return dir;
   }
@@ -40,13 +41,29 @@ class PublicationWriterTest {
     assertThat(dir.resolve("summary.json")).isRegularFile();
     assertThat(dir.resolve("publication.md")).isRegularFile();
     assertThat(dir.resolve("publication.html")).isRegularFile();
-    for (String t : List.of("market_cells", "indices", "volume", "change_since_previous",
-        "exposure_by_issuer", "exposure_by_tier", "exposure_by_region", "samples", "overlap",
-        "population_models", "value_at_market_prices", "rejections_by_reason", "revisions")) {
+    for (String t :
+        List.of(
+            "market_cells",
+            "indices",
+            "volume",
+            "change_since_previous",
+            "exposure_by_issuer",
+            "exposure_by_tier",
+            "exposure_by_region",
+            "samples",
+            "overlap",
+            "population_models",
+            "value_at_market_prices",
+            "rejections_by_reason",
+            "revisions")) {
       assertThat(dir.resolve("tables/" + t + ".csv")).isRegularFile();
     }
-    for (String c : List.of("price_by_tier_freshness", "price_indices", "exposure_by_issuer",
-        "population_estimates")) {
+    for (String c :
+        List.of(
+            "price_by_tier_freshness",
+            "price_indices",
+            "exposure_by_issuer",
+            "population_estimates")) {
       assertThat(dir.resolve("charts/" + c + ".svg")).isRegularFile();
       assertThat(Files.readAllBytes(dir.resolve("charts/" + c + ".png")))
           .startsWith(0x89, 'P', 'N', 'G');
@@ -83,7 +100,8 @@ class PublicationWriterTest {
     }
     // The only URLs allowed are XML namespace names (xmlns attributes), which are never fetched.
     String withoutNamespaces = html.replaceAll("xmlns(:[A-Za-z]+)?=(\"[^\"]*\"|'[^']*')", "");
-    assertThat(withoutNamespaces).doesNotContainPattern("(?i)(https?|ftp)://|//[a-z0-9.-]+\\.[a-z]");
+    assertThat(withoutNamespaces)
+        .doesNotContainPattern("(?i)(https?|ftp)://|//[a-z0-9.-]+\\.[a-z]");
     // url(#id) points at a clip path inside the same SVG; any other url( would fetch something.
     assertThat(html).doesNotContain("@import").doesNotContainPattern("url\\((?!#)");
     // Four charts inline, each as SVG.
@@ -120,8 +138,9 @@ class PublicationWriterTest {
     }
     assertThat(standardNew).isNotNull();
     // Hand-formatted from the fixture: median 0.545 (0.50 × 1.09), CI 0.491–0.600.
-    String expected = "Fresh credit-card records of standard cards sold for a median of 0.55 CNY "
-        + "per record (95% CI 0.49–0.60) in 2015-03, from 48 offers by 15 sellers.";
+    String expected =
+        "Fresh credit-card records of standard cards sold for a median of 0.55 CNY "
+            + "per record (95% CI 0.49–0.60) in 2015-03, from 48 offers by 15 sellers.";
     assertThat(standardNew.get("median_cny").asDouble()).isEqualTo(0.545);
     String md = Files.readString(dir.resolve("publication.md"));
     String html = Files.readString(dir.resolve("publication.html"));
@@ -143,8 +162,12 @@ class PublicationWriterTest {
       }
       String text = Files.readString(f, StandardCharsets.UTF_8);
       for (String v : PublicationFixtures.SMALL_CELL_VALUES) {
-        assertThat(Pattern.compile("(?<![0-9.])" + Pattern.quote(v) + "(?![0-9])")
-            .matcher(text).find()).as(v + " in " + dir.relativize(f)).isFalse();
+        assertThat(
+                Pattern.compile("(?<![0-9.])" + Pattern.quote(v) + "(?![0-9])")
+                    .matcher(text)
+                    .find())
+            .as(v + " in " + dir.relativize(f))
+            .isFalse();
       }
     }
     // Summary: the cell is there, flagged, numbers null; its complement (gold second-hand, the
@@ -164,7 +187,9 @@ class PublicationWriterTest {
     assertThat(suppressed).isEqualTo(2);
     // Issuers: BOJS (3 persons) and CITIC (41, the next smallest) are blank in the CSV.
     String issuers = Files.readString(dir.resolve("tables/exposure_by_issuer.csv"));
-    assertThat(issuers).contains("BOJS,,true,x\n", "CITIC,,true,x\n").doesNotContainPattern("\\b41\\b");
+    assertThat(issuers)
+        .contains("BOJS,,true,x\n", "CITIC,,true,x\n")
+        .doesNotContainPattern("\\b41\\b");
     // Region 65 (3 persons) and its complement Guangdong (168) are blank.
     String regions = Files.readString(dir.resolve("tables/exposure_by_region.csv"));
     assertThat(regions).contains("65,Xinjiang,,true,x\n", "44,Guangdong,,true,x\n");
@@ -181,10 +206,22 @@ class PublicationWriterTest {
   @Test
   void sameModelGivesIdenticalBytesExceptTheTimestamp() throws IOException {
     PublicationModel m = PublicationFixtures.model(PublicationFixtures.revisions());
-    PublicationModel later = new PublicationModel(m.label(), "2027-01-01T00:00:00Z", m.listings(),
-        m.samples(), m.market(), m.exposure(), m.population(), m.rejectionsByReason(),
-        m.valueAtMarketPrices(), m.volume(), m.changeSincePrevious(), m.revisions(),
-        m.dataAndMethods(), m.footnotes());
+    PublicationModel later =
+        new PublicationModel(
+            m.label(),
+            "2027-01-01T00:00:00Z",
+            m.listings(),
+            m.samples(),
+            m.market(),
+            m.exposure(),
+            m.population(),
+            m.rejectionsByReason(),
+            m.valueAtMarketPrices(),
+            m.volume(),
+            m.changeSincePrevious(),
+            m.revisions(),
+            m.dataAndMethods(),
+            m.footnotes());
     Path a = tmp.resolve("a");
     Path b = tmp.resolve("b");
     PublicationWriter.write(m, a, 5, 2);
@@ -203,8 +240,8 @@ class PublicationWriterTest {
         assertThat(x).isNotEqualTo(y);
         assertThat(SummaryJson.withoutTimestamp(x)).isEqualTo(SummaryJson.withoutTimestamp(y));
       } else if (rel.startsWith("publication.")) {
-        assertThat(x.replace("2026-11-28T13:00:00Z", "T")).isEqualTo(y.replace(
-            "2027-01-01T00:00:00Z", "T"));
+        assertThat(x.replace("2026-11-28T13:00:00Z", "T"))
+            .isEqualTo(y.replace("2027-01-01T00:00:00Z", "T"));
       } else {
         assertThat(Files.readAllBytes(f)).as(rel).isEqualTo(Files.readAllBytes(b.resolve(rel)));
       }
@@ -216,18 +253,21 @@ class PublicationWriterTest {
     Path with = writeFixture(tmp.resolve("with"), PublicationFixtures.revisions());
     Path without = writeFixture(tmp.resolve("without"), List.of());
     String md = Files.readString(with.resolve("publication.md"));
-    assertThat(md).contains("## Revisions since the last publication",
-        "2 published figures were revised",
-        "| Median CNY, credit-card / standard / new | 2015-02 | 0.51 | 0.52 | +2.0% |  |");
+    assertThat(md)
+        .contains(
+            "## Revisions since the last publication",
+            "2 published figures were revised",
+            "| Median CNY, credit-card / standard / new | 2015-02 | 0.51 | 0.52 | +2.0% |  |");
     JsonNode summary = new ObjectMapper().readTree(with.resolve("summary.json").toFile());
     assertThat(summary.at("/revisions/1/old").asDouble()).isEqualTo(103.7);
     assertThat(summary.at("/revisions/1/new").asDouble()).isEqualTo(104.2);
     assertThat(Files.readString(with.resolve("publication.html")))
         .contains("<h2>Revisions since the last publication</h2>");
-    assertThat(Files.readString(with.resolve("tables/revisions.csv"))).isEqualTo(
-        "figure,period,old,new,change_pct,note\n"
-            + "median_cny credit_card/standard/new,2015-02,0.51,0.52,1.96078,\n"
-            + "hedonic_index,2015-02,103.7,104.2,0.48216,\n");
+    assertThat(Files.readString(with.resolve("tables/revisions.csv")))
+        .isEqualTo(
+            "figure,period,old,new,change_pct,note\n"
+                + "median_cny credit_card/standard/new,2015-02,0.51,0.52,1.96078,\n"
+                + "hedonic_index,2015-02,103.7,104.2,0.48216,\n");
     assertThat(Files.readString(without.resolve("publication.md")))
         .doesNotContain("Revisions since");
     assertThat(Files.readString(without.resolve("tables/revisions.csv")))
@@ -238,13 +278,32 @@ class PublicationWriterTest {
   void summaryHasTheContractKeys() throws IOException {
     Path dir = writeFixture(tmp.resolve("all"), List.of());
     JsonNode s = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
-    for (String p : List.of("/listings/read", "/listings/offers", "/listings/rejected",
-        "/listings/duplicates_collapsed", "/samples/samples", "/samples/records",
-        "/samples/rejected", "/market/cells", "/market/jevons", "/market/hedonic",
-        "/exposure/records", "/exposure/persons", "/exposure/cards", "/exposure/by_issuer",
-        "/exposure/by_tier", "/exposure/by_region", "/exposure/recycled_share",
-        "/exposure/samples", "/population/lists", "/population/lincoln_petersen",
-        "/population/chapman", "/population/models", "/population/selected", "/generated_at")) {
+    for (String p :
+        List.of(
+            "/listings/read",
+            "/listings/offers",
+            "/listings/rejected",
+            "/listings/duplicates_collapsed",
+            "/samples/samples",
+            "/samples/records",
+            "/samples/rejected",
+            "/market/cells",
+            "/market/jevons",
+            "/market/hedonic",
+            "/exposure/records",
+            "/exposure/persons",
+            "/exposure/cards",
+            "/exposure/by_issuer",
+            "/exposure/by_tier",
+            "/exposure/by_region",
+            "/exposure/recycled_share",
+            "/exposure/samples",
+            "/population/lists",
+            "/population/lincoln_petersen",
+            "/population/chapman",
+            "/population/models",
+            "/population/selected",
+            "/generated_at")) {
       assertThat(s.at(p).isMissingNode()).as(p).isFalse();
     }
     JsonNode cell = s.at("/market/cells/0");
@@ -263,10 +322,22 @@ class PublicationWriterTest {
 
   @Test
   void anEmptyPublicationStillRenders() throws Exception {
-    PublicationModel empty = new PublicationModel("2015-01", "2026-11-28T13:00:00Z",
-        new PublicationModel.Listings(0, 0, 0, 0), new PublicationModel.SampleCounts(0, 0L, 0),
-        new PublicationModel.Market(null, null, null), null, null, null, null, null, null, null,
-        null, null);
+    PublicationModel empty =
+        new PublicationModel(
+            "2015-01",
+            "2026-11-28T13:00:00Z",
+            new PublicationModel.Listings(0, 0, 0, 0),
+            new PublicationModel.SampleCounts(0, 0L, 0),
+            new PublicationModel.Market(null, null, null),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null);
     Path dir = tmp.resolve("empty");
     PublicationWriter.write(empty, dir, 5, 2);
     DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
@@ -274,7 +345,8 @@ class PublicationWriterTest {
     f.newDocumentBuilder().parse(dir.resolve("publication.html").toFile());
     assertThat(Files.readString(dir.resolve("publication.md")))
         .contains("Only one period is published");
-    assertThat(Files.readString(dir.resolve("tables/market_cells.csv"))).startsWith("period,")
+    assertThat(Files.readString(dir.resolve("tables/market_cells.csv")))
+        .startsWith("period,")
         .hasLineCount(1);
     try (Stream<Path> charts = Files.list(dir.resolve("charts"))) {
       assertThat(charts).isEmpty();

@@ -60,20 +60,46 @@ class SuppressionTest {
   private static PublicationModel withExposure(List<IssuerCount> issuers, long persons) {
     PublicationModel m = PublicationFixtures.model(List.of());
     Exposure e = m.exposure();
-    return new PublicationModel(m.label(), m.generatedAt(), m.listings(), m.samples(), m.market(),
-        new Exposure(e.records(), persons, e.cards(), issuers, List.<TierCount>of(), List.of(),
-            e.recycledShare(), e.samples()),
-        m.population(), m.rejectionsByReason(), m.valueAtMarketPrices(), m.volume(), List.of(),
-        m.revisions(), m.dataAndMethods(), m.footnotes());
+    return new PublicationModel(
+        m.label(),
+        m.generatedAt(),
+        m.listings(),
+        m.samples(),
+        m.market(),
+        new Exposure(
+            e.records(),
+            persons,
+            e.cards(),
+            issuers,
+            List.<TierCount>of(),
+            List.of(),
+            e.recycledShare(),
+            e.samples()),
+        m.population(),
+        m.rejectionsByReason(),
+        m.valueAtMarketPrices(),
+        m.volume(),
+        List.of(),
+        m.revisions(),
+        m.dataAndMethods(),
+        m.footnotes());
   }
 
   @Test
   void anIssuerOfThreePersonsIsSuppressedWithItsComplement() {
-    PublicationModel m = withExposure(List.of(new IssuerCount("ICBC", 50L, false),
-        new IssuerCount("BOJS", 3L, false), new IssuerCount("CMB", 9L, false)), 62);
+    PublicationModel m =
+        withExposure(
+            List.of(
+                new IssuerCount("ICBC", 50L, false),
+                new IssuerCount("BOJS", 3L, false),
+                new IssuerCount("CMB", 9L, false)),
+            62);
     List<IssuerCount> out = Suppression.apply(m, 5, 2).exposure().byIssuer();
-    assertThat(out).containsExactly(new IssuerCount("ICBC", 50L, false),
-        new IssuerCount("BOJS", null, true), new IssuerCount("CMB", null, true));
+    assertThat(out)
+        .containsExactly(
+            new IssuerCount("ICBC", 50L, false),
+            new IssuerCount("BOJS", null, true),
+            new IssuerCount("CMB", null, true));
     assertThat(Suppression.apply(m, 5, 2).exposure().persons()).isEqualTo(62L);
   }
 
@@ -92,13 +118,25 @@ class SuppressionTest {
     MarketCell fine =
         PublicationFixtures.cell("2015-01", "credit_card", "standard", "new", 40, 9, 1, 1, 1, 1, 1);
     MarketCell alsoFine =
-        PublicationFixtures.cell("2015-01", "credit_card", "standard", "aged", 30, 9, 1, 1, 1, 1, 1);
+        PublicationFixtures.cell(
+            "2015-01", "credit_card", "standard", "aged", 30, 9, 1, 1, 1, 1, 1);
     PublicationModel m = PublicationFixtures.model(List.of());
-    PublicationModel raw = new PublicationModel(m.label(), m.generatedAt(), m.listings(),
-        m.samples(), new Market(List.of(manyOffersOneSeller, fine, alsoFine), List.of(), List.of()),
-        m.exposure(), m.population(), m.rejectionsByReason(), null,
-        List.of(new Volume("2015-01", 110L, 19L, false)), List.of(), List.of(), m.dataAndMethods(),
-        m.footnotes());
+    PublicationModel raw =
+        new PublicationModel(
+            m.label(),
+            m.generatedAt(),
+            m.listings(),
+            m.samples(),
+            new Market(List.of(manyOffersOneSeller, fine, alsoFine), List.of(), List.of()),
+            m.exposure(),
+            m.population(),
+            m.rejectionsByReason(),
+            null,
+            List.of(new Volume("2015-01", 110L, 19L, false)),
+            List.of(),
+            List.of(),
+            m.dataAndMethods(),
+            m.footnotes());
     List<MarketCell> out = Suppression.apply(raw, 5, 2).market().cells();
     assertThat(out.get(0).suppressed()).isTrue();
     assertThat(out.get(0).nOffers()).isNull();
@@ -110,24 +148,36 @@ class SuppressionTest {
 
   @Test
   void valueCellsOfSuppressedMarketCellsAndRevisionsOfThemArePublishedBlank() {
-    PublicationModel m = PublicationFixtures.model(List.of(
-        new Revision(FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "premium", "new"),
-            "2015-03", 7.0, 7.31),
-        new Revision(FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "premium", "new"),
-            "2015-03", null, 7.31)));
+    PublicationModel m =
+        PublicationFixtures.model(
+            List.of(
+                new Revision(
+                    FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "premium", "new"),
+                    "2015-03",
+                    7.0,
+                    7.31),
+                new Revision(
+                    FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "premium", "new"),
+                    "2015-03",
+                    null,
+                    7.31)));
     PublicationModel s = Suppression.apply(m, 5, 2);
-    ValueCell premium = s.valueAtMarketPrices().byCell().stream()
-        .filter(c -> c.tier().equals("premium")).findFirst().orElseThrow();
+    ValueCell premium =
+        s.valueAtMarketPrices().byCell().stream()
+            .filter(c -> c.tier().equals("premium"))
+            .findFirst()
+            .orElseThrow();
     assertThat(premium.suppressed()).isTrue();
     assertThat(premium.valueCny()).isNull();
-    assertThat(s.revisions()).containsExactly(new Revision(
-        "median_cny credit_card/premium/new", "2015-03", 7.0, null));
+    assertThat(s.revisions())
+        .containsExactly(new Revision("median_cny credit_card/premium/new", "2015-03", 7.0, null));
   }
 
   @Test
   void nonConvergedModelsLoseTheirNumbers() {
     PublicationModel s = Suppression.apply(PublicationFixtures.model(List.of()), 5, 2);
-    assertThat(s.population().models()).filteredOn(lm -> !lm.converged())
+    assertThat(s.population().models())
+        .filteredOn(lm -> !lm.converged())
         .allSatisfy(lm -> assertThat(lm.nHat()).isNull());
   }
 
@@ -144,6 +194,7 @@ class SuppressionTest {
   @Test
   void thresholdsMustBePositive() {
     assertThatThrownBy(() -> Suppression.apply(PublicationFixtures.model(List.of()), 0, 2))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("k=0");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("k=0");
   }
 }

@@ -6,14 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A streaming RFC 4180 reader for CSV and TSV: quoted fields may hold the delimiter, doubled
- * quotes and line breaks; CRLF, LF and CR all end a record. Holds one record at a time (plus an
- * 8 KiB buffer), so a file of any size is read in constant memory; a record longer than
- * {@link #MAX_RECORD_CHARS} (an unterminated quote swallowing the file) is cut and flagged
- * malformed rather than buffered.
+ * A streaming RFC 4180 reader for CSV and TSV: quoted fields may hold the delimiter, doubled quotes
+ * and line breaks; CRLF, LF and CR all end a record. Holds one record at a time (plus an 8 KiB
+ * buffer), so a file of any size is read in constant memory; a record longer than {@link
+ * #MAX_RECORD_CHARS} (an unterminated quote swallowing the file) is cut and flagged malformed
+ * rather than buffered.
  *
- * <p>Lenient where spreadsheets are sloppy: spaces before an opening quote are dropped, text
- * after a closing quote is kept and the record flagged.
+ * <p>Lenient where spreadsheets are sloppy: spaces before an opening quote are dropped, text after
+ * a closing quote is kept and the record flagged.
  */
 final class DelimitedReader {
   static final int MAX_RECORD_CHARS = 1 << 20;

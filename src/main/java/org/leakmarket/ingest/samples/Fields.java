@@ -20,17 +20,33 @@ public final class Fields {
   public static final String BIRTH_DATE = "birth_date";
   public static final String CARD_EXPIRY = "card_expiry";
   public static final String CVV = "cvv";
+
   /** A column to skip (row numbers). */
   public static final String IGNORE = "ignore";
 
   /** Every field a header may map to. */
-  public static final List<String> ALL = List.of(NAME, PHONE, ID_NUMBER, CARD_NUMBER, ACCOUNT_NUMBER,
-      ADDRESS, BANK, CARD_LEVEL, CREDIT_LIMIT, EMPLOYER, EMAIL, GENDER, BIRTH_DATE, CARD_EXPIRY, CVV,
-      IGNORE);
+  public static final List<String> ALL =
+      List.of(
+          NAME,
+          PHONE,
+          ID_NUMBER,
+          CARD_NUMBER,
+          ACCOUNT_NUMBER,
+          ADDRESS,
+          BANK,
+          CARD_LEVEL,
+          CREDIT_LIMIT,
+          EMPLOYER,
+          EMAIL,
+          GENDER,
+          BIRTH_DATE,
+          CARD_EXPIRY,
+          CVV,
+          IGNORE);
 
   /** Fields that make a row a record about someone: at least one must have a value. */
-  public static final Set<String> IDENTIFYING = Set.of(NAME, PHONE, ID_NUMBER, CARD_NUMBER,
-      ACCOUNT_NUMBER, EMAIL);
+  public static final Set<String> IDENTIFYING =
+      Set.of(NAME, PHONE, ID_NUMBER, CARD_NUMBER, ACCOUNT_NUMBER, EMAIL);
 
   private Fields() {}
 }

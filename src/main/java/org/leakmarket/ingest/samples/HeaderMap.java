@@ -14,11 +14,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Maps sample column headers to canonical fields, from the data table
- * {@code /vocabulary/sample_headers.csv} ({@code header,field}) plus a sample's own
- * {@code columns} overrides, which win. Headers are compared after NFKC, lower-casing and
- * removing everything but letters and digits, so {@code Card No.}, {@code card_no} and
- * {@code ＣＡＲＤ　ＮＯ} are one header. Small and serializable: shipped to executors.
+ * Maps sample column headers to canonical fields, from the data table {@code
+ * /vocabulary/sample_headers.csv} ({@code header,field}) plus a sample's own {@code columns}
+ * overrides, which win. Headers are compared after NFKC, lower-casing and removing everything but
+ * letters and digits, so {@code Card No.}, {@code card_no} and {@code ＣＡＲＤ　ＮＯ} are one header.
+ * Small and serializable: shipped to executors.
  */
 public final class HeaderMap implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -61,8 +61,10 @@ public final class HeaderMap implements Serializable {
 
   /** The comparison key of a header. */
   static String key(String header) {
-    String s = Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFKC)
-        .replace("\uFEFF", "").toLowerCase(Locale.ROOT);
+    String s =
+        Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFKC)
+            .replace("\uFEFF", "")
+            .toLowerCase(Locale.ROOT);
     StringBuilder b = new StringBuilder(s.length());
     s.codePoints().filter(Character::isLetterOrDigit).forEach(b::appendCodePoint);
     // "#" alone is a common row-number header: keep it recognisable.
@@ -70,8 +72,8 @@ public final class HeaderMap implements Serializable {
   }
 
   /**
-   * The canonical field of a header: the sample's override first (compared the same way), then
-   * the vocabulary.
+   * The canonical field of a header: the sample's override first (compared the same way), then the
+   * vocabulary.
    */
   public Optional<String> field(String header, Map<String, String> overrides) {
     String k = key(header);

@@ -21,25 +21,27 @@ import org.leakmarket.reference.BinTable;
 import org.leakmarket.reference.PhoneSegments;
 
 /**
- * Turns one sample row (canonical field to raw cell) into a {@link SampleRecord} or a
- * {@link Rejection}: normalise, validate, tokenise, derive. This is the privacy boundary: the raw
- * cells go in, only tokens, flags, BIN/segment/region-level attributes and masked values come
- * out. Pure Java, no Spark; a few microseconds per row (one HMAC per identifier).
+ * Turns one sample row (canonical field to raw cell) into a {@link SampleRecord} or a {@link
+ * Rejection}: normalise, validate, tokenise, derive. This is the privacy boundary: the raw cells go
+ * in, only tokens, flags, BIN/segment/region-level attributes and masked values come out. Pure
+ * Java, no Spark; a few microseconds per row (one HMAC per identifier).
  *
- * <p>Card tier: the BIN's level when the BIN is listed with one, else the sample's
- * {@code card_level} column, else {@code unknown}. Issuer: the BIN's, else the bank column's.
- * Region: the ID number's province when the ID is valid, else the phone segment's.
+ * <p>Card tier: the BIN's level when the BIN is listed with one, else the sample's {@code
+ * card_level} column, else {@code unknown}. Issuer: the BIN's, else the bank column's. Region: the
+ * ID number's province when the ID is valid, else the phone segment's.
  */
 public final class RecordBuilder implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final Pattern TOTAL = Pattern.compile(
-      "^(合计|总计|小计|共计|总数).*|^(total|totals|sum|subtotal|grand total)([^a-z].*)?"
-          + "|^共\\s*[0-9]+\\s*(条|人|行|个).*",
-      Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  private static final Pattern TOTAL =
+      Pattern.compile(
+          "^(合计|总计|小计|共计|总数).*|^(total|totals|sum|subtotal|grand total)([^a-z].*)?"
+              + "|^共\\s*[0-9]+\\s*(条|人|行|个).*",
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   private static final Pattern AMOUNT = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 
   /** Token domains: one per kind of identifier, so tokens of different kinds never collide. */
   public static final String CARD = "card";
+
   public static final String PHONE = "phone";
   public static final String ID = "id";
   public static final String NAME = "name";
@@ -67,11 +69,12 @@ public final class RecordBuilder implements Serializable {
    */
   public Outcome build(Map<String, String> cells, String firstCell, LocalDate asOf) {
     Map<String, String> c = new LinkedHashMap<>();
-    cells.forEach((f, v) -> {
-      if (v != null && !v.isBlank() && !Fields.IGNORE.equals(f)) {
-        c.put(f, v);
-      }
-    });
+    cells.forEach(
+        (f, v) -> {
+          if (v != null && !v.isBlank() && !Fields.IGNORE.equals(f)) {
+            c.put(f, v);
+          }
+        });
     String first = Identifiers.nfkc(firstCell);
     if (first != null && TOTAL.matcher(first).matches()) {
       return reject(Rejection.TOTAL_ROW, "first cell reads as a total line", c);
@@ -86,8 +89,18 @@ public final class RecordBuilder implements Serializable {
 
     TreeSet<String> damaged = new TreeSet<>();
     boolean anyMangled = false;
-    Map<String, Normalized> ids = Map.of(Fields.CARD_NUMBER, card, Fields.PHONE, phone,
-        Fields.ID_NUMBER, id, Fields.EMAIL, email, Fields.ACCOUNT_NUMBER, account);
+    Map<String, Normalized> ids =
+        Map.of(
+            Fields.CARD_NUMBER,
+            card,
+            Fields.PHONE,
+            phone,
+            Fields.ID_NUMBER,
+            id,
+            Fields.EMAIL,
+            email,
+            Fields.ACCOUNT_NUMBER,
+            account);
     for (Map.Entry<String, Normalized> e : ids.entrySet()) {
       Normalized.Status s = e.getValue().status();
       if (s == Normalized.Status.MANGLED || s == Normalized.Status.MALFORMED) {
@@ -99,11 +112,17 @@ public final class RecordBuilder implements Serializable {
     if (!usable) {
       boolean anyPresent = Fields.IDENTIFYING.stream().anyMatch(c::containsKey);
       if (anyMangled) {
-        return reject(Rejection.MANGLED_NUMBER, "spreadsheet-mangled number in " + damaged
-            + " and no other usable identifier", c);
+        return reject(
+            Rejection.MANGLED_NUMBER,
+            "spreadsheet-mangled number in " + damaged + " and no other usable identifier",
+            c);
       }
-      return reject(Rejection.NO_IDENTIFIER, anyPresent
-          ? "identifier fields " + damaged + " present but unusable" : "no identifier field has a value", c);
+      return reject(
+          Rejection.NO_IDENTIFIER,
+          anyPresent
+              ? "identifier fields " + damaged + " present but unusable"
+              : "no identifier field has a value",
+          c);
     }
 
     String issuer = null;
@@ -168,8 +187,10 @@ public final class RecordBuilder implements Serializable {
         gender = info.gender();
       }
     }
-    Boolean emailValid = email.status() == Normalized.Status.ABSENT ? null
-        : email.ok() && Validators.email(email.value());
+    Boolean emailValid =
+        email.status() == Normalized.Status.ABSENT
+            ? null
+            : email.ok() && Validators.email(email.value());
 
     Double limit = null;
     String limitText = Identifiers.nfkc(c.get(Fields.CREDIT_LIMIT));
@@ -183,14 +204,35 @@ public final class RecordBuilder implements Serializable {
     }
 
     List<String> present = new ArrayList<>(new TreeSet<>(c.keySet()));
-    SampleRecord r = new SampleRecord(
-        key.token(CARD, card.value()), key.token(PHONE, phone.value()), key.token(ID, id.value()),
-        key.token(NAME, name.value()), key.token(ADDRESS, address.value()),
-        key.token(EMAIL, email.value()), key.token(ACCOUNT, account.value()),
-        Collections.unmodifiableList(present), List.copyOf(damaged), luhn, binKnown, phoneValid,
-        idValid, emailValid, issuer, brand, cardType, cardLevel, tier, phoneProvince, phoneCity,
-        carrier, idProvince, birthYear, gender, idProvince != null ? idProvince : phoneProvince,
-        limit);
+    SampleRecord r =
+        new SampleRecord(
+            key.token(CARD, card.value()),
+            key.token(PHONE, phone.value()),
+            key.token(ID, id.value()),
+            key.token(NAME, name.value()),
+            key.token(ADDRESS, address.value()),
+            key.token(EMAIL, email.value()),
+            key.token(ACCOUNT, account.value()),
+            Collections.unmodifiableList(present),
+            List.copyOf(damaged),
+            luhn,
+            binKnown,
+            phoneValid,
+            idValid,
+            emailValid,
+            issuer,
+            brand,
+            cardType,
+            cardLevel,
+            tier,
+            phoneProvince,
+            phoneCity,
+            carrier,
+            idProvince,
+            birthYear,
+            gender,
+            idProvince != null ? idProvince : phoneProvince,
+            limit);
     return new Outcome(r, null);
   }
 
@@ -198,10 +240,24 @@ public final class RecordBuilder implements Serializable {
     return new Outcome(null, new Rejection(reason, detail, masked(c)));
   }
 
-  private static final Map<String, Function<String, String>> MASKS = Map.of(
-      Fields.CARD_NUMBER, Mask::card, Fields.PHONE, Mask::phone, Fields.ID_NUMBER, Mask::idNumber,
-      Fields.ACCOUNT_NUMBER, Mask::account, Fields.NAME, Mask::firstChar,
-      Fields.ADDRESS, Mask::firstChar, Fields.EMPLOYER, Mask::firstChar, Fields.EMAIL, Mask::email);
+  private static final Map<String, Function<String, String>> MASKS =
+      Map.of(
+          Fields.CARD_NUMBER,
+          Mask::card,
+          Fields.PHONE,
+          Mask::phone,
+          Fields.ID_NUMBER,
+          Mask::idNumber,
+          Fields.ACCOUNT_NUMBER,
+          Mask::account,
+          Fields.NAME,
+          Mask::firstChar,
+          Fields.ADDRESS,
+          Mask::firstChar,
+          Fields.EMPLOYER,
+          Mask::firstChar,
+          Fields.EMAIL,
+          Mask::email);
 
   /** Masked values of a rejected row's identifying cells; other cells are left out. */
   static Map<String, String> masked(Map<String, String> c) {
@@ -212,8 +268,10 @@ public final class RecordBuilder implements Serializable {
         continue;
       }
       String numberish = Identifiers.nfkc(e.getValue()).replaceAll("^['`]+", "");
-      boolean mangled = !Fields.NAME.equals(e.getKey()) && !Fields.ADDRESS.equals(e.getKey())
-          && numberish.matches("[0-9]+(\\.[0-9]*)?[eE][+-]?[0-9]+");
+      boolean mangled =
+          !Fields.NAME.equals(e.getKey())
+              && !Fields.ADDRESS.equals(e.getKey())
+              && numberish.matches("[0-9]+(\\.[0-9]*)?[eE][+-]?[0-9]+");
       m.put(e.getKey(), mangled ? Mask.mangled() : mask.apply(e.getValue()));
     }
     return m;

@@ -32,123 +32,139 @@ import org.slf4j.LoggerFactory;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * Ingests leak samples with privacy by design (privacy.md section 1): the driver reads the
- * manifest into a small Dataset of entries (one row per file, one partition per file); each
- * task opens its own file ({@link SampleSource}), streams it through {@link SampleReader}, and
- * emits only tokenised records, masked quarantine rows and one report row. Raw identifiers
- * exist only inside that task's iterator, never in a Dataset, a shuffle, a cache or a log.
+ * Ingests leak samples with privacy by design (privacy.md section 1): the driver reads the manifest
+ * into a small Dataset of entries (one row per file, one partition per file); each task opens its
+ * own file ({@link SampleSource}), streams it through {@link SampleReader}, and emits only
+ * tokenised records, masked quarantine rows and one report row. Raw identifiers exist only inside
+ * that task's iterator, never in a Dataset, a shuffle, a cache or a log.
  *
- * <p>Cost: one pass over each file, in parallel across files (a single file is read by one
- * task; memory per task is one row). The combined output is persisted (MEMORY_AND_DISK; it holds
- * tokens only) so that records, quarantine and reports come from that one pass; the driver
- * collects only the report rows (one per sample). Call {@link Result#release()} when the
- * results have been written.
+ * <p>Cost: one pass over each file, in parallel across files (a single file is read by one task;
+ * memory per task is one row). The combined output is persisted (MEMORY_AND_DISK; it holds tokens
+ * only) so that records, quarantine and reports come from that one pass; the driver collects only
+ * the report rows (one per sample). Call {@link Result#release()} when the results have been
+ * written.
  */
 public final class SampleIngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(SampleIngestJob.class);
 
   /**
-   * One row per sample record: tokens, flags, derived attributes, manifest context. All columns
-   * are declared nullable (as Spark derives them from the task output); {@code record_id},
-   * {@code sample_id}, {@code row_number}, {@code fields_present}, {@code damaged_fields} and
-   * {@code key_fingerprint} are never null in practice.
+   * One row per sample record: tokens, flags, derived attributes, manifest context. All columns are
+   * declared nullable (as Spark derives them from the task output); {@code record_id}, {@code
+   * sample_id}, {@code row_number}, {@code fields_present}, {@code damaged_fields} and {@code
+   * key_fingerprint} are never null in practice.
    */
-  public static final StructType RECORD_SCHEMA = new StructType(new StructField[] {
-      field("record_id", DataTypes.StringType, true),
-      field("sample_id", DataTypes.StringType, true),
-      field("row_number", DataTypes.LongType, true),
-      field("listing_id", DataTypes.StringType, true),
-      field("seller_token", DataTypes.StringType, true),
-      field("source", DataTypes.StringType, true),
-      field("obtained_at", DataTypes.DateType, true),
-      field("card_token", DataTypes.StringType, true),
-      field("phone_token", DataTypes.StringType, true),
-      field("id_token", DataTypes.StringType, true),
-      field("name_token", DataTypes.StringType, true),
-      field("address_token", DataTypes.StringType, true),
-      field("email_token", DataTypes.StringType, true),
-      field("account_token", DataTypes.StringType, true),
-      field("fields_present", DataTypes.createArrayType(DataTypes.StringType, true), true),
-      field("damaged_fields", DataTypes.createArrayType(DataTypes.StringType, true), true),
-      field("card_luhn_valid", DataTypes.BooleanType, true),
-      field("card_bin_known", DataTypes.BooleanType, true),
-      field("phone_valid", DataTypes.BooleanType, true),
-      field("id_valid", DataTypes.BooleanType, true),
-      field("email_valid", DataTypes.BooleanType, true),
-      field("issuer", DataTypes.StringType, true),
-      field("brand", DataTypes.StringType, true),
-      field("card_type", DataTypes.StringType, true),
-      field("card_level", DataTypes.StringType, true),
-      field("tier", DataTypes.StringType, true),
-      field("phone_province_code", DataTypes.StringType, true),
-      field("phone_city", DataTypes.StringType, true),
-      field("carrier", DataTypes.StringType, true),
-      field("id_province_code", DataTypes.StringType, true),
-      field("birth_year", DataTypes.IntegerType, true),
-      field("gender", DataTypes.StringType, true),
-      field("region_code", DataTypes.StringType, true),
-      field("credit_limit", DataTypes.DoubleType, true),
-      field("key_fingerprint", DataTypes.StringType, true),
-  });
+  public static final StructType RECORD_SCHEMA =
+      new StructType(
+          new StructField[] {
+            field("record_id", DataTypes.StringType, true),
+            field("sample_id", DataTypes.StringType, true),
+            field("row_number", DataTypes.LongType, true),
+            field("listing_id", DataTypes.StringType, true),
+            field("seller_token", DataTypes.StringType, true),
+            field("source", DataTypes.StringType, true),
+            field("obtained_at", DataTypes.DateType, true),
+            field("card_token", DataTypes.StringType, true),
+            field("phone_token", DataTypes.StringType, true),
+            field("id_token", DataTypes.StringType, true),
+            field("name_token", DataTypes.StringType, true),
+            field("address_token", DataTypes.StringType, true),
+            field("email_token", DataTypes.StringType, true),
+            field("account_token", DataTypes.StringType, true),
+            field("fields_present", DataTypes.createArrayType(DataTypes.StringType, true), true),
+            field("damaged_fields", DataTypes.createArrayType(DataTypes.StringType, true), true),
+            field("card_luhn_valid", DataTypes.BooleanType, true),
+            field("card_bin_known", DataTypes.BooleanType, true),
+            field("phone_valid", DataTypes.BooleanType, true),
+            field("id_valid", DataTypes.BooleanType, true),
+            field("email_valid", DataTypes.BooleanType, true),
+            field("issuer", DataTypes.StringType, true),
+            field("brand", DataTypes.StringType, true),
+            field("card_type", DataTypes.StringType, true),
+            field("card_level", DataTypes.StringType, true),
+            field("tier", DataTypes.StringType, true),
+            field("phone_province_code", DataTypes.StringType, true),
+            field("phone_city", DataTypes.StringType, true),
+            field("carrier", DataTypes.StringType, true),
+            field("id_province_code", DataTypes.StringType, true),
+            field("birth_year", DataTypes.IntegerType, true),
+            field("gender", DataTypes.StringType, true),
+            field("region_code", DataTypes.StringType, true),
+            field("credit_limit", DataTypes.DoubleType, true),
+            field("key_fingerprint", DataTypes.StringType, true),
+          });
 
   /** One row per rejected sample row: reason code, detail, masked values only. */
-  public static final StructType QUARANTINE_SCHEMA = new StructType(new StructField[] {
-      field("quarantine_id", DataTypes.StringType, true),
-      field("sample_id", DataTypes.StringType, true),
-      field("row_number", DataTypes.LongType, true),
-      field("listing_id", DataTypes.StringType, true),
-      field("obtained_at", DataTypes.DateType, true),
-      field("reason", DataTypes.StringType, true),
-      field("detail", DataTypes.StringType, true),
-      field("masked", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true), true),
-  });
+  public static final StructType QUARANTINE_SCHEMA =
+      new StructType(
+          new StructField[] {
+            field("quarantine_id", DataTypes.StringType, true),
+            field("sample_id", DataTypes.StringType, true),
+            field("row_number", DataTypes.LongType, true),
+            field("listing_id", DataTypes.StringType, true),
+            field("obtained_at", DataTypes.DateType, true),
+            field("reason", DataTypes.StringType, true),
+            field("detail", DataTypes.StringType, true),
+            field(
+                "masked",
+                DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType, true),
+                true),
+          });
 
   /** One row per sample file (also {@link SampleReport}). */
-  public static final StructType REPORT_SCHEMA = new StructType(new StructField[] {
-      field("sample_id", DataTypes.StringType, false),
-      field("path", DataTypes.StringType, true),
-      field("status", DataTypes.StringType, false),
-      field("reason", DataTypes.StringType, true),
-      field("detail", DataTypes.StringType, true),
-      field("records_read", DataTypes.LongType, false),
-      field("records_rejected", DataTypes.LongType, false),
-      field("blank_lines", DataTypes.LongType, false),
-      field("cards", DataTypes.LongType, false),
-      field("cards_luhn_valid", DataTypes.LongType, false),
-      field("cards_bin_known", DataTypes.LongType, false),
-      field("phones", DataTypes.LongType, false),
-      field("phones_valid", DataTypes.LongType, false),
-      field("ids", DataTypes.LongType, false),
-      field("ids_valid", DataTypes.LongType, false),
-      field("emails", DataTypes.LongType, false),
-      field("emails_valid", DataTypes.LongType, false),
-  });
+  public static final StructType REPORT_SCHEMA =
+      new StructType(
+          new StructField[] {
+            field("sample_id", DataTypes.StringType, false),
+            field("path", DataTypes.StringType, true),
+            field("status", DataTypes.StringType, false),
+            field("reason", DataTypes.StringType, true),
+            field("detail", DataTypes.StringType, true),
+            field("records_read", DataTypes.LongType, false),
+            field("records_rejected", DataTypes.LongType, false),
+            field("blank_lines", DataTypes.LongType, false),
+            field("cards", DataTypes.LongType, false),
+            field("cards_luhn_valid", DataTypes.LongType, false),
+            field("cards_bin_known", DataTypes.LongType, false),
+            field("phones", DataTypes.LongType, false),
+            field("phones_valid", DataTypes.LongType, false),
+            field("ids", DataTypes.LongType, false),
+            field("ids_valid", DataTypes.LongType, false),
+            field("emails", DataTypes.LongType, false),
+            field("emails_valid", DataTypes.LongType, false),
+          });
 
   static final String RECORD = "record";
   static final String QUARANTINE = "quarantine";
   static final String REPORT = "report";
 
   /** What one task emits: a kind and one of three payloads. */
-  static final StructType OUTPUT_SCHEMA = new StructType(new StructField[] {
-      field("kind", DataTypes.StringType, false),
-      field(RECORD, RECORD_SCHEMA, true),
-      field(QUARANTINE, QUARANTINE_SCHEMA, true),
-      field(REPORT, REPORT_SCHEMA, true),
-  });
+  static final StructType OUTPUT_SCHEMA =
+      new StructType(
+          new StructField[] {
+            field("kind", DataTypes.StringType, false),
+            field(RECORD, RECORD_SCHEMA, true),
+            field(QUARANTINE, QUARANTINE_SCHEMA, true),
+            field(REPORT, REPORT_SCHEMA, true),
+          });
 
-  static final StructType MANIFEST_SCHEMA = new StructType(new StructField[] {
-      field("sample_id", DataTypes.StringType, false),
-      field("path", DataTypes.StringType, false),
-      field("location", DataTypes.StringType, false),
-      field("format", DataTypes.StringType, false),
-      field("encoding", DataTypes.StringType, false),
-      field("delimiter", DataTypes.StringType, false),
-      field("columns", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), false),
-      field("obtained_at", DataTypes.StringType, true),
-      field("listing_id", DataTypes.StringType, true),
-      field("seller_token", DataTypes.StringType, true),
-      field("source", DataTypes.StringType, true),
-  });
+  static final StructType MANIFEST_SCHEMA =
+      new StructType(
+          new StructField[] {
+            field("sample_id", DataTypes.StringType, false),
+            field("path", DataTypes.StringType, false),
+            field("location", DataTypes.StringType, false),
+            field("format", DataTypes.StringType, false),
+            field("encoding", DataTypes.StringType, false),
+            field("delimiter", DataTypes.StringType, false),
+            field(
+                "columns",
+                DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
+                false),
+            field("obtained_at", DataTypes.StringType, true),
+            field("listing_id", DataTypes.StringType, true),
+            field("seller_token", DataTypes.StringType, true),
+            field("source", DataTypes.StringType, true),
+          });
 
   private SampleIngestJob() {}
 
@@ -157,7 +173,10 @@ public final class SampleIngestJob {
    * read ({@link SampleReport#ok()}); {@code reports} has one entry per manifest line, sorted by
    * sample id.
    */
-  public record Result(Dataset<Row> records, Dataset<Row> quarantine, List<SampleReport> reports,
+  public record Result(
+      Dataset<Row> records,
+      Dataset<Row> quarantine,
+      List<SampleReport> reports,
       Dataset<Row> persisted) {
     public long recordCount() {
       return reports.stream().mapToLong(SampleReport::recordsRead).sum();
@@ -173,33 +192,49 @@ public final class SampleIngestJob {
     }
   }
 
-  public static Result run(SparkSession spark, Path manifest, PseudonymKey key, BinTable bins,
-      PhoneSegments phones) {
+  public static Result run(
+      SparkSession spark, Path manifest, PseudonymKey key, BinTable bins, PhoneSegments phones) {
     List<ManifestEntry> entries = SampleManifest.read(manifest, key);
     HeaderMap headers = HeaderMap.shipped();
-    boolean java8Dates = Boolean.parseBoolean(
-        spark.conf().get("spark.sql.datetime.java8API.enabled", "false"));
+    boolean java8Dates =
+        Boolean.parseBoolean(spark.conf().get("spark.sql.datetime.java8API.enabled", "false"));
     spark.sparkContext().setJobDescription("leakmarket samples: read " + entries.size() + " files");
     try {
-      Dataset<Row> all = readSamples(spark, manifestEntries(spark, entries),
-          new ReadPartition(key, bins, phones, headers, java8Dates))
-          .persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> all =
+          readSamples(
+                  spark,
+                  manifestEntries(spark, entries),
+                  new ReadPartition(key, bins, phones, headers, java8Dates))
+              .persist(StorageLevel.MEMORY_AND_DISK());
       List<SampleReport> reports = reports(all);
-      List<String> failed = reports.stream().filter(r -> !r.ok()).map(SampleReport::sampleId).toList();
+      List<String> failed =
+          reports.stream().filter(r -> !r.ok()).map(SampleReport::sampleId).toList();
       Dataset<Row> records = payload(all, RECORD, failed);
       Dataset<Row> quarantine = payload(all, QUARANTINE, failed);
       Result result = new Result(records, quarantine, reports, all);
       for (SampleReport r : reports) {
         if (r.ok()) {
-          LOG.info("sample {}: {} records, {} rejected, valid cards {}/{}, valid phones {}/{}, valid IDs {}/{}",
-              r.sampleId(), r.recordsRead(), r.recordsRejected(), r.cardsLuhnValid(), r.cards(),
-              r.phonesValid(), r.phones(), r.idsValid(), r.ids());
+          LOG.info(
+              "sample {}: {} records, {} rejected, valid cards {}/{}, valid phones {}/{}, valid IDs {}/{}",
+              r.sampleId(),
+              r.recordsRead(),
+              r.recordsRejected(),
+              r.cardsLuhnValid(),
+              r.cards(),
+              r.phonesValid(),
+              r.phones(),
+              r.idsValid(),
+              r.ids());
         } else {
           LOG.warn("sample {} not read ({}): {}", r.sampleId(), r.reason(), r.detail());
         }
       }
-      LOG.info("samples: {} files, {} failed, {} records, {} rejected rows, key fingerprint {}",
-          reports.size(), failed.size(), result.recordCount(), result.rejectedCount(),
+      LOG.info(
+          "samples: {} files, {} failed, {} records, {} rejected rows, key fingerprint {}",
+          reports.size(),
+          failed.size(),
+          result.recordCount(),
+          result.rejectedCount(),
           key.fingerprint());
       return result;
     } finally {
@@ -211,13 +246,23 @@ public final class SampleIngestJob {
   static Dataset<Row> manifestEntries(SparkSession spark, List<ManifestEntry> entries) {
     List<Row> rows = new ArrayList<>();
     for (ManifestEntry e : entries) {
-      rows.add(RowFactory.create(e.sampleId(), e.path(), e.location(), e.format(), e.encoding(),
-          String.valueOf(e.delimiter()), CollectionConverters.asScala(e.columns()),
-          e.obtainedAt() == null ? null : e.obtainedAt().toString(), e.listingId(), e.sellerToken(),
-          e.source()));
+      rows.add(
+          RowFactory.create(
+              e.sampleId(),
+              e.path(),
+              e.location(),
+              e.format(),
+              e.encoding(),
+              String.valueOf(e.delimiter()),
+              CollectionConverters.asScala(e.columns()),
+              e.obtainedAt() == null ? null : e.obtainedAt().toString(),
+              e.listingId(),
+              e.sellerToken(),
+              e.source()));
     }
-    JavaRDD<Row> rdd = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .parallelize(rows, Math.max(rows.size(), 1));
+    JavaRDD<Row> rdd =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .parallelize(rows, Math.max(rows.size(), 1));
     return spark.createDataFrame(rdd, MANIFEST_SCHEMA);
   }
 
@@ -229,10 +274,25 @@ public final class SampleIngestJob {
     List<Row> rows = all.filter(col("kind").equalTo(REPORT)).select(REPORT + ".*").collectAsList();
     List<SampleReport> out = new ArrayList<>();
     for (Row r : rows) {
-      out.add(new SampleReport(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-          r.getString(4), r.getLong(5), r.getLong(6), r.getLong(7), r.getLong(8), r.getLong(9),
-          r.getLong(10), r.getLong(11), r.getLong(12), r.getLong(13), r.getLong(14), r.getLong(15),
-          r.getLong(16)));
+      out.add(
+          new SampleReport(
+              r.getString(0),
+              r.getString(1),
+              r.getString(2),
+              r.getString(3),
+              r.getString(4),
+              r.getLong(5),
+              r.getLong(6),
+              r.getLong(7),
+              r.getLong(8),
+              r.getLong(9),
+              r.getLong(10),
+              r.getLong(11),
+              r.getLong(12),
+              r.getLong(13),
+              r.getLong(14),
+              r.getLong(15),
+              r.getLong(16)));
     }
     out.sort(Comparator.comparing(SampleReport::sampleId));
     return Collections.unmodifiableList(out);
@@ -251,9 +311,9 @@ public final class SampleIngestJob {
   }
 
   /**
-   * The task: for each manifest row of the partition, stream its file and turn each
-   * {@link SampleReader.Item} into an output row. Captures the key, reference tables and header
-   * vocabulary (all small and serializable) in the closure.
+   * The task: for each manifest row of the partition, stream its file and turn each {@link
+   * SampleReader.Item} into an output row. Captures the key, reference tables and header vocabulary
+   * (all small and serializable) in the closure.
    */
   static final class ReadPartition implements MapPartitionsFunction<Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -263,7 +323,11 @@ public final class SampleIngestJob {
     private final HeaderMap headers;
     private final boolean java8Dates;
 
-    ReadPartition(PseudonymKey key, BinTable bins, PhoneSegments phones, HeaderMap headers,
+    ReadPartition(
+        PseudonymKey key,
+        BinTable bins,
+        PhoneSegments phones,
+        HeaderMap headers,
         boolean java8Dates) {
       this.key = key;
       this.bins = bins;
@@ -305,9 +369,17 @@ public final class SampleIngestJob {
     private ManifestEntry entry(Row r) {
       Map<String, String> columns = CollectionConverters.asJava(r.<String, String>getMap(6));
       String obtained = r.getString(7);
-      return new ManifestEntry(r.getString(0), r.getString(1), r.getString(2), r.getString(3),
-          r.getString(4), r.getString(5).charAt(0), Map.copyOf(columns),
-          obtained == null ? null : LocalDate.parse(obtained), r.getString(8), r.getString(9),
+      return new ManifestEntry(
+          r.getString(0),
+          r.getString(1),
+          r.getString(2),
+          r.getString(3),
+          r.getString(4),
+          r.getString(5).charAt(0),
+          Map.copyOf(columns),
+          obtained == null ? null : LocalDate.parse(obtained),
+          r.getString(8),
+          r.getString(9),
           r.getString(10));
     }
 
@@ -321,30 +393,79 @@ public final class SampleIngestJob {
     private Row toRow(ManifestEntry e, SampleReader.Item item, String fingerprint) {
       if (item instanceof SampleReader.Parsed p) {
         SampleRecord s = p.record();
-        Row rec = RowFactory.create(e.sampleId() + "/" + p.rowNumber(), e.sampleId(), p.rowNumber(),
-            e.listingId(), e.sellerToken(), e.source(), date(e.obtainedAt()),
-            s.cardToken(), s.phoneToken(), s.idToken(), s.nameToken(), s.addressToken(),
-            s.emailToken(), s.accountToken(),
-            CollectionConverters.asScala(s.fieldsPresent()).toSeq(),
-            CollectionConverters.asScala(s.damagedFields()).toSeq(),
-            s.cardLuhnValid(), s.cardBinKnown(), s.phoneValid(), s.idValid(), s.emailValid(),
-            s.issuer(), s.brand(), s.cardType(), s.cardLevel(), s.tier(), s.phoneProvinceCode(),
-            s.phoneCity(), s.carrier(), s.idProvinceCode(), s.birthYear(), s.gender(),
-            s.regionCode(), s.creditLimit(), fingerprint);
+        Row rec =
+            RowFactory.create(
+                e.sampleId() + "/" + p.rowNumber(),
+                e.sampleId(),
+                p.rowNumber(),
+                e.listingId(),
+                e.sellerToken(),
+                e.source(),
+                date(e.obtainedAt()),
+                s.cardToken(),
+                s.phoneToken(),
+                s.idToken(),
+                s.nameToken(),
+                s.addressToken(),
+                s.emailToken(),
+                s.accountToken(),
+                CollectionConverters.asScala(s.fieldsPresent()).toSeq(),
+                CollectionConverters.asScala(s.damagedFields()).toSeq(),
+                s.cardLuhnValid(),
+                s.cardBinKnown(),
+                s.phoneValid(),
+                s.idValid(),
+                s.emailValid(),
+                s.issuer(),
+                s.brand(),
+                s.cardType(),
+                s.cardLevel(),
+                s.tier(),
+                s.phoneProvinceCode(),
+                s.phoneCity(),
+                s.carrier(),
+                s.idProvinceCode(),
+                s.birthYear(),
+                s.gender(),
+                s.regionCode(),
+                s.creditLimit(),
+                fingerprint);
         return RowFactory.create(RECORD, rec, null, null);
       }
       if (item instanceof SampleReader.Rejected q) {
         Rejection j = q.rejection();
-        Row rej = RowFactory.create(e.sampleId() + "/" + q.rowNumber(), e.sampleId(), q.rowNumber(),
-            e.listingId(), date(e.obtainedAt()), j.reason(), j.detail(),
-            CollectionConverters.asScala(j.masked()));
+        Row rej =
+            RowFactory.create(
+                e.sampleId() + "/" + q.rowNumber(),
+                e.sampleId(),
+                q.rowNumber(),
+                e.listingId(),
+                date(e.obtainedAt()),
+                j.reason(),
+                j.detail(),
+                CollectionConverters.asScala(j.masked()));
         return RowFactory.create(QUARANTINE, null, rej, null);
       }
       SampleReport r = ((SampleReader.Report) item).report();
-      Row rep = RowFactory.create(r.sampleId(), r.path(), r.status(), r.reason(), r.detail(),
-          r.recordsRead(), r.recordsRejected(), r.blankLines(), r.cards(), r.cardsLuhnValid(),
-          r.cardsBinKnown(), r.phones(), r.phonesValid(), r.ids(), r.idsValid(), r.emails(),
-          r.emailsValid());
+      Row rep =
+          RowFactory.create(
+              r.sampleId(),
+              r.path(),
+              r.status(),
+              r.reason(),
+              r.detail(),
+              r.recordsRead(),
+              r.recordsRejected(),
+              r.blankLines(),
+              r.cards(),
+              r.cardsLuhnValid(),
+              r.cardsBinKnown(),
+              r.phones(),
+              r.phonesValid(),
+              r.ids(),
+              r.idsValid(),
+              r.emails(),
+              r.emailsValid());
       return RowFactory.create(REPORT, null, null, rep);
     }
   }

@@ -22,11 +22,11 @@ import org.leakmarket.privacy.PseudonymKey;
 
 /**
  * Reads the sample manifest (JSON Lines, contracts section 2) on the driver: one small entry per
- * sample file, paths resolved against the manifest's folder, the seller pseudonymised at once.
- * A manifest that is not valid (bad JSON, missing {@code sample_id} or {@code path}, a repeated
+ * sample file, paths resolved against the manifest's folder, the seller pseudonymised at once. A
+ * manifest that is not valid (bad JSON, missing {@code sample_id} or {@code path}, a repeated
  * {@code sample_id}, a bad {@code obtained_at}) is bad input: {@link IllegalArgumentException}
- * naming the line, never a value from it except the sample id. Unsupported formats and
- * encodings are not errors here; the sample is reported as failed and the others go on.
+ * naming the line, never a value from it except the sample id. Unsupported formats and encodings
+ * are not errors here; the sample is reported as failed and the others go on.
  */
 public final class SampleManifest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,43 +53,67 @@ public final class SampleManifest {
         try {
           n = JSON.readTree(line);
         } catch (IOException e) {
-          throw new IllegalArgumentException("sample manifest " + manifest + " line " + lineNo
-              + ": not valid JSON");
+          throw new IllegalArgumentException(
+              "sample manifest " + manifest + " line " + lineNo + ": not valid JSON");
         }
         if (n == null || !n.isObject()) {
-          throw new IllegalArgumentException("sample manifest " + manifest + " line " + lineNo
-              + ": expected a JSON object");
+          throw new IllegalArgumentException(
+              "sample manifest " + manifest + " line " + lineNo + ": expected a JSON object");
         }
         String sampleId = text(n, "sample_id");
         String path = text(n, "path");
         if (sampleId == null || path == null) {
-          throw new IllegalArgumentException("sample manifest " + manifest + " line " + lineNo
-              + ": sample_id and path are required");
+          throw new IllegalArgumentException(
+              "sample manifest "
+                  + manifest
+                  + " line "
+                  + lineNo
+                  + ": sample_id and path are required");
         }
         if (!seen.add(sampleId)) {
-          throw new IllegalArgumentException("sample manifest " + manifest + " line " + lineNo
-              + ": sample_id " + sampleId + " appears twice");
+          throw new IllegalArgumentException(
+              "sample manifest "
+                  + manifest
+                  + " line "
+                  + lineNo
+                  + ": sample_id "
+                  + sampleId
+                  + " appears twice");
         }
-        String location = path.contains("://") || path.startsWith("file:") ? path
-            : base.resolve(path).toAbsolutePath().normalize().toString();
+        String location =
+            path.contains("://") || path.startsWith("file:")
+                ? path
+                : base.resolve(path).toAbsolutePath().normalize().toString();
         String format = lower(text(n, "format"));
         if (format == null) {
           String p = path.toLowerCase(Locale.ROOT);
-          format = p.endsWith(".tsv") || p.endsWith(".tab") ? "tsv"
-              : p.endsWith(".jsonl") || p.endsWith(".json") || p.endsWith(".ndjson") ? "jsonl" : "csv";
+          format =
+              p.endsWith(".tsv") || p.endsWith(".tab")
+                  ? "tsv"
+                  : p.endsWith(".jsonl") || p.endsWith(".json") || p.endsWith(".ndjson")
+                      ? "jsonl"
+                      : "csv";
         }
         String encoding = lower(text(n, "encoding"));
         String delim = text(n, "delimiter");
-        char delimiter = delim != null && !delim.isEmpty() ? unescape(delim)
-            : "tsv".equals(format) ? '\t' : ',';
+        char delimiter =
+            delim != null && !delim.isEmpty() ? unescape(delim) : "tsv".equals(format) ? '\t' : ',';
         Map<String, String> columns = new LinkedHashMap<>();
         JsonNode cols = n.get("columns");
         if (cols != null && cols.isObject()) {
           cols.properties().forEach(e -> columns.put(e.getKey(), e.getValue().asText()));
           for (String field : columns.values()) {
             if (!Fields.ALL.contains(field)) {
-              throw new IllegalArgumentException("sample manifest " + manifest + " line " + lineNo
-                  + ": columns maps to unknown field '" + field + "' (known: " + Fields.ALL + ")");
+              throw new IllegalArgumentException(
+                  "sample manifest "
+                      + manifest
+                      + " line "
+                      + lineNo
+                      + ": columns maps to unknown field '"
+                      + field
+                      + "' (known: "
+                      + Fields.ALL
+                      + ")");
             }
           }
         }
@@ -97,18 +121,34 @@ public final class SampleManifest {
         String obtainedText = text(n, "obtained_at");
         if (obtainedText != null) {
           try {
-            obtained = LocalDate.parse(obtainedText.length() > 10 ? obtainedText.substring(0, 10) : obtainedText);
+            obtained =
+                LocalDate.parse(
+                    obtainedText.length() > 10 ? obtainedText.substring(0, 10) : obtainedText);
           } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("sample manifest " + manifest + " line " + lineNo
-                + ": obtained_at is not an ISO date");
+            throw new IllegalArgumentException(
+                "sample manifest "
+                    + manifest
+                    + " line "
+                    + lineNo
+                    + ": obtained_at is not an ISO date");
           }
         }
         String seller = text(n, "seller");
-        String sellerToken = seller == null ? null
-            : key.token(SELLER_DOMAIN, Identifiers.text(seller).value());
-        out.add(new ManifestEntry(sampleId, path, location, format,
-            encoding == null ? "utf-8" : encoding, delimiter, Map.copyOf(columns), obtained,
-            text(n, "listing_id"), sellerToken, lower(text(n, "source"))));
+        String sellerToken =
+            seller == null ? null : key.token(SELLER_DOMAIN, Identifiers.text(seller).value());
+        out.add(
+            new ManifestEntry(
+                sampleId,
+                path,
+                location,
+                format,
+                encoding == null ? "utf-8" : encoding,
+                delimiter,
+                Map.copyOf(columns),
+                obtained,
+                text(n, "listing_id"),
+                sellerToken,
+                lower(text(n, "source"))));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read sample manifest " + manifest, e);

@@ -20,10 +20,10 @@ import java.util.Optional;
 
 /**
  * Reads one sample file as a lazy stream of {@link Item}s: a record or a rejection per row, then
- * exactly one {@link SampleReport} last. Nothing is buffered beyond the current row, so memory
- * does not grow with the file (the Spark job consumes this iterator inside a task). Any failure
- * to read the file (missing, undecodable, no identifier column, empty, I/O error) ends the
- * stream with a failed report; no exception escapes with file content in it.
+ * exactly one {@link SampleReport} last. Nothing is buffered beyond the current row, so memory does
+ * not grow with the file (the Spark job consumes this iterator inside a task). Any failure to read
+ * the file (missing, undecodable, no identifier column, empty, I/O error) ends the stream with a
+ * failed report; no exception escapes with file content in it.
  *
  * <p>Not thread-safe; one reader per file per task.
  */
@@ -108,8 +108,15 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
       }
       return finish(SampleReport.OK, null, null);
     } catch (CharacterCodingException e) {
-      return fail("undecodable", "bytes not valid in encoding " + entry.encoding()
-          + " near row " + currentLine() + "; " + (records + rejected) + " rows read before it were discarded");
+      return fail(
+          "undecodable",
+          "bytes not valid in encoding "
+              + entry.encoding()
+              + " near row "
+              + currentLine()
+              + "; "
+              + (records + rejected)
+              + " rows read before it were discarded");
     } catch (SampleSource.UnsupportedEncoding e) {
       return fail("unsupported_encoding", e.getMessage());
     } catch (IOException | RuntimeException e) {
@@ -155,8 +162,9 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
       identifying |= f != null && Fields.IDENTIFYING.contains(f);
     }
     if (!identifying) {
-      return fail("no_identifier_column", "no header maps to " + Fields.IDENTIFYING
-          + "; add a columns mapping to the manifest");
+      return fail(
+          "no_identifier_column",
+          "no header maps to " + Fields.IDENTIFYING + "; add a columns mapping to the manifest");
     }
     return null;
   }
@@ -191,9 +199,12 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
       }
       if (rec.malformed() || extra) {
         rejected++;
-        return new Rejected(rec.line(), new Rejection(Rejection.MALFORMED_ROW,
-            rec.malformed() ? "unbalanced quotes" : "more cells than header columns",
-            RecordBuilder.masked(cells)));
+        return new Rejected(
+            rec.line(),
+            new Rejection(
+                Rejection.MALFORMED_ROW,
+                rec.malformed() ? "unbalanced quotes" : "more cells than header columns",
+                RecordBuilder.masked(cells)));
       }
       return outcome(rec.line(), builder.build(cells, first, entry.obtainedAt()));
     }
@@ -218,8 +229,8 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
       }
       if (n == null || !n.isObject()) {
         rejected++;
-        return new Rejected(jsonLine, new Rejection(Rejection.BAD_JSON, "line is not a JSON object",
-            Map.of()));
+        return new Rejected(
+            jsonLine, new Rejection(Rejection.BAD_JSON, "line is not a JSON object", Map.of()));
       }
       Map<String, String> cells = new LinkedHashMap<>();
       String first = null;
@@ -229,8 +240,8 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
         if (first == null && text != null && !text.isBlank()) {
           first = text;
         }
-        Optional<String> f = jsonKeyCache.computeIfAbsent(e.getKey(),
-            k -> headers.field(k, entry.columns()));
+        Optional<String> f =
+            jsonKeyCache.computeIfAbsent(e.getKey(), k -> headers.field(k, entry.columns()));
         if (f.isPresent() && text != null && !text.isBlank()) {
           cells.putIfAbsent(f.get(), text);
         }
@@ -267,16 +278,51 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
   }
 
   private Item fail(String reason, String detail) {
-    Report r = new Report(new SampleReport(entry.sampleId(), entry.path(), SampleReport.FAILED,
-        reason, detail, 0, 0, blank, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+    Report r =
+        new Report(
+            new SampleReport(
+                entry.sampleId(),
+                entry.path(),
+                SampleReport.FAILED,
+                reason,
+                detail,
+                0,
+                0,
+                blank,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0,
+                0));
     end();
     return r;
   }
 
   private Item finish(String status, String reason, String detail) {
-    Report r = new Report(new SampleReport(entry.sampleId(), entry.path(), status, reason, detail,
-        records, rejected, blank, cards, cardsLuhn, cardsBin, phones, phonesValid, ids, idsValid,
-        emails, emailsValid));
+    Report r =
+        new Report(
+            new SampleReport(
+                entry.sampleId(),
+                entry.path(),
+                status,
+                reason,
+                detail,
+                records,
+                rejected,
+                blank,
+                cards,
+                cardsLuhn,
+                cardsBin,
+                phones,
+                phonesValid,
+                ids,
+                idsValid,
+                emails,
+                emailsValid));
     end();
     return r;
   }

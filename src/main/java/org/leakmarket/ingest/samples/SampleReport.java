@@ -3,15 +3,28 @@ package org.leakmarket.ingest.samples;
 /**
  * What happened to one sample file: {@code status} {@code ok} or {@code failed} (with a reason
  * code: {@code missing_file}, {@code undecodable}, {@code no_identifier_column}, {@code empty},
- * {@code unsupported_format}, {@code unsupported_encoding}, {@code io_error}), how many records
- * and rejected rows it gave, and the counts behind its validity shares. A failed sample
- * contributes no records and no quarantine rows (its counts are zero; the detail says how far
- * reading got).
+ * {@code unsupported_format}, {@code unsupported_encoding}, {@code io_error}), how many records and
+ * rejected rows it gave, and the counts behind its validity shares. A failed sample contributes no
+ * records and no quarantine rows (its counts are zero; the detail says how far reading got).
  */
-public record SampleReport(String sampleId, String path, String status, String reason,
-    String detail, long recordsRead, long recordsRejected, long blankLines, long cards,
-    long cardsLuhnValid, long cardsBinKnown, long phones, long phonesValid, long ids,
-    long idsValid, long emails, long emailsValid) {
+public record SampleReport(
+    String sampleId,
+    String path,
+    String status,
+    String reason,
+    String detail,
+    long recordsRead,
+    long recordsRejected,
+    long blankLines,
+    long cards,
+    long cardsLuhnValid,
+    long cardsBinKnown,
+    long phones,
+    long phonesValid,
+    long ids,
+    long idsValid,
+    long emails,
+    long emailsValid) {
 
   public static final String OK = "ok";
   public static final String FAILED = "failed";

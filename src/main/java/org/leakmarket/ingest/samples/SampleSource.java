@@ -15,13 +15,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Opens a sample file where the task runs and decodes it strictly: a local path (or
- * {@code file:} URI) through java.nio, any other URI ({@code hdfs://}, {@code s3a://}...)
- * through Hadoop's FileSystem, so the same job works on a laptop and on a cluster whose
- * executors see a shared file system. A byte-order mark wins over the declared encoding (a UTF-8
- * BOM is stripped, a UTF-16 BOM picks the byte order); bytes that are not valid in the encoding
- * raise {@link java.nio.charset.CharacterCodingException} rather than becoming U+FFFD, so a file
- * declared in the wrong encoding is reported instead of hashed as garbage.
+ * Opens a sample file where the task runs and decodes it strictly: a local path (or {@code file:}
+ * URI) through java.nio, any other URI ({@code hdfs://}, {@code s3a://}...) through Hadoop's
+ * FileSystem, so the same job works on a laptop and on a cluster whose executors see a shared file
+ * system. A byte-order mark wins over the declared encoding (a UTF-8 BOM is stripped, a UTF-16 BOM
+ * picks the byte order); bytes that are not valid in the encoding raise {@link
+ * java.nio.charset.CharacterCodingException} rather than becoming U+FFFD, so a file declared in the
+ * wrong encoding is reported instead of hashed as garbage.
  */
 final class SampleSource {
   private SampleSource() {}
@@ -62,13 +62,15 @@ final class SampleSource {
       Object conf = confClass.getConstructor().newInstance();
       Object path = pathClass.getConstructor(String.class).newInstance(location);
       Object fs = pathClass.getMethod("getFileSystem", confClass).invoke(path, conf);
-      return Class.forName("org.apache.hadoop.fs.FileSystem").getMethod(method, pathClass)
+      return Class.forName("org.apache.hadoop.fs.FileSystem")
+          .getMethod(method, pathClass)
           .invoke(fs, path);
     } catch (java.lang.reflect.InvocationTargetException e) {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw new IOException("Hadoop FileSystem." + method + " failed for " + location, e.getCause());
+      throw new IOException(
+          "Hadoop FileSystem." + method + " failed for " + location, e.getCause());
     } catch (ReflectiveOperationException e) {
       throw new IOException("Hadoop FileSystem unavailable for " + location, e);
     }
@@ -95,7 +97,10 @@ final class SampleSource {
     int n = p.readNBytes(head, 0, 3);
     Charset cs = declared;
     int skip = 0;
-    if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+    if (n >= 3
+        && (head[0] & 0xff) == 0xEF
+        && (head[1] & 0xff) == 0xBB
+        && (head[2] & 0xff) == 0xBF) {
       cs = StandardCharsets.UTF_8;
       skip = 3;
     } else if (n >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
@@ -108,8 +113,10 @@ final class SampleSource {
     if (n > skip) {
       p.unread(head, skip, n - skip);
     }
-    CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder dec =
+        cs.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     return new InputStreamReader(p, dec);
   }
 }

@@ -3,23 +3,24 @@ package org.leakmarket.stats.market;
 import java.util.Arrays;
 
 /**
- * Percentile-bootstrap confidence interval of a median, reproducible by construction: the
- * caller passes the cell's values sorted and a seed derived from (run seed, cell key), so the
- * interval does not depend on the order rows arrived in, on partitioning or on core count.
+ * Percentile-bootstrap confidence interval of a median, reproducible by construction: the caller
+ * passes the cell's values sorted and a seed derived from (run seed, cell key), so the interval
+ * does not depend on the order rows arrived in, on partitioning or on core count.
  *
- * <p>Each of the B replicates draws n indices uniformly with replacement into the sorted
- * array, counts them, and reads the replicate's median (R type 7, as {@link Percentiles})
- * from the cumulative counts: O(n) per replicate, O(B n) per cell, O(n) memory. The interval
- * is the type-7 {@code alpha/2} and {@code 1 - alpha/2} quantiles of the B replicate medians.
+ * <p>Each of the B replicates draws n indices uniformly with replacement into the sorted array,
+ * counts them, and reads the replicate's median (R type 7, as {@link Percentiles}) from the
+ * cumulative counts: O(n) per replicate, O(B n) per cell, O(n) memory. The interval is the type-7
+ * {@code alpha/2} and {@code 1 - alpha/2} quantiles of the B replicate medians.
  *
- * <p>Huge cells: above {@link #MAX_BOOTSTRAP_N} values the resampling would cost B n draws, so
- * the distribution-free order-statistic interval is used instead (ranks {@code n/2 -+ z
- * sqrt(n)/2} of the sorted sample, the normal approximation to the binomial, accurate for
- * such n). {@link Interval#method()} says which was used.
+ * <p>Huge cells: above {@link #MAX_BOOTSTRAP_N} values the resampling would cost B n draws, so the
+ * distribution-free order-statistic interval is used instead (ranks {@code n/2 -+ z sqrt(n)/2} of
+ * the sorted sample, the normal approximation to the binomial, accurate for such n). {@link
+ * Interval#method()} says which was used.
  */
 public final class Bootstrap {
   /** Largest cell resampled; larger cells use the order-statistic interval. */
   public static final int MAX_BOOTSTRAP_N = 200_000;
+
   public static final String METHOD_BOOTSTRAP = "bootstrap";
   public static final String METHOD_ORDER_STATISTIC = "order_statistic";
 
@@ -81,13 +82,15 @@ public final class Bootstrap {
       medians[r] = lo + 0.5 * (hi - lo);
     }
     Arrays.sort(medians);
-    return new Interval(Percentiles.exact(medians, alpha / 2), Percentiles.exact(medians, 1 - alpha / 2),
+    return new Interval(
+        Percentiles.exact(medians, alpha / 2),
+        Percentiles.exact(medians, 1 - alpha / 2),
         METHOD_BOOTSTRAP);
   }
 
   /**
-   * Distribution-free interval for the median from order statistics: 1-based ranks
-   * {@code floor(n/2 - z sqrt(n)/2)} and {@code ceil(n/2 + 1 + z sqrt(n)/2)}, clamped to [1, n].
+   * Distribution-free interval for the median from order statistics: 1-based ranks {@code floor(n/2
+   * - z sqrt(n)/2)} and {@code ceil(n/2 + 1 + z sqrt(n)/2)}, clamped to [1, n].
    */
   public static Interval orderStatisticCi(double[] sortedValues, double alpha) {
     int n = sortedValues.length;

@@ -6,16 +6,15 @@ import org.apache.commons.math3.linear.RealMatrix;
 
 /**
  * Ordinary least squares from sufficient statistics. Rows sharing a regressor vector (all
- * regressors of a dummy-variable model are categorical) are added as one group with their
- * count, sum of y and sum of y squared, so millions of rows reduce to a k x k matrix
- * {@code X'X}, a vector {@code X'y} and {@code y'y}; the fit is then exactly that of the
- * row-level regression, with the classical (homoskedastic) standard errors
- * {@code se_j = sqrt(s^2 [(X'X)^-1]_jj)}, {@code s^2 = RSS / (n - rank)}, as Spark MLlib's
- * {@code LinearRegression} with the normal solver reports.
+ * regressors of a dummy-variable model are categorical) are added as one group with their count,
+ * sum of y and sum of y squared, so millions of rows reduce to a k x k matrix {@code X'X}, a vector
+ * {@code X'y} and {@code y'y}; the fit is then exactly that of the row-level regression, with the
+ * classical (homoskedastic) standard errors {@code se_j = sqrt(s^2 [(X'X)^-1]_jj)}, {@code s^2 =
+ * RSS / (n - rank)}, as Spark MLlib's {@code LinearRegression} with the normal solver reports.
  *
- * <p>Aliased columns (a dummy that is a linear combination of earlier columns, e.g. a category
- * seen only in one period) are detected in column order by a Cholesky sweep and dropped, as R's
- * {@code lm} does (their coefficient is NaN): put the columns you care about first.
+ * <p>Aliased columns (a dummy that is a linear combination of earlier columns, e.g. a category seen
+ * only in one period) are detected in column order by a Cholesky sweep and dropped, as R's {@code
+ * lm} does (their coefficient is NaN): put the columns you care about first.
  *
  * <p>Cost: O(k^2) per group added, O(k^3) for the fit; no Spark types.
  */
@@ -30,11 +29,17 @@ public final class GroupedOls {
   private long n;
 
   /**
-   * A fit: coefficients and standard errors (NaN for aliased columns), residual variance
-   * {@code s^2}, residual degrees of freedom {@code n - rank}.
+   * A fit: coefficients and standard errors (NaN for aliased columns), residual variance {@code
+   * s^2}, residual degrees of freedom {@code n - rank}.
    */
-  public record Fit(double[] beta, double[] se, boolean[] aliased, double sigma2, long df,
-      long n, double[][] covariance) {}
+  public record Fit(
+      double[] beta,
+      double[] se,
+      boolean[] aliased,
+      double sigma2,
+      long df,
+      long n,
+      double[][] covariance) {}
 
   public GroupedOls(int k) {
     if (k < 1) {
@@ -82,8 +87,10 @@ public final class GroupedOls {
         a[i][j] = xtx[keep[i]][keep[j]];
       }
     }
-    RealMatrix inv = new CholeskyDecomposition(new Array2DRowRealMatrix(a, false), 1e-15, 1e-14)
-        .getSolver().getInverse();
+    RealMatrix inv =
+        new CholeskyDecomposition(new Array2DRowRealMatrix(a, false), 1e-15, 1e-14)
+            .getSolver()
+            .getInverse();
     double[] b = new double[r];
     for (int i = 0; i < r; i++) {
       double s = 0;

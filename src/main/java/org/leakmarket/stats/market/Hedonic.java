@@ -6,26 +6,35 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Time-dummy hedonic price index (methods.md, Market): OLS of {@code ln(price)} on an
- * intercept, period dummies (first period is the base) and dummies of each control factor
- * (tier, freshness, category, optionally region and source; each factor's base level is its
- * first level in sorted order). {@code index_t = 100 exp(d_t)}, standard error by the delta
- * method {@code 100 exp(d_t) se(d_t)}, interval {@code 100 exp(d_t -+ z se(d_t))} with z the
- * normal quantile of the confidence level (1.959964 for 95%), Kennedy-corrected
- * {@code 100 exp(d_t - Var(d_t)/2)}.
+ * Time-dummy hedonic price index (methods.md, Market): OLS of {@code ln(price)} on an intercept,
+ * period dummies (first period is the base) and dummies of each control factor (tier, freshness,
+ * category, optionally region and source; each factor's base level is its first level in sorted
+ * order). {@code index_t = 100 exp(d_t)}, standard error by the delta method {@code 100 exp(d_t)
+ * se(d_t)}, interval {@code 100 exp(d_t -+ z se(d_t))} with z the normal quantile of the confidence
+ * level (1.959964 for 95%), Kennedy-corrected {@code 100 exp(d_t - Var(d_t)/2)}.
  *
- * <p>Input is grouped: one {@link Group} per distinct (period, control levels) with the count,
- * sum and sum of squares of ln(price); see {@link GroupedOls}. Cost O(groups k^2 + k^3) with
- * k = 1 + (periods - 1) + sum over factors of (levels - 1).
+ * <p>Input is grouped: one {@link Group} per distinct (period, control levels) with the count, sum
+ * and sum of squares of ln(price); see {@link GroupedOls}. Cost O(groups k^2 + k^3) with k = 1 +
+ * (periods - 1) + sum over factors of (levels - 1).
  */
 public final class Hedonic {
 
-  /** Offers sharing a period and control levels: their count, sum and sum of squares of ln(price). */
+  /**
+   * Offers sharing a period and control levels: their count, sum and sum of squares of ln(price).
+   */
   public record Group(String period, List<String> levels, long n, double sumLn, double sumLn2) {}
 
   /** One period of the index; the base period has delta 0, se 0 and index 100. */
-  public record Point(String period, double delta, double seDelta, double index, double se,
-      double ciLow, double ciHigh, double indexKennedy, long nOffers) {}
+  public record Point(
+      String period,
+      double delta,
+      double seDelta,
+      double index,
+      double se,
+      double ciLow,
+      double ciHigh,
+      double indexKennedy,
+      long nOffers) {}
 
   /** The index and the full fit (coefficient names in design order). */
   public record Result(List<Point> points, List<String> names, GroupedOls.Fit fit) {}
@@ -83,13 +92,14 @@ public final class Hedonic {
     GroupedOls ols = new GroupedOls(names.size());
     // fixed order (period, then levels) so that floating-point sums do not depend on input order
     List<Group> ordered = new ArrayList<>(groups);
-    ordered.sort((a, b) -> {
-      int c = a.period().compareTo(b.period());
-      for (int f = 0; c == 0 && f < nControls; f++) {
-        c = a.levels().get(f).compareTo(b.levels().get(f));
-      }
-      return c;
-    });
+    ordered.sort(
+        (a, b) -> {
+          int c = a.period().compareTo(b.period());
+          for (int f = 0; c == 0 && f < nControls; f++) {
+            c = a.levels().get(f).compareTo(b.levels().get(f));
+          }
+          return c;
+        });
     for (Group g : ordered) {
       double[] x = new double[names.size()];
       x[0] = 1;
@@ -113,8 +123,17 @@ public final class Hedonic {
       double d = col == null ? 0.0 : fit.beta()[col];
       double s = col == null ? 0.0 : fit.se()[col];
       double idx = 100.0 * StrictMath.exp(d);
-      points.add(new Point(p, d, s, idx, idx * s, 100.0 * StrictMath.exp(d - z * s),
-          100.0 * StrictMath.exp(d + z * s), 100.0 * StrictMath.exp(d - 0.5 * s * s), offersByPeriod.get(p)));
+      points.add(
+          new Point(
+              p,
+              d,
+              s,
+              idx,
+              idx * s,
+              100.0 * StrictMath.exp(d - z * s),
+              100.0 * StrictMath.exp(d + z * s),
+              100.0 * StrictMath.exp(d - 0.5 * s * s),
+              offersByPeriod.get(p)));
     }
     return new Result(points, names, fit);
   }

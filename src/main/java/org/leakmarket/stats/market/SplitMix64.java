@@ -5,11 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * A small, fully specified pseudo-random generator (Steele, Lea and Flood's SplitMix64) so
- * that a bootstrap gives the same draws on every JVM, machine and Spark executor. Not for
- * cryptography. {@link #forKey(long, String)} derives an independent stream for one cell from
- * the run seed and the cell's key, which is what makes the bootstrap independent of
- * partitioning: a cell's draws depend only on (seed, cell key), never on task or row order.
+ * A small, fully specified pseudo-random generator (Steele, Lea and Flood's SplitMix64) so that a
+ * bootstrap gives the same draws on every JVM, machine and Spark executor. Not for cryptography.
+ * {@link #forKey(long, String)} derives an independent stream for one cell from the run seed and
+ * the cell's key, which is what makes the bootstrap independent of partitioning: a cell's draws
+ * depend only on (seed, cell key), never on task or row order.
  */
 public final class SplitMix64 {
   private long state;
@@ -19,9 +19,9 @@ public final class SplitMix64 {
   }
 
   /**
-   * A generator seeded from the first 8 bytes of SHA-256(seed as 8 big-endian bytes, key as
-   * UTF-8). SHA-256 rather than {@code String.hashCode} so that keys differing in one
-   * character give unrelated streams.
+   * A generator seeded from the first 8 bytes of SHA-256(seed as 8 big-endian bytes, key as UTF-8).
+   * SHA-256 rather than {@code String.hashCode} so that keys differing in one character give
+   * unrelated streams.
    */
   public static SplitMix64 forKey(long seed, String key) {
     try {

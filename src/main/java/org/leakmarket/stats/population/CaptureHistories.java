@@ -8,14 +8,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The observed capture-history counts of t lists: how many people are on exactly each
- * combination of lists.
+ * The observed capture-history counts of t lists: how many people are on exactly each combination
+ * of lists.
  *
  * <p>A capture history is a bit mask: bit j (value {@code 1 << j}) set means "on list j+1", the
- * list labelled {@code labels.get(j)}. So with three lists the classical cell n100 (list 1 only)
- * is mask 1, n010 is mask 2, n001 is mask 4, n101 is mask 5, n111 is mask 7. Mask 0 (on no list)
- * is the unobserved cell the estimators predict; it is not part of the data. Masks absent from
- * the input count zero. Memory is 2^t longs; t is limited to {@link #MAX_LISTS}.
+ * list labelled {@code labels.get(j)}. So with three lists the classical cell n100 (list 1 only) is
+ * mask 1, n010 is mask 2, n001 is mask 4, n101 is mask 5, n111 is mask 7. Mask 0 (on no list) is
+ * the unobserved cell the estimators predict; it is not part of the data. Masks absent from the
+ * input count zero. Memory is 2^t longs; t is limited to {@link #MAX_LISTS}.
  */
 public final class CaptureHistories {
 
@@ -33,9 +33,9 @@ public final class CaptureHistories {
   /**
    * Builds the table from list labels and counts keyed by capture-history mask.
    *
-   * @throws IllegalArgumentException with the offending value when: no labels, more than
-   *     {@link #MAX_LISTS} lists, blank or duplicate labels, a mask outside 1..2^t−1 (mask 0 is
-   *     the unobservable cell), or a negative or null count
+   * @throws IllegalArgumentException with the offending value when: no labels, more than {@link
+   *     #MAX_LISTS} lists, blank or duplicate labels, a mask outside 1..2^t−1 (mask 0 is the
+   *     unobservable cell), or a negative or null count
    */
   public static CaptureHistories of(List<String> labels, Map<Integer, Long> countsByMask) {
     Objects.requireNonNull(labels, "labels");
@@ -60,8 +60,12 @@ public final class CaptureHistories {
       Long count = e.getValue();
       if (mask == null || mask < 1 || mask >= (1 << t)) {
         throw new IllegalArgumentException(
-            "capture-history mask must be in 1.." + ((1 << t) - 1) + " for " + t
-                + " lists, was: " + mask);
+            "capture-history mask must be in 1.."
+                + ((1 << t) - 1)
+                + " for "
+                + t
+                + " lists, was: "
+                + mask);
       }
       if (count == null || count < 0) {
         throw new IllegalArgumentException(

@@ -13,11 +13,11 @@ import org.slf4j.LoggerFactory;
  * Lincoln–Petersen and Chapman, and Poisson log-linear models for two or more lists.
  *
  * <p>Plain Java on the driver; Spark only supplies the capture-history counts. Cost: a two-list
- * estimate is O(1). With t lists each log-linear fit is IRLS on 2^t − 1 cells with at most
- * 1 + t + t(t−1)/2 parameters; up to {@link Options#maxExhaustiveLists()} lists (default 5) every
- * subset of the t(t−1)/2 two-way interactions is fitted (8 models at t = 3, 64 at 4, 1024 at 5:
- * well under a second), beyond that a stepwise search fits about t(t−1)/2 models per step
- * (t = 10: 45 fits of 1023 cells per step, a second or so per step).
+ * estimate is O(1). With t lists each log-linear fit is IRLS on 2^t − 1 cells with at most 1 + t +
+ * t(t−1)/2 parameters; up to {@link Options#maxExhaustiveLists()} lists (default 5) every subset of
+ * the t(t−1)/2 two-way interactions is fitted (8 models at t = 3, 64 at 4, 1024 at 5: well under a
+ * second), beyond that a stepwise search fits about t(t−1)/2 models per step (t = 10: 45 fits of
+ * 1023 cells per step, a second or so per step).
  */
 public final class CaptureRecapture {
 
@@ -25,8 +25,8 @@ public final class CaptureRecapture {
 
   /**
    * Most lists a log-linear search is run on: a stepwise search at 10 lists (1023 cells, 45
-   * candidate interactions per step) takes a second or two; at 12 it would take minutes.
-   * Beyond it, group lists (by seller or source) before estimating.
+   * candidate interactions per step) takes a second or two; at 12 it would take minutes. Beyond it,
+   * group lists (by seller or source) before estimating.
    */
   public static final int MAX_MODEL_LISTS = 10;
 
@@ -81,8 +81,12 @@ public final class CaptureRecapture {
   public static TwoListEstimate twoList(long n1, long n2, long m) {
     if (n1 < 0 || n2 < 0 || m < 0) {
       throw new IllegalArgumentException(
-          "list sizes and overlap must be non-negative, were: n1=" + n1 + ", n2=" + n2
-              + ", m=" + m);
+          "list sizes and overlap must be non-negative, were: n1="
+              + n1
+              + ", n2="
+              + n2
+              + ", m="
+              + m);
     }
     if (m > Math.min(n1, n2)) {
       throw new IllegalArgumentException(
@@ -90,7 +94,13 @@ public final class CaptureRecapture {
     }
     long nObs = n1 + n2 - m;
     if (m == 0) {
-      return new TwoListEstimate(n1, n2, m, nObs, null, null,
+      return new TwoListEstimate(
+          n1,
+          n2,
+          m,
+          nObs,
+          null,
+          null,
           "no estimate: the two lists share nobody (m = 0), so the overlap says nothing about"
               + " the population size");
     }
@@ -112,21 +122,36 @@ public final class CaptureRecapture {
 
   /**
    * Estimates the population size from t lists: two-list estimates when t = 2, and log-linear
-   * models (independence for t = 2; all two-way hierarchical models, or a stepwise search, for
-   * t ≥ 3), selecting the model with the lowest criterion among those whose MLE exists.
+   * models (independence for t = 2; all two-way hierarchical models, or a stepwise search, for t ≥
+   * 3), selecting the model with the lowest criterion among those whose MLE exists.
    */
   public static PopulationResult estimate(CaptureHistories data, Options options) {
     int t = data.lists();
     long nObs = data.observed();
     if (t == 1) {
-      return new PopulationResult(data.labels(), nObs, null, List.of(), null,
-          options.criterion(), "none",
+      return new PopulationResult(
+          data.labels(),
+          nObs,
+          null,
+          List.of(),
+          null,
+          options.criterion(),
+          "none",
           "one list: capture–recapture needs at least two lists, no estimate");
     }
     if (t > MAX_MODEL_LISTS) {
-      return new PopulationResult(data.labels(), nObs, null, List.of(), null,
-          options.criterion(), "none",
-          t + " lists exceed the " + MAX_MODEL_LISTS + " a log-linear search is run on: group"
+      return new PopulationResult(
+          data.labels(),
+          nObs,
+          null,
+          List.of(),
+          null,
+          options.criterion(),
+          "none",
+          t
+              + " lists exceed the "
+              + MAX_MODEL_LISTS
+              + " a log-linear search is run on: group"
               + " the lists (e.g. by seller or source) to get an estimate");
     }
     TwoListEstimate two = null;
@@ -153,14 +178,27 @@ public final class CaptureRecapture {
     if (selected == null) {
       note = "no model has a finite maximum-likelihood estimate: no log-linear estimate";
     } else if (method.equals("stepwise")) {
-      note = "stepwise " + options.criterion() + " search from independence over two-way"
-          + " interactions (" + t + " lists exceed the exhaustive limit of "
-          + options.maxExhaustiveLists() + "); " + models.size() + " models fitted";
+      note =
+          "stepwise "
+              + options.criterion()
+              + " search from independence over two-way"
+              + " interactions ("
+              + t
+              + " lists exceed the exhaustive limit of "
+              + options.maxExhaustiveLists()
+              + "); "
+              + models.size()
+              + " models fitted";
     }
-    LOG.info("capture-recapture: {} lists, {} observed, {} models fitted ({}), selected {}",
-        t, nObs, models.size(), method, selected);
-    return new PopulationResult(data.labels(), nObs, two, models, selected,
-        options.criterion(), method, note);
+    LOG.info(
+        "capture-recapture: {} lists, {} observed, {} models fitted ({}), selected {}",
+        t,
+        nObs,
+        models.size(),
+        method,
+        selected);
+    return new PopulationResult(
+        data.labels(), nObs, two, models, selected, options.criterion(), method, note);
   }
 
   /** Fits one log-linear model with the default iteration limit. */
@@ -169,9 +207,9 @@ public final class CaptureRecapture {
   }
 
   /**
-   * Fits one log-linear model on the 2^t − 1 observed cells and derives N̂, SE and intervals.
-   * Never throws for data that make the MLE not exist: such a fit comes back with {@code
-   * mleExists = false}, null numbers and a note.
+   * Fits one log-linear model on the 2^t − 1 observed cells and derives N̂, SE and intervals. Never
+   * throws for data that make the MLE not exist: such a fit comes back with {@code mleExists =
+   * false}, null numbers and a note.
    */
   public static ModelFit fit(CaptureHistories data, LogLinearModel model, Options options) {
     int t = data.lists();
@@ -185,7 +223,12 @@ public final class CaptureRecapture {
     String labels = model.labelName(data.labels());
     int df = cells - p;
     if (df < 0) {
-      return failed(name, labels, df, p, false,
+      return failed(
+          name,
+          labels,
+          df,
+          p,
+          false,
           "model has more parameters (" + p + ") than observed cells (" + cells + ")");
     }
     long nObs = data.observed();
@@ -205,8 +248,8 @@ public final class CaptureRecapture {
       return failed(name, labels, df, p, f.converged(), cause != null ? cause : f.problem());
     }
     if (!f.converged()) {
-      return failed(name, labels, df, p, false,
-          "IRLS did not converge in " + f.iterations() + " iterations");
+      return failed(
+          name, labels, df, p, false, "IRLS did not converge in " + f.iterations() + " iterations");
     }
     String boundary = boundary(f, t);
     if (boundary != null) {
@@ -218,15 +261,31 @@ public final class CaptureRecapture {
     double nHat = nObs + f0;
     double variance = f0 + f0 * f0 * var0;
     if (!Double.isFinite(nHat) || !Double.isFinite(variance) || var0 < 0) {
-      return failed(name, labels, df, p, true,
-          "unseen-cell estimate is not finite (exp(α0) diverges)");
+      return failed(
+          name, labels, df, p, true, "unseen-cell estimate is not finite (exp(α0) diverges)");
     }
     Estimate e = Estimate.of(nHat, variance, nObs);
     double minus2LogL = -2 * f.logLik();
     double aic = minus2LogL + 2.0 * p;
     double bic = minus2LogL + p * Math.log(nObs);
-    return new ModelFit(name, labels, nHat, e.se(), e.ciLow(), e.ciHigh(), e.ciLowNormal(),
-        e.ciHighNormal(), f0, aic, bic, f.deviance(), df, p, true, true, null);
+    return new ModelFit(
+        name,
+        labels,
+        nHat,
+        e.se(),
+        e.ciLow(),
+        e.ciHigh(),
+        e.ciLowNormal(),
+        e.ciHighNormal(),
+        f0,
+        aic,
+        bic,
+        f.deviance(),
+        df,
+        p,
+        true,
+        true,
+        null);
   }
 
   /** Every hierarchical model with main effects and any subset of the two-way interactions. */
@@ -253,9 +312,9 @@ public final class CaptureRecapture {
   }
 
   /**
-   * Forward/backward search from independence: at each step try adding every absent
-   * interaction and removing every present one; move to the best model with an MLE if it
-   * lowers the criterion, stop otherwise. Strict improvement guarantees termination.
+   * Forward/backward search from independence: at each step try adding every absent interaction and
+   * removing every present one; move to the best model with an MLE if it lowers the criterion, stop
+   * otherwise. Strict improvement guarantees termination.
    */
   private static void stepwise(CaptureHistories data, Options options, Map<String, ModelFit> fits) {
     int t = data.lists();
@@ -337,7 +396,8 @@ public final class CaptureRecapture {
   private static String tinyFittedCell(double[] mu, int t) {
     for (int i = 0; i < mu.length; i++) {
       if (!(mu[i] >= BOUNDARY_FITTED)) {
-        return "MLE does not exist: fitted count of capture history " + history(i + 1, t)
+        return "MLE does not exist: fitted count of capture history "
+            + history(i + 1, t)
             + " tends to 0 (zero cells drive a parameter to ±∞)";
       }
     }
@@ -355,7 +415,8 @@ public final class CaptureRecapture {
 
   private static ModelFit failed(
       String name, String labels, int df, int p, boolean converged, String note) {
-    return new ModelFit(name, labels, null, null, null, null, null, null, null, null, null, null,
-        df, p, converged, false, note);
+    return new ModelFit(
+        name, labels, null, null, null, null, null, null, null, null, null, null, df, p, converged,
+        false, note);
   }
 }

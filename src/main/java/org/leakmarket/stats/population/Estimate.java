@@ -4,8 +4,8 @@ package org.leakmarket.stats.population;
  * A population-size point estimate with its standard error and two 95% intervals.
  *
  * <p>{@code ciLow}/{@code ciHigh} are the log-transformed interval of Chao (1987), the one
- * publications report by default: it never falls below the number of people observed and it
- * is skewed to the right as the sampling distribution of N̂ is. {@code ciLowNormal}/{@code
+ * publications report by default: it never falls below the number of people observed and it is
+ * skewed to the right as the sampling distribution of N̂ is. {@code ciLowNormal}/{@code
  * ciHighNormal} are the symmetric Wald interval N̂ ± z·SE, kept for comparison with published
  * tables that print it. Pure value object; no cost.
  */

@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * A hierarchical Poisson log-linear model for t lists with main effects and a chosen set of
- * two-way interactions: {@code log μ = α0 + Σ αj xj + Σ αjk xj xk}.
+ * A hierarchical Poisson log-linear model for t lists with main effects and a chosen set of two-way
+ * interactions: {@code log μ = α0 + Σ αj xj + Σ αjk xj xk}.
  *
  * <p>Named in the usual generator notation with 1-based list numbers: {@code [1,2,3]} is
  * independence, {@code [12,3]} has the 1–2 interaction, {@code [12,23]} two interactions, and a
@@ -68,8 +68,8 @@ public record LogLinearModel(int lists, List<Pair> interactions) {
   }
 
   /**
-   * Parses the generator notation, e.g. {@code "[12,3]"}, {@code "[12,23]"}, {@code
-   * "[1:12,3]"}. Terms of more than two lists are rejected: only two-way models are supported.
+   * Parses the generator notation, e.g. {@code "[12,3]"}, {@code "[12,23]"}, {@code "[1:12,3]"}.
+   * Terms of more than two lists are rejected: only two-way models are supported.
    */
   public static LogLinearModel parse(String name, int lists) {
     String s = name.trim();
@@ -179,8 +179,7 @@ public record LogLinearModel(int lists, List<Pair> interactions) {
       }
     }
     terms.sort(
-        Comparator.<int[]>comparingInt(x -> x[0])
-            .thenComparingInt(x -> x.length == 1 ? -1 : x[1]));
+        Comparator.<int[]>comparingInt(x -> x[0]).thenComparingInt(x -> x.length == 1 ? -1 : x[1]));
     return terms;
   }
 

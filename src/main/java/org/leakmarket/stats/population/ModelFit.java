@@ -3,16 +3,16 @@ package org.leakmarket.stats.population;
 /**
  * One fitted log-linear model: the estimate it implies and how well it fits.
  *
- * <p>When {@code mleExists} is false (no convergence, a fitted cell driven to zero by a zero
- * count so that an interaction runs to ±∞, a singular information matrix, or an unseen-cell
- * estimate that is not finite) every number is null: a divergent fit never prints an estimate
- * and is never selected; {@code note} says what went wrong.
+ * <p>When {@code mleExists} is false (no convergence, a fitted cell driven to zero by a zero count
+ * so that an interaction runs to ±∞, a singular information matrix, or an unseen-cell estimate that
+ * is not finite) every number is null: a divergent fit never prints an estimate and is never
+ * selected; {@code note} says what went wrong.
  *
- * <p>Likelihood convention: {@code aic} = −2 ln L + 2k and {@code bic} = −2 ln L + k ln n_obs,
- * with ln L the full Poisson log-likelihood of the 2^t − 1 observed cells including the
- * −ln(y!) term (as R's glm does), k the number of parameters and n_obs the number of distinct
- * people observed (methods.md). Differences between models, which is all selection uses, do
- * not depend on the −ln(y!) term. Pure value object; no cost.
+ * <p>Likelihood convention: {@code aic} = −2 ln L + 2k and {@code bic} = −2 ln L + k ln n_obs, with
+ * ln L the full Poisson log-likelihood of the 2^t − 1 observed cells including the −ln(y!) term (as
+ * R's glm does), k the number of parameters and n_obs the number of distinct people observed
+ * (methods.md). Differences between models, which is all selection uses, do not depend on the
+ * −ln(y!) term. Pure value object; no cost.
  *
  * @param model generator notation with list numbers, e.g. {@code [12,3]}
  * @param labels generator notation with list labels, e.g. {@code [s-1*s-2, s-3]}

@@ -11,13 +11,13 @@ import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.math3.special.Gamma;
 
 /**
- * Poisson GLM with log link fitted by iteratively reweighted least squares (Newton–Raphson,
- * which IRLS is for the canonical link). Each iteration solves the weighted normal equations
- * X'WX β = X'Wz by Cholesky; the covariance of β̂ is the inverse of the final X'WX.
+ * Poisson GLM with log link fitted by iteratively reweighted least squares (Newton–Raphson, which
+ * IRLS is for the canonical link). Each iteration solves the weighted normal equations X'WX β =
+ * X'Wz by Cholesky; the covariance of β̂ is the inverse of the final X'WX.
  *
- * <p>Cost per iteration: O(n·p²) to form X'WX plus O(p³) to factor it, n cells and p
- * parameters; a 5-list model (31 cells, ≤ 16 parameters) fits in well under a millisecond.
- * Package-private: {@link CaptureRecapture} is the API.
+ * <p>Cost per iteration: O(n·p²) to form X'WX plus O(p³) to factor it, n cells and p parameters; a
+ * 5-list model (31 cells, ≤ 16 parameters) fits in well under a millisecond. Package-private:
+ * {@link CaptureRecapture} is the API.
  */
 final class PoissonGlm {
 
@@ -74,7 +74,14 @@ final class PoissonGlm {
       } catch (SingularMatrixException
           | NonPositiveDefiniteMatrixException
           | NonSymmetricMatrixException e) {
-        return new Fit(beta, null, mu, false, iter, dev, Double.NaN,
+        return new Fit(
+            beta,
+            null,
+            mu,
+            false,
+            iter,
+            dev,
+            Double.NaN,
             "singular information matrix (a parameter is not identified by the observed cells)");
       }
       double[] newEta = multiply(x, newBeta);
@@ -93,8 +100,8 @@ final class PoissonGlm {
         halvings++;
       }
       if (!Double.isFinite(newDev)) {
-        return new Fit(newBeta, null, newMu, false, iter, newDev, Double.NaN,
-            "fitted values overflowed");
+        return new Fit(
+            newBeta, null, newMu, false, iter, newDev, Double.NaN, "fitted values overflowed");
       }
       double change = Math.abs(newDev - dev) / (Math.abs(newDev) + 0.1);
       beta = newBeta;

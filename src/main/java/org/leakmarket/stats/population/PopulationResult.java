@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param observed distinct people on at least one list (n_obs)
  * @param twoList Lincoln–Petersen and Chapman when there are exactly two lists, else null
  * @param models every fitted log-linear model, in the order fitted
- * @param selected name of the model with the lowest criterion among those whose MLE exists,
- *     or null when none exists
+ * @param selected name of the model with the lowest criterion among those whose MLE exists, or null
+ *     when none exists
  * @param criterion the criterion used for selection
  * @param searchMethod {@code "exhaustive"} (all two-way models up to {@link
  *     CaptureRecapture.Options#maxExhaustiveLists()} lists), {@code "stepwise"} (forward/backward
@@ -48,10 +48,10 @@ public record PopulationResult(
   }
 
   /**
-   * The {@code population} object of summary.json (contracts §5) with the contract's keys,
-   * plus extra keys (labels, mle_exists, deviance, df, normal intervals, search_method, note).
-   * {@code ci_low}/{@code ci_high} are the log-transformed intervals. Absent estimates are
-   * null, never NaN. Insertion-ordered maps so the JSON is byte-stable.
+   * The {@code population} object of summary.json (contracts §5) with the contract's keys, plus
+   * extra keys (labels, mle_exists, deviance, df, normal intervals, search_method, note). {@code
+   * ci_low}/{@code ci_high} are the log-transformed intervals. Absent estimates are null, never
+   * NaN. Insertion-ordered maps so the JSON is byte-stable.
    */
   public Map<String, Object> toSummary() {
     Map<String, Object> out = new LinkedHashMap<>();

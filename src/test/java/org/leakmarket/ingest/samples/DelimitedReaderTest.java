@@ -25,7 +25,8 @@ class DelimitedReaderTest {
 
   @Test
   void quotedDelimitersDoubledQuotesAndLineBreaks() throws IOException {
-    List<DelimitedReader.Rec> recs = all("a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\n2, \"multi\nline\",z\n", ',');
+    List<DelimitedReader.Rec> recs =
+        all("a,b,c\r\n1,\"x, y\",\"say \"\"hi\"\"\"\n2, \"multi\nline\",z\n", ',');
     assertThat(recs).hasSize(3);
     assertThat(recs.get(1).cells()).containsExactly("1", "x, y", "say \"hi\"");
     assertThat(recs.get(2).cells()).containsExactly("2", "multi\nline", "z");
@@ -45,13 +46,14 @@ class DelimitedReaderTest {
   }
 
   /**
-   * Streaming: a 1,000,000-record CSV produced on the fly (never materialised) is read while
-   * the reader has pulled only a bounded prefix of it; the reader holds one record at a time.
+   * Streaming: a 1,000,000-record CSV produced on the fly (never materialised) is read while the
+   * reader has pulled only a bounded prefix of it; the reader holds one record at a time.
    */
   @Test
   void readsAMillionRecordStreamWithoutBufferingIt() throws IOException {
     CountingRows source = new CountingRows(1_000_000);
-    DelimitedReader r = new DelimitedReader(new InputStreamReader(source, StandardCharsets.UTF_8), ',');
+    DelimitedReader r =
+        new DelimitedReader(new InputStreamReader(source, StandardCharsets.UTF_8), ',');
     for (int i = 0; i < 10; i++) {
       assertThat(r.next()).isNotNull();
     }
@@ -98,8 +100,9 @@ class DelimitedReaderTest {
         if (row >= rows) {
           return -1;
         }
-        current = ("person" + row + ",138" + (100_000_000 + row) % 100_000_000 + "\n")
-            .getBytes(StandardCharsets.UTF_8);
+        current =
+            ("person" + row + ",138" + (100_000_000 + row) % 100_000_000 + "\n")
+                .getBytes(StandardCharsets.UTF_8);
         total += current.length;
         pos = 0;
       }

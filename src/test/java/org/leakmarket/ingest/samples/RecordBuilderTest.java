@@ -28,12 +28,42 @@ class RecordBuilderTest {
 
   @Test
   void sameIdentifiersWrittenDifferentlyGiveTheSameTokens() {
-    SampleRecord a = B.build(row("phone", PHONE, "card_number", "6222021234567890",
-        "id_number", "11010519491231002x", "name", "张三"), "1", AS_OF).record();
-    String fw = PHONE.chars().mapToObj(c -> String.valueOf((char) (c - '0' + '０'))).reduce("", String::concat);
-    SampleRecord b = B.build(row("phone", "+86 " + fw, "card_number", "'6222 0212 3456 7890",
-        "id_number", "11010519491231002X", "name", " 张三 "), "x", AS_OF).record();
-    assertThat(b.phoneToken()).isEqualTo(a.phoneToken()).isEqualTo(KEY.token("phone", "+86" + PHONE));
+    SampleRecord a =
+        B.build(
+                row(
+                    "phone",
+                    PHONE,
+                    "card_number",
+                    "6222021234567890",
+                    "id_number",
+                    "11010519491231002x",
+                    "name",
+                    "张三"),
+                "1",
+                AS_OF)
+            .record();
+    String fw =
+        PHONE
+            .chars()
+            .mapToObj(c -> String.valueOf((char) (c - '0' + '０')))
+            .reduce("", String::concat);
+    SampleRecord b =
+        B.build(
+                row(
+                    "phone",
+                    "+86 " + fw,
+                    "card_number",
+                    "'6222 0212 3456 7890",
+                    "id_number",
+                    "11010519491231002X",
+                    "name",
+                    " 张三 "),
+                "x",
+                AS_OF)
+            .record();
+    assertThat(b.phoneToken())
+        .isEqualTo(a.phoneToken())
+        .isEqualTo(KEY.token("phone", "+86" + PHONE));
     assertThat(b.cardToken()).isEqualTo(a.cardToken());
     assertThat(b.idToken()).isEqualTo(a.idToken());
     assertThat(b.nameToken()).isEqualTo(a.nameToken());
@@ -42,14 +72,27 @@ class RecordBuilderTest {
 
   @Test
   void derivedAttributesFromBinSegmentAndId() {
-    SampleRecord r = B.build(row("card_number", "6225880100000000", "phone", PHONE,
-        "id_number", "340104199001011239", "bank", "中国工商银行"), "1", AS_OF).record();
+    SampleRecord r =
+        B.build(
+                row(
+                    "card_number",
+                    "6225880100000000",
+                    "phone",
+                    PHONE,
+                    "id_number",
+                    "340104199001011239",
+                    "bank",
+                    "中国工商银行"),
+                "1",
+                AS_OF)
+            .record();
     // 62258801 (8 digits, platinum) wins over 622588 (6 digits, gold).
     assertThat(r.issuer()).isEqualTo("CMB");
     assertThat(r.cardLevel()).isEqualTo("platinum");
     assertThat(r.tier()).isEqualTo("platinum");
     assertThat(r.cardBinKnown()).isTrue();
-    assertThat(r.cardLuhnValid()).isEqualTo(org.leakmarket.privacy.Validators.luhn("6225880100000000"));
+    assertThat(r.cardLuhnValid())
+        .isEqualTo(org.leakmarket.privacy.Validators.luhn("6225880100000000"));
     assertThat(r.phoneValid()).isTrue();
     assertThat(r.phoneProvinceCode()).isEqualTo(PHONES.segments().get(0).provinceCode());
     assertThat(r.carrier()).isEqualTo(PHONES.segments().get(0).carrier());
@@ -59,8 +102,12 @@ class RecordBuilderTest {
     assertThat(r.birthYear()).isEqualTo(1990);
     assertThat(r.gender()).isEqualTo("male");
 
-    SampleRecord unknownBin = B.build(row("card_number", "9999990000000000", "card_level", "白金卡",
-        "bank", "招商银行"), "1", AS_OF).record();
+    SampleRecord unknownBin =
+        B.build(
+                row("card_number", "9999990000000000", "card_level", "白金卡", "bank", "招商银行"),
+                "1",
+                AS_OF)
+            .record();
     assertThat(unknownBin.cardBinKnown()).isFalse();
     assertThat(unknownBin.tier()).isEqualTo("platinum");
     assertThat(unknownBin.issuer()).isEqualTo("CMB");
@@ -72,7 +119,8 @@ class RecordBuilderTest {
     assertThat(total.rejection().reason()).isEqualTo(Rejection.TOTAL_ROW);
     assertThat(total.rejection().masked()).containsEntry("name", "合*");
 
-    RecordBuilder.Outcome mangled = B.build(row("card_number", "6.22202E+15", "bank", "工行"), "6.22202E+15", AS_OF);
+    RecordBuilder.Outcome mangled =
+        B.build(row("card_number", "6.22202E+15", "bank", "工行"), "6.22202E+15", AS_OF);
     assertThat(mangled.rejection().reason()).isEqualTo(Rejection.MANGLED_NUMBER);
     assertThat(mangled.rejection().masked()).containsEntry("card_number", "<mangled>");
 
@@ -80,7 +128,8 @@ class RecordBuilderTest {
     assertThat(none.rejection().reason()).isEqualTo(Rejection.NO_IDENTIFIER);
     assertThat(none.rejection().masked()).containsEntry("address", "北*");
 
-    RecordBuilder.Outcome damagedButUsable = B.build(row("card_number", "6.22202E+15", "phone", PHONE), "x", AS_OF);
+    RecordBuilder.Outcome damagedButUsable =
+        B.build(row("card_number", "6.22202E+15", "phone", PHONE), "x", AS_OF);
     assertThat(damagedButUsable.record().cardToken()).isNull();
     assertThat(damagedButUsable.record().cardLuhnValid()).isFalse();
     assertThat(damagedButUsable.record().damagedFields()).containsExactly("card_number");

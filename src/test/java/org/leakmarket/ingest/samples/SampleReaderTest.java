@@ -18,12 +18,26 @@ import org.leakmarket.reference.BinTable;
 import org.leakmarket.reference.PhoneSegments;
 
 class SampleReaderTest {
-  private static final RecordBuilder BUILDER = new RecordBuilder(
-      PseudonymKey.of("sample-reader-test-key-0123456"), BinTable.load(null), PhoneSegments.load(null));
+  private static final RecordBuilder BUILDER =
+      new RecordBuilder(
+          PseudonymKey.of("sample-reader-test-key-0123456"),
+          BinTable.load(null),
+          PhoneSegments.load(null));
 
   private static List<SampleReader.Item> read(Path file, String format, String encoding) {
-    ManifestEntry e = new ManifestEntry("t", file.getFileName().toString(), file.toString(), format,
-        encoding, "tsv".equals(format) ? '\t' : ',', Map.of(), LocalDate.of(2015, 1, 8), null, null, null);
+    ManifestEntry e =
+        new ManifestEntry(
+            "t",
+            file.getFileName().toString(),
+            file.toString(),
+            format,
+            encoding,
+            "tsv".equals(format) ? '\t' : ',',
+            Map.of(),
+            LocalDate.of(2015, 1, 8),
+            null,
+            null,
+            null);
     List<SampleReader.Item> items = new ArrayList<>();
     try (SampleReader r = new SampleReader(e, BUILDER, HeaderMap.shipped())) {
       r.forEachRemaining(items::add);
@@ -32,7 +46,8 @@ class SampleReaderTest {
   }
 
   @Test
-  void badBytesMidFileEndTheStreamWithAFailedReportAfterTheRowsBefore(@TempDir Path dir) throws Exception {
+  void badBytesMidFileEndTheStreamWithAFailedReportAfterTheRowsBefore(@TempDir Path dir)
+      throws Exception {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.write("name,phone\n".getBytes(StandardCharsets.UTF_8));
     for (int i = 0; i < 1000; i++) {
@@ -56,13 +71,16 @@ class SampleReaderTest {
   void jsonlAndTsvWithCountsAndShares(@TempDir Path dir) throws Exception {
     String card = "622202000000001";
     card = card + org.leakmarket.privacy.Validators.luhnCheckDigit(card);
-    Files.writeString(dir.resolve("a.jsonl"), "{\"name\":\"A\",\"card\":" + card + "}\n\nnot json\n"
-        + "{\"tel\":\"1.38123E+10\"}\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        dir.resolve("a.jsonl"),
+        "{\"name\":\"A\",\"card\":" + card + "}\n\nnot json\n" + "{\"tel\":\"1.38123E+10\"}\n",
+        StandardCharsets.UTF_8);
     List<SampleReader.Item> items = read(dir.resolve("a.jsonl"), "jsonl", "utf-8");
     assertThat(items).hasSize(4);
     assertThat(((SampleReader.Parsed) items.get(0)).record().cardLuhnValid()).isTrue();
     assertThat(((SampleReader.Rejected) items.get(1)).rejection().reason()).isEqualTo("bad_json");
-    assertThat(((SampleReader.Rejected) items.get(2)).rejection().reason()).isEqualTo("mangled_number");
+    assertThat(((SampleReader.Rejected) items.get(2)).rejection().reason())
+        .isEqualTo("mangled_number");
     SampleReport rep = ((SampleReader.Report) items.get(3)).report();
     assertThat(rep.recordsRead()).isEqualTo(1);
     assertThat(rep.recordsRejected()).isEqualTo(2);

@@ -10,11 +10,11 @@ import org.junit.jupiter.api.Test;
 class BootstrapTest {
 
   /**
-   * 1000 simulated cells of n = 30 lognormal(0, 1) prices (true median exactly 1), B = 500:
-   * the 95% percentile-bootstrap interval must cover 1 at close to its nominal rate. The
-   * percentile bootstrap of a median is known to be slightly liberal or conservative at small n
-   * (its interval sits on order statistics), so the band is 0.92..0.98; the Monte Carlo error of
-   * a proportion near 0.95 over 1000 cells is about 0.007.
+   * 1000 simulated cells of n = 30 lognormal(0, 1) prices (true median exactly 1), B = 500: the 95%
+   * percentile-bootstrap interval must cover 1 at close to its nominal rate. The percentile
+   * bootstrap of a median is known to be slightly liberal or conservative at small n (its interval
+   * sits on order statistics), so the band is 0.92..0.98; the Monte Carlo error of a proportion
+   * near 0.95 over 1000 cells is about 0.007.
    */
   @Test
   void medianCiCoversTheTrueMedianAtCloseToNominalRate() {
@@ -35,7 +35,8 @@ class BootstrapTest {
       widthSum += ci.high() - ci.low();
     }
     double coverage = covered / (double) cells;
-    System.out.printf("bootstrap median CI coverage: %.3f (n=30, cells=1000, B=500), mean width %.3f%n",
+    System.out.printf(
+        "bootstrap median CI coverage: %.3f (n=30, cells=1000, B=500), mean width %.3f%n",
         coverage, widthSum / cells);
     assertThat(coverage).isBetween(0.92, 0.98);
   }
@@ -49,8 +50,10 @@ class BootstrapTest {
     assertThat(a.method()).isEqualTo(Bootstrap.METHOD_BOOTSTRAP);
     assertThat(a.low()).isLessThanOrEqualTo(Percentiles.median(v));
     assertThat(a.high()).isGreaterThanOrEqualTo(Percentiles.median(v));
-    assertThat(SplitMix64.forKey(1L, "k").nextLong()).isNotEqualTo(SplitMix64.forKey(1L, "l").nextLong());
-    assertThat(SplitMix64.forKey(1L, "k").nextLong()).isNotEqualTo(SplitMix64.forKey(2L, "k").nextLong());
+    assertThat(SplitMix64.forKey(1L, "k").nextLong())
+        .isNotEqualTo(SplitMix64.forKey(1L, "l").nextLong());
+    assertThat(SplitMix64.forKey(1L, "k").nextLong())
+        .isNotEqualTo(SplitMix64.forKey(2L, "k").nextLong());
   }
 
   @Test

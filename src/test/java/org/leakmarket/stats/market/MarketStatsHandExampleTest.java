@@ -12,26 +12,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The market hand example: every expected number below was printed by the independent
- * standard-library script {@code hand_example.py} next to this class (R type-7
- * percentiles via {@code statistics.quantiles}, OLS by its own Gauss-Jordan inverse).
+ * standard-library script {@code hand_example.py} next to this class (R type-7 percentiles via
+ * {@code statistics.quantiles}, OLS by its own Gauss-Jordan inverse).
  */
 class MarketStatsHandExampleTest {
   static final double EPS = 1e-9;
 
   /** The example's cells: period, tier, freshness, prices (category credit_card, no region). */
   static final Object[][] CELLS = {
-      {"2015-01", "standard", "new", new double[] {0.50, 0.45, 0.02, 0.35, 1.20}},
-      {"2015-01", "standard", "aged", new double[] {0.30}},
-      {"2015-01", "gold", "new", new double[] {2.00, 5.00}},
-      {"2015-01", "gold", "aged", new double[] {1.10}},
-      {"2015-02", "standard", "new", new double[] {0.55, 0.40}},
-      {"2015-02", "gold", "new", new double[] {2.40}},
-      {"2015-02", "gold", "aged", new double[] {1.50, 1.70}},
-      {"2015-02", "standard", "aged", new double[] {0.28}},
-      {"2015-03", "standard", "new", new double[] {0.70, 0.60, 0.65}},
-      {"2015-03", "gold", "aged", new double[] {1.30}},
-      {"2015-03", "standard", "aged", new double[] {0.40}},
-      {"2015-03", "gold", "new", new double[] {2.90}},
+    {"2015-01", "standard", "new", new double[] {0.50, 0.45, 0.02, 0.35, 1.20}},
+    {"2015-01", "standard", "aged", new double[] {0.30}},
+    {"2015-01", "gold", "new", new double[] {2.00, 5.00}},
+    {"2015-01", "gold", "aged", new double[] {1.10}},
+    {"2015-02", "standard", "new", new double[] {0.55, 0.40}},
+    {"2015-02", "gold", "new", new double[] {2.40}},
+    {"2015-02", "gold", "aged", new double[] {1.50, 1.70}},
+    {"2015-02", "standard", "aged", new double[] {0.28}},
+    {"2015-03", "standard", "new", new double[] {0.70, 0.60, 0.65}},
+    {"2015-03", "gold", "aged", new double[] {1.30}},
+    {"2015-03", "standard", "aged", new double[] {0.40}},
+    {"2015-03", "gold", "new", new double[] {2.90}},
   };
 
   @Test
@@ -59,7 +59,9 @@ class MarketStatsHandExampleTest {
   @Test
   void jevonsChainMatchesTheScript() {
     List<Jevons.Link> links = Jevons.chain(cellPrices(CELLS));
-    assertThat(links).extracting(Jevons.Link::period).containsExactly("2015-01", "2015-02", "2015-03");
+    assertThat(links)
+        .extracting(Jevons.Link::period)
+        .containsExactly("2015-01", "2015-02", "2015-03");
     assertThat(links.get(0).index()).isEqualTo(100.0);
     assertThat(links.get(0).link()).isNull();
     assertThat(links.get(1).link()).isCloseTo(1.1402789331787013, within(EPS));
@@ -67,8 +69,12 @@ class MarketStatsHandExampleTest {
     assertThat(links.get(2).link()).isCloseTo(1.1807316732292208, within(EPS));
     assertThat(links.get(2).index()).isCloseTo(134.63634527201188, within(EPS));
     assertThat(links.get(2).nCells()).isEqualTo(4);
-    assertThat(links.get(2).cells()).containsExactly("credit_card|gold|aged|-",
-        "credit_card|gold|new|-", "credit_card|standard|aged|-", "credit_card|standard|new|-");
+    assertThat(links.get(2).cells())
+        .containsExactly(
+            "credit_card|gold|aged|-",
+            "credit_card|gold|new|-",
+            "credit_card|standard|aged|-",
+            "credit_card|standard|new|-");
     assertThat(links.get(2).nOffers()).isEqualTo(6);
   }
 
@@ -98,14 +104,15 @@ class MarketStatsHandExampleTest {
 
   @Test
   void linkWithoutCommonCellsCarriesTheIndexForward() {
-    List<Jevons.Link> links = Jevons.chain(List.of(
-        new Jevons.CellPrice("2015-01", "a", 1.0, 3),
-        new Jevons.CellPrice("2015-02", "a", 2.0, 1),
-        new Jevons.CellPrice("2015-03", "b", 5.0, 1),
-        new Jevons.CellPrice("2015-04", "b", 2.5, 2),
-        new Jevons.CellPrice("2015-04", "c", 9.0, 2)));
-    assertThat(links).extracting(Jevons.Link::index)
-        .containsExactly(100.0, 200.0, 200.0, 100.0);
+    List<Jevons.Link> links =
+        Jevons.chain(
+            List.of(
+                new Jevons.CellPrice("2015-01", "a", 1.0, 3),
+                new Jevons.CellPrice("2015-02", "a", 2.0, 1),
+                new Jevons.CellPrice("2015-03", "b", 5.0, 1),
+                new Jevons.CellPrice("2015-04", "b", 2.5, 2),
+                new Jevons.CellPrice("2015-04", "c", 9.0, 2)));
+    assertThat(links).extracting(Jevons.Link::index).containsExactly(100.0, 200.0, 200.0, 100.0);
     assertThat(links.get(2).link()).isNull();
     assertThat(links.get(2).note()).isEqualTo(Jevons.NOTE_NO_COMMON);
     assertThat(links.get(2).nCells()).isZero();
@@ -116,8 +123,9 @@ class MarketStatsHandExampleTest {
   @Test
   void hedonicCoefficientsAndSesMatchTheScript() {
     Hedonic.Result res = Hedonic.fit(groups(CELLS), List.of("tier", "freshness"), 0.05);
-    assertThat(res.names()).containsExactly("intercept", "period=2015-02", "period=2015-03",
-        "tier=standard", "freshness=new");
+    assertThat(res.names())
+        .containsExactly(
+            "intercept", "period=2015-02", "period=2015-03", "tier=standard", "freshness=new");
     double[] b = res.fit().beta();
     double[] se = res.fit().se();
     assertThat(b[0]).isCloseTo(0.2223967974774388, within(EPS));
@@ -193,8 +201,8 @@ class MarketStatsHandExampleTest {
     }
     OLSMultipleLinearRegression ref = new OLSMultipleLinearRegression();
     ref.setNoIntercept(true);
-    ref.newSampleData(ys.stream().mapToDouble(Double::doubleValue).toArray(),
-        xs.toArray(new double[0][]));
+    ref.newSampleData(
+        ys.stream().mapToDouble(Double::doubleValue).toArray(), xs.toArray(new double[0][]));
     double[] rb = ref.estimateRegressionParameters();
     double[] rse = ref.estimateRegressionParametersStandardErrors();
     GroupedOls.Fit fit = g.fit();
@@ -226,8 +234,12 @@ class MarketStatsHandExampleTest {
       for (double x : v) {
         s += Math.log(x);
       }
-      out.add(new Jevons.CellPrice((String) c[0], "credit_card|" + c[1] + "|" + c[2] + "|-",
-          Math.exp(s / v.length), v.length));
+      out.add(
+          new Jevons.CellPrice(
+              (String) c[0],
+              "credit_card|" + c[1] + "|" + c[2] + "|-",
+              Math.exp(s / v.length),
+              v.length));
     }
     return out;
   }
@@ -241,8 +253,13 @@ class MarketStatsHandExampleTest {
         s += Math.log(x);
         s2 += Math.log(x) * Math.log(x);
       }
-      out.add(new Hedonic.Group((String) c[0], List.of((String) c[1], (String) c[2]),
-          ((double[]) c[3]).length, s, s2));
+      out.add(
+          new Hedonic.Group(
+              (String) c[0],
+              List.of((String) c[1], (String) c[2]),
+              ((double[]) c[3]).length,
+              s,
+              s2));
     }
     return out;
   }

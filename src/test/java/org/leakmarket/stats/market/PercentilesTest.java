@@ -26,7 +26,6 @@ class PercentilesTest {
   void rejectsEmptyAndBadP() {
     assertThatThrownBy(() -> Percentiles.exact(new double[0], 0.5))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> Percentiles.exact(new double[] {1}, 1.5))
-        .hasMessageContaining("1.5");
+    assertThatThrownBy(() -> Percentiles.exact(new double[] {1}, 1.5)).hasMessageContaining("1.5");
   }
 }

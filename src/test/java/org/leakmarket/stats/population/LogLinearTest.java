@@ -14,11 +14,16 @@ class LogLinearTest {
   private static final List<String> ABC = List.of("s-2015-001", "s-2015-002", "s-2015-003");
 
   // Own three-list counts, classical notation n(list1 list2 list3): list 1 is bit 0 of the mask.
-  private static final long N100 = 60, N010 = 50, N001 = 40, N110 = 20, N101 = 15, N011 = 12,
+  private static final long N100 = 60,
+      N010 = 50,
+      N001 = 40,
+      N110 = 20,
+      N101 = 15,
+      N011 = 12,
       N111 = 8;
 
-  static CaptureHistories three(long n100, long n010, long n001, long n110, long n101, long n011,
-      long n111) {
+  static CaptureHistories three(
+      long n100, long n010, long n001, long n110, long n101, long n011, long n111) {
     Map<Integer, Long> c = new HashMap<>();
     c.put(0b001, n100);
     c.put(0b010, n010);
@@ -88,14 +93,13 @@ class LogLinearTest {
   }
 
   /**
-   * Two lists: the independence log-linear model is Lincoln–Petersen exactly, and its SE is
-   * Seber's symmetric variance n1·n2·(n1−m)(n2−m)/m³ (delta method on f0 = n10·n01/n11).
+   * Two lists: the independence log-linear model is Lincoln–Petersen exactly, and its SE is Seber's
+   * symmetric variance n1·n2·(n1−m)(n2−m)/m³ (delta method on f0 = n10·n01/n11).
    */
   @Test
   void twoListIndependenceIsLincolnPetersen() {
     long n1 = 421, n2 = 332, m = 88;
-    CaptureHistories d = CaptureHistories.of(List.of("a", "b"),
-        Map.of(1, n1 - m, 2, n2 - m, 3, m));
+    CaptureHistories d = CaptureHistories.of(List.of("a", "b"), Map.of(1, n1 - m, 2, n2 - m, 3, m));
     PopulationResult r = CaptureRecapture.estimate(d);
     ModelFit f = r.model("[1,2]").orElseThrow();
     assertThat(f.nHat()).isCloseTo((double) n1 * n2 / m, within(1e-9));
@@ -106,8 +110,10 @@ class LogLinearTest {
     assertThat(r.selected()).isEqualTo("[1,2]");
   }
 
-  /** SE formula of methods.md on the closed form of [12,3]: cross-checked by a finite-difference
-   * delta method on f0 = n001·(n100+n010+n110)/(n101+n011+n111) with Poisson cell variances. */
+  /**
+   * SE formula of methods.md on the closed form of [12,3]: cross-checked by a finite-difference
+   * delta method on f0 = n001·(n100+n010+n110)/(n101+n011+n111) with Poisson cell variances.
+   */
   @Test
   void standardErrorMatchesDeltaMethodOnClosedForm() {
     ModelFit f = fit(OWN, "[12,3]");
@@ -124,10 +130,15 @@ class LogLinearTest {
   void exhaustiveSearchOverThreeListsFitsEightModelsAndSelectsByBic() {
     PopulationResult r = CaptureRecapture.estimate(OWN);
     assertThat(r.searchMethod()).isEqualTo("exhaustive");
-    assertThat(r.models()).extracting(ModelFit::model).containsExactly(
-        "[1,2,3]", "[12,3]", "[13,2]", "[1,23]", "[12,13]", "[12,23]", "[13,23]", "[12,13,23]");
-    ModelFit best = r.models().stream().filter(ModelFit::mleExists)
-        .min((x, y) -> Double.compare(x.bic(), y.bic())).orElseThrow();
+    assertThat(r.models())
+        .extracting(ModelFit::model)
+        .containsExactly(
+            "[1,2,3]", "[12,3]", "[13,2]", "[1,23]", "[12,13]", "[12,23]", "[13,23]", "[12,13,23]");
+    ModelFit best =
+        r.models().stream()
+            .filter(ModelFit::mleExists)
+            .min((x, y) -> Double.compare(x.bic(), y.bic()))
+            .orElseThrow();
     assertThat(r.selected()).isEqualTo(best.model());
     assertThat(r.criterion()).isEqualTo(Criterion.BIC);
     ModelFit ind = r.model("[1,2,3]").orElseThrow();
@@ -139,10 +150,14 @@ class LogLinearTest {
 
   @Test
   void aicSelectionCanBeChosen() {
-    PopulationResult r = CaptureRecapture.estimate(OWN,
-        CaptureRecapture.Options.defaults().withCriterion(Criterion.AIC));
-    ModelFit best = r.models().stream().filter(ModelFit::mleExists)
-        .min((x, y) -> Double.compare(x.aic(), y.aic())).orElseThrow();
+    PopulationResult r =
+        CaptureRecapture.estimate(
+            OWN, CaptureRecapture.Options.defaults().withCriterion(Criterion.AIC));
+    ModelFit best =
+        r.models().stream()
+            .filter(ModelFit::mleExists)
+            .min((x, y) -> Double.compare(x.aic(), y.aic()))
+            .orElseThrow();
     assertThat(r.selected()).isEqualTo(best.model());
   }
 
@@ -153,11 +168,13 @@ class LogLinearTest {
     assertThat(LogLinearModel.parse("[23,12]", 3).name()).isEqualTo("[12,23]");
     assertThat(LogLinearModel.parse("[13,2]", 3).interactions())
         .containsExactly(new LogLinearModel.Pair(0, 2));
-    assertThat(LogLinearModel.parse("[1:12,3]", 12).name()).isEqualTo("[1:12,2,3,4,5,6,7,8,9,10,11]");
+    assertThat(LogLinearModel.parse("[1:12,3]", 12).name())
+        .isEqualTo("[1:12,2,3,4,5,6,7,8,9,10,11]");
     assertThat(LogLinearModel.parse("[1,2,3]", 3).labelName(ABC))
         .isEqualTo("[s-2015-001, s-2015-002, s-2015-003]");
     assertThatThrownBy(() -> LogLinearModel.parse("[123]", 3))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two-way");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two-way");
   }
 
   @Test
@@ -196,10 +213,12 @@ class LogLinearTest {
     // tends to 0 (N̂ → n_obs on the boundary), so no model has an interior MLE.
     CaptureHistories d = three(60, 0, 0, 20, 15, 0, 8);
     PopulationResult r = CaptureRecapture.estimate(d);
-    assertThat(r.models()).allSatisfy(m -> {
-      assertThat(m.mleExists()).isFalse();
-      assertThat(m.nHat()).isNull();
-    });
+    assertThat(r.models())
+        .allSatisfy(
+            m -> {
+              assertThat(m.mleExists()).isFalse();
+              assertThat(m.nHat()).isNull();
+            });
     assertThat(r.selected()).isNull();
     assertThat(r.note()).contains("no model");
   }
@@ -220,17 +239,23 @@ class LogLinearTest {
     CaptureHistories d = CaptureHistories.of(List.of("a", "b"), Map.of(1, 30L, 2, 20L));
     PopulationResult r = CaptureRecapture.estimate(d);
     assertThat(r.twoList().exists()).isFalse();
-    assertThat(r.models()).singleElement().satisfies(m -> {
-      assertThat(m.mleExists()).isFalse();
-      assertThat(m.nHat()).isNull();
-    });
+    assertThat(r.models())
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.mleExists()).isFalse();
+              assertThat(m.nHat()).isNull();
+            });
     assertThat(r.selected()).isNull();
   }
 
   @Test
   void nonConvergenceIsFlagged() {
-    ModelFit f = CaptureRecapture.fit(OWN, LogLinearModel.parse("[12,3]", 3),
-        new CaptureRecapture.Options(Criterion.BIC, 5, 1));
+    ModelFit f =
+        CaptureRecapture.fit(
+            OWN,
+            LogLinearModel.parse("[12,3]", 3),
+            new CaptureRecapture.Options(Criterion.BIC, 5, 1));
     assertThat(f.converged()).isFalse();
     assertThat(f.mleExists()).isFalse();
     assertThat(f.nHat()).isNull();
@@ -239,8 +264,8 @@ class LogLinearTest {
 
   @Test
   void oneListHasNoEstimate() {
-    PopulationResult r = CaptureRecapture.estimate(
-        CaptureHistories.of(List.of("a"), Map.of(1, 10L)));
+    PopulationResult r =
+        CaptureRecapture.estimate(CaptureHistories.of(List.of("a"), Map.of(1, 10L)));
     assertThat(r.models()).isEmpty();
     assertThat(r.selected()).isNull();
     assertThat(r.searchMethod()).isEqualTo("none");
@@ -249,13 +274,17 @@ class LogLinearTest {
   @Test
   void rejectsBadInput() {
     assertThatThrownBy(() -> CaptureHistories.of(ABC, Map.of(0, 5L)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mask");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("mask");
     assertThatThrownBy(() -> CaptureHistories.of(ABC, Map.of(8, 5L)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..7");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1..7");
     assertThatThrownBy(() -> CaptureHistories.of(ABC, Map.of(1, -5L)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-negative");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("non-negative");
     assertThatThrownBy(() -> CaptureHistories.of(List.of("a", "a"), Map.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("duplicate");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("duplicate");
     assertThatThrownBy(() -> CaptureRecapture.fit(OWN, LogLinearModel.independence(4)))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -272,8 +301,8 @@ class LogLinearTest {
     assertThat(ch).containsKeys("n_hat", "se", "ci_low", "ci_high");
     assertThat(Math.round((Double) ch.get("n_hat"))).isEqualTo(1578);
     List<Map<String, Object>> models = (List<Map<String, Object>>) s.get("models");
-    assertThat(models.get(0)).containsKeys(
-        "model", "n_hat", "se", "ci_low", "ci_high", "aic", "bic", "converged");
+    assertThat(models.get(0))
+        .containsKeys("model", "n_hat", "se", "ci_low", "ci_high", "aic", "bic", "converged");
     assertThat(s.get("selected")).isEqualTo("[1,2]");
 
     CaptureHistories none = CaptureHistories.of(List.of("a", "b"), Map.of(1, 3L, 2, 4L));

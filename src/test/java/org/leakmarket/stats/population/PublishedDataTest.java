@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
  * Published multi-list data sets with published per-model estimates, reproduced to the printed
  * precision. Counts and figures as tabulated in the Rcapture package's test of paper results
  * (cran/Rcapture, inst/tests/testPapersResults.R), which lists each cell count in Rcapture's
- * "histpos" order: all histories in decreasing binary order with list 1 as the leading digit
- * (for three lists 111, 110, 101, 100, 011, 010, 001).
+ * "histpos" order: all histories in decreasing binary order with list 1 as the leading digit (for
+ * three lists 111, 110, 101, 100, 011, 010, 001).
  */
 class PublishedDataTest {
 
@@ -44,10 +44,10 @@ class PublishedDataTest {
   }
 
   /**
-   * Darroch, Fienberg, Glonek and Junker (1993, JASA 88:1137) R3 census data, three lists,
-   * analysed in Rivest (2011, Int. J. Biostatistics 7(1), art. 23): the model with all two-way
-   * interactions gives N̂ = 1240 (SE 451); without the 1–3 interaction, [12,23], N̂ = 850 (SE 186),
-   * deviance 3.8 on 1 df.
+   * Darroch, Fienberg, Glonek and Junker (1993, JASA 88:1137) R3 census data, three lists, analysed
+   * in Rivest (2011, Int. J. Biostatistics 7(1), art. 23): the model with all two-way interactions
+   * gives N̂ = 1240 (SE 451); without the 1–3 interaction, [12,23], N̂ = 850 (SE 186), deviance 3.8
+   * on 1 df.
    */
   @Test
   void darrochR3Census() {
@@ -64,13 +64,13 @@ class PublishedDataTest {
 
   /**
    * Bruno et al. (1994) diabetes data, four lists, in Rivest (2011): Bruno et al.'s model (all
-   * two-way interactions but 1–4) gives N̂ = 2771 (SE 145), deviance 7.62 on 5 df; the
-   * interaction set [13,24,34] gives N̂ = 2472 (SE 53), deviance 21.97 on 7 df.
+   * two-way interactions but 1–4) gives N̂ = 2771 (SE 145), deviance 7.62 on 5 df; the interaction
+   * set [13,24,34] gives N̂ = 2472 (SE 53), deviance 21.97 on 7 df.
    */
   @Test
   void brunoDiabetes() {
-    CaptureHistories d = fromHistpos(4,
-        58, 157, 18, 104, 46, 650, 12, 709, 14, 20, 7, 74, 8, 182, 10);
+    CaptureHistories d =
+        fromHistpos(4, 58, 157, 18, 104, 46, 650, 12, 709, 14, 20, 7, 74, 8, 182, 10);
     ModelFit bruno = fit(d, "[12,13,23,24,34]");
     assertThat(Math.round(bruno.nHat())).isEqualTo(2771);
     assertThat(Math.round(bruno.se())).isEqualTo(145);
@@ -84,8 +84,8 @@ class PublishedDataTest {
   }
 
   /**
-   * Cormack, Chang and Smith (2000), Table 3b (three lists): independence N̂ = 209, deviance
-   * 75.1 on 3 df; [1,23] deviance 1.2 on 2 df; [12,23] deviance 0.6 on 1 df; [13,23] N̂ = 233;
+   * Cormack, Chang and Smith (2000), Table 3b (three lists): independence N̂ = 209, deviance 75.1
+   * on 3 df; [1,23] deviance 1.2 on 2 df; [12,23] deviance 0.6 on 1 df; [13,23] N̂ = 233;
    * [12,13,23] deviance 0 on 0 df.
    */
   @Test
@@ -106,14 +106,14 @@ class PublishedDataTest {
   }
 
   /**
-   * Cormack, Chang and Smith (2000), Table 3a (four lists): independence N̂ = 215, deviance
-   * 87.1 on 10 df, reproduced. Only three people are off list 1 and the cells 0010, 0011, 0110,
-   * 0111 (list 1 absent, list 3 present) are all empty, so every model with the 1–3 interaction
-   * has no MLE: its fitted values for those cells must sum to the empty margin, i.e. tend to 0,
-   * while α13 runs to infinity. The paper (and Rcapture, whose glm stops at a large coefficient)
-   * print the limit of such fits, e.g. N̂ = 218 for [12,13,34] and above 10^6 for the model with
-   * all six interactions; by design we flag them instead of printing a number (methods.md:
-   * "never print a divergent number as an estimate"), and none of them is selected.
+   * Cormack, Chang and Smith (2000), Table 3a (four lists): independence N̂ = 215, deviance 87.1 on
+   * 10 df, reproduced. Only three people are off list 1 and the cells 0010, 0011, 0110, 0111 (list
+   * 1 absent, list 3 present) are all empty, so every model with the 1–3 interaction has no MLE:
+   * its fitted values for those cells must sum to the empty margin, i.e. tend to 0, while α13 runs
+   * to infinity. The paper (and Rcapture, whose glm stops at a large coefficient) print the limit
+   * of such fits, e.g. N̂ = 218 for [12,13,34] and above 10^6 for the model with all six
+   * interactions; by design we flag them instead of printing a number (methods.md: "never print a
+   * divergent number as an estimate"), and none of them is selected.
    */
   @Test
   void cormackTable3aFourLists() {
@@ -136,8 +136,8 @@ class PublishedDataTest {
     assertThat(r.models()).hasSize(64);
     LogLinearModel selected = LogLinearModel.parse(r.selected(), 4);
     assertThat(selected.has(new LogLinearModel.Pair(0, 2))).isFalse();
-    assertThat(r.models()).filteredOn(f -> LogLinearModel.parse(f.model(), 4)
-            .has(new LogLinearModel.Pair(0, 2)))
+    assertThat(r.models())
+        .filteredOn(f -> LogLinearModel.parse(f.model(), 4).has(new LogLinearModel.Pair(0, 2)))
         .allSatisfy(f -> assertThat(f.mleExists()).isFalse());
   }
 }

@@ -9,16 +9,16 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded simulations of a known closed population (a second or two in all). Figures are printed
- * so they can be quoted; rerun with {@code ./mvnw -o -B test -Dtest=SimulationTest}.
+ * Seeded simulations of a known closed population (a second or two in all). Figures are printed so
+ * they can be quoted; rerun with {@code ./mvnw -o -B test -Dtest=SimulationTest}.
  */
 class SimulationTest {
 
   private static final int N = 2000;
 
   /**
-   * Two independent lists, capture probability 0.15 each (expected overlap 45), 2000
-   * replicates: Chapman is nearly unbiased and its 95% intervals cover N about 95% of the time.
+   * Two independent lists, capture probability 0.15 each (expected overlap 45), 2000 replicates:
+   * Chapman is nearly unbiased and its 95% intervals cover N about 95% of the time.
    */
   @Test
   void chapmanIsNearlyUnbiasedAndItsIntervalsCover() {
@@ -53,7 +53,8 @@ class SimulationTest {
     double bias = 100 * (mean - N) / N;
     double logCoverage = (double) coverLog / n;
     double normalCoverage = (double) coverNormal / n;
-    System.out.printf("two-list simulation: N=%d p=%.2f reps=%d Chapman mean=%.1f bias=%.2f%%"
+    System.out.printf(
+        "two-list simulation: N=%d p=%.2f reps=%d Chapman mean=%.1f bias=%.2f%%"
             + " coverage log=%.3f normal=%.3f (m=0 in %d)%n",
         N, p, reps, mean, bias, logCoverage, normalCoverage, noEstimate);
     assertThat(Math.abs(bias)).isLessThan(3.0);
@@ -62,9 +63,9 @@ class SimulationTest {
   }
 
   /**
-   * Three lists where being on list 1 makes list 2 four times as likely (0.6 against 0.15) and
-   * list 3 is independent of both: the log-linear model [12,3] is the true model and recovers N,
-   * while independence [1,2,3] is biased low (positive dependence inflates the overlap).
+   * Three lists where being on list 1 makes list 2 four times as likely (0.6 against 0.15) and list
+   * 3 is independent of both: the log-linear model [12,3] is the true model and recovers N, while
+   * independence [1,2,3] is biased low (positive dependence inflates the overlap).
    */
   @Test
   void interactionModelRecoversNWhereIndependenceIsBiasedLow() {
@@ -94,7 +95,8 @@ class SimulationTest {
       assertThat(fi.mleExists()).isTrue();
       n++;
       String selected = CaptureRecapture.estimate(d).selected();
-      selectedWith12 += LogLinearModel.parse(selected, 3).has(new LogLinearModel.Pair(0, 1)) ? 1 : 0;
+      selectedWith12 +=
+          LogLinearModel.parse(selected, 3).has(new LogLinearModel.Pair(0, 1)) ? 1 : 0;
       sumDep += fd.nHat();
       sumInd += fi.nHat();
       coverDep += fd.ciLow() <= N && N <= fd.ciHigh() ? 1 : 0;
@@ -102,7 +104,8 @@ class SimulationTest {
     }
     double biasDep = 100 * (sumDep / n - N) / N;
     double biasInd = 100 * (sumInd / n - N) / N;
-    System.out.printf("three-list dependence simulation: N=%d reps=%d [12,3] bias=%.2f%%"
+    System.out.printf(
+        "three-list dependence simulation: N=%d reps=%d [12,3] bias=%.2f%%"
             + " log-CI coverage=%.3f; [1,2,3] bias=%.2f%% coverage=%.3f;"
             + " BIC selected a model with 12 in %d/%d%n",
         N, n, biasDep, (double) coverDep / n, biasInd, (double) coverInd / n, selectedWith12, n);

@@ -57,11 +57,12 @@ class StepwiseTest {
 
   @Test
   void stepwiseReachesTheExhaustiveOptimumOnPublishedFourListData() {
-    CaptureHistories d = PublishedDataTest.fromHistpos(4,
-        58, 157, 18, 104, 46, 650, 12, 709, 14, 20, 7, 74, 8, 182, 10);
+    CaptureHistories d =
+        PublishedDataTest.fromHistpos(
+            4, 58, 157, 18, 104, 46, 650, 12, 709, 14, 20, 7, 74, 8, 182, 10);
     PopulationResult exhaustive = CaptureRecapture.estimate(d);
-    PopulationResult stepwise = CaptureRecapture.estimate(d,
-        new CaptureRecapture.Options(Criterion.BIC, 3, 100));
+    PopulationResult stepwise =
+        CaptureRecapture.estimate(d, new CaptureRecapture.Options(Criterion.BIC, 3, 100));
     assertThat(exhaustive.searchMethod()).isEqualTo("exhaustive");
     assertThat(stepwise.searchMethod()).isEqualTo("stepwise");
     assertThat(stepwise.selected()).isEqualTo(exhaustive.selected());
@@ -74,7 +75,8 @@ class StepwiseTest {
     long start = System.nanoTime();
     PopulationResult r = CaptureRecapture.estimate(d);
     double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("10-list stepwise: %d models in %.1f s, selected %s%n",
+    System.out.printf(
+        "10-list stepwise: %d models in %.1f s, selected %s%n",
         r.models().size(), seconds, r.selected());
     assertThat(r.searchMethod()).isEqualTo("stepwise");
     assertThat(r.selected()).startsWith("[1:2,");

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 class TwoListTest {
 
   /**
-   * Seber (2002), The Estimation of Animal Abundance, Table 3.8 (as quoted in methods.md):
-   * n1 = 1000, n2 = 243, m = 21 gives Chapman 11101, SE 2184, 95% CI (6820, 15382).
+   * Seber (2002), The Estimation of Animal Abundance, Table 3.8 (as quoted in methods.md): n1 =
+   * 1000, n2 = 243, m = 21 gives Chapman 11101, SE 2184, 95% CI (6820, 15382).
    */
   @Test
   void seberTable38Chapman() {

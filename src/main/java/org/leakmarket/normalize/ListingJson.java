@@ -111,6 +111,11 @@ public final class ListingJson {
     n.put("amount", o.amount());
     n.put("currency", o.currency());
     n.put("quantity", o.quantity());
+    n.put("product", o.product());
+    n.put("balance_low_cny", o.balanceLowCny());
+    n.put("balance_high_cny", o.balanceHighCny());
+    n.put("qualifier", o.qualifier());
+    n.put("language", o.language());
     n.put("tier", o.tier());
     n.put("freshness", o.freshness());
     n.put("category", o.category());

@@ -70,6 +70,11 @@ public final class Normalizer implements Serializable {
 
   /** Attributes of one offer before FX. */
   private static final class Attrs {
+    // product, balance and qualifier are placeholders until the normaliser reads them (issue 12)
+    String product = "personal_records";
+    Double balanceLowCny;
+    Double balanceHighCny;
+    String qualifier = "exact";
     String tier = "unknown";
     String freshness = "unknown";
     String category = "other";
@@ -130,13 +135,13 @@ public final class Normalizer implements Serializable {
     String defaultCurrency = structuredCurrency != null ? structuredCurrency : cjk ? "CNY" : "USD";
     PriceReader.Result read = PriceReader.read(tokens, lower, defaultCurrency);
     List<Mention> mentions = mentions(tokens, lower, p.date());
-    Ctx ctx = new Ctx(id, raw, p);
+    Ctx ctx = new Ctx(id, raw, p, cjk ? "zh" : "en");
     return structured
         ? structuredOffer(l, ctx, read, mentions, structuredCurrency)
         : textOffers(l, ctx, read, mentions);
   }
 
-  private record Ctx(String id, String raw, PostedAt.Parsed posted) {
+  private record Ctx(String id, String raw, PostedAt.Parsed posted, String language) {
     String span(int s, int e) {
       return raw.substring(s, e);
     }
@@ -275,6 +280,11 @@ public final class Normalizer implements Serializable {
         o.amount(),
         o.currency(),
         o.quantity(),
+        o.product(),
+        o.balanceLowCny(),
+        o.balanceHighCny(),
+        o.qualifier(),
+        o.language(),
         o.tier(),
         o.freshness(),
         o.category(),
@@ -353,6 +363,11 @@ public final class Normalizer implements Serializable {
         amount,
         currency,
         q,
+        a.product,
+        a.balanceLowCny,
+        a.balanceHighCny,
+        high == null ? a.qualifier : "range",
+        ctx.language(),
         a.tier,
         a.freshness,
         a.category,

@@ -12,6 +12,11 @@ import java.util.List;
  * @param status {@code ok} or {@code rejected}
  * @param reason rejection code, null when ok
  * @param detail human-readable detail of a rejection (never holds an identifier)
+ * @param product what is sold (vocabulary.md "Product"); the first dimension of every market cell
+ * @param balanceLowCny a balance or credit limit the goods carry, low bound in CNY (never a price)
+ * @param balanceHighCny its high bound (equal to the low bound unless a range is given)
+ * @param qualifier how the advert qualifies its price: exact, up_to, from, average, range
+ * @param language the advert's main language (ISO 639-1)
  * @param postedAt the instant the listing was posted (null if the date was unreadable)
  * @param postedDate the calendar date of the posting in the poster's time zone; periods and the FX
  *     as-of rule use it
@@ -29,6 +34,11 @@ public record Offer(
     Double amount,
     String currency,
     Long quantity,
+    String product,
+    Double balanceLowCny,
+    Double balanceHighCny,
+    String qualifier,
+    String language,
     String tier,
     String freshness,
     String category,
@@ -60,6 +70,11 @@ public record Offer(
         REJECTED,
         reason,
         detail,
+        null,
+        null,
+        null,
+        null,
+        null,
         null,
         null,
         null,

@@ -21,7 +21,8 @@ public record Threshold(
     long serious,
     long especially,
     String labelEn,
-    String labelZh) {
+    String labelZh)
+    implements java.io.Serializable {
 
   public static final String CLASS = "class";
   public static final String GAINS = "gains";

@@ -110,7 +110,7 @@ public final class LegalThresholds {
     for (Threshold t : rules.classes()) {
       rows.add(
           RowFactory.create(
-              t.id(), t.rank(), t.serious(), t.especially(), rules.base() / t.serious()));
+              t.id(), t.rank(), t.serious(), t.especially(), rules.equivalents(t.id(), 1)));
     }
     StructType s =
         new StructType()

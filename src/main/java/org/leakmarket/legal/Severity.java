@@ -20,23 +20,4 @@ public enum Severity {
   public String code() {
     return code;
   }
-
-  /**
-   * The tier of {@code amount} in units where the serious line is {@code line}: exact for integer
-   * amounts (no floating-point multiple is compared).
-   */
-  public static Severity of(long amount, long line, long especially) {
-    if (amount >= Math.multiplyExact(line, especially)) {
-      return ESPECIALLY_SERIOUS;
-    }
-    return amount >= line ? SERIOUS : NONE;
-  }
-
-  /** The tier of a multiple of the serious line (1 = at the line). */
-  public static Severity ofMultiple(double multiple, long especially) {
-    if (multiple >= especially) {
-      return ESPECIALLY_SERIOUS;
-    }
-    return multiple >= 1 ? SERIOUS : NONE;
-  }
 }

@@ -196,13 +196,19 @@ final class LegalSectionView {
   /** {@code legal_thresholds.csv} and {@code legal_samples.csv}. */
   Map<String, String> csv() {
     Map<String, String> out = new LinkedHashMap<>();
-    StringBuilder a =
-        new StringBuilder(
-            "unit,measure,units,serious_found,serious_counted,especially_found,especially_counted,"
-                + "suppressed,note\n");
+    CsvTables.Csv a =
+        new CsvTables.Csv(
+            "unit",
+            "measure",
+            "units",
+            "serious_found",
+            "serious_counted",
+            "especially_found",
+            "especially_counted",
+            "suppressed",
+            "note");
     for (TierRow r : s.tiers()) {
-      line(
-          a,
+      a.row(
           r.unit(),
           r.measure(),
           Formats.csv(r.units()),
@@ -213,36 +219,31 @@ final class LegalSectionView {
           String.join(" ", r.suppressed()),
           mark(r));
     }
-    out.put("legal_thresholds.csv", a.toString());
-    StringBuilder b =
-        new StringBuilder(
-            "sample_id,items_found,items_counted,multiple_found,multiple_counted,tier_found,"
-                + "tier_counted,suppressed,note\n");
+    out.put("legal_thresholds.csv", a.text());
+    CsvTables.Csv b =
+        new CsvTables.Csv(
+            "sample_id",
+            "items_found",
+            "items_counted",
+            "multiple_found",
+            "multiple_counted",
+            "tier_found",
+            "tier_counted",
+            "suppressed",
+            "note");
     for (SampleItems x : s.samples()) {
-      line(
-          b,
+      b.row(
           x.sampleId(),
           Formats.csv(x.itemsFound()),
           Formats.csv(x.itemsCounted()),
           Formats.csv(x.multipleFound()),
           Formats.csv(x.multipleCounted()),
-          x.tierFound() == null ? "" : x.tierFound(),
-          x.tierCounted() == null ? "" : x.tierCounted(),
+          x.tierFound(),
+          x.tierCounted(),
           Boolean.toString(x.suppressed()),
           x.suppressed() ? CsvTables.MARK : "");
     }
-    out.put("legal_samples.csv", b.toString());
+    out.put("legal_samples.csv", b.text());
     return out;
-  }
-
-  private static void line(StringBuilder sb, String... fields) {
-    for (int i = 0; i < fields.length; i++) {
-      String f = fields[i] == null ? "" : fields[i];
-      if (f.contains(",") || f.contains("\"") || f.contains("\n")) {
-        f = "\"" + f.replace("\"", "\"\"") + "\"";
-      }
-      sb.append(i == 0 ? "" : ",").append(f);
-    }
-    sb.append('\n');
   }
 }

@@ -108,13 +108,10 @@ class LegalRulesTest {
     // 25 property items (half of 50) and 2,500 other items (half of 5,000) reach the line together
     long eq = rules.equivalents("property", 25) + rules.equivalents("other", 2500);
     assertThat(eq).isEqualTo(rules.base()).isEqualTo(5000L);
-    assertThat(Severity.of(eq, rules.base(), rules.especially())).isEqualTo(Severity.SERIOUS);
-    assertThat(Severity.of(eq - 1, rules.base(), 10)).isEqualTo(Severity.NONE);
-    assertThat(Severity.of(49, 50, 10)).isEqualTo(Severity.NONE);
-    assertThat(Severity.of(50, 50, 10)).isEqualTo(Severity.SERIOUS);
-    assertThat(Severity.of(499, 50, 10)).isEqualTo(Severity.SERIOUS);
-    assertThat(Severity.of(500, 50, 10)).isEqualTo(Severity.ESPECIALLY_SERIOUS);
-    assertThat(Severity.ofMultiple(9.99, 10)).isEqualTo(Severity.SERIOUS);
+    // one item of each line in items of the least sensitive class: 100, 10, 1
+    assertThat(rules.equivalents("credit", 1)).isEqualTo(100L);
+    assertThat(rules.equivalents("transaction", 1)).isEqualTo(10L);
+    assertThat(rules.equivalents("other", 1)).isEqualTo(1L);
   }
 
   @Test

@@ -120,7 +120,10 @@ public record TableFingerprint(long version, List<String> schema, long rows, lon
     return new TableFingerprint(snap.getVersion(), names, rows, sum);
   }
 
-  /** Spark's reading of the same table version (rows streamed, not collected at once). */
+  /**
+   * Spark's reading of the same table version (one job; only a count and a sum per partition reach
+   * the driver).
+   */
   public static TableFingerprint spark(SparkSession spark, String table, long version) {
     String java8 = spark.conf().get("spark.sql.datetime.java8API.enabled");
     // LocalDate and Instant instead of java.sql types: no time-zone conversion in between
@@ -131,18 +134,31 @@ public record TableFingerprint(long version, List<String> schema, long rows, lon
       for (org.apache.spark.sql.types.StructField f : df.schema().fields()) {
         names.add(f.name() + ":" + f.dataType().simpleString());
       }
+      // One job: each partition returns its row count and checksum (a sum, so order-free).
+      List<long[]> parts =
+          df.javaRDD()
+              .mapPartitions(
+                  (Iterator<Row> it) -> {
+                    long n = 0;
+                    long h = 0;
+                    while (it.hasNext()) {
+                      Row r = it.next();
+                      StringBuilder sb = new StringBuilder();
+                      for (int c = 0; c < r.length(); c++) {
+                        sb.append('\u001f');
+                        sparkValue(sb, r.get(c));
+                      }
+                      n++;
+                      h += hash(sb.toString());
+                    }
+                    return List.of(new long[] {n, h}).iterator();
+                  })
+              .collect();
       long rows = 0;
       long sum = 0;
-      Iterator<Row> it = df.toLocalIterator();
-      while (it.hasNext()) {
-        Row r = it.next();
-        StringBuilder sb = new StringBuilder();
-        for (int c = 0; c < r.length(); c++) {
-          sb.append('\u001f');
-          sparkValue(sb, r.get(c));
-        }
-        rows++;
-        sum += hash(sb.toString());
+      for (long[] p : parts) {
+        rows += p[0];
+        sum += p[1];
       }
       return new TableFingerprint(version, names, rows, sum);
     } finally {

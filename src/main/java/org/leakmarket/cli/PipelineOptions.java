@@ -15,6 +15,12 @@ import picocli.CommandLine.Option;
 public class PipelineOptions {
 
   @Option(
+      names = "--pdf",
+      description =
+          "Also print publication.html to publication.pdf with headless Chromium (when installed).")
+  boolean pdf;
+
+  @Option(
       names = "--listings",
       arity = "1..*",
       paramLabel = "PATH",

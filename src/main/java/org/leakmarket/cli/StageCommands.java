@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.pipeline.Pipeline;
 import org.leakmarket.pipeline.Stage;
+import org.leakmarket.publish.PdfBrief;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -21,6 +22,9 @@ public final class StageCommands {
     public Integer call() {
       LeakmarketConfig cfg = options.resolve();
       Pipeline.runStages(cfg, stages());
+      if (options.pdf && java.util.List.of(stages()).contains(Stage.PUBLISH)) {
+        PdfBrief.print(cfg.reports().resolve(cfg.period()));
+      }
       return 0;
     }
   }

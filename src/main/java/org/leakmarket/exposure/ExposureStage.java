@@ -11,6 +11,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.legal.LegalRules;
+import org.leakmarket.legal.LegalThresholds;
 import org.leakmarket.pipeline.Pipeline;
 import org.leakmarket.stats.population.CaptureHistories;
 import org.leakmarket.stats.population.CaptureRecapture;
@@ -57,6 +59,9 @@ public final class ExposureStage {
       warehouse.overwrite(
           Table.GOLD_EXPOSURE, exposure.unionByName(value, true).orderBy("breakdown", "key"));
       warehouse.overwrite(Table.GOLD_SAMPLE_OVERLAP, SampleOverlap.compute(records));
+      warehouse.overwrite(
+          Table.GOLD_LEGAL_THRESHOLDS,
+          LegalThresholds.compute(spark, records, offers, LegalRules.load()));
       PopulationResult pop = population(records);
       warehouse.overwrite(
           Table.GOLD_POPULATION,

@@ -349,7 +349,7 @@ public final class CsvTables {
   }
 
   /** A CSV under construction. */
-  private static final class Csv {
+  static final class Csv {
     private final StringBuilder sb = new StringBuilder();
     private final int width;
 

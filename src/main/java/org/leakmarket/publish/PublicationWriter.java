@@ -45,7 +45,19 @@ public final class PublicationWriter {
    */
   public static PublicationModel write(PublicationModel raw, Path reportDir, int k, int minSellers)
       throws IOException {
+    return write(raw, reportDir, k, minSellers, null);
+  }
+
+  /**
+   * Like {@link #write(PublicationModel, Path, int, int)}, with the section "Against the legal
+   * thresholds" from {@code legal} (raw; suppressed here), or without it when null.
+   */
+  public static PublicationModel write(
+      PublicationModel raw, Path reportDir, int k, int minSellers, LegalSection legal)
+      throws IOException {
     PublicationModel published = prepare(raw, k, minSellers);
+    LegalSection law =
+        legal == null ? null : legal.suppress(k, minSellers, samplesShown(published));
     Path tables = reportDir.resolve("tables");
     Path charts = reportDir.resolve("charts");
     Files.createDirectories(tables);
@@ -53,8 +65,13 @@ public final class PublicationWriter {
     clean(tables, "*.csv");
     clean(charts, "*.{svg,png}");
 
-    write(reportDir.resolve("summary.json"), SummaryJson.write(published));
+    write(
+        reportDir.resolve("summary.json"),
+        SummaryJson.write(published, law == null ? Map.of() : Map.of("legal", law)));
     Map<String, String> csvs = CsvTables.all(published);
+    if (law != null) {
+      csvs.putAll(new LegalSectionView(law).csv());
+    }
     for (Map.Entry<String, String> e : csvs.entrySet()) {
       write(tables.resolve(e.getKey()), e.getValue());
     }
@@ -78,6 +95,9 @@ public final class PublicationWriter {
     }
     Map<String, Object> context =
         new PublicationView(published, k, minSellers).context(chartList, svgs);
+    if (law != null) {
+      context.put("legal", new LegalSectionView(law).context());
+    }
     write(reportDir.resolve("publication.md"), render("publication.md.mustache", context, false));
     write(
         reportDir.resolve("publication.html"), render("publication.html.mustache", context, true));
@@ -88,6 +108,16 @@ public final class PublicationWriter {
         csvs.size(),
         chartList.size());
     return published;
+  }
+
+  /** Leak samples the exposure section publishes (not suppressed). */
+  private static java.util.Set<String> samplesShown(PublicationModel published) {
+    return published.exposure() == null
+        ? java.util.Set.of()
+        : published.exposure().samples().stream()
+            .filter(x -> !x.suppressed())
+            .map(PublicationModel.SampleCheck::sampleId)
+            .collect(java.util.stream.Collectors.toSet());
   }
 
   /** Suppression, then derived figures: the model every renderer sees. */

@@ -124,7 +124,8 @@ public final class PublishStage {
             raw.footnotes());
     Path dir = reports.resolve(cfg.period());
     try {
-      PublicationWriter.write(model, dir, cfg.suppressionK(), cfg.suppressionMinSellers());
+      PublicationWriter.write(
+          model, dir, cfg.suppressionK(), cfg.suppressionMinSellers(), LegalSection.build(pinned));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write publication " + dir, e);
     }

@@ -30,7 +30,7 @@ import org.leakmarket.reference.FxTable;
  * (the target is b/a &gt;= 0.5).
  *
  * <pre>
- * java -cp target/classes:$(./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
+ * java -cp target/test-classes:target/classes:$(cat target/classpath.txt) \
  *   org.leakmarket.bench.NormalizerThroughput [FILE.jsonl] [--rounds N] [--generate N]</pre>
  *
  * Without a file it generates adverts of the golden corpus's kinds (seeded). Costs one core for

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.leakmarket.common.UserException;
 import org.leakmarket.config.ConfigResolver;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.pipeline.Pipeline;

@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 
 /**
  * Resolves the configuration in one place: a flag given on the command line wins over the YAML

@@ -11,7 +11,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.leakmarket.config.LeakmarketConfig;
-import org.leakmarket.pipeline.Pipeline;
+import org.leakmarket.market.Periods;
 import org.leakmarket.stats.population.CaptureHistories;
 import org.leakmarket.stats.population.CaptureRecapture;
 import org.leakmarket.stats.population.Criterion;
@@ -129,7 +129,7 @@ public final class ExposureStage {
             claimedCategory,
             records.col("listing_id").equalTo(claimedCategory.col("listing_id")),
             "left")
-        .withColumn("period", Pipeline.period(col("obtained_at"), cfg.periodUnit()))
+        .withColumn("period", Periods.column(col("obtained_at"), cfg.periodUnit()))
         .withColumn(
             "category",
             coalesce(

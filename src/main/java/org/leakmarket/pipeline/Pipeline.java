@@ -9,12 +9,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.exposure.ExposureStage;
 import org.leakmarket.ingest.ListingIngest;
@@ -24,7 +23,7 @@ import org.leakmarket.market.OfferDedup;
 import org.leakmarket.market.Periods;
 import org.leakmarket.normalize.NormalizerSettings;
 import org.leakmarket.normalize.Offer;
-import org.leakmarket.normalize.OfferNormalizeJob;
+import org.leakmarket.normalize.spark.OfferNormalizeJob;
 import org.leakmarket.privacy.PseudonymKey;
 import org.leakmarket.publish.PublishStage;
 import org.leakmarket.reference.FxTable;
@@ -207,7 +206,7 @@ public final class Pipeline {
             OfferDedup.assign(
                 normalized
                     .filter(col("status").equalTo(Offer.OK))
-                    .withColumn("period", period(col("posted_date"), cfg.periodUnit())));
+                    .withColumn("period", Periods.column(col("posted_date"), cfg.periodUnit())));
         warehouse.upsert(Table.SILVER_OFFERS, ok);
         Dataset<Row> rejected =
             normalized
@@ -265,10 +264,5 @@ public final class Pipeline {
               + warehouse.root()
               + ": run the earlier stages first");
     }
-  }
-
-  /** The period label of a date: 2015-01, 2015-Q1 or 2015. */
-  public static Column period(Column date, String unit) {
-    return Periods.column(date, unit);
   }
 }

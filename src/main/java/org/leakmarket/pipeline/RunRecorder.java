@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.leakmarket.cli.VersionProvider;
+import org.leakmarket.common.Version;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
@@ -154,7 +154,7 @@ public final class RunRecorder {
             Timestamp.from(Instant.now()),
             stages.toString(),
             outcome,
-            VersionProvider.version(),
+            Version.get(),
             params,
             CollectionConverters.asScala(inputHashes),
             CollectionConverters.asScala(counts),

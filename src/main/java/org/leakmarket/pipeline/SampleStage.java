@@ -10,7 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.exposure.Persons;
 import org.leakmarket.ingest.samples.SampleIngestJob;

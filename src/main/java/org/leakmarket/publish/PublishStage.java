@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.leakmarket.cli.VersionProvider;
+import org.leakmarket.common.Version;
 import org.leakmarket.config.ConfigResolver;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.publish.PublicationModel.Revision;
@@ -135,7 +135,7 @@ public final class PublishStage {
     new Manifest(
             cfg.period(),
             generatedAt,
-            VersionProvider.version(),
+            Version.get(),
             cfg.seed(),
             config,
             pinned.versionsRead(),

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 
 class ConfigResolverTest {
 

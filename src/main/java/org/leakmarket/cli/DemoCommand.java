@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import org.leakmarket.common.UserException;
 import org.leakmarket.config.ConfigResolver;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.pipeline.Phase;
 import org.leakmarket.pipeline.Pipeline;
-import org.leakmarket.pipeline.Stage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,7 +67,7 @@ public final class DemoCommand implements Callable<Integer> {
       flags.put("master", master);
     }
     LeakmarketConfig cfg = ConfigResolver.resolve(flags, null);
-    Pipeline.runStages(cfg, Stage.values());
+    Pipeline.run(cfg, Phase.values());
     Path report = cfg.reports().resolve(cfg.period());
     Path html = report.resolve("publication.html");
     spec.commandLine()

@@ -30,6 +30,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.leakmarket.common.Version;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.stage.StageResult;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
 import scala.jdk.javaapi.CollectionConverters;
@@ -76,8 +77,9 @@ public final class RunRecorder {
     counts.put("key_fingerprint", fingerprint);
   }
 
-  public void count(String name, long n) {
-    counts.put(name, Long.toString(n));
+  /** A stage's counts, by their {@code gold/runs} names. */
+  public void counts(StageResult result) {
+    counts.putAll(result.recordedCounts());
   }
 
   /** SHA-256 of each input file (each file of a folder). */
@@ -138,7 +140,7 @@ public final class RunRecorder {
     }
   }
 
-  void record(Set<Stage> stages, String outcome) {
+  void record(Set<Phase> stages, String outcome) {
     Map<String, String> versions = new TreeMap<>();
     warehouse.versionsWritten().forEach((k, v) -> versions.put(k, Long.toString(v)));
     String params;

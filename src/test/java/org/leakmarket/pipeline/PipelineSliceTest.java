@@ -139,6 +139,32 @@ class PipelineSliceTest extends SparkTestBase {
   }
 
   @Test
+  void theRunRecordsEachStagesTypedCounts() {
+    Row run =
+        new Warehouse(spark, wh)
+            .read(Table.GOLD_RUNS)
+            .orderBy("started_at")
+            .select("stages", "outcome", "counts")
+            .head();
+    assertThat(run.getString(0)).isEqualTo("[INGEST, NORMALIZE, ANALYZE, PUBLISH]");
+    assertThat(run.getString(1)).isEqualTo("ok");
+    Map<String, String> counts =
+        scala.jdk.javaapi.CollectionConverters.asJava(
+            run.<scala.collection.Map<String, String>>getAs(2));
+    // the fixture's counts (see summaryCountsMatchTheFixture): 10 non-blank lines, 1 blank line,
+    // a1 twice, 2 rejected at ingest (malformed, b2), 4 at normalise (b1 b3 b4 b5), 3 offers
+    assertThat(counts)
+        .containsEntry("listings_read", "10")
+        .containsEntry("listing_blank_lines", "1")
+        .containsEntry("listing_repeated_ids", "1")
+        .containsEntry("listings_rejected_at_ingest", "2")
+        .containsEntry("listings_rejected_at_normalize", "4")
+        .containsEntry("offers", "3")
+        .containsEntry("revisions", "0")
+        .containsKeys("market_cells", "price_index_points", "copy_pairs", "key_fingerprint");
+  }
+
+  @Test
   void rerunOnTheSameInputAddsNothing() {
     assertThat(run()).isZero();
     Warehouse w = new Warehouse(spark, wh);

@@ -1,8 +1,8 @@
-package org.leakmarket.pipeline;
+package org.leakmarket.ingest.samples;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,46 +12,48 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.leakmarket.common.UserException;
 import org.leakmarket.config.LeakmarketConfig;
-import org.leakmarket.exposure.Persons;
-import org.leakmarket.ingest.samples.SampleIngestJob;
-import org.leakmarket.ingest.samples.SampleReport;
-import org.leakmarket.privacy.PseudonymKey;
 import org.leakmarket.reference.BinTable;
 import org.leakmarket.reference.PhoneSegments;
+import org.leakmarket.stage.Count;
+import org.leakmarket.stage.Stage;
+import org.leakmarket.stage.StageContext;
+import org.leakmarket.stage.StageResult;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
 
 /**
- * The leak-sample side of ingest and normalise: sample files to pseudonymised {@code
- * bronze/sample_records} (and masked quarantine rows, and one {@code bronze/sample_files} row per
- * file), then persons linked across every sample into {@code silver/records}.
+ * The leak-sample side of {@code ingest}: the manifest's sample files through {@link
+ * SampleIngestJob} to pseudonymised {@code bronze/sample_records}, masked {@code
+ * quarantine/sample_records} rows, and one {@code bronze/sample_files} row per file. Stops with
+ * exit code 3, writing nothing, when more rows are rejected than the configured share. Runs when a
+ * manifest is named; costs what {@link SampleIngestJob} costs plus three Delta merges.
  */
-final class SampleStage {
-  private final SparkSession spark;
-  private final Warehouse warehouse;
-  private final LeakmarketConfig cfg;
-  private final PseudonymKey key;
-  private final RunRecorder recorder;
+public final class SampleStage implements Stage {
 
-  SampleStage(
-      SparkSession spark,
-      Warehouse warehouse,
-      LeakmarketConfig cfg,
-      PseudonymKey key,
-      RunRecorder recorder) {
-    this.spark = spark;
-    this.warehouse = warehouse;
-    this.cfg = cfg;
-    this.key = key;
-    this.recorder = recorder;
+  @Override
+  public String name() {
+    return "samples";
   }
 
-  String ingest() {
+  @Override
+  public boolean applies(StageContext ctx) {
+    return ctx.cfg().samples() != null;
+  }
+
+  @Override
+  public List<Path> inputs(LeakmarketConfig cfg) {
+    return List.of(cfg.samples());
+  }
+
+  @Override
+  public StageResult run(StageContext ctx) {
+    LeakmarketConfig cfg = ctx.cfg();
+    Warehouse warehouse = ctx.warehouse();
     SampleIngestJob.Result r =
         SampleIngestJob.run(
-            spark,
+            ctx.spark(),
             cfg.samples(),
-            key,
+            ctx.key(),
             BinTable.load(cfg.bins()),
             PhoneSegments.load(cfg.phoneSegments()));
     try {
@@ -70,36 +72,24 @@ final class SampleStage {
                 100 * cfg.maxRejectRate()));
       }
       warehouse.mergeInsert(
-          Table.BRONZE_SAMPLE_RECORDS, r.records().withColumn("ingest_run", lit(recorder.runId())));
+          Table.BRONZE_SAMPLE_RECORDS, r.records().withColumn("ingest_run", lit(ctx.runId())));
       warehouse.mergeInsert(
           Table.QUARANTINE_SAMPLE_RECORDS,
-          r.quarantine().withColumn("ingest_run", lit(recorder.runId())));
-      warehouse.upsert(Table.BRONZE_SAMPLE_FILES, files(r.reports()));
+          r.quarantine().withColumn("ingest_run", lit(ctx.runId())));
+      warehouse.upsert(Table.BRONZE_SAMPLE_FILES, files(ctx.spark(), r.reports(), ctx.runId()));
       long failed = r.reports().stream().filter(x -> !x.ok()).count();
-      recorder.count("sample_records_read", read);
-      recorder.count("sample_rows_rejected", rejected);
-      recorder.count("sample_files_failed", failed);
-      return String.format(
-          "samples=%d failed=%d records=%d rejected_rows=%d",
-          r.reports().size(), failed, read, rejected);
+      return StageResult.builder()
+          .count(Count.SAMPLE_FILES, r.reports().size())
+          .count(Count.SAMPLE_FILES_FAILED, failed)
+          .count(Count.SAMPLE_RECORDS_READ, read)
+          .count(Count.SAMPLE_ROWS_REJECTED, rejected)
+          .build();
     } finally {
       r.release();
     }
   }
 
-  /**
-   * Links persons across all samples ingested so far; person ids follow the tokens, not the batch.
-   */
-  String link() {
-    Dataset<Row> linked = Persons.link(warehouse.read(Table.BRONZE_SAMPLE_RECORDS));
-    warehouse.upsert(Table.SILVER_RECORDS, linked);
-    Dataset<Row> silver = warehouse.read(Table.SILVER_RECORDS);
-    return String.format(
-        "records=%d persons=%d",
-        silver.count(), silver.select(col("person_id")).distinct().count());
-  }
-
-  private Dataset<Row> files(List<SampleReport> reports) {
+  private static Dataset<Row> files(SparkSession spark, List<SampleReport> reports, String runId) {
     List<Row> rows = new ArrayList<>();
     for (SampleReport s : reports) {
       rows.add(
@@ -124,6 +114,6 @@ final class SampleStage {
     }
     return spark
         .createDataFrame(rows, SampleIngestJob.REPORT_SCHEMA)
-        .withColumn("ingest_run", lit(recorder.runId()));
+        .withColumn("ingest_run", lit(runId));
   }
 }

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.leakmarket.config.Defaults;
 import org.leakmarket.normalize.ListingJson;
 import org.leakmarket.normalize.Normalizer;
 import org.leakmarket.normalize.NormalizerSettings;
@@ -71,7 +72,9 @@ public final class NormalizerThroughput {
       throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     Normalizer normalizer =
-        new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
+        new Normalizer(
+            FxTable.shipped(Defaults.FX_MAX_AGE_DAYS),
+            new NormalizerSettings(Defaults.MIN_PRICE, Defaults.MAX_PRICE));
     long sink = 0;
     for (int w = 0; w < 5; w++) {
       sink += jacksonOnly(mapper, lines);

@@ -10,6 +10,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.leakmarket.config.Defaults;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.market.Periods;
 import org.leakmarket.stage.Count;
@@ -97,13 +98,13 @@ public final class ExposureStage implements Stage {
   private static PopulationResult population(Dataset<Row> all, LeakmarketConfig cfg) {
     Dataset<Row> records = plausiblePersons(all);
     List<String> labels = CaptureHistoryCounts.labels(records, cfg.listsBy());
-    if (labels.size() < 2 || labels.size() > CaptureHistories.MAX_LISTS) {
+    if (labels.size() < 2 || labels.size() > Defaults.MAX_LISTS) {
       String why =
           labels.size() < 2
               ? "capture-recapture needs at least two lists; got " + labels.size()
               : labels.size()
                   + " lists exceed "
-                  + CaptureHistories.MAX_LISTS
+                  + Defaults.MAX_LISTS
                   + "; group them with --lists-by seller or source";
       return new PopulationResult(
           labels,
@@ -118,11 +119,7 @@ public final class ExposureStage implements Stage {
     CaptureHistories h = CaptureHistoryCounts.compute(records, cfg.listsBy(), labels);
     CaptureRecapture.Options o = CaptureRecapture.Options.defaults();
     return CaptureRecapture.estimate(
-        h,
-        new CaptureRecapture.Options(
-            o.criterion(),
-            Math.min(cfg.maxExactLists(), o.maxExhaustiveLists()),
-            o.maxIterations()));
+        h, new CaptureRecapture.Options(o.criterion(), cfg.maxExactLists(), o.maxIterations()));
   }
 
   /** Records with the period, category and inferred freshness their value is looked up by. */

@@ -53,6 +53,15 @@ class ConfigResolverTest {
   }
 
   @Test
+  void maxExactListsBeyondWhatTheEstimatorFitsIsAUsageErrorNotACrash() {
+    assertThatThrownBy(() -> ConfigResolver.resolve(Map.of("max_exact_lists", 7), null))
+        .isInstanceOf(UserException.class)
+        .hasMessage("max_exact_lists must be between 2 and 6, not: 7");
+    assertThat(ConfigResolver.resolve(Map.of("max_exact_lists", 6), null).maxExactLists())
+        .isEqualTo(6);
+  }
+
+  @Test
   void keyFileIsMaskedInDescription() {
     LeakmarketConfig c = ConfigResolver.resolve(Map.of("key_file", Path.of("/secret/k")), null);
     assertThat(c.describe().get("key_file")).isEqualTo("****");

@@ -1,6 +1,7 @@
 package org.leakmarket.stats.population;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.leakmarket.config.Defaults;
 
 class StepwiseTest {
 
@@ -83,12 +85,11 @@ class StepwiseTest {
   }
 
   @Test
-  void moreListsThanTheSearchLimitAreReportedNotSearched() {
-    CaptureHistories d = simulate(11, 3000, 11L);
-    PopulationResult r = CaptureRecapture.estimate(d);
-    assertThat(r.searchMethod()).isEqualTo("none");
-    assertThat(r.models()).isEmpty();
-    assertThat(r.selected()).isNull();
-    assertThat(r.note()).contains("11 lists").contains("group");
+  void moreListsThanTheOneLimitAreRefusedWithTheLimitNamed() {
+    // the pipeline checks the same limit first and reports "group them" instead (ExposureStage)
+    assertThat(Defaults.MAX_LISTS).isEqualTo(10);
+    assertThatThrownBy(() -> simulate(11, 3000, 11L))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("number of lists must be between 1 and 10, was: 11");
   }
 }

@@ -103,7 +103,7 @@ class PipelineSliceTest extends SparkTestBase {
         .containsEntry("b3", "fx_missing")
         .containsEntry("b4", "price_nonpositive")
         .containsEntry("b5", "price_out_of_range")
-        .containsKey("b1")
+        .containsEntry("b1", "malformed") // "price":"abc": the price is not a number
         .hasSize(6);
   }
 

@@ -352,16 +352,4 @@ class PublicationWriterTest {
       assertThat(charts).isEmpty();
     }
   }
-
-  /**
-   * Writes the fixture publication to {@code target/publication-fixture/reports/all} so that the
-   * notebooks and the screenshot can be run against it before the pipeline exists.
-   */
-  @Test
-  void writesTheFixtureReportForNotebooks() throws IOException {
-    Path project = Path.of(System.getProperty("leakmarket.project.dir", "."));
-    Path dir = project.resolve("target/publication-fixture/reports/all");
-    PublicationWriter.write(PublicationFixtures.model(PublicationFixtures.revisions()), dir, 5, 2);
-    assertThat(dir.resolve("tables/market_cells.csv")).isRegularFile();
-  }
 }

@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.leakmarket.common.UserException;
 import org.leakmarket.config.ConfigResolver;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.pipeline.Phase;
 import org.leakmarket.pipeline.Pipeline;
-import org.leakmarket.pipeline.Stage;
 import org.leakmarket.publish.PdfBrief;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,7 +71,7 @@ public final class DemoCommand implements Callable<Integer> {
       flags.put("master", master);
     }
     LeakmarketConfig cfg = ConfigResolver.resolve(flags, null);
-    Pipeline.runStages(cfg, Stage.values());
+    Pipeline.run(cfg, Phase.values());
     Path report = cfg.reports().resolve(cfg.period());
     if (!noPdf) {
       PdfBrief.print(report);

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.leakmarket.common.UserException;
 import org.leakmarket.generate.DemoListings;
 import org.leakmarket.generate.GeneratorSettings;
 import org.leakmarket.generate.GroundTruth;

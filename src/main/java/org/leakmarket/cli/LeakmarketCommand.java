@@ -1,6 +1,7 @@
 package org.leakmarket.cli;
 
 import java.io.PrintWriter;
+import org.leakmarket.common.UserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;

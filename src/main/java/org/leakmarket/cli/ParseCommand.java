@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
+import org.leakmarket.common.UserException;
 import org.leakmarket.config.Defaults;
 import org.leakmarket.normalize.ListingIds;
 import org.leakmarket.normalize.ListingJson;

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.leakmarket.config.ConfigResolver;
+import org.leakmarket.config.Defaults;
 import org.leakmarket.config.LeakmarketConfig;
 import picocli.CommandLine.Option;
 
@@ -37,13 +38,13 @@ public class PipelineOptions {
   @Option(
       names = "--warehouse",
       paramLabel = "DIR",
-      description = "Delta warehouse folder (default: warehouse).")
+      description = "Delta warehouse folder (default: " + Defaults.WAREHOUSE + ").")
   Path warehouse;
 
   @Option(
       names = "--reports",
       paramLabel = "DIR",
-      description = "Reports folder (default: reports).")
+      description = "Reports folder (default: " + Defaults.REPORTS + ").")
   Path reports;
 
   @Option(
@@ -74,19 +75,26 @@ public class PipelineOptions {
   @Option(
       names = "--period",
       paramLabel = "P",
-      description = "Publication period: 2015-01, 2015-Q1, 2015 or all (default: all).")
+      description =
+          "Publication period: 2015-01, 2015-Q1, 2015 or all (default: " + Defaults.PERIOD + ").")
   String period;
 
   @Option(
       names = "--period-unit",
       paramLabel = "UNIT",
-      description = "Grain of market cells and indices: month, quarter, year (default: month).")
+      description =
+          "Grain of market cells and indices: month, quarter, year (default: "
+              + Defaults.PERIOD_UNIT
+              + ").")
   String periodUnit;
 
   @Option(
       names = "--lists-by",
       paramLabel = "WHAT",
-      description = "Capture-recapture lists are: sample, seller or source (default: sample).")
+      description =
+          "Capture-recapture lists are: sample, seller or source (default: "
+              + Defaults.LISTS_BY
+              + ").")
   String listsBy;
 
   @Option(
@@ -105,19 +113,23 @@ public class PipelineOptions {
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Random seed of bootstraps (default: 20150112).")
+      description = "Random seed of bootstraps (default: " + Defaults.SEED + ").")
   Long seed;
 
   @Option(
       names = "--bootstrap",
       paramLabel = "B",
-      description = "Bootstrap replicates for median CIs (default: 1000).")
+      description =
+          "Bootstrap replicates for median CIs (default: " + Defaults.BOOTSTRAP_REPLICATES + ").")
   Integer bootstrapReplicates;
 
   @Option(
       names = "--max-reject-rate",
       paramLabel = "SHARE",
-      description = "Stop when more than this share of input rows is rejected (default: 0.5).")
+      description =
+          "Stop when more than this share of input rows is rejected (default: "
+              + Defaults.MAX_REJECT_RATE
+              + ").")
   Double maxRejectRate;
 
   @Option(

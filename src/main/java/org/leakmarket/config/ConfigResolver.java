@@ -11,7 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 
 /**
  * Resolves the configuration in one place: a flag given on the command line wins over the YAML
@@ -113,6 +113,11 @@ public final class ConfigResolver {
         "min_price must be positive and below max_price, not: %s",
         c.minPrice());
     check(c.suppressionK() >= 1, "suppression_k must be at least 1, not: %s", c.suppressionK());
+    // every two-way model of 6 lists is 2^15 fits; the estimator refuses more
+    check(
+        c.maxExactLists() >= 2 && c.maxExactLists() <= 6,
+        "max_exact_lists must be between 2 and 6, not: %s",
+        c.maxExactLists());
     for (String d : c.extraDimensions()) {
       check(
           Set.of("region", "source", "issuer").contains(d),

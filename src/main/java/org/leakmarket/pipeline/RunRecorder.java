@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.leakmarket.cli.VersionProvider;
+import org.leakmarket.common.Version;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.stage.StageResult;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
 import scala.jdk.javaapi.CollectionConverters;
@@ -76,8 +77,9 @@ public final class RunRecorder {
     counts.put("key_fingerprint", fingerprint);
   }
 
-  public void count(String name, long n) {
-    counts.put(name, Long.toString(n));
+  /** A stage's counts, by their {@code gold/runs} names. */
+  public void counts(StageResult result) {
+    counts.putAll(result.recordedCounts());
   }
 
   /** SHA-256 of each input file (each file of a folder). */
@@ -138,7 +140,7 @@ public final class RunRecorder {
     }
   }
 
-  void record(Set<Stage> stages, String outcome) {
+  void record(Set<Phase> stages, String outcome) {
     Map<String, String> versions = new TreeMap<>();
     warehouse.versionsWritten().forEach((k, v) -> versions.put(k, Long.toString(v)));
     String params;
@@ -154,7 +156,7 @@ public final class RunRecorder {
             Timestamp.from(Instant.now()),
             stages.toString(),
             outcome,
-            VersionProvider.version(),
+            Version.get(),
             params,
             CollectionConverters.asScala(inputHashes),
             CollectionConverters.asScala(counts),

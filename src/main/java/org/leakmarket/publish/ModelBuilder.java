@@ -384,7 +384,7 @@ public final class ModelBuilder {
         versions,
         population == null ? null : population.selected(),
         cfg.seed(),
-        org.leakmarket.cli.VersionProvider.version());
+        org.leakmarket.common.Version.get());
   }
 
   private long countOf(Table t) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.leakmarket.config.Defaults;
 import org.leakmarket.publish.PublicationModel.CaptureHistory;
 import org.leakmarket.publish.PublicationModel.Change;
 import org.leakmarket.publish.PublicationModel.DataAndMethods;
@@ -103,8 +104,10 @@ final class PublicationView {
   /** The methods of methods.md, written out plainly, with this publication's parameters. */
   private List<Map<String, String>> methods() {
     Map<String, String> p = m.dataAndMethods() == null ? Map.of() : m.dataAndMethods().parameters();
-    String b = p.getOrDefault("bootstrap_replicates", "1000");
-    String threshold = p.getOrDefault("recycled_threshold", "0.2");
+    String b =
+        p.getOrDefault("bootstrap_replicates", String.valueOf(Defaults.BOOTSTRAP_REPLICATES));
+    String threshold =
+        p.getOrDefault("recycled_threshold", String.valueOf(Defaults.RECYCLED_THRESHOLD));
     List<Map<String, String>> out = new ArrayList<>();
     out.add(
         method(

@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 
 /**
  * The dated FX table ({@code date,currency,cny_per_unit}) and its as-of rule: a price is converted

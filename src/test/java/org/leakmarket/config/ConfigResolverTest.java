@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 
 class ConfigResolverTest {
 
@@ -50,6 +50,15 @@ class ConfigResolverTest {
   void badPeriodIsRejectedWithTheValue() {
     assertThatThrownBy(() -> ConfigResolver.resolve(Map.of("period", "2015-13"), null))
         .hasMessageContaining("2015-13");
+  }
+
+  @Test
+  void maxExactListsBeyondWhatTheEstimatorFitsIsAUsageErrorNotACrash() {
+    assertThatThrownBy(() -> ConfigResolver.resolve(Map.of("max_exact_lists", 7), null))
+        .isInstanceOf(UserException.class)
+        .hasMessage("max_exact_lists must be between 2 and 6, not: 7");
+    assertThat(ConfigResolver.resolve(Map.of("max_exact_lists", 6), null).maxExactLists())
+        .isEqualTo(6);
   }
 
   @Test

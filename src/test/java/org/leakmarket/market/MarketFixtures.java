@@ -15,7 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.leakmarket.normalize.OfferSchema;
+import org.leakmarket.normalize.spark.OfferSchema;
 
 /** Test offers for the market Spark tests, typed in code. */
 final class MarketFixtures {

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakmarket.config.Defaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,18 +18,12 @@ import org.slf4j.LoggerFactory;
  * t(t−1)/2 parameters; up to {@link Options#maxExhaustiveLists()} lists (default 5) every subset of
  * the t(t−1)/2 two-way interactions is fitted (8 models at t = 3, 64 at 4, 1024 at 5: well under a
  * second), beyond that a stepwise search fits about t(t−1)/2 models per step (t = 10: 45 fits of
- * 1023 cells per step, a second or so per step).
+ * 1023 cells per step, a second or so per step). {@link CaptureHistories} holds at most {@link
+ * Defaults#MAX_LISTS} lists, the one limit on lists.
  */
 public final class CaptureRecapture {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaptureRecapture.class);
-
-  /**
-   * Most lists a log-linear search is run on: a stepwise search at 10 lists (1023 cells, 45
-   * candidate interactions per step) takes a second or two; at 12 it would take minutes. Beyond it,
-   * group lists (by seller or source) before estimating.
-   */
-  public static final int MAX_MODEL_LISTS = 10;
 
   /** Fitted cells below this are treated as driven to zero: the MLE lies on the boundary. */
   static final double BOUNDARY_FITTED = 1e-6;
@@ -59,7 +54,7 @@ public final class CaptureRecapture {
     }
 
     public static Options defaults() {
-      return new Options(Criterion.BIC, 5, 100);
+      return new Options(Criterion.BIC, Defaults.MAX_EXACT_LISTS, 100);
     }
 
     public Options withCriterion(Criterion c) {
@@ -138,21 +133,6 @@ public final class CaptureRecapture {
           options.criterion(),
           "none",
           "one list: capture–recapture needs at least two lists, no estimate");
-    }
-    if (t > MAX_MODEL_LISTS) {
-      return new PopulationResult(
-          data.labels(),
-          nObs,
-          null,
-          List.of(),
-          null,
-          options.criterion(),
-          "none",
-          t
-              + " lists exceed the "
-              + MAX_MODEL_LISTS
-              + " a log-linear search is run on: group"
-              + " the lists (e.g. by seller or source) to get an estimate");
     }
     TwoListEstimate two = null;
     Map<String, ModelFit> fits = new LinkedHashMap<>();

@@ -19,7 +19,7 @@ import java.util.Optional;
  * @param searchMethod {@code "exhaustive"} (all two-way models up to {@link
  *     CaptureRecapture.Options#maxExhaustiveLists()} lists), {@code "stepwise"} (forward/backward
  *     on the criterion from independence beyond that, up to {@link
- *     CaptureRecapture#MAX_MODEL_LISTS}), or {@code "none"} (one list, or too many lists)
+ *     org.leakmarket.config.Defaults#MAX_LISTS}), or {@code "none"} (one list, or too many lists)
  * @param note caveat for readers, or null
  */
 public record PopulationResult(

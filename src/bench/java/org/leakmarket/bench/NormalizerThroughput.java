@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.leakmarket.config.Defaults;
 import org.leakmarket.normalize.ListingJson;
 import org.leakmarket.normalize.Normalizer;
 import org.leakmarket.normalize.NormalizerSettings;
@@ -30,7 +31,7 @@ import org.leakmarket.reference.FxTable;
  * (the target is b/a &gt;= 0.5).
  *
  * <pre>
- * java -cp target/classes:$(./mvnw -o -q dependency:build-classpath -Dmdep.outputFile=/dev/stdout) \
+ * java -cp target/test-classes:target/classes:$(cat target/classpath.txt) \
  *   org.leakmarket.bench.NormalizerThroughput [FILE.jsonl] [--rounds N] [--generate N]</pre>
  *
  * Without a file it generates adverts of the golden corpus's kinds (seeded). Costs one core for
@@ -71,7 +72,9 @@ public final class NormalizerThroughput {
       throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     Normalizer normalizer =
-        new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
+        new Normalizer(
+            FxTable.shipped(Defaults.FX_MAX_AGE_DAYS),
+            new NormalizerSettings(Defaults.MIN_PRICE, Defaults.MAX_PRICE));
     long sink = 0;
     for (int w = 0; w < 5; w++) {
       sink += jacksonOnly(mapper, lines);

@@ -1,4 +1,4 @@
-package org.leakmarket.normalize;
+package org.leakmarket.normalize.spark;
 
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DateType;

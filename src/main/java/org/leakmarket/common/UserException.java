@@ -1,4 +1,4 @@
-package org.leakmarket.cli;
+package org.leakmarket.common;
 
 /**
  * A problem the user can fix (bad option, missing file, rejection rate over the limit). The CLI

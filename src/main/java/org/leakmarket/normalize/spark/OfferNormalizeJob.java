@@ -1,4 +1,4 @@
-package org.leakmarket.normalize;
+package org.leakmarket.normalize.spark;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -14,6 +14,11 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.leakmarket.normalize.Evidence;
+import org.leakmarket.normalize.Listing;
+import org.leakmarket.normalize.Normalizer;
+import org.leakmarket.normalize.NormalizerSettings;
+import org.leakmarket.normalize.Offer;
 import org.leakmarket.reference.FxTable;
 import scala.jdk.javaapi.CollectionConverters;
 

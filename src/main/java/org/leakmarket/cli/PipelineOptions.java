@@ -99,13 +99,13 @@ public class PipelineOptions {
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Random seed of bootstraps (default: 20150112).")
+      description = "Random seed of the Jevons bootstrap (default: 20150112).")
   Long seed;
 
   @Option(
       names = "--bootstrap",
       paramLabel = "B",
-      description = "Bootstrap replicates for median CIs (default: 1000).")
+      description = "Bootstrap replicates of the Jevons index interval (default: 1000).")
   Integer bootstrapReplicates;
 
   @Option(
@@ -118,8 +118,16 @@ public class PipelineOptions {
       names = "--extra-dimensions",
       split = ",",
       paramLabel = "DIM",
-      description = "Extra market-cell dimensions: region, source, issuer.")
+      description = "Extra market-cell dimensions: region, source, issuer, language.")
   List<String> extraDimensions;
+
+  @Option(
+      names = "--weight",
+      paramLabel = "W",
+      description =
+          "How offers vote in market cells and indices: seller (a seller counts once per cell and"
+              + " period, at the median of its quotes; default) or offer.")
+  String weight;
 
   /** Resolves these flags over the config file and the defaults. */
   public LeakmarketConfig resolve() {
@@ -140,6 +148,7 @@ public class PipelineOptions {
     put(f, "bootstrap_replicates", bootstrapReplicates);
     put(f, "max_reject_rate", maxRejectRate);
     put(f, "extra_dimensions", extraDimensions);
+    put(f, "weight", weight);
     return ConfigResolver.resolve(f, config);
   }
 

@@ -17,6 +17,7 @@ public final class Defaults {
   public static final int SUPPRESSION_MIN_SELLERS = 2;
   public static final double RECYCLED_THRESHOLD = 0.2;
   public static final int MAX_EXACT_LISTS = 5;
+  public static final String WEIGHT = "seller";
 
   private Defaults() {}
 }

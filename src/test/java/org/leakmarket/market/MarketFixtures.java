@@ -22,13 +22,13 @@ final class MarketFixtures {
   static final StructType OFFERS = OfferSchema.NORMALIZED.add("period", "string");
 
   /**
-   * SHA-256 of the cells (extra dimensions region and issuer, B = 200, seed 7) and price index of
+   * SHA-256 of the cells (extra dimensions region and issuer) and price index (B = 200, seed 7) of
    * {@code randomMarket(1500, 6)}: the same on local[1] and local[2] at any partitioning. A golden
    * value: when the statistics change on purpose, both tests fail with the same new digest, which
    * then replaces this one.
    */
   static final String RANDOM_MARKET_DIGEST =
-      "3a77bef32336412a75bd0c5d918070c4f8acdbe135ae6d2262d97f4578e7ccac";
+      "212ce8d3914d0cfb3124461303128399a0e167df8273c33cdb8e9ed52fed4f6c";
 
   private MarketFixtures() {}
 
@@ -41,6 +41,10 @@ final class MarketFixtures {
     String freshness = "new";
     String category = "credit_card";
     String[] issuers = {};
+    String product = "personal_records";
+    Double balanceLow;
+    Double balanceHigh;
+    String language = "zh";
     String region;
     LocalDateTime posted = LocalDateTime.of(2015, 1, 10, 12, 0);
     String source = "qq";
@@ -69,6 +73,11 @@ final class MarketFixtures {
           price * quantity,
           "CNY",
           quantity,
+          product,
+          balanceLow,
+          balanceHigh,
+          "exact",
+          language,
           tier,
           freshness,
           category,
@@ -137,14 +146,23 @@ final class MarketFixtures {
     String[] fresh = {"new", "second_hand"};
     String[] cats = {"credit_card", "bank_account"};
     String[] regions = {"34", "31", null};
+    String[] products = {"personal_records", "personal_records", "card_credentials"};
     String[] issuers = {"ICBC", "ABC", "BOC", "CCB", "BOCOM"};
     List<O> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int t = r.nextInt(tiers.length);
+      int p = r.nextInt(products.length);
       O o =
           new O(
               String.format("M%05d", i),
-              Math.exp(-1 + 0.8 * t + 0.05 * (i % months) + 0.5 * r.nextGaussian()));
+              Math.exp(-1 + 0.8 * t + 4 * (p / 2) + 0.05 * (i % months) + 0.5 * r.nextGaussian()));
+      o.product = products[p];
+      o.language = r.nextInt(10) == 0 ? "en" : "zh";
+      o.quantity = r.nextBoolean() ? 1 : 10_000;
+      if (p == 2 && r.nextBoolean()) {
+        o.balanceLow = 1000.0 * (1 + r.nextInt(5));
+        o.balanceHigh = o.balanceLow * 2;
+      }
       o.tier = tiers[t];
       o.freshness = fresh[r.nextInt(fresh.length)];
       o.category = cats[r.nextInt(cats.length)];
@@ -164,9 +182,17 @@ final class MarketFixtures {
   /** The cells and index of the random market, as computed by the market classes. */
   static String randomMarketDigest(SparkSession spark, int inputPartitions) {
     Dataset<Row> in = df(spark, randomMarket(1500, 6)).repartition(inputPartitions);
-    return digest(
-        MarketCells.compute(in, List.of("region", "issuer"), 200, 7L).collectAsList(),
-        PriceIndex.compute(in).collectAsList());
+    return digest(randomMarketCells(in).collectAsList(), randomMarketIndex(in).collectAsList());
+  }
+
+  /** The random market's cells with extra dimensions region and issuer. */
+  static Dataset<Row> randomMarketCells(Dataset<Row> in) {
+    return MarketCells.compute(in, MarketCells.Options.of(List.of("region", "issuer")));
+  }
+
+  /** The random market's indices: seller weighting, B = 200, seed 7. */
+  static Dataset<Row> randomMarketIndex(Dataset<Row> in) {
+    return PriceIndex.compute(in, PriceIndex.Options.of(200, 7L));
   }
 
   @SafeVarargs

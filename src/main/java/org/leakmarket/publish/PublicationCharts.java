@@ -261,9 +261,7 @@ public final class PublicationCharts {
     JFreeChart chart =
         chart(
             "Asking price per record by card tier and freshness, " + period.get(),
-            what
-                + "; median with its 95% order-statistic interval (the range where a cell has"
-                + " fewer than 6 quotes)",
+            what + "; median, 95% order-statistic interval (range below 6 quotes)",
             plot,
             source,
             true);
@@ -297,7 +295,9 @@ public final class PublicationCharts {
     }
     band.addSeries(hed);
     XYSeriesCollection jevons = new XYSeriesCollection();
-    XYSeries jev = new XYSeries("Jevons index of matched cells (gap: chain break)");
+    boolean breaks = m.market().jevons().stream().anyMatch(p -> Jevons.NOTE_BREAK.equals(p.note()));
+    XYSeries jev =
+        new XYSeries("Jevons index of matched cells" + (breaks ? " (gap: chain break)" : ""));
     for (IndexPoint p : m.market().jevons()) {
       if (!p.suppressed() && p.index() != null) {
         if (Jevons.NOTE_BREAK.equals(p.note()) && jev.getItemCount() > 0) {

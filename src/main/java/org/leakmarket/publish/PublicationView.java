@@ -133,7 +133,7 @@ final class PublicationView {
             "Suppression",
             "A market cell with fewer than "
                 + k
-                + " offers or fewer than "
+                + " independent quotes or fewer than "
                 + minSellers
                 + " sellers, and any exposure or overlap cell with fewer than "
                 + k

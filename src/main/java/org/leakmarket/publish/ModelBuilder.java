@@ -94,13 +94,19 @@ public final class ModelBuilder {
   private Market market(String label) {
     List<MarketCell> cells = new ArrayList<>();
     String weight = null;
+    Dataset<Row> table = warehouse.read(Table.GOLD_MARKET_CELLS);
+    // a table written before cells had a product (reproducing an old publication) has none
+    List<String> order =
+        java.util.Arrays.asList(table.columns()).contains("product")
+            ? List.of("period", "product", "category", "tier", "freshness")
+            : List.of("period", "category", "tier", "freshness");
     for (Row r :
         collect(
-            warehouse
-                .read(Table.GOLD_MARKET_CELLS)
+            table
                 .filter(col("dimensions").equalTo(""))
                 .drop("quotes_cny") // the quotes themselves are for the valuation, not the brief
-                .orderBy("period", "product", "category", "tier", "freshness"))) {
+                .orderBy(
+                    order.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)))) {
       if (Periods.within(r.getAs("period"), label)) {
         weight = weight == null ? opt(r, "weight") : weight;
         cells.add(

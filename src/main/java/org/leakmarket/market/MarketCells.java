@@ -189,7 +189,8 @@ public final class MarketCells {
                         col("seller_id"),
                         col("seller_known"),
                         col("copy_key"),
-                        col("price_per_record_cny").as("price"))
+                        col("price_per_record_cny").as("price"),
+                        col("origin"))
                     .as(OFFER));
     Column[] keys = KEY_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
     return keyed

@@ -226,7 +226,8 @@ public final class PriceIndex {
                         col("seller_id"),
                         col("seller_known"),
                         col("copy_key"),
-                        col("price_per_record_cny").as("price"))
+                        col("price_per_record_cny").as("price"),
+                        col("origin"))
                     .as("offer"))
             .groupBy(col("period"), col("cell_key"))
             .agg(collect_list(col("offer")).as("offers"))
@@ -417,7 +418,7 @@ public final class PriceIndex {
                 row_number()
                     .over(
                         Window.partitionBy(copyKey.toArray(Column[]::new))
-                            .orderBy(col("seller_id"), col("listing_id"), col("offer_index"))))
+                            .orderBy(col("origin"), col("seller_id"), col("offer_index"))))
             .where(col("_copy").equalTo(1));
     Column w =
         weight == QuoteWeight.SELLER

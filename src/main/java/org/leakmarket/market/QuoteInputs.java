@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.when;
@@ -27,6 +28,9 @@ import org.leakmarket.stats.market.LotSize;
  *   <li>{@code copy_key}: the offer's copy group (a {@link CopyGroups} group of adverts copied
  *       across sellers, else its own dup group) and its offer index: offers sharing it at the same
  *       price are one quote;
+ *   <li>{@code origin}: first post time and listing id, which orders the copies of one advert (the
+ *       earliest keeps the quote; never the seller key, whose order changes with the
+ *       pseudonymisation key);
  *   <li>{@code lot_size}: the {@link LotSize} class of {@code quantity};
  *   <li>{@code ln_balance}: ln of the balance the goods carry (the geometric mean of the bounds
  *       when both are given), null without one.
@@ -56,10 +60,18 @@ public final class QuoteInputs {
           "seller_id",
           "seller_known",
           "copy_key",
+          "origin",
           "lot_size",
           "ln_balance");
 
   private QuoteInputs() {}
+
+  /** The first post's time: {@code first_seen} of collapsed offers, else {@code posted_at}. */
+  private static Column posted(List<String> cols) {
+    return cols.contains("first_seen")
+        ? coalesce(col("first_seen"), col("posted_at"))
+        : col("posted_at");
+  }
 
   /** Only the {@link #COLUMNS} of {@link #of} rows: what is worth keeping in memory. */
   public static Dataset<Row> narrow(Dataset<Row> inputs) {
@@ -109,6 +121,12 @@ public final class QuoteInputs {
                 coalesce(
                     col("seller_key"), concat(lit(ANONYMOUS), col("_group"), lit("#"), offerIndex)))
             .withColumn("copy_key", concat(copyGroup, lit("#"), offerIndex))
+            .withColumn(
+                "origin",
+                concat(
+                    coalesce(date_format(posted(cols), "yyyy-MM-dd'T'HH:mm:ss.SSSSSS"), lit("~")),
+                    lit("|"),
+                    col("listing_id")))
             .withColumn("lot_size", lot)
             .withColumn("ln_balance", lnBalance);
     return copyMembership == null ? out.drop("_group") : out.drop("_group", "_member", "_copy");

@@ -11,8 +11,9 @@ import java.util.List;
  *
  * <ol>
  *   <li><b>Copies</b>: offers sharing a copy key (the copy group of their advert and the offer's
- *       position in it) at exactly the same price count once, attributed to the smallest seller id
- *       among them; copies at different prices stay separate quotes.
+ *       position in it) at exactly the same price count once, attributed to the seller of the
+ *       earliest post among them (the original advert; ties by listing id, then seller id); copies
+ *       at different prices stay separate quotes.
  *   <li><b>Sellers</b> ({@link QuoteWeight#SELLER}): the remaining quotes of one seller count once,
  *       at their median (type 7, as {@link Percentiles}). {@link QuoteWeight#OFFER} keeps them all.
  * </ol>
@@ -31,8 +32,18 @@ public final class IndependentQuotes {
    * @param sellerKnown whether {@code sellerId} is a real seller key (counted in {@code n_sellers})
    * @param copyKey copy group and offer position; an advert nobody copied has a key of its own
    * @param price price per record (CNY)
+   * @param origin sorts the copies of one advert oldest first (first post time, then listing id):
+   *     the earliest is the original and keeps the quote. Never a seller key, so that which copy
+   *     survives does not depend on the pseudonymisation key
    */
-  public record Offer(String sellerId, boolean sellerKnown, String copyKey, double price) {}
+  public record Offer(
+      String sellerId, boolean sellerKnown, String copyKey, double price, String origin) {
+
+    /** An offer with no post time: copies of it are told apart by seller id only. */
+    public Offer(String sellerId, boolean sellerKnown, String copyKey, double price) {
+      this(sellerId, sellerKnown, copyKey, price, "");
+    }
+  }
 
   /** One seller's quotes after the copy rule, ascending. */
   public record SellerQuotes(String sellerId, double[] values) {}
@@ -60,9 +71,10 @@ public final class IndependentQuotes {
     sorted.sort(
         Comparator.comparing(Offer::copyKey)
             .thenComparingDouble(Offer::price)
+            .thenComparing(Offer::origin)
             .thenComparing(Offer::sellerId));
     long known = sorted.stream().filter(Offer::sellerKnown).map(Offer::sellerId).distinct().count();
-    // copies: the first of each (copy key, price) run has the smallest seller id
+    // copies: the first of each (copy key, price) run is the earliest post
     List<Offer> quotes = new ArrayList<>();
     Offer previous = null;
     for (Offer o : sorted) {

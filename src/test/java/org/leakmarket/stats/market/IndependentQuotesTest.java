@@ -90,6 +90,29 @@ class IndependentQuotesTest {
     assertThat(r.nSellers()).isEqualTo(5);
   }
 
+  /**
+   * The quote of a copied advert belongs to its earliest post, not to whichever seller key sorts
+   * first (keys are keyed hashes: their order changes with the pseudonymisation key). Seller "a"
+   * copied "z"'s advert a day later: the copy counts once, as z's, and under seller weighting z's
+   * quote is the median of 0.5 and its other quote 0.7 = 0.6, while a keeps only its own 2.0.
+   */
+  @Test
+  void aCopyCountsAsTheEarliestPost() {
+    List<IndependentQuotes.Offer> offers =
+        List.of(
+            new IndependentQuotes.Offer("a", true, "G#0", 0.5, "2015-01-11T09:00:00|L2"),
+            new IndependentQuotes.Offer("z", true, "G#0", 0.5, "2015-01-10T09:00:00|L1"),
+            new IndependentQuotes.Offer("z", true, "H#0", 0.7, "2015-01-12T09:00:00|L3"),
+            new IndependentQuotes.Offer("a", true, "K#0", 2.0, "2015-01-12T09:00:00|L4"));
+    IndependentQuotes.Result r = IndependentQuotes.of(offers, QuoteWeight.SELLER);
+    assertThat(r.sellers())
+        .extracting(IndependentQuotes.SellerQuotes::sellerId)
+        .containsExactly("a", "z");
+    assertThat(r.sellers().get(0).values()).containsExactly(2.0);
+    assertThat(r.sellers().get(1).values()[0]).isCloseTo(0.6, within(1e-12));
+    assertThat(r.nOffers()).isEqualTo(4);
+  }
+
   @Test
   void unknownSellersAreNotCountedAsSellersAndOrderDoesNotMatter() {
     List<IndependentQuotes.Offer> offers = new ArrayList<>();

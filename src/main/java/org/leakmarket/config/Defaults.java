@@ -51,6 +51,8 @@ public final class Defaults {
   /** Lists up to which every two-way log-linear model is fitted (stepwise beyond; at most 6). */
   public static final int MAX_EXACT_LISTS = 5;
 
+  public static final String WEIGHT = "seller";
+
   /** The one limit on capture-recapture lists: a search at 10 takes seconds, at 12 minutes. */
   public static final int MAX_LISTS = 10;
 

@@ -57,31 +57,46 @@ public final class CsvTables {
     Csv c =
         new Csv(
             "period",
+            "product",
             "category",
             "tier",
             "freshness",
+            "n_quotes",
             "n_offers",
             "n_sellers",
             "median_cny",
             "p25_cny",
             "p75_cny",
+            "min_cny",
+            "max_cny",
             "median_ci_low",
             "median_ci_high",
+            "median_ci_level",
+            "ci_method",
+            "weight",
             "suppressed",
             "note");
+    String weight = m.market().weight() == null ? "" : m.market().weight();
     for (MarketCell x : m.market().cells()) {
       c.row(
           x.period(),
+          nz(x.product()),
           x.category(),
           x.tier(),
           x.freshness(),
+          Formats.csv(x.nQuotes()),
           Formats.csv(x.nOffers()),
           Formats.csv(x.nSellers()),
           Formats.csv(x.medianCny()),
           Formats.csv(x.p25Cny()),
           Formats.csv(x.p75Cny()),
+          Formats.csv(x.minCny()),
+          Formats.csv(x.maxCny()),
           Formats.csv(x.medianCiLow()),
           Formats.csv(x.medianCiHigh()),
+          Formats.csv(x.medianCiLevel()),
+          nz(x.ciMethod()),
+          weight,
           bool(x.suppressed()),
           note(x.suppressed()));
     }
@@ -93,11 +108,19 @@ public final class CsvTables {
         new Csv(
             "period",
             "jevons",
+            "jevons_ci_low",
+            "jevons_ci_high",
+            "jevons_matched_cells",
+            "jevons_segment",
+            "jevons_note",
             "hedonic",
             "hedonic_kennedy",
             "hedonic_se",
             "hedonic_ci_low",
             "hedonic_ci_high",
+            "hedonic_n",
+            "hedonic_sellers",
+            "hedonic_r2",
             "suppressed",
             "note");
     for (PublicationModel.IndexRow row : m.market().indexRows()) {
@@ -107,11 +130,19 @@ public final class CsvTables {
       c.row(
           row.period(),
           j == null ? "" : Formats.csv(j.index()),
+          j == null ? "" : Formats.csv(j.ciLow()),
+          j == null ? "" : Formats.csv(j.ciHigh()),
+          j == null || j.nCells() == null ? "" : Integer.toString(j.nCells()),
+          j == null || j.segment() == null ? "" : Integer.toString(j.segment()),
+          j == null ? "" : nz(j.note()),
           h == null ? "" : Formats.csv(h.index()),
           h == null ? "" : Formats.csv(h.indexKennedy()),
           h == null ? "" : Formats.csv(h.se()),
           h == null ? "" : Formats.csv(h.ciLow()),
           h == null ? "" : Formats.csv(h.ciHigh()),
+          h == null ? "" : Formats.csv(h.n()),
+          h == null ? "" : Formats.csv(h.sellers()),
+          h == null ? "" : Formats.csv(h.r2()),
           bool(s),
           note(s));
     }

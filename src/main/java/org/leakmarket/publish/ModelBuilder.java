@@ -93,26 +93,41 @@ public final class ModelBuilder {
 
   private Market market(String label) {
     List<MarketCell> cells = new ArrayList<>();
+    String weight = null;
+    Dataset<Row> table = warehouse.read(Table.GOLD_MARKET_CELLS);
+    // a table written before cells had a product (reproducing an old publication) has none
+    List<String> order =
+        java.util.Arrays.asList(table.columns()).contains("product")
+            ? List.of("period", "product", "category", "tier", "freshness")
+            : List.of("period", "category", "tier", "freshness");
     for (Row r :
         collect(
-            warehouse
-                .read(Table.GOLD_MARKET_CELLS)
+            table
                 .filter(col("dimensions").equalTo(""))
-                .orderBy("period", "category", "tier", "freshness"))) {
+                .drop("quotes_cny") // the quotes themselves are for the valuation, not the brief
+                .orderBy(
+                    order.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)))) {
       if (Periods.within(r.getAs("period"), label)) {
+        weight = weight == null ? opt(r, "weight") : weight;
         cells.add(
             new MarketCell(
                 r.getAs("period"),
+                opt(r, "product"),
                 r.getAs("category"),
                 r.getAs("tier"),
                 r.getAs("freshness"),
+                opt(r, "n_quotes"),
                 r.getAs("n_offers"),
                 r.getAs("n_sellers"),
                 r.getAs("median_cny"),
                 r.getAs("p25_cny"),
                 r.getAs("p75_cny"),
+                r.getAs("min_cny"),
+                r.getAs("max_cny"),
                 r.getAs("median_ci_low"),
                 r.getAs("median_ci_high"),
+                opt(r, "median_ci_level"),
+                opt(r, "ci_method"),
                 false));
       }
     }
@@ -124,7 +139,16 @@ public final class ModelBuilder {
         continue;
       }
       if (PriceIndex.JEVONS.equals(r.getAs("method"))) {
-        jevons.add(new IndexPoint(period, r.getAs("index"), false));
+        jevons.add(
+            new IndexPoint(
+                period,
+                r.getAs("index"),
+                r.getAs("ci_low"),
+                r.getAs("ci_high"),
+                r.getAs("n_cells"),
+                opt(r, "segment"),
+                r.getAs("note"),
+                false));
       } else {
         hedonic.add(
             new HedonicPoint(
@@ -134,10 +158,18 @@ public final class ModelBuilder {
                 r.getAs("se"),
                 r.getAs("ci_low"),
                 r.getAs("ci_high"),
+                opt(r, "fit_n"),
+                opt(r, "fit_sellers"),
+                opt(r, "r2"),
                 false));
       }
     }
-    return new Market(cells, jevons, hedonic);
+    return new Market(cells, jevons, hedonic, weight == null ? cfg.weight() : weight);
+  }
+
+  /** A column that tables written before it existed lack (reproducing an old publication). */
+  private static <T> T opt(Row r, String field) {
+    return java.util.Arrays.asList(r.schema().fieldNames()).contains(field) ? r.getAs(field) : null;
   }
 
   private List<Volume> volume(String label) {

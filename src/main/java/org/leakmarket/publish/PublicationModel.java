@@ -63,13 +63,21 @@ public record PublicationModel(
   /** Leak samples read, their records, and sample rows rejected. */
   public record SampleCounts(long samples, Long records, long rejected) {}
 
-  /** Market cells and the two price indices (base 100 in the first period). */
+  /**
+   * Market cells and the two price indices (base 100 in the first period); {@code weight} says how
+   * offers vote ({@code seller}: one quote per seller, cell and period; {@code offer}).
+   */
   public record Market(
-      List<MarketCell> cells, List<IndexPoint> jevons, List<HedonicPoint> hedonic) {
+      List<MarketCell> cells, List<IndexPoint> jevons, List<HedonicPoint> hedonic, String weight) {
     public Market {
       cells = listOrEmpty(cells);
       jevons = listOrEmpty(jevons);
       hedonic = listOrEmpty(hedonic);
+    }
+
+    /** Without the weight (then not stated). */
+    public Market(List<MarketCell> cells, List<IndexPoint> jevons, List<HedonicPoint> hedonic) {
+      this(cells, jevons, hedonic, null);
     }
 
     /** The Jevons and hedonic points of each period, in period order; either may be null. */
@@ -92,35 +100,72 @@ public record PublicationModel(
   }
 
   /**
-   * One period × category × tier × freshness cell of per-record prices in CNY. The median CI is the
-   * percentile bootstrap interval. When {@code suppressed}, every number is null.
+   * One period × product × category × tier × freshness cell of asking prices per record in CNY,
+   * counted in independent quotes ({@code nQuotes}; methods.md). The median's interval is the
+   * order-statistic interval with its achieved level ({@code ciMethod = order_statistic}) or, below
+   * 6 quotes, the range ({@code ciMethod = range}), never a bootstrap. When {@code suppressed},
+   * every number is null.
    */
   public record MarketCell(
       String period,
+      String product,
       String category,
       String tier,
       String freshness,
+      Long nQuotes,
       Long nOffers,
       Long nSellers,
       Double medianCny,
       Double p25Cny,
       Double p75Cny,
+      Double minCny,
+      Double maxCny,
       Double medianCiLow,
       Double medianCiHigh,
+      Double medianCiLevel,
+      String ciMethod,
       boolean suppressed) {
 
-    /** The cell's key without the period: {@code category/tier/freshness}. */
+    /**
+     * The cell's key without period and product, {@code category/tier/freshness}: what value cells
+     * are matched on (they are all {@code personal_records}).
+     */
     public String seriesKey() {
       return category + "/" + tier + "/" + freshness;
     }
+
+    /** The cell's key without the period: {@code product/category/tier/freshness}. */
+    public String key() {
+      return product + "/" + seriesKey();
+    }
   }
 
-  /** One point of the chained Jevons index. */
-  public record IndexPoint(String period, Double index, boolean suppressed) {}
+  /**
+   * One point of the chained Jevons index with its seller-bootstrap 95% interval; {@code segment}
+   * counts chains ({@code note = chain_break} where a link had too few matched cells and the index
+   * restarts at 100), {@code nCells} the matched cells of the link into the period.
+   */
+  public record IndexPoint(
+      String period,
+      Double index,
+      Double ciLow,
+      Double ciHigh,
+      Integer nCells,
+      Integer segment,
+      String note,
+      boolean suppressed) {
+
+    /** A point with no interval or chain details. */
+    public IndexPoint(String period, Double index, boolean suppressed) {
+      this(period, index, null, null, null, null, null, suppressed);
+    }
+  }
 
   /**
    * One point of the time-dummy hedonic index: {@code index = 100·exp(δ)}, {@code indexKennedy =
-   * 100·exp(δ − ½·Var(δ))}, {@code se} the standard error of δ, and the 95% interval of the index.
+   * 100·exp(δ − ½·Var(δ))}, {@code se} its standard error, the 95% interval of the index from
+   * seller-clustered (CR1) standard errors, and the regression's {@code n} offers, {@code sellers}
+   * and {@code r2} (the same on every point: one regression).
    */
   public record HedonicPoint(
       String period,
@@ -129,7 +174,23 @@ public record PublicationModel(
       Double se,
       Double ciLow,
       Double ciHigh,
-      boolean suppressed) {}
+      Long n,
+      Long sellers,
+      Double r2,
+      boolean suppressed) {
+
+    /** A point without the regression's size. */
+    public HedonicPoint(
+        String period,
+        Double index,
+        Double indexKennedy,
+        Double se,
+        Double ciLow,
+        Double ciHigh,
+        boolean suppressed) {
+      this(period, index, indexKennedy, se, ciLow, ciHigh, null, null, null, suppressed);
+    }
+  }
 
   /** Offers (and distinct sellers) per period, in period order. */
   public record Volume(String period, Long offers, Long sellers, boolean suppressed) {}

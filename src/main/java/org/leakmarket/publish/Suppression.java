@@ -29,12 +29,13 @@ import org.leakmarket.publish.PublicationModel.Volume;
  * Small-cell suppression (privacy.md §4), applied once to the whole model before any renderer sees
  * it, so tables, charts, text and JSON cannot disagree. Costs one pass over the model's lists.
  *
- * <p><b>Primary rule.</b> A market cell with fewer than {@code k} offers or fewer than {@code
- * minSellers} sellers is suppressed; so is an exposure breakdown cell (issuer, tier, region), a
- * capture history, or a leak sample with fewer than {@code k} persons (records for a sample), a
- * period of the volume table with fewer than {@code k} offers (and then that period's index
- * points), and a value-at-market cell whose market cell is suppressed or which holds fewer than
- * {@code k} records. Suppressing sets {@code suppressed = true} and nulls every number of the row.
+ * <p><b>Primary rule.</b> A market cell with fewer than {@code k} independent quotes (or offers) or
+ * fewer than {@code minSellers} sellers is suppressed; so is an exposure breakdown cell (issuer,
+ * tier, region), a capture history, or a leak sample with fewer than {@code k} persons (records for
+ * a sample), a period of the volume table with fewer than {@code k} offers (and then that period's
+ * index points), and a value-at-market cell whose market cell is suppressed or which holds fewer
+ * than {@code k} records. Suppressing sets {@code suppressed = true} and nulls every number of the
+ * row.
  *
  * <p><b>Secondary rule.</b> Cells of a group whose total is published (market cells of one period
  * against that period's offers; issuers, tiers, regions and capture histories against the persons
@@ -96,6 +97,7 @@ public final class Suppression {
                   c.suppressed()
                       || c.nOffers() == null
                       || c.nOffers() < k
+                      || (c.nQuotes() != null && c.nQuotes() < k)
                       || c.nSellers() == null
                       || c.nSellers() < minSellers,
               c -> c.nOffers() == null ? k : c.nOffers(),
@@ -117,7 +119,9 @@ public final class Suppression {
     List<IndexPoint> jevons = new ArrayList<>();
     for (IndexPoint p : m.market().jevons()) {
       jevons.add(
-          suppressedPeriods.contains(p.period()) ? new IndexPoint(p.period(), null, true) : p);
+          suppressedPeriods.contains(p.period())
+              ? new IndexPoint(p.period(), null, null, null, null, p.segment(), p.note(), true)
+              : p);
     }
     List<HedonicPoint> hedonic = new ArrayList<>();
     for (HedonicPoint p : m.market().hedonic()) {
@@ -126,7 +130,7 @@ public final class Suppression {
               ? new HedonicPoint(p.period(), null, null, null, null, null, true)
               : p);
     }
-    Market market = new Market(cells, jevons, hedonic);
+    Market market = new Market(cells, jevons, hedonic, m.market().weight());
 
     Exposure exposure = m.exposure() == null ? null : exposure(m.exposure());
     SampleCounts sampleCounts = m.samples();
@@ -302,7 +306,7 @@ public final class Suppression {
     Set<String> suppressed = new HashSet<>();
     for (MarketCell c : cells) {
       if (c.suppressed()) {
-        suppressed.add(c.period() + "|" + c.seriesKey());
+        suppressed.add(c.period() + "|" + c.key());
       }
     }
     List<Revision> out = new ArrayList<>();
@@ -339,9 +343,15 @@ public final class Suppression {
   private static MarketCell suppressCell(MarketCell c) {
     return new MarketCell(
         c.period(),
+        c.product(),
         c.category(),
         c.tier(),
         c.freshness(),
+        null,
+        null,
+        null,
+        null,
+        null,
         null,
         null,
         null,

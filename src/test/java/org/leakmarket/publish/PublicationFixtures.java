@@ -27,15 +27,20 @@ import org.leakmarket.publish.PublicationModel.Volume;
 
 /**
  * A hand-built, realistic raw model of three monthly periods in 2015 with the seed article's prices
- * (0.50 CNY fresh, 0.35 second-hand, up to 5 CNY platinum, 0.02 bulk), and small cells planted on
- * purpose: a premium market cell of 3 offers (median 7.31), issuer BOJS with 3 persons, tier
- * premium with 4 persons, region 65 with 3 persons, a sample of 4 records, a capture history of 2
- * persons.
+ * (0.50 CNY fresh, 0.35 second-hand, up to 5 CNY platinum, 0.02 bulk) for customer records, card
+ * credentials at about 95 CNY in the last two months, and small cells planted on purpose: a premium
+ * market cell of 3 offers (median 7.31), issuer BOJS with 3 persons, tier premium with 4 persons,
+ * region 65 with 3 persons, a sample of 4 records, a capture history of 2 persons. Each cell's
+ * median interval is the order-statistic one of its quote count (levels from the binomial formula,
+ * e.g. 46 quotes: ranks 16 and 31, 97.4%) or the range below 6 quotes.
  */
 final class PublicationFixtures {
   /** Numbers of the planted 3-offer cell: none of them may appear in any output. */
   static final List<String> SMALL_CELL_VALUES =
       List.of("7.31", "6.93", "7.77", "6.55", "8.12", "21.93", "19.65", "24.36");
+
+  static final String PERSONAL = "personal_records";
+  static final String CARDS = "card_credentials";
 
   private PublicationFixtures() {}
 
@@ -51,8 +56,53 @@ final class PublicationFixtures {
       double p75,
       double lo,
       double hi) {
+    return cell(
+        PERSONAL, period, category, tier, fresh, offers, offers, sellers, median, p25, p75, lo, hi);
+  }
+
+  /**
+   * A cell whose interval is the order-statistic one at {@code quotes} (level from the binomial
+   * formula) or, below 6 quotes, the range; min and max lie 10% beyond the interval.
+   */
+  static MarketCell cell(
+      String product,
+      String period,
+      String category,
+      String tier,
+      String fresh,
+      long quotes,
+      long offers,
+      long sellers,
+      double median,
+      double p25,
+      double p75,
+      double lo,
+      double hi) {
+    boolean range = quotes < 6;
+    double level =
+        range
+            ? org.leakmarket.stats.market.MedianInterval.coverage((int) quotes, 1)
+            : org.leakmarket.stats.market.MedianInterval.coverage(
+                (int) quotes, org.leakmarket.stats.market.MedianInterval.rank((int) quotes, 0.05));
     return new MarketCell(
-        period, category, tier, fresh, offers, sellers, median, p25, p75, lo, hi, false);
+        period,
+        product,
+        category,
+        tier,
+        fresh,
+        quotes,
+        offers,
+        sellers,
+        median,
+        p25,
+        p75,
+        range ? lo : r(lo * 0.9),
+        range ? hi : r(hi * 1.1),
+        lo,
+        hi,
+        level,
+        range ? "range" : "order_statistic",
+        false);
   }
 
   static PublicationModel model(List<Revision> revisions) {
@@ -116,10 +166,12 @@ final class PublicationFixtures {
               r(5.00 * d)));
       cells.add(
           cell(
+              PERSONAL,
               p,
               "credit_card",
               "standard",
               "new",
+              40 + 3 * i,
               42 + 3 * i,
               15,
               r(0.50 * d),
@@ -154,6 +206,37 @@ final class PublicationFixtures {
               r(0.019 * d),
               r(0.024 * d)));
     }
+    // Card credentials, a second product: 12 and 13 quotes.
+    cells.add(
+        cell(
+            CARDS,
+            "2015-02",
+            "credit_card",
+            "unknown",
+            "unknown",
+            12,
+            14,
+            9,
+            93.0,
+            80.0,
+            110.0,
+            78.0,
+            115.0));
+    cells.add(
+        cell(
+            CARDS,
+            "2015-03",
+            "credit_card",
+            "unknown",
+            "unknown",
+            13,
+            13,
+            9,
+            95.0,
+            82.0,
+            112.0,
+            80.0,
+            118.0));
     // The planted small cell: 3 offers by 2 sellers.
     cells.add(cell("2015-03", "credit_card", "premium", "new", 3, 2, 7.31, 6.93, 7.77, 6.55, 8.12));
 
@@ -165,14 +248,14 @@ final class PublicationFixtures {
     }
     List<IndexPoint> jevons =
         List.of(
-            new IndexPoint("2015-01", 100.0, false),
-            new IndexPoint("2015-02", 103.8, false),
-            new IndexPoint("2015-03", 109.4, false));
+            new IndexPoint("2015-01", 100.0, null, null, 0, 1, "base", false),
+            new IndexPoint("2015-02", 103.8, 99.1, 108.6, 6, 1, "chained", false),
+            new IndexPoint("2015-03", 109.4, 103.0, 115.9, 7, 1, "chained", false));
     List<HedonicPoint> hedonic =
         List.of(
-            new HedonicPoint("2015-01", 100.0, 100.0, 0.0, 100.0, 100.0, false),
-            new HedonicPoint("2015-02", 104.2, 103.9, 0.071, 90.7, 119.7, false),
-            new HedonicPoint("2015-03", 108.9, 108.5, 0.069, 95.1, 124.7, false));
+            new HedonicPoint("2015-01", 100.0, 100.0, 0.0, 100.0, 100.0, 412L, 58L, 0.87, false),
+            new HedonicPoint("2015-02", 104.2, 103.9, 0.071, 90.7, 119.7, 412L, 58L, 0.87, false),
+            new HedonicPoint("2015-03", 108.9, 108.5, 0.069, 95.1, 124.7, 412L, 58L, 0.87, false));
 
     Exposure exposure =
         new Exposure(
@@ -281,7 +364,7 @@ final class PublicationFixtures {
         "2026-11-28T13:00:00Z",
         new Listings(1143, 308, 319, 41),
         sampleCounts,
-        new Market(cells, jevons, hedonic),
+        new Market(cells, jevons, hedonic, "seller"),
         exposure,
         population,
         rejections,
@@ -296,7 +379,7 @@ final class PublicationFixtures {
   static List<Revision> revisions() {
     return List.of(
         new Revision(
-            FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "standard", "new"),
+            FigureNames.marketCell(FigureNames.MEDIAN, PERSONAL, "credit_card", "standard", "new"),
             "2015-02",
             0.51,
             0.52),

@@ -152,12 +152,14 @@ class SuppressionTest {
         PublicationFixtures.model(
             List.of(
                 new Revision(
-                    FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "premium", "new"),
+                    FigureNames.marketCell(
+                        FigureNames.MEDIAN, "personal_records", "credit_card", "premium", "new"),
                     "2015-03",
                     7.0,
                     7.31),
                 new Revision(
-                    FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "premium", "new"),
+                    FigureNames.marketCell(
+                        FigureNames.MEDIAN, "personal_records", "credit_card", "premium", "new"),
                     "2015-03",
                     null,
                     7.31)));
@@ -170,7 +172,80 @@ class SuppressionTest {
     assertThat(premium.suppressed()).isTrue();
     assertThat(premium.valueCny()).isNull();
     assertThat(s.revisions())
+        .containsExactly(
+            new Revision(
+                "median_cny personal_records/credit_card/premium/new", "2015-03", 7.0, null));
+    // a figure named before cells had a product is the customer-records cell's
+    PublicationModel legacy =
+        PublicationFixtures.model(
+            List.of(new Revision("median_cny credit_card/premium/new", "2015-03", 7.0, 7.31)));
+    assertThat(Suppression.apply(legacy, 5, 2).revisions())
         .containsExactly(new Revision("median_cny credit_card/premium/new", "2015-03", 7.0, null));
+  }
+
+  /**
+   * Twelve offers that are copies and one seller's reposts in disguise: 4 independent quotes. The
+   * cell is suppressed on its quotes, although its offers (12) and sellers (3) pass.
+   */
+  @Test
+  void marketCellsNeedKIndependentQuotes() {
+    MarketCell fewQuotes =
+        PublicationFixtures.cell(
+            "personal_records", "2015-01", "credit_card", "gold", "new", 4, 12, 3, 1, 1, 1, 1, 1);
+    MarketCell fine =
+        PublicationFixtures.cell(
+            "personal_records",
+            "2015-01",
+            "credit_card",
+            "standard",
+            "new",
+            40,
+            40,
+            9,
+            1,
+            1,
+            1,
+            1,
+            1);
+    MarketCell alsoFine =
+        PublicationFixtures.cell(
+            "personal_records",
+            "2015-01",
+            "credit_card",
+            "standard",
+            "aged",
+            30,
+            30,
+            9,
+            1,
+            1,
+            1,
+            1,
+            1);
+    PublicationModel m = PublicationFixtures.model(List.of());
+    PublicationModel raw =
+        new PublicationModel(
+            m.label(),
+            m.generatedAt(),
+            m.listings(),
+            m.samples(),
+            new Market(List.of(fewQuotes, fine, alsoFine), List.of(), List.of(), "seller"),
+            m.exposure(),
+            m.population(),
+            m.rejectionsByReason(),
+            null,
+            List.of(new Volume("2015-01", 82L, 19L, false)),
+            List.of(),
+            List.of(),
+            m.dataAndMethods(),
+            m.footnotes());
+    List<MarketCell> out = Suppression.apply(raw, 5, 2).market().cells();
+    assertThat(out.get(0).suppressed()).isTrue();
+    assertThat(out.get(0).nQuotes()).isNull();
+    assertThat(out.get(0).medianCiLevel()).isNull();
+    assertThat(out.get(0).product()).isEqualTo("personal_records");
+    assertThat(out.get(1).suppressed()).isFalse();
+    assertThat(Suppression.apply(raw, 5, 2).market().weight()).isEqualTo("seller");
   }
 
   @Test

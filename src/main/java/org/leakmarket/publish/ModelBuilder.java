@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -255,9 +256,14 @@ public final class ModelBuilder {
     LincolnPetersen lp = null;
     Chapman chapman = null;
     String selected = null;
+    PublicationModel.ModelAverage average = null;
     List<LogLinearModel> models = new ArrayList<>();
+    List<PublicationModel.SensitivityModel> sensitivity = new ArrayList<>();
+    boolean hasProfile = Arrays.asList(first.schema().fieldNames()).contains("profile_ci_low");
     for (Row r : rows) {
       Double n = r.getAs("n_hat");
+      boolean ok =
+          Boolean.TRUE.equals(r.getAs("mle_exists")) && Boolean.TRUE.equals(r.getAs("converged"));
       switch (r.<String>getAs("method")) {
         case "lincoln_petersen" ->
             lp = n == null ? null : new LincolnPetersen(n, r.<Double>getAs("se"));
@@ -271,35 +277,69 @@ public final class ModelBuilder {
                         r.<Double>getAs("ci_low"),
                         r.<Double>getAs("ci_high"));
         case "loglinear" -> {
-          boolean ok =
-              Boolean.TRUE.equals(r.getAs("mle_exists"))
-                  && Boolean.TRUE.equals(r.getAs("converged"));
           models.add(
               new LogLinearModel(
                   r.getAs("model"),
-                  r.getAs("n_hat"),
+                  n,
                   r.getAs("se"),
                   r.getAs("ci_low"),
                   r.getAs("ci_high"),
                   r.getAs("aic"),
                   r.getAs("bic"),
-                  ok));
+                  ok,
+                  hasProfile ? r.getAs("profile_ci_low") : null,
+                  hasProfile ? r.getAs("profile_ci_high") : null,
+                  hasProfile ? r.getAs("weight") : null));
           if (Boolean.TRUE.equals(r.getAs("selected"))) {
             selected = r.getAs("model");
           }
         }
+        case "model_average" ->
+            average =
+                new PublicationModel.ModelAverage(
+                    n,
+                    r.getAs("se"),
+                    r.getAs("ci_low"),
+                    r.getAs("ci_high"),
+                    r.getAs("models_averaged"),
+                    "BIC");
+        case "heterogeneity" ->
+            sensitivity.add(
+                new PublicationModel.SensitivityModel(
+                    r.getAs("model"),
+                    n,
+                    r.getAs("se"),
+                    r.getAs("ci_low"),
+                    r.getAs("ci_high"),
+                    r.getAs("profile_ci_low"),
+                    r.getAs("profile_ci_high"),
+                    ok,
+                    r.getAs("note")));
         default -> {}
       }
     }
+    // The table holds models in name order; the publication lists them simplest first as fitted
+    // (by number of interactions, then name), so "[1,2,3]" leads.
+    int lists = first.<scala.collection.Seq<String>>getAs("lists").size();
+    models.sort(
+        java.util.Comparator.comparingInt(
+                (LogLinearModel lm) ->
+                    org.leakmarket.stats.population.LogLinearModel.parse(lm.model(), lists)
+                        .interactions()
+                        .size())
+            .thenComparing(LogLinearModel::model));
+    sensitivity.sort(java.util.Comparator.comparing(PublicationModel.SensitivityModel::model));
     return new Population(
-        first.<scala.collection.Seq<String>>getAs("lists").size(),
+        lists,
         first.getAs("lists_by"),
         lp,
         chapman,
         models,
         selected,
         List.of(),
-        first.<Long>getAs("observed"));
+        first.<Long>getAs("observed"),
+        average,
+        sensitivity);
   }
 
   private Listings listings() {

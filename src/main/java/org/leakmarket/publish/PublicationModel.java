@@ -189,7 +189,11 @@ public record PublicationModel(
     }
   }
 
-  /** Capture-recapture estimates of how many persons the samples imply. */
+  /**
+   * Capture-recapture estimates of how many persons the samples imply: two-list estimates, every
+   * log-linear model, the model average beside the selected model, and heterogeneity models as
+   * sensitivity rows (methods.md, Population).
+   */
   public record Population(
       int lists,
       String listsBy,
@@ -198,10 +202,36 @@ public record PublicationModel(
       List<LogLinearModel> models,
       String selected,
       List<CaptureHistory> overlap,
-      Long observed) {
+      Long observed,
+      ModelAverage modelAverage,
+      List<SensitivityModel> sensitivity) {
     public Population {
       models = listOrEmpty(models);
       overlap = listOrEmpty(overlap);
+      sensitivity = listOrEmpty(sensitivity);
+    }
+
+    /** Without model average and sensitivity rows. */
+    public Population(
+        int lists,
+        String listsBy,
+        LincolnPetersen lincolnPetersen,
+        Chapman chapman,
+        List<LogLinearModel> models,
+        String selected,
+        List<CaptureHistory> overlap,
+        Long observed) {
+      this(
+          lists,
+          listsBy,
+          lincolnPetersen,
+          chapman,
+          models,
+          selected,
+          overlap,
+          observed,
+          null,
+          List.of());
     }
 
     /** Without the observed count (it is then not stated). */
@@ -215,6 +245,28 @@ public record PublicationModel(
         List<CaptureHistory> overlap) {
       this(lists, listsBy, lincolnPetersen, chapman, models, selected, overlap, null);
     }
+
+    /** The same estimates with another overlap table (suppression). */
+    public Population withOverlap(List<CaptureHistory> newOverlap) {
+      return new Population(
+          lists,
+          listsBy,
+          lincolnPetersen,
+          chapman,
+          models,
+          selected,
+          newOverlap,
+          observed,
+          modelAverage,
+          sensitivity);
+    }
+
+    /** The selected log-linear model with an estimate, if any. */
+    public java.util.Optional<LogLinearModel> selectedModel() {
+      return models.stream()
+          .filter(lm -> lm.model().equals(selected) && lm.converged() && lm.nHat() != null)
+          .findFirst();
+    }
   }
 
   /** Two-list Lincoln-Petersen estimate; the record is null when the lists do not overlap. */
@@ -225,7 +277,10 @@ public record PublicationModel(
 
   /**
    * One Poisson log-linear model ({@code [1,2,3]}, {@code [12,3]}, ...). When not {@code converged}
-   * the MLE does not exist and no number of it is published.
+   * the MLE does not exist and no number of it is published. {@code ciLow}/{@code ciHigh} are the
+   * log-transformed (Chao 1987) interval, {@code profileCiLow}/{@code profileCiHigh} the
+   * profile-likelihood interval (null when not computed; a null upper limit with a lower one means
+   * the data set no upper bound), {@code weight} the model's share of the BIC-weighted average.
    */
   public record LogLinearModel(
       String model,
@@ -235,7 +290,46 @@ public record PublicationModel(
       Double ciHigh,
       Double aic,
       Double bic,
-      boolean converged) {}
+      boolean converged,
+      Double profileCiLow,
+      Double profileCiHigh,
+      Double weight) {
+
+    /** Without profile interval and weight. */
+    public LogLinearModel(
+        String model,
+        Double nHat,
+        Double se,
+        Double ciLow,
+        Double ciHigh,
+        Double aic,
+        Double bic,
+        boolean converged) {
+      this(model, nHat, se, ciLow, ciHigh, aic, bic, converged, null, null, null);
+    }
+  }
+
+  /**
+   * The criterion-weighted average of N̂ over the log-linear models with an estimate, with Buckland
+   * et al.'s (1997) unconditional SE and its log-transformed 95% interval.
+   */
+  public record ModelAverage(
+      Double nHat, Double se, Double ciLow, Double ciHigh, Integer models, String criterion) {}
+
+  /**
+   * A heterogeneity model shown as a sensitivity row ({@code Mth Chao (LB)}, {@code Mth Darroch},
+   * {@code Mth Poisson2}); never selected. Numbers are null when its MLE does not exist.
+   */
+  public record SensitivityModel(
+      String model,
+      Double nHat,
+      Double se,
+      Double ciLow,
+      Double ciHigh,
+      Double profileCiLow,
+      Double profileCiHigh,
+      boolean converged,
+      String note) {}
 
   /** Persons with a given capture history, e.g. {@code "101"}: in lists 1 and 3, not 2. */
   public record CaptureHistory(String history, Long persons, boolean suppressed) {}

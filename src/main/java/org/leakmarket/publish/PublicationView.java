@@ -14,7 +14,6 @@ import org.leakmarket.publish.PublicationModel.Exposure;
 import org.leakmarket.publish.PublicationModel.HedonicPoint;
 import org.leakmarket.publish.PublicationModel.IndexPoint;
 import org.leakmarket.publish.PublicationModel.IssuerCount;
-import org.leakmarket.publish.PublicationModel.LogLinearModel;
 import org.leakmarket.publish.PublicationModel.MarketCell;
 import org.leakmarket.publish.PublicationModel.Population;
 import org.leakmarket.publish.PublicationModel.RegionCount;
@@ -78,6 +77,7 @@ final class PublicationView {
     c.put("samplesText", samplesText());
     c.put("populationText", populationText());
     c.put("modelTable", modelTable());
+    c.put("populationUncertaintyTable", new PopulationView(m.population()).uncertaintyTable());
     c.put("overlapTable", overlapTable());
     c.put("valueText", valueText());
     c.put("valueTable", valueTable());
@@ -147,15 +147,7 @@ final class PublicationView {
                 + threshold
                 + " is inferred to be second-hand and compared with the "
                 + "freshness its seller claimed."));
-    out.add(
-        method(
-            "Population",
-            "Each sample (or seller) is a list. With two lists the Chapman estimator "
-                + "(n1+1)(n2+1)/(m+1) − 1 is used with a normal 95% interval; with three or more, "
-                + "Poisson log-linear models of the capture histories (independence and models with "
-                + "two-way interactions) are fitted, each reported with AIC and BIC, and the model with "
-                + "the lowest BIC is selected. A model whose estimate does not exist is reported "
-                + "without numbers."));
+    out.add(method("Population", PopulationView.method()));
     out.add(
         method(
             "Value at market prices",
@@ -415,52 +407,7 @@ final class PublicationView {
   }
 
   private String populationText() {
-    Population p = m.population();
-    if (p == null) {
-      return "";
-    }
-    // The estimate counts persons with an identifier that passes its check (fabricated padding
-    // left out), so it is set against those, not against every person-like record seen.
-    String seen =
-        p.observed() != null
-            ? ", against "
-                + Formats.count(p.observed())
-                + " such persons actually seen (records with a valid"
-                + " card, mobile number or ID number)"
-            : "";
-    if (p.selected() != null) {
-      for (LogLinearModel lm : p.models()) {
-        if (lm.model().equals(p.selected()) && lm.converged() && lm.nHat() != null) {
-          return "Capture–recapture across "
-              + p.lists()
-              + " lists (log-linear model "
-              + lm.model()
-              + ", selected by BIC) implies about "
-              + Formats.estimate(lm.nHat())
-              + " exposed persons (95% CI "
-              + Formats.estimate(lm.ciLow())
-              + "–"
-              + Formats.estimate(lm.ciHigh())
-              + ")"
-              + seen
-              + ".";
-        }
-      }
-    }
-    if (p.chapman() != null) {
-      return "Capture–recapture across two lists (Chapman estimator) implies about "
-          + Formats.estimate(p.chapman().nHat())
-          + " exposed persons (95% CI "
-          + Formats.estimate(p.chapman().ciLow())
-          + "–"
-          + Formats.estimate(p.chapman().ciHigh())
-          + ")"
-          + seen
-          + ".";
-    }
-    return p.lists() < 2
-        ? "With fewer than two lists no capture–recapture estimate is possible."
-        : "The lists do not overlap, so no capture–recapture estimate exists.";
+    return new PopulationView(m.population()).text();
   }
 
   private String modelSelectedText() {
@@ -690,57 +637,7 @@ final class PublicationView {
   }
 
   private Map<String, Object> modelTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "population_models",
-            "Capture–recapture estimates by model",
-            "Model",
-            "Estimate",
-            "SE",
-            "95% CI",
-            "AIC",
-            "BIC",
-            "Note");
-    Population p = m.population();
-    if (p != null) {
-      if (p.lincolnPetersen() != null) {
-        t.row(
-            "Lincoln–Petersen",
-            Formats.estimate(p.lincolnPetersen().nHat()),
-            Formats.estimate(p.lincolnPetersen().se()),
-            "",
-            "",
-            "",
-            "");
-      }
-      if (p.chapman() != null) {
-        t.row(
-            "Chapman",
-            Formats.estimate(p.chapman().nHat()),
-            Formats.estimate(p.chapman().se()),
-            Formats.estimate(p.chapman().ciLow()) + "–" + Formats.estimate(p.chapman().ciHigh()),
-            "",
-            "",
-            "chapman".equals(p.selected()) ? "selected" : "");
-      }
-      for (LogLinearModel lm : p.models()) {
-        String note =
-            !lm.converged()
-                ? "MLE does not exist"
-                : lm.model().equals(p.selected()) ? "selected (lowest BIC)" : "";
-        t.row(
-            lm.model(),
-            Formats.estimate(lm.nHat()),
-            Formats.estimate(lm.se()),
-            lm.ciLow() == null
-                ? ""
-                : Formats.estimate(lm.ciLow()) + "–" + Formats.estimate(lm.ciHigh()),
-            Formats.stat(lm.aic()),
-            Formats.stat(lm.bic()),
-            note);
-      }
-    }
-    return t.map();
+    return new PopulationView(m.population()).modelTable();
   }
 
   private Map<String, Object> overlapTable() {

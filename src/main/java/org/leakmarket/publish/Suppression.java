@@ -49,9 +49,9 @@ import org.leakmarket.publish.PublicationModel.Volume;
  * {@code summary.json} can be rendered again.
  *
  * <p>Revisions of a market-cell figure whose cell is now suppressed lose their new value; a
- * revision left with neither value is dropped. Log-linear models whose MLE does not exist keep
- * their name and flag but lose their numbers (methods.md: never print a divergent number as an
- * estimate).
+ * revision left with neither value is dropped. Log-linear and heterogeneity models whose MLE does
+ * not exist keep their name and flag but lose their numbers (methods.md: never print a divergent
+ * number as an estimate).
  */
 public final class Suppression {
   private final int k;
@@ -160,16 +160,7 @@ public final class Suppression {
               h -> h.suppressed() || h.persons() == null || h.persons() < k,
               h -> h.persons() == null ? k : h.persons(),
               h -> new CaptureHistory(h.history(), null, true));
-      population =
-          new Population(
-              population.lists(),
-              population.listsBy(),
-              population.lincolnPetersen(),
-              population.chapman(),
-              population.models(),
-              population.selected(),
-              overlap.rows(),
-              population.observed());
+      population = population.withOverlap(overlap.rows());
       if (overlap.totalSuppressed()) {
         exposure = withoutPersons(exposure);
       }
@@ -254,16 +245,25 @@ public final class Suppression {
               : new PublicationModel.LogLinearModel(
                   lm.model(), null, null, null, null, null, null, false));
     }
-    String selected = p.selected();
+    List<PublicationModel.SensitivityModel> sensitivity = new ArrayList<>();
+    for (PublicationModel.SensitivityModel sm : p.sensitivity()) {
+      sensitivity.add(
+          sm.converged()
+              ? sm
+              : new PublicationModel.SensitivityModel(
+                  sm.model(), null, null, null, null, null, null, false, sm.note()));
+    }
     return new Population(
         p.lists(),
         p.listsBy(),
         p.lincolnPetersen(),
         p.chapman(),
         models,
-        selected,
+        p.selected(),
         p.overlap(),
-        p.observed());
+        p.observed(),
+        p.modelAverage(),
+        sensitivity);
   }
 
   private ValueAtMarket value(ValueAtMarket v, List<MarketCell> publishedCells) {

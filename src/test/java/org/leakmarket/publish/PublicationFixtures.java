@@ -211,6 +211,8 @@ final class PublicationFixtures {
                 new SampleCheck("S-2015-03-b", 4L, 1.0, 0.25, "second_hand", "new", false)));
     SampleCounts sampleCounts = new SampleCounts(6, 1840L, 17);
 
+    // Profile limits, weights, the average and the heterogeneity rows are fixture values (the
+    // weights follow from the BICs: exp(−ΔBIC/2) normalised).
     Population population =
         new Population(
             3,
@@ -218,11 +220,21 @@ final class PublicationFixtures {
             null,
             null,
             List.of(
-                new LogLinearModel("[1,2,3]", 2710.4, 160.2, 2396.4, 3024.4, 61.2, 63.9, true),
-                new LogLinearModel("[12,3]", 2931.7, 214.9, 2510.5, 3352.9, 38.5, 41.7, true),
-                new LogLinearModel("[13,2]", 2802.2, 190.1, 2429.6, 3174.8, 55.0, 58.2, true),
-                new LogLinearModel("[23,1]", 2765.3, 185.0, 2402.7, 3127.9, 57.3, 60.5, true),
-                new LogLinearModel("[12,13]", 3104.9, 305.5, 2506.1, 3703.7, 39.6, 43.3, true),
+                new LogLinearModel(
+                    "[1,2,3]", 2710.4, 160.2, 2396.4, 3024.4, 61.2, 63.9, true, 2412.0, 3049.9,
+                    1.04e-5),
+                new LogLinearModel(
+                    "[12,3]", 2931.7, 214.9, 2510.5, 3352.9, 38.5, 41.7, true, 2540.2, 3410.8,
+                    0.68981),
+                new LogLinearModel(
+                    "[13,2]", 2802.2, 190.1, 2429.6, 3174.8, 55.0, 58.2, true, 2450.3, 3201.0,
+                    1.8e-4),
+                new LogLinearModel(
+                    "[23,1]", 2765.3, 185.0, 2402.7, 3127.9, 57.3, 60.5, true, 2421.9, 3150.2,
+                    5.7e-5),
+                new LogLinearModel(
+                    "[12,13]", 3104.9, 305.5, 2506.1, 3703.7, 39.6, 43.3, true, 2571.4, 3826.3,
+                    0.30996),
                 new LogLinearModel("[12,23]", null, null, null, null, null, null, false)),
             "[12,3]",
             List.of(
@@ -232,7 +244,16 @@ final class PublicationFixtures {
                 new CaptureHistory("110", 61L, false),
                 new CaptureHistory("101", 24L, false),
                 new CaptureHistory("011", 14L, false),
-                new CaptureHistory("111", 2L, false)));
+                new CaptureHistory("111", 2L, false)),
+            1523L,
+            new PublicationModel.ModelAverage(2985.8, 249.6, 2553.0, 3525.0, 5, "BIC"),
+            List.of(
+                new PublicationModel.SensitivityModel(
+                    "Mth Chao (LB)", 3310.2, 402.0, 2650.8, 4242.1, 2688.0, 4301.5, true, null),
+                new PublicationModel.SensitivityModel(
+                    "Mth Darroch", 3902.5, 610.4, 2956.2, 5319.0, 3001.2, null, true, null),
+                new PublicationModel.SensitivityModel(
+                    "Mth Poisson2", null, null, null, null, null, null, false, "no MLE")));
 
     List<ValueCell> valueCells =
         List.of(

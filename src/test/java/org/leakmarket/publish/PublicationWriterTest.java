@@ -53,6 +53,7 @@ class PublicationWriterTest {
             "samples",
             "overlap",
             "population_models",
+            "population_sensitivity",
             "value_at_market_prices",
             "rejections_by_reason",
             "revisions")) {
@@ -146,8 +147,30 @@ class PublicationWriterTest {
     String html = Files.readString(dir.resolve("publication.html"));
     assertThat(md).contains(expected);
     assertThat(html).contains(expected);
-    // Selected log-linear model [12,3]: 2,932 (2,511–3,353).
-    assertThat(md).contains("implies about 2,932 exposed persons (95% CI 2,511–3,353)");
+    // One sentence: the selected model [12,3] with its profile interval (2,540.2–3,410.8), the
+    // average (2,985.8; 2,553.0–3,525.0) of the five models with an estimate, and their range
+    // (2,710.4 for [1,2,3] to 3,104.9 for [12,13]); then the heterogeneity rows with an estimate
+    // (Chao 3,310.2, Darroch 3,902.5; Poisson2 has none).
+    String population =
+        "Capture–recapture across 3 lists implies about 2,932 exposed persons under the"
+            + " best-fitting model ([12,3], chosen by BIC; 95% profile-likelihood CI 2,540–3,411);"
+            + " averaging over all 5 models by how well they fit (BIC weights) gives 2,986 (95% CI"
+            + " 2,553–3,525), and the individual models range from 2,710 to 3,105; 1,523 such"
+            + " persons were actually seen (records with a valid card, mobile number or ID"
+            + " number). If some people are much more likely than others to turn up in a sample,"
+            + " models that allow for it (Chao's lower bound, Darroch, Poisson2) put the number"
+            + " at between 3,310 and 3,903.";
+    assertThat(md).contains("- " + population);
+    assertThat(html).contains(population.replace("'", "&#39;")); // HTML-escaped apostrophe
+    assertThat(summary.at("/population/model_average/n_hat").asDouble()).isEqualTo(2985.8);
+    assertThat(summary.at("/population/model_average/ci_high").asDouble()).isEqualTo(3525.0);
+    assertThat(summary.at("/population/sensitivity/0/model").asText()).isEqualTo("Mth Chao (LB)");
+    assertThat(summary.at("/population/sensitivity/2/n_hat").isNull()).isTrue();
+    assertThat(summary.at("/population/models/1/profile_ci_low").asDouble()).isEqualTo(2540.2);
+    // Darroch's profile has no finite upper limit: shown open-ended, blank in the CSV.
+    assertThat(md).contains("| Mth Darroch | 3,903 | 610 | 3,001–∞ | heterogeneity |");
+    assertThat(Files.readString(dir.resolve("tables/population_sensitivity.csv")))
+        .contains("heterogeneity,Mth Darroch,3902.5,610.4,2956.2,5319,3001.2,,true,\n");
     // Hedonic 108.9 in the last period, +4.5% on 104.2.
     assertThat(md).contains("stood at 108.9 in 2015-03 (95% CI 95.1–124.7)");
     assertThat(md).contains("moved +4.5% (104.2 to 108.9)");

@@ -52,8 +52,11 @@ public final class ExposureStage {
               records, offers, warehouse.read(Table.BRONZE_SAMPLE_FILES), cfg.recycledThreshold());
       Dataset<Row> value =
           MarketValue.compute(
-                  valued(records, exposure, offers), warehouse.read(Table.GOLD_MARKET_CELLS))
-              .withColumn("breakdown", lit("value"));
+              spark,
+              valued(records, exposure, offers),
+              offers,
+              warehouse.read(Table.GOLD_MARKET_CELLS),
+              cfg.seed());
       warehouse.overwrite(
           Table.GOLD_EXPOSURE, exposure.unionByName(value, true).orderBy("breakdown", "key"));
       warehouse.overwrite(Table.GOLD_SAMPLE_OVERLAP, SampleOverlap.compute(records));

@@ -49,6 +49,7 @@ public final class CsvTables {
     t.put("population_models.csv", populationModels(m));
     t.put("population_sensitivity.csv", populationSensitivity(m));
     t.put("value_at_market_prices.csv", value(m));
+    t.put("value_by_rule.csv", valueByRule(m));
     t.put("rejections_by_reason.csv", rejections(m));
     t.put("revisions.csv", revisions(m));
     return t;
@@ -337,14 +338,23 @@ public final class CsvTables {
     return c.text();
   }
 
+  /**
+   * One row per valued group (sample, period, category, tier, freshness) with the rule that priced
+   * it, then the total; {@code records} are persons, each counted once.
+   */
   static String value(PublicationModel m) {
     Csv c =
         new Csv(
+            "sample_id",
             "period",
             "category",
             "tier",
             "freshness",
             "records",
+            "rule",
+            "priced_from",
+            "n_quotes",
+            "price_cny",
             "value_cny",
             "ci_low",
             "ci_high",
@@ -354,11 +364,16 @@ public final class CsvTables {
     if (v != null) {
       for (ValueCell x : v.byCell()) {
         c.row(
+            nz(x.sampleId()),
             x.period(),
             x.category(),
             x.tier(),
             x.freshness(),
             Formats.csv(x.records()),
+            nz(x.rule()),
+            nz(x.pricedFrom()),
+            Formats.csv(x.nQuotes()),
+            Formats.csv(x.priceCny()),
             Formats.csv(x.valueCny()),
             Formats.csv(x.ciLow()),
             Formats.csv(x.ciHigh()),
@@ -372,11 +387,33 @@ public final class CsvTables {
           "",
           "",
           "",
+          Formats.csv(v.recordsValued()),
+          "",
+          "",
+          "",
+          "",
           Formats.csv(v.totalCny()),
           Formats.csv(v.ciLow()),
           Formats.csv(v.ciHigh()),
           bool(s),
           note(s));
+    }
+    return c.text();
+  }
+
+  /** Persons and value per pricing rule ({@code unpriced} has no value). */
+  static String valueByRule(PublicationModel m) {
+    Csv c = new Csv("rule", "records", "value_cny", "suppressed", "note");
+    ValueAtMarket v = m.valueAtMarketPrices();
+    if (v != null) {
+      for (PublicationModel.ValueRule r : v.byRule()) {
+        c.row(
+            r.rule(),
+            Formats.csv(r.records()),
+            Formats.csv(r.valueCny()),
+            bool(r.suppressed()),
+            note(r.suppressed()));
+      }
     }
     return c.text();
   }

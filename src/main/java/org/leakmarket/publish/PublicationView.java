@@ -21,7 +21,6 @@ import org.leakmarket.publish.PublicationModel.Revision;
 import org.leakmarket.publish.PublicationModel.SampleCheck;
 import org.leakmarket.publish.PublicationModel.Source;
 import org.leakmarket.publish.PublicationModel.TierCount;
-import org.leakmarket.publish.PublicationModel.ValueAtMarket;
 import org.leakmarket.publish.PublicationModel.ValueCell;
 
 /**
@@ -81,6 +80,7 @@ final class PublicationView {
     c.put("overlapTable", overlapTable());
     c.put("valueText", valueText());
     c.put("valueTable", valueTable());
+    c.put("valueRuleTable", new ValueView(m.valueAtMarketPrices(), k).ruleTable());
     c.put("hasRevisions", !m.revisions().isEmpty());
     c.put("revisionTable", revisionTable());
     c.put("revisionText", revisionText());
@@ -148,11 +148,7 @@ final class PublicationView {
                 + " is inferred to be second-hand and compared with the "
                 + "freshness its seller claimed."));
     out.add(method("Population", PopulationView.method()));
-    out.add(
-        method(
-            "Value at market prices",
-            "Exposed records are multiplied by the median price of the matching cell; the bounds "
-                + "multiply by the bounds of the median's interval."));
+    out.add(method("Value at asking prices", ValueView.method()));
     out.add(
         method(
             "Suppression",
@@ -419,23 +415,7 @@ final class PublicationView {
   }
 
   private String valueText() {
-    ValueAtMarket v = m.valueAtMarketPrices();
-    if (v == null || v.totalCny() == null) {
-      return "";
-    }
-    StringBuilder sb =
-        new StringBuilder("At market prices the exposed records are worth about ")
-            .append(Formats.cny(v.totalCny()))
-            .append(" CNY");
-    if (v.ciLow() != null && v.ciHigh() != null) {
-      sb.append(" (95% CI ")
-          .append(Formats.cny(v.ciLow()))
-          .append("–")
-          .append(Formats.cny(v.ciHigh()))
-          .append(')');
-    }
-    sb.append(": what the sellers could ask for them, not the harm to the people exposed.");
-    return sb.toString();
+    return new ValueView(m.valueAtMarketPrices(), k).text();
   }
 
   private String revisionText() {
@@ -458,7 +438,9 @@ final class PublicationView {
         || (m.population() != null
             && m.population().overlap().stream().anyMatch(CaptureHistory::suppressed))
         || (m.valueAtMarketPrices() != null
-            && m.valueAtMarketPrices().byCell().stream().anyMatch(ValueCell::suppressed));
+            && (m.valueAtMarketPrices().byCell().stream().anyMatch(ValueCell::suppressed)
+                || m.valueAtMarketPrices().byRule().stream()
+                    .anyMatch(PublicationModel.ValueRule::suppressed)));
   }
 
   // ---------------------------------------------------------------- tables
@@ -657,42 +639,7 @@ final class PublicationView {
   }
 
   private Map<String, Object> valueTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "value_at_market_prices",
-            "Exposed records at market prices (CNY)",
-            "Period",
-            "Category",
-            "Tier",
-            "Freshness",
-            "Records",
-            "Value",
-            "95% CI",
-            "Note");
-    ValueAtMarket v = m.valueAtMarketPrices();
-    if (v != null) {
-      for (ValueCell c : v.byCell()) {
-        t.row(
-            c.period(),
-            PublicationCharts.label(c.category()),
-            c.tier(),
-            PublicationCharts.label(c.freshness()),
-            Formats.count(c.records()),
-            Formats.cny(c.valueCny()),
-            Formats.cnyRange(c.ciLow(), c.ciHigh()),
-            mark(c.suppressed()));
-      }
-      t.row(
-          "Total",
-          "",
-          "",
-          "",
-          "",
-          Formats.cny(v.totalCny()),
-          Formats.cnyRange(v.ciLow(), v.ciHigh()),
-          mark(v.totalCny() == null));
-    }
-    return t.map();
+    return new ValueView(m.valueAtMarketPrices(), k).table();
   }
 
   private Map<String, Object> revisionTable() {

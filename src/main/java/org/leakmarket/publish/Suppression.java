@@ -23,6 +23,7 @@ import org.leakmarket.publish.PublicationModel.SampleCounts;
 import org.leakmarket.publish.PublicationModel.TierCount;
 import org.leakmarket.publish.PublicationModel.ValueAtMarket;
 import org.leakmarket.publish.PublicationModel.ValueCell;
+import org.leakmarket.publish.PublicationModel.ValueRule;
 import org.leakmarket.publish.PublicationModel.Volume;
 
 /**
@@ -266,6 +267,12 @@ public final class Suppression {
         sensitivity);
   }
 
+  /**
+   * Value groups with fewer than k persons, or priced from a market cell now suppressed, are
+   * suppressed with the secondary rule against the total; so are pricing-rule rows (below k, or
+   * holding a suppressed group) against the persons valued, and with them the count of unpriced
+   * persons when its row goes. The excluded counts are withheld below k.
+   */
   private ValueAtMarket value(ValueAtMarket v, List<MarketCell> publishedCells) {
     Set<String> suppressedCells = new HashSet<>();
     for (MarketCell c : publishedCells) {
@@ -279,8 +286,15 @@ public final class Suppression {
             c ->
                 c.suppressed()
                     || small(c.records())
-                    || suppressedCells.contains(
-                        c.period() + "|" + c.category() + "/" + c.tier() + "/" + c.freshness()),
+                    || ((c.rule() == null || "cell".equals(c.rule()))
+                        && suppressedCells.contains(
+                            c.period()
+                                + "|"
+                                + c.category()
+                                + "/"
+                                + c.tier()
+                                + "/"
+                                + c.freshness())),
             c -> n(c.records()),
             c ->
                 new ValueCell(
@@ -292,10 +306,50 @@ public final class Suppression {
                     null,
                     null,
                     null,
-                    true));
-    return out.totalSuppressed()
-        ? new ValueAtMarket(null, null, null, out.rows())
-        : new ValueAtMarket(v.totalCny(), v.ciLow(), v.ciHigh(), out.rows());
+                    true,
+                    c.sampleId(),
+                    c.rule(),
+                    c.pricedFrom(),
+                    null,
+                    null));
+    // A rule's row is the sum of its groups: with one of them suppressed it would give that group
+    // away by subtraction, so it goes too (and the secondary rule protects it against the total).
+    Set<String> rulesWithHiddenGroups = new HashSet<>();
+    for (ValueCell c : out.rows()) {
+      if (c.suppressed() && c.rule() != null) {
+        rulesWithHiddenGroups.add(c.rule());
+      }
+    }
+    Outcome<ValueRule> rules =
+        group(
+            v.byRule(),
+            r -> r.suppressed() || small(r.records()) || rulesWithHiddenGroups.contains(r.rule()),
+            r -> n(r.records()),
+            r -> new ValueRule(r.rule(), null, null, true));
+    boolean unpricedHidden =
+        rules.rows().stream().anyMatch(r -> "unpriced".equals(r.rule()) && r.suppressed());
+    boolean totalHidden = out.totalSuppressed() || rules.totalSuppressed();
+    ValueAtMarket kept =
+        totalHidden
+            ? v.with(null, null, null, out.rows(), rules.rows())
+            : v.with(v.totalCny(), v.ciLow(), v.ciHigh(), out.rows(), rules.rows());
+    return new ValueAtMarket(
+        kept.totalCny(),
+        kept.ciLow(),
+        kept.ciHigh(),
+        kept.byCell(),
+        kept.byRule(),
+        rules.totalSuppressed() || small(v.recordsValued()) ? null : v.recordsValued(),
+        unpricedHidden || rules.totalSuppressed() ? null : v.recordsUnpriced(),
+        smallOrNull(v.excludedFabricated()),
+        smallOrNull(v.excludedRepeats()),
+        v.ciMethod(),
+        v.replicates());
+  }
+
+  /** A count published only from k up (0 is published: it reveals no one). */
+  private Long smallOrNull(Long count) {
+    return count == null || (count > 0 && count < k) ? null : count;
   }
 
   private static List<Revision> revisions(List<Revision> revisions, List<MarketCell> cells) {

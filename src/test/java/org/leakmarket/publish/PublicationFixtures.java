@@ -33,9 +33,13 @@ import org.leakmarket.publish.PublicationModel.Volume;
  * persons.
  */
 final class PublicationFixtures {
-  /** Numbers of the planted 3-offer cell: none of them may appear in any output. */
+  /**
+   * Numbers of the planted 3-offer cell: none of them may appear in any output. 479.73 is the value
+   * of the pricing rule "cell", which holds the premium group: printed, it would give that group's
+   * 21.93 away by subtracting the gold group's 457.8.
+   */
   static final List<String> SMALL_CELL_VALUES =
-      List.of("7.31", "6.93", "7.77", "6.55", "8.12", "21.93", "19.65", "24.36");
+      List.of("7.31", "6.93", "7.77", "6.55", "8.12", "21.93", "19.65", "24.36", "479.73");
 
   private PublicationFixtures() {}
 
@@ -255,20 +259,104 @@ final class PublicationFixtures {
                 new PublicationModel.SensitivityModel(
                     "Mth Poisson2", null, null, null, null, null, null, false, "no MLE")));
 
+    // Valued groups: own price, cell, pooled cell, a premium group of 3 persons priced from the
+    // 3-offer premium cell (both suppressed), and an unpriced loan group. The total's interval is a
+    // fixture value inside the sum of the groups' bounds, as a joint simulation gives.
     List<ValueCell> valueCells =
         List.of(
             new ValueCell(
-                "2015-03", "credit_card", "standard", "new", 900L, 490.5, 441.5, 539.6, false),
+                "2015-03",
+                "credit_card",
+                "standard",
+                "new",
+                900L,
+                490.5,
+                490.5,
+                490.5,
+                false,
+                "S-2015-03-a",
+                "own_price",
+                "L-1",
+                0.545,
+                null),
             new ValueCell(
-                "2015-03", "credit_card", "gold", "new", 350L, 457.8, 400.6, 518.8, false),
+                "2015-03",
+                "credit_card",
+                "gold",
+                "new",
+                350L,
+                457.8,
+                400.6,
+                518.8,
+                false,
+                "S-2015-03-a",
+                "cell",
+                "2015-03|credit_card|gold|new",
+                1.308,
+                12L),
             new ValueCell(
-                "2015-03", "credit_card", "platinum", "new", 180L, 941.8, 824.0, 981.0, false),
+                "2015-03",
+                "credit_card",
+                "platinum",
+                "new",
+                180L,
+                941.8,
+                824.0,
+                981.0,
+                false,
+                "S-2015-03-b",
+                "cell_any_freshness",
+                "2015-03|credit_card|platinum|*",
+                5.232,
+                9L),
             new ValueCell(
-                "2015-03", "credit_card", "premium", "new", 3L, 21.93, 19.65, 24.36, false));
-    double total = valueCells.stream().mapToDouble(ValueCell::valueCny).sum();
-    double lo = valueCells.stream().mapToDouble(ValueCell::ciLow).sum();
-    double hi = valueCells.stream().mapToDouble(ValueCell::ciHigh).sum();
-    ValueAtMarket value = new ValueAtMarket(total, lo, hi, valueCells);
+                "2015-03",
+                "credit_card",
+                "premium",
+                "new",
+                3L,
+                21.93,
+                19.65,
+                24.36,
+                false,
+                "S-2015-03-b",
+                "cell",
+                "2015-03|credit_card|premium|new",
+                7.31,
+                3L),
+            new ValueCell(
+                "2015-03",
+                "loan",
+                "unknown",
+                "new",
+                12L,
+                null,
+                null,
+                null,
+                false,
+                "S-2015-03-b",
+                "unpriced",
+                null,
+                null,
+                null));
+    double total = 490.5 + 457.8 + 941.8 + 21.93;
+    ValueAtMarket value =
+        new ValueAtMarket(
+            total,
+            1790.2,
+            2010.4,
+            valueCells,
+            List.of(
+                new PublicationModel.ValueRule("own_price", 900L, 490.5, false),
+                new PublicationModel.ValueRule("cell", 353L, 479.73, false),
+                new PublicationModel.ValueRule("cell_any_freshness", 180L, 941.8, false),
+                new PublicationModel.ValueRule("unpriced", 12L, null, false)),
+            1445L,
+            12L,
+            240L,
+            118L,
+            "seeded joint simulation of the cells' medians (order statistics), 4000 replicates",
+            4000);
 
     Map<String, Long> rejections = new LinkedHashMap<>();
     rejections.put("no_price", 212L);

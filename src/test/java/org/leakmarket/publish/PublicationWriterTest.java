@@ -55,6 +55,7 @@ class PublicationWriterTest {
             "population_models",
             "population_sensitivity",
             "value_at_market_prices",
+            "value_by_rule",
             "rejections_by_reason",
             "revisions")) {
       assertThat(dir.resolve("tables/" + t + ".csv")).isRegularFile();
@@ -171,6 +172,23 @@ class PublicationWriterTest {
     assertThat(md).contains("| Mth Darroch | 3,903 | 610 | 3,001–∞ | heterogeneity |");
     assertThat(Files.readString(dir.resolve("tables/population_sensitivity.csv")))
         .contains("heterogeneity,Mth Darroch,3902.5,610.4,2956.2,5319,3001.2,,true,\n");
+    // Value at asking prices: total 490.5 + 457.8 + 941.8 + 21.93 = 1,912 with the fixture's joint
+    // interval; the premium group (3 persons) is suppressed and with it, by the secondary rule, the
+    // unpriced group (12) and the rule rows "cell" and "unpriced": the unpriced count is withheld.
+    String value =
+        "At asking prices, the exposed persons that could be priced are worth about 1,912 CNY"
+            + " (95% CI 1,790–2,010): what sellers could ask for their records, not a price paid"
+            + " and not the harm done; how many of the 1,445 valid persons (each counted once)"
+            + " could not be priced is withheld (small-cell rule); 240 fabricated records (no"
+            + " valid identifier) and 118 repeats of persons already counted were left out.";
+    assertThat(md).contains("- " + value);
+    assertThat(md).contains("| the sample's own advertised price | 900 | 491 |  |");
+    assertThat(md).contains("| the matching market cell |  |  | x |");
+    assertThat(summary.at("/value_at_market_prices/records_unpriced").isNull()).isTrue();
+    assertThat(summary.at("/value_at_market_prices/by_rule/0/rule").asText())
+        .isEqualTo("own_price");
+    assertThat(summary.at("/value_at_market_prices/ci_low").asDouble()).isEqualTo(1790.2);
+    assertThat(md).doesNotContain("sold for a median of 1.3"); // no stray valuation wording
     // Hedonic 108.9 in the last period, +4.5% on 104.2.
     assertThat(md).contains("stood at 108.9 in 2015-03 (95% CI 95.1–124.7)");
     assertThat(md).contains("moved +4.5% (104.2 to 108.9)");

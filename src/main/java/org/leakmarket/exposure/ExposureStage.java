@@ -125,13 +125,12 @@ public final class ExposureStage {
     Dataset<Row> claimedCategory =
         offers
             .filter(col("offer_index").equalTo(0))
-            .select(col("listing_id"), col("category").as("claimed_category"));
+            .select(
+                col("listing_id").as("claim_listing_id"), col("category").as("claimed_category"));
     return records
         .join(samples, "sample_id")
-        .join(
-            claimedCategory,
-            records.col("listing_id").equalTo(claimedCategory.col("listing_id")),
-            "left")
+        .join(claimedCategory, col("listing_id").equalTo(col("claim_listing_id")), "left")
+        .drop("claim_listing_id")
         .withColumn("period", Pipeline.period(col("obtained_at"), cfg.periodUnit()))
         .withColumn(
             "category",

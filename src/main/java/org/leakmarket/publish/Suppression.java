@@ -312,14 +312,25 @@ public final class Suppression {
                     c.pricedFrom(),
                     null,
                     null));
-    // A rule's row is the sum of its groups: with one of them suppressed it would give that group
-    // away by subtraction, so it goes too (and the secondary rule protects it against the total).
-    Set<String> rulesWithHiddenGroups = new HashSet<>();
-    for (ValueCell c : out.rows()) {
+    // A rule's row is the sum of its groups: less its published groups it gives away the sum of its
+    // suppressed ones, so those must themselves be protected (at least two, holding k persons);
+    // otherwise the rule's row goes too, and the secondary rule protects it against the total.
+    Map<String, long[]> hiddenByRule = new java.util.HashMap<>();
+    for (int i = 0; i < out.rows().size(); i++) {
+      ValueCell c = out.rows().get(i);
       if (c.suppressed() && c.rule() != null) {
-        rulesWithHiddenGroups.add(c.rule());
+        long[] h = hiddenByRule.computeIfAbsent(c.rule(), r -> new long[2]);
+        h[0]++;
+        h[1] += n(v.byCell().get(i).records());
       }
     }
+    Set<String> rulesWithHiddenGroups = new HashSet<>();
+    hiddenByRule.forEach(
+        (rule, h) -> {
+          if (h[0] < 2 || h[1] < k) {
+            rulesWithHiddenGroups.add(rule);
+          }
+        });
     Outcome<ValueRule> rules =
         group(
             v.byRule(),

@@ -34,7 +34,10 @@ final class ValueView {
       sb.append("the exposed persons that could be priced are worth about ")
           .append(Formats.cny(v.totalCny()))
           .append(" CNY");
-      if (v.ciLow() != null && v.ciHigh() != null) {
+      if (v.ciLow() != null && v.ciLow().equals(v.ciHigh())) {
+        // every priced group at its own advertised price: nothing was estimated from cells
+        sb.append(" (each sample at its own advertised price, so no sampling error)");
+      } else if (v.ciLow() != null && v.ciHigh() != null) {
         sb.append(" (95% CI ")
             .append(Formats.cny(v.ciLow()))
             .append("–")
@@ -124,7 +127,10 @@ final class ValueView {
           rule(c.rule()),
           Formats.cny(c.priceCny()),
           Formats.cny(c.valueCny()),
-          Formats.cnyRange(c.ciLow(), c.ciHigh()),
+          // an own advertised price is the price of that very sample: no interval to show
+          PricingRule.OWN_PRICE.code().equals(c.rule()) && c.valueCny() != null
+              ? "fixed"
+              : Formats.cnyRange(c.ciLow(), c.ciHigh()),
           c.suppressed() ? CsvTables.MARK : "");
     }
     t.row(

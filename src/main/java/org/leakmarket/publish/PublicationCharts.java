@@ -394,8 +394,9 @@ public final class PublicationCharts {
         boolean profile = sm.profileCiLow() != null && sm.profileCiHigh() != null;
         Double lo = profile ? sm.profileCiLow() : sm.ciLow();
         Double hi = profile ? sm.profileCiHigh() : sm.ciHigh();
+        // short axis labels: "Mth Chao (LB)" does not fit under its point
         estimates.put(
-            sm.model(),
+            sm.model().replace("Mth ", "").replace(" (LB)", " LB"),
             new double[] {sm.nHat(), lo == null ? sm.nHat() : lo, hi == null ? sm.nHat() : hi, 3});
       }
     }

@@ -143,7 +143,9 @@ final class ValueView {
         "",
         "",
         Formats.cny(v.totalCny()),
-        Formats.cnyRange(v.ciLow(), v.ciHigh()),
+        v.ciLow() != null && v.ciLow().equals(v.ciHigh())
+            ? "fixed"
+            : Formats.cnyRange(v.ciLow(), v.ciHigh()),
         v.totalCny() == null ? CsvTables.MARK : "");
     return t.map();
   }

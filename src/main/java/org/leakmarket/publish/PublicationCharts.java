@@ -404,25 +404,56 @@ public final class PublicationCharts {
             chart));
   }
 
+  /** At most this many log-linear models are plotted (the best by BIC), so labels stay legible. */
+  static final int MAX_MODELS_PLOTTED = 8;
+
   static Optional<Chart> population(PublicationModel m, String source) {
     Population p = m.population();
     if (p == null) {
       return Optional.empty();
     }
+    // name -> {estimate, low, high, series}: 0 selected, 1 other models, 2 average, 3 heterogeneity
     Map<String, double[]> estimates = new LinkedHashMap<>();
     if (p.chapman() != null) {
       estimates.put(
-          "chapman", new double[] {p.chapman().nHat(), p.chapman().ciLow(), p.chapman().ciHigh()});
+          "chapman",
+          new double[] {p.chapman().nHat(), p.chapman().ciLow(), p.chapman().ciHigh(), 1});
     }
+    List<LogLinearModel> best =
+        p.models().stream()
+            .filter(lm -> lm.converged() && lm.nHat() != null && lm.bic() != null)
+            .sorted(Comparator.comparingDouble(LogLinearModel::bic))
+            .limit(MAX_MODELS_PLOTTED)
+            .toList();
     for (LogLinearModel lm : p.models()) {
-      if (lm.converged() && lm.nHat() != null) {
+      if (best.contains(lm)) {
+        // the profile interval where there is one with both limits, else the log-normal one
+        boolean profile = lm.profileCiLow() != null && lm.profileCiHigh() != null;
+        Double lo = profile ? lm.profileCiLow() : lm.ciLow();
+        Double hi = profile ? lm.profileCiHigh() : lm.ciHigh();
         estimates.put(
             lm.model(),
             new double[] {
               lm.nHat(),
-              lm.ciLow() == null ? lm.nHat() : lm.ciLow(),
-              lm.ciHigh() == null ? lm.nHat() : lm.ciHigh()
+              lo == null ? lm.nHat() : lo,
+              hi == null ? lm.nHat() : hi,
+              lm.model().equals(p.selected()) ? 0 : 1
             });
+      }
+    }
+    PublicationModel.ModelAverage a = p.modelAverage();
+    if (a != null && a.nHat() != null && a.models() != null && a.models() > 1) {
+      estimates.put("average", new double[] {a.nHat(), a.ciLow(), a.ciHigh(), 2});
+    }
+    for (PublicationModel.SensitivityModel sm : p.sensitivity()) {
+      if (sm.converged() && sm.nHat() != null) {
+        boolean profile = sm.profileCiLow() != null && sm.profileCiHigh() != null;
+        Double lo = profile ? sm.profileCiLow() : sm.ciLow();
+        Double hi = profile ? sm.profileCiHigh() : sm.ciHigh();
+        // short axis labels: "Mth Chao (LB)" does not fit under its point
+        estimates.put(
+            sm.model().replace("Mth ", "").replace(" (LB)", " LB"),
+            new double[] {sm.nHat(), lo == null ? sm.nHat() : lo, hi == null ? sm.nHat() : hi, 3});
       }
     }
     if (estimates.isEmpty()) {
@@ -431,21 +462,37 @@ public final class PublicationCharts {
     List<String> names = new ArrayList<>(estimates.keySet());
     YIntervalSeries selected = new YIntervalSeries("Selected model");
     YIntervalSeries others = new YIntervalSeries("Other models");
+    YIntervalSeries average = new YIntervalSeries("BIC-weighted average");
+    YIntervalSeries heterogeneity = new YIntervalSeries("Heterogeneity (sensitivity)");
+    List<YIntervalSeries> series = List.of(selected, others, average, heterogeneity);
     for (int i = 0; i < names.size(); i++) {
       double[] e = estimates.get(names.get(i));
-      (names.get(i).equals(p.selected()) ? selected : others).add(i, e[0], e[1], e[2]);
+      series.get((int) e[3]).add(i, e[0], e[1], e[2]);
     }
+    // Only series with points enter the chart (and its legend); paints follow the kind.
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-    data.addSeries(selected);
-    data.addSeries(others);
+    List<Integer> kinds = new ArrayList<>();
+    for (int k = 0; k < series.size(); k++) {
+      if (series.get(k).getItemCount() > 0) {
+        data.addSeries(series.get(k));
+        kinds.add(k);
+      }
+    }
     XYErrorRenderer renderer = new XYErrorRenderer();
     renderer.setDrawXError(false);
     renderer.setCapLength(10);
     renderer.setErrorStroke(new BasicStroke(1.6f));
-    renderer.setSeriesPaint(0, VERMILION);
-    renderer.setSeriesPaint(1, BLUE);
-    renderer.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
-    renderer.setSeriesShape(1, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
+    Color[] paints = {VERMILION, BLUE, INK, new Color(0x00, 0x9E, 0x73)};
+    java.awt.Shape[] shapes = {
+      new Ellipse2D.Double(-6, -6, 12, 12),
+      new Ellipse2D.Double(-4.5, -4.5, 9, 9),
+      new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10),
+      new Ellipse2D.Double(-4.5, -4.5, 9, 9)
+    };
+    for (int i = 0; i < kinds.size(); i++) {
+      renderer.setSeriesPaint(i, paints[kinds.get(i)]);
+      renderer.setSeriesShape(i, shapes[kinds.get(i)]);
+    }
     SymbolAxis x = new SymbolAxis("Model", names.toArray(String[]::new));
     x.setGridBandsVisible(false);
     x.setRange(-0.6, names.size() - 0.4);
@@ -472,7 +519,8 @@ public final class PublicationCharts {
     JFreeChart chart =
         chart(
             "Exposed population: capture-recapture estimates",
-            "Estimate and 95% interval per model; model selected by BIC highlighted",
+            "Estimate and 95% interval (profile likelihood where available): the best models by"
+                + " BIC, their weighted average, and heterogeneity models",
             plot,
             source,
             true);

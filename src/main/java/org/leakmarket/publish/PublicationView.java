@@ -11,7 +11,6 @@ import org.leakmarket.publish.PublicationModel.Change;
 import org.leakmarket.publish.PublicationModel.DataAndMethods;
 import org.leakmarket.publish.PublicationModel.Exposure;
 import org.leakmarket.publish.PublicationModel.IssuerCount;
-import org.leakmarket.publish.PublicationModel.LogLinearModel;
 import org.leakmarket.publish.PublicationModel.MarketCell;
 import org.leakmarket.publish.PublicationModel.Population;
 import org.leakmarket.publish.PublicationModel.RegionCount;
@@ -19,7 +18,6 @@ import org.leakmarket.publish.PublicationModel.Revision;
 import org.leakmarket.publish.PublicationModel.SampleCheck;
 import org.leakmarket.publish.PublicationModel.Source;
 import org.leakmarket.publish.PublicationModel.TierCount;
-import org.leakmarket.publish.PublicationModel.ValueAtMarket;
 import org.leakmarket.publish.PublicationModel.ValueCell;
 
 /**
@@ -77,9 +75,11 @@ final class PublicationView {
     c.put("samplesText", samplesText());
     c.put("populationText", populationText());
     c.put("modelTable", modelTable());
+    c.put("populationUncertaintyTable", new PopulationView(m.population()).uncertaintyTable());
     c.put("overlapTable", overlapTable());
     c.put("valueText", valueText());
     c.put("valueTable", valueTable());
+    c.put("valueRuleTable", new ValueView(m.valueAtMarketPrices(), k).ruleTable());
     c.put("hasRevisions", !m.revisions().isEmpty());
     c.put("revisionTable", revisionTable());
     c.put("revisionText", revisionText());
@@ -116,20 +116,8 @@ final class PublicationView {
                 + threshold
                 + " is inferred to be second-hand and compared with the "
                 + "freshness its seller claimed."));
-    out.add(
-        method(
-            "Population",
-            "Each sample (or seller) is a list. With two lists the Chapman estimator "
-                + "(n1+1)(n2+1)/(m+1) − 1 is used with a normal 95% interval; with three or more, "
-                + "Poisson log-linear models of the capture histories (independence and models with "
-                + "two-way interactions) are fitted, each reported with AIC and BIC, and the model with "
-                + "the lowest BIC is selected. A model whose estimate does not exist is reported "
-                + "without numbers."));
-    out.add(
-        method(
-            "Value at market prices",
-            "Exposed records are multiplied by the median price of the matching cell; the bounds "
-                + "multiply by the bounds of the median's interval."));
+    out.add(method("Population", PopulationView.method()));
+    out.add(method("Value at asking prices", ValueView.method()));
     out.add(
         method(
             "Suppression",
@@ -297,52 +285,7 @@ final class PublicationView {
   }
 
   private String populationText() {
-    Population p = m.population();
-    if (p == null) {
-      return "";
-    }
-    // The estimate counts persons with an identifier that passes its check (fabricated padding
-    // left out), so it is set against those, not against every person-like record seen.
-    String seen =
-        p.observed() != null
-            ? ", against "
-                + Formats.count(p.observed())
-                + " such persons actually seen (records with a valid"
-                + " card, mobile number or ID number)"
-            : "";
-    if (p.selected() != null) {
-      for (LogLinearModel lm : p.models()) {
-        if (lm.model().equals(p.selected()) && lm.converged() && lm.nHat() != null) {
-          return "Capture–recapture across "
-              + p.lists()
-              + " lists (log-linear model "
-              + lm.model()
-              + ", selected by BIC) implies about "
-              + Formats.estimate(lm.nHat())
-              + " exposed persons (95% CI "
-              + Formats.estimate(lm.ciLow())
-              + "–"
-              + Formats.estimate(lm.ciHigh())
-              + ")"
-              + seen
-              + ".";
-        }
-      }
-    }
-    if (p.chapman() != null) {
-      return "Capture–recapture across two lists (Chapman estimator) implies about "
-          + Formats.estimate(p.chapman().nHat())
-          + " exposed persons (95% CI "
-          + Formats.estimate(p.chapman().ciLow())
-          + "–"
-          + Formats.estimate(p.chapman().ciHigh())
-          + ")"
-          + seen
-          + ".";
-    }
-    return p.lists() < 2
-        ? "With fewer than two lists no capture–recapture estimate is possible."
-        : "The lists do not overlap, so no capture–recapture estimate exists.";
+    return new PopulationView(m.population()).text();
   }
 
   private String modelSelectedText() {
@@ -354,23 +297,7 @@ final class PublicationView {
   }
 
   private String valueText() {
-    ValueAtMarket v = m.valueAtMarketPrices();
-    if (v == null || v.totalCny() == null) {
-      return "";
-    }
-    StringBuilder sb =
-        new StringBuilder("At market prices the exposed records are worth about ")
-            .append(Formats.cny(v.totalCny()))
-            .append(" CNY");
-    if (v.ciLow() != null && v.ciHigh() != null) {
-      sb.append(" (95% CI ")
-          .append(Formats.cny(v.ciLow()))
-          .append("–")
-          .append(Formats.cny(v.ciHigh()))
-          .append(')');
-    }
-    sb.append(": what the sellers could ask for them, not the harm to the people exposed.");
-    return sb.toString();
+    return new ValueView(m.valueAtMarketPrices(), k).text();
   }
 
   private String revisionText() {
@@ -393,7 +320,9 @@ final class PublicationView {
         || (m.population() != null
             && m.population().overlap().stream().anyMatch(CaptureHistory::suppressed))
         || (m.valueAtMarketPrices() != null
-            && m.valueAtMarketPrices().byCell().stream().anyMatch(ValueCell::suppressed));
+            && (m.valueAtMarketPrices().byCell().stream().anyMatch(ValueCell::suppressed)
+                || m.valueAtMarketPrices().byRule().stream()
+                    .anyMatch(PublicationModel.ValueRule::suppressed)));
   }
 
   // ---------------------------------------------------------------- tables
@@ -500,57 +429,7 @@ final class PublicationView {
   }
 
   private Map<String, Object> modelTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "population_models",
-            "Capture–recapture estimates by model",
-            "Model",
-            "Estimate",
-            "SE",
-            "95% CI",
-            "AIC",
-            "BIC",
-            "Note");
-    Population p = m.population();
-    if (p != null) {
-      if (p.lincolnPetersen() != null) {
-        t.row(
-            "Lincoln–Petersen",
-            Formats.estimate(p.lincolnPetersen().nHat()),
-            Formats.estimate(p.lincolnPetersen().se()),
-            "",
-            "",
-            "",
-            "");
-      }
-      if (p.chapman() != null) {
-        t.row(
-            "Chapman",
-            Formats.estimate(p.chapman().nHat()),
-            Formats.estimate(p.chapman().se()),
-            Formats.estimate(p.chapman().ciLow()) + "–" + Formats.estimate(p.chapman().ciHigh()),
-            "",
-            "",
-            "chapman".equals(p.selected()) ? "selected" : "");
-      }
-      for (LogLinearModel lm : p.models()) {
-        String note =
-            !lm.converged()
-                ? "MLE does not exist"
-                : lm.model().equals(p.selected()) ? "selected (lowest BIC)" : "";
-        t.row(
-            lm.model(),
-            Formats.estimate(lm.nHat()),
-            Formats.estimate(lm.se()),
-            lm.ciLow() == null
-                ? ""
-                : Formats.estimate(lm.ciLow()) + "–" + Formats.estimate(lm.ciHigh()),
-            Formats.stat(lm.aic()),
-            Formats.stat(lm.bic()),
-            note);
-      }
-    }
-    return t.map();
+    return new PopulationView(m.population()).modelTable();
   }
 
   private Map<String, Object> overlapTable() {
@@ -570,42 +449,7 @@ final class PublicationView {
   }
 
   private Map<String, Object> valueTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "value_at_market_prices",
-            "Exposed records at market prices (CNY)",
-            "Period",
-            "Category",
-            "Tier",
-            "Freshness",
-            "Records",
-            "Value",
-            "95% CI",
-            "Note");
-    ValueAtMarket v = m.valueAtMarketPrices();
-    if (v != null) {
-      for (ValueCell c : v.byCell()) {
-        t.row(
-            c.period(),
-            PublicationCharts.label(c.category()),
-            c.tier(),
-            PublicationCharts.label(c.freshness()),
-            Formats.count(c.records()),
-            Formats.cny(c.valueCny()),
-            Formats.cnyRange(c.ciLow(), c.ciHigh()),
-            mark(c.suppressed()));
-      }
-      t.row(
-          "Total",
-          "",
-          "",
-          "",
-          "",
-          Formats.cny(v.totalCny()),
-          Formats.cnyRange(v.ciLow(), v.ciHigh()),
-          mark(v.totalCny() == null));
-    }
-    return t.map();
+    return new ValueView(m.valueAtMarketPrices(), k).table();
   }
 
   private Map<String, Object> revisionTable() {

@@ -60,7 +60,9 @@ class PublicationWriterTest {
             "samples",
             "overlap",
             "population_models",
+            "population_sensitivity",
             "value_at_market_prices",
+            "value_by_rule",
             "rejections_by_reason",
             "revisions")) {
       assertThat(dir.resolve("tables/" + t + ".csv")).isRegularFile();
@@ -164,8 +166,6 @@ class PublicationWriterTest {
             "Card credentials were advertised at a median asking price of 95.00 CNY per record in"
                 + " 2015-03 (95% order-statistic interval 80.00–118, achieved level 97.8%), from 13"
                 + " independent quotes by 9 sellers.");
-    // Selected log-linear model [12,3]: 2,932 (2,511–3,353).
-    assertThat(md).contains("implies about 2,932 exposed persons (95% CI 2,511–3,353)");
     // Hedonic 108.9 in the last period, +4.5% on 104.2; Jevons 109.4 with its bootstrap interval.
     assertThat(md)
         .contains(
@@ -173,6 +173,47 @@ class PublicationWriterTest {
                 + " against 100 in 2015-01; the regression holds 412 offers from 58 sellers (R²"
                 + " 0.87). The Jevons index of matched cells stood at 109.4 (95% seller-bootstrap"
                 + " interval 103.0–115.9).");
+    // One sentence: the selected model [12,3] with its profile interval (2,540.2–3,410.8), the
+    // average (2,985.8; 2,553.0–3,525.0) of the five models with an estimate, and their range
+    // (2,710.4 for [1,2,3] to 3,104.9 for [12,13]); then the heterogeneity rows with an estimate
+    // (Chao 3,310.2, Darroch 3,902.5; Poisson2 has none).
+    String population =
+        "Capture–recapture across 3 lists implies about 2,932 exposed persons under the"
+            + " best-fitting model ([12,3], chosen by BIC; 95% profile-likelihood CI 2,540–3,411);"
+            + " averaging over all 5 models by how well they fit (BIC weights) gives 2,986 (95% CI"
+            + " 2,553–3,525), and the individual models range from 2,710 to 3,105; 1,523 such"
+            + " persons were actually seen (records with a valid card, mobile number or ID"
+            + " number). If some people are much more likely than others to turn up in a sample,"
+            + " models that allow for it (Chao's lower bound, Darroch, Poisson2) put the number"
+            + " at between 3,310 and 3,903.";
+    assertThat(md).contains("- " + population);
+    assertThat(html).contains(population.replace("'", "&#39;")); // HTML-escaped apostrophe
+    assertThat(summary.at("/population/model_average/n_hat").asDouble()).isEqualTo(2985.8);
+    assertThat(summary.at("/population/model_average/ci_high").asDouble()).isEqualTo(3525.0);
+    assertThat(summary.at("/population/sensitivity/0/model").asText()).isEqualTo("Mth Chao (LB)");
+    assertThat(summary.at("/population/sensitivity/2/n_hat").isNull()).isTrue();
+    assertThat(summary.at("/population/models/1/profile_ci_low").asDouble()).isEqualTo(2540.2);
+    // Darroch's profile has no finite upper limit: shown open-ended, blank in the CSV.
+    assertThat(md).contains("| Mth Darroch | 3,903 | 610 | 3,001–∞ | heterogeneity |");
+    assertThat(Files.readString(dir.resolve("tables/population_sensitivity.csv")))
+        .contains("heterogeneity,Mth Darroch,3902.5,610.4,2956.2,5319,3001.2,,true,\n");
+    // Value at asking prices: total 490.5 + 457.8 + 941.8 + 21.93 = 1,912 with the fixture's joint
+    // interval; the premium group (3 persons) is suppressed and with it, by the secondary rule, the
+    // unpriced group (12) and the rule rows "cell" and "unpriced": the unpriced count is withheld.
+    String value =
+        "At asking prices, the exposed persons that could be priced are worth about 1,912 CNY"
+            + " (95% CI 1,790–2,010): what sellers could ask for their records, not a price paid"
+            + " and not the harm done; how many of the 1,445 valid persons (each counted once)"
+            + " could not be priced is withheld (small-cell rule); 240 fabricated records (no"
+            + " valid identifier) and 118 repeats of persons already counted were left out.";
+    assertThat(md).contains("- " + value);
+    assertThat(md).contains("| the sample's own advertised price | 900 | 491 |  |");
+    assertThat(md).contains("| the matching market cell |  |  | x |");
+    assertThat(summary.at("/value_at_market_prices/records_unpriced").isNull()).isTrue();
+    assertThat(summary.at("/value_at_market_prices/by_rule/0/rule").asText())
+        .isEqualTo("own_price");
+    assertThat(summary.at("/value_at_market_prices/ci_low").asDouble()).isEqualTo(1790.2);
+    assertThat(md).doesNotContain("sold for a median of 1.3"); // no stray valuation wording
     assertThat(md).contains("moved +4.5% (104.2 to 108.9)");
   }
 

@@ -248,6 +248,84 @@ class SuppressionTest {
     assertThat(Suppression.apply(raw, 5, 2).market().weight()).isEqualTo("seller");
   }
 
+  private static PublicationModel withValue(PublicationModel.ValueAtMarket v) {
+    PublicationModel m = PublicationFixtures.model(List.of());
+    return new PublicationModel(
+        m.label(),
+        m.generatedAt(),
+        m.listings(),
+        m.samples(),
+        m.market(),
+        m.exposure(),
+        m.population(),
+        m.rejectionsByReason(),
+        v,
+        m.volume(),
+        List.of(),
+        m.revisions(),
+        m.dataAndMethods(),
+        m.footnotes());
+  }
+
+  private static ValueCell group(String sample, String tier, long persons, String rule) {
+    return new ValueCell(
+        "2015-03",
+        "credit_card",
+        tier,
+        "new",
+        persons,
+        persons * 0.5,
+        persons * 0.4,
+        persons * 0.6,
+        false,
+        sample,
+        rule,
+        "x",
+        0.5,
+        9L);
+  }
+
+  /**
+   * A pricing rule's row less its published groups gives away its suppressed groups: it stays only
+   * when those are at least two holding at least k persons. Own price: groups of 2 and 3 persons (5
+   * together) are suppressed, its row (105) stays; cell: one group of 4 is suppressed, so its row
+   * goes, and with it (secondary rule) the next smallest rule row.
+   */
+  @Test
+  void aRuleRowThatWouldRevealASuppressedGroupGoes() {
+    PublicationModel.ValueAtMarket v =
+        new PublicationModel.ValueAtMarket(
+            100.0,
+            90.0,
+            110.0,
+            List.of(
+                group("a", "standard", 100, "own_price"),
+                group("a", "premium", 2, "own_price"),
+                group("b", "premium", 3, "own_price"),
+                group("c", "gold", 60, "cell"),
+                group("c", "premium", 4, "cell"),
+                group("d", "gold", 40, "cell_any_tier")),
+            List.of(
+                new PublicationModel.ValueRule("own_price", 105L, 52.5, false),
+                new PublicationModel.ValueRule("cell", 64L, 32.0, false),
+                new PublicationModel.ValueRule("cell_any_tier", 40L, 20.0, false)),
+            209L,
+            0L,
+            0L,
+            0L,
+            "m",
+            10);
+    PublicationModel.ValueAtMarket s = Suppression.apply(withValue(v), 5, 2).valueAtMarketPrices();
+    assertThat(s.byCell())
+        .extracting(ValueCell::suppressed)
+        .containsExactly(false, true, true, false, true, false);
+    assertThat(s.byRule())
+        .extracting(PublicationModel.ValueRule::suppressed)
+        .containsExactly(false, true, true);
+    assertThat(s.totalCny()).isEqualTo(100.0);
+    assertThat(s.recordsValued()).isEqualTo(209L);
+  }
+
   @Test
   void nonConvergedModelsLoseTheirNumbers() {
     PublicationModel s = Suppression.apply(PublicationFixtures.model(List.of()), 5, 2);

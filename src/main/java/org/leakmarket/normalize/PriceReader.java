@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.leakmarket.normalize.Vocabulary.Kind;
+import org.leakmarket.vocab.Qualifier;
 
 /**
  * Reads the price points of an advert from its tokens: money expressions (with currency, Chinese
@@ -53,7 +54,7 @@ final class PriceReader {
     String rule;
     int start;
     int end;
-    String qualifier;
+    Qualifier qualifier;
     int qualStart = -1;
     int qualEnd = -1;
   }
@@ -577,7 +578,7 @@ final class PriceReader {
     int prevEnd = m.end;
     // 3毛起: 起 right after a price makes it a "from" price
     if (a < size && toks.get(a).has(Kind.MIN_ORDER) && gapOk(prevEnd, toks.get(a).start, 0)) {
-      qualify(p, toks.get(a), "min");
+      qualify(p, toks.get(a), Qualifier.FROM);
       prevEnd = toks.get(a).end;
       a++;
     }
@@ -606,7 +607,7 @@ final class PriceReader {
       }
       if (tb.has(Kind.MAX) || tb.has(Kind.MIN)) {
         if (p.qualifier == null) {
-          qualify(p, tb, tb.has(Kind.MAX) ? "max" : "min");
+          qualify(p, tb, tb.has(Kind.MAX) ? Qualifier.UP_TO : Qualifier.FROM);
         }
         end = tb.start;
         continue;
@@ -698,7 +699,7 @@ final class PriceReader {
     p.rule = c.n == 1 ? "price.per_record" : "price.bundle";
   }
 
-  private static void qualify(Point p, Token t, String q) {
+  private static void qualify(Point p, Token t, Qualifier q) {
     p.qualifier = q;
     p.qualStart = t.start;
     p.qualEnd = t.end;

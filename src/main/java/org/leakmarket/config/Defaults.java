@@ -11,7 +11,7 @@ public final class Defaults {
   public static final int BOOTSTRAP_REPLICATES = 1000;
   public static final double MAX_REJECT_RATE = 0.5;
   public static final int FX_MAX_AGE_DAYS = 45;
-  public static final double MIN_PRICE = 0.0001;
+  public static final double MIN_PRICE = 0.000001;
   public static final double MAX_PRICE = 50000;
   public static final int SUPPRESSION_K = 5;
   public static final int SUPPRESSION_MIN_SELLERS = 2;

@@ -33,6 +33,9 @@ final class AdvertText {
     char[] cased = s.toCharArray();
     char[] lower = new char[cased.length];
     int han = 0;
+    int kana = 0;
+    int hangul = 0;
+    int cyrillic = 0;
     int latin = 0;
     for (int i = 0; i < lower.length; i++) {
       char c = vocab.fold(cased[i], true);
@@ -42,9 +45,33 @@ final class AdvertText {
         han++;
       } else if (lower[i] >= 'a' && lower[i] <= 'z') {
         latin++;
+      } else if (c >= '\u3040' && c <= '\u30FF') {
+        kana++;
+      } else if (c >= '\uAC00' && c <= '\uD7AF') {
+        hangul++;
+      } else if (c >= '\u0400' && c <= '\u04FF') {
+        cyrillic++;
       }
     }
-    return new AdvertText(s, cased, lower, han > 0, han > 0 ? "zh" : "en");
+    return new AdvertText(s, cased, lower, han > 0, language(han, kana, hangul, cyrillic, latin));
+  }
+
+  /**
+   * The main language by script: a Chinese character weighs as much as three Latin letters (a word
+   * against a word: 1000套0.003btc is Chinese, "Bank of China (中国银行) cards" English), kana make it
+   * Japanese, hangul Korean, Cyrillic Russian.
+   */
+  static String language(int han, int kana, int hangul, int cyrillic, int latin) {
+    if (kana > 0 && (kana + han) * 3 >= latin) {
+      return "ja";
+    }
+    if (hangul > 0 && hangul * 3 >= latin + han * 3) {
+      return "ko";
+    }
+    if (cyrillic > latin && cyrillic > han * 3) {
+      return "ru";
+    }
+    return han > 0 && han * 3 >= latin ? "zh" : "en";
   }
 
   String span(int start, int end) {

@@ -2,6 +2,7 @@ package org.leakmarket.normalize;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.leakmarket.normalize.PriceReader.Money;
 import org.leakmarket.normalize.PriceReader.Point;
 import org.leakmarket.normalize.Vocabulary.Kind;
 import org.leakmarket.vocab.Category;
@@ -25,11 +26,15 @@ final class AttributeResolver {
   private AttributeResolver() {}
 
   /** One {@link Attributes} per point (one when there is no point: a structured listing). */
-  static List<Attributes> resolve(List<Point> pts, List<Mention> mentions, AdvertText text) {
+  static List<Attributes> resolve(
+      List<Point> pts, List<Mention> mentions, List<Money> balances, AdvertText text) {
     int n = Math.max(1, pts.size());
     List<Attributes> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       out.add(new Attributes());
+    }
+    if (!balances.isEmpty()) {
+      balances(pts, balances, out, text);
     }
     if (mentions.isEmpty()) {
       return out;
@@ -70,6 +75,42 @@ final class AttributeResolver {
       }
     }
     return out;
+  }
+
+  /**
+   * The balance of each point: with several prices and balances written between them, the one
+   * before each price (a menu of balances); else the first balance for all.
+   */
+  private static void balances(
+      List<Point> pts, List<Money> balances, List<Attributes> out, AdvertText text) {
+    int n = out.size();
+    List<Money> per = new ArrayList<>(n);
+    int gapsWith = 0;
+    for (int i = 0; i < n && pts.size() > 1; i++) {
+      int from = i == 0 ? 0 : pts.get(i - 1).end;
+      int to = pts.get(i).start;
+      Money in = null;
+      for (Money b : balances) {
+        if (in == null && b.start >= from && b.start < to) {
+          in = b;
+        }
+      }
+      gapsWith += in == null ? 0 : 1;
+      per.add(in);
+    }
+    for (int i = 0; i < n; i++) {
+      Money b = gapsWith >= 2 ? per.get(i) : balances.get(0);
+      if (b != null) {
+        out.get(i).balance = b;
+        out.get(i)
+            .evidence
+            .add(
+                new Evidence(
+                    "balance",
+                    text.span(b.start, b.end),
+                    b.high != null ? "balance.range" : "balance"));
+      }
+    }
   }
 
   /**

@@ -19,10 +19,8 @@ final class Attributes {
   final List<String> issuers = new ArrayList<>(2);
   String region;
 
-  /** A balance or credit limit the goods carry, in CNY (null: none said). */
-  Double balanceLowCny;
-
-  Double balanceHighCny;
+  /** A balance or credit limit the goods carry, as written (null: none said). */
+  PriceReader.Money balance;
 
   final List<Evidence> evidence = new ArrayList<>(8);
   double confidencePenalty;

@@ -117,12 +117,13 @@ public final class Normalizer implements Serializable {
     List<Point> pts = read.points;
     if (pts.isEmpty()) {
       String detail =
-          read.ignored.isEmpty()
+          read.ignored.isEmpty() && read.asides.isEmpty() && read.balances.isEmpty()
               ? "no price in the text"
-              : "no price in the text (only a minimum order or free trial)";
+              : "no price in the text (only amounts that are not prices: minimum orders, trials,"
+                  + " stock, balances, ratios)";
       return List.of(rejected(ctx, Reason.NO_PRICE, detail));
     }
-    List<Attributes> attrs = AttributeResolver.resolve(pts, found, text);
+    List<Attributes> attrs = AttributeResolver.resolve(pts, found, read.balances, text);
     List<Offer> ok = new ArrayList<>();
     List<Assessment.Rejected> dropped = new ArrayList<>();
     List<String> droppedSpans = new ArrayList<>();
@@ -206,11 +207,10 @@ public final class Normalizer implements Serializable {
               "qualifier", text.span(pt.qualStart, pt.qualEnd), qualifierRule(pt.qualifier)));
     }
     for (Count c : read.ignored) {
-      ev.add(
-          new Evidence(
-              "quantity",
-              text.span(c.start, c.end),
-              c.trial ? "ignored.free_trial" : "ignored.min_order"));
+      ev.add(new Evidence("quantity", text.span(c.start, c.end), c.ignoredRule()));
+    }
+    for (PriceReader.Aside x : read.asides) {
+      ev.add(new Evidence("price", text.span(x.start(), x.end()), x.rule()));
     }
     return ev;
   }
@@ -339,7 +339,7 @@ public final class Normalizer implements Serializable {
               text.span(tp.start, tp.end),
               agrees ? "price.text_agrees" : "conflict.structured_wins"));
     }
-    Attributes a = AttributeResolver.resolve(List.of(), found, text).get(0);
+    Attributes a = AttributeResolver.resolve(List.of(), found, read.balances, text).get(0);
     hints.apply(l, a);
     OfferAssembler.Amount amt =
         new OfferAssembler.Amount(amount, null, q, currency, unknown, Qualifier.EXACT);
@@ -381,8 +381,8 @@ public final class Normalizer implements Serializable {
   }
 
   /**
-   * A clause separator: ，。；！？ and their ASCII forms, new lines, |, and a full stop not inside a
-   * number.
+   * A clause separator: ，。；！？ and their ASCII forms, new lines, |, and a full stop that is not a
+   * decimal point nor part of an ellipsis.
    */
   static boolean isSeparator(char[] t, int k) {
     char c = t[k];
@@ -391,9 +391,12 @@ public final class Normalizer implements Serializable {
         return true;
       }
       case '.' -> {
-        boolean digitBefore = k > 0 && t[k - 1] >= '0' && t[k - 1] <= '9';
+        if ((k > 0 && t[k - 1] == '.') || (k + 1 < t.length && t[k + 1] == '.')) {
+          return false; // an ellipsis (80万条...只卖2万) joins, it does not separate
+        }
+        // a decimal point has a digit after it (0.5, .5); "$17. minimum 5k" ends a sentence
         boolean digitAfter = k + 1 < t.length && t[k + 1] >= '0' && t[k + 1] <= '9';
-        return !(digitBefore || digitAfter);
+        return !digitAfter;
       }
       default -> {
         return false;

@@ -89,6 +89,18 @@ final class OfferAssembler implements Serializable {
     OptionalDouble usdRate = rate("USD", date);
     Double usd = usdRate.isPresent() ? point / usdRate.getAsDouble() : null;
     evidence.addAll(a.evidence);
+    Double balanceLow = null;
+    Double balanceHigh = null;
+    if (a.balance != null) {
+      OptionalDouble br = rate(a.balance.currency, date);
+      if (br.isPresent()) {
+        balanceLow = a.balance.low.doubleValue() * br.getAsDouble();
+        balanceHigh =
+            a.balance.high == null ? balanceLow : a.balance.high.doubleValue() * br.getAsDouble();
+      } else {
+        evidence.add(new Evidence("balance", a.balance.currency, "balance.fx_missing"));
+      }
+    }
     double confidence = Math.round(Math.max(0.05, Math.min(1.0, conf)) * 100) / 100.0;
     Qualifier qualifier = high != null ? Qualifier.RANGE : amt.qualifier();
     return new Assessment.Priced(
@@ -106,8 +118,8 @@ final class OfferAssembler implements Serializable {
             currency,
             q,
             a.product.code(),
-            a.balanceLowCny,
-            a.balanceHighCny,
+            balanceLow,
+            balanceHigh,
             qualifier.code(),
             ctx.language(),
             a.tier.code(),

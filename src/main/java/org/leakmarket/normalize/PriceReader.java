@@ -8,11 +8,13 @@ import org.leakmarket.normalize.Vocabulary.Kind;
 import org.leakmarket.vocab.Qualifier;
 
 /**
- * Reads the price points of an advert from its tokens: money expressions (with currency, Chinese
- * compounds like 三毛五, ranges), counts (10万条, 10k), and how they pair up: per record (每条, /条, each),
- * bundles in either order (2000元10万条, 10万条2000元, 每万条600元, $300 for 10k, 110 USDT for 5,000, 10,000
- * cards - $580, 十万条业主资料只要八千元), qualifiers (最高, up to, from, 起). Minimum orders and free trials are
- * recognised and kept out of the pairing. Linear in the number of tokens.
+ * Reads the price phrases of an advert from its tokens: money expressions (with currency, Chinese
+ * compounds like 三毛五, ranges, between ... and), counts (10万条, 10k, 40 verified Venmo logins,
+ * 12万用户), and how they pair up: per record (每条, /条, each), bundles in either order (2000元10万条,
+ * 10万条2000元, 每万条600元, $300 for 10k, 110 USDT for 5,000, 10,000 cards - $580, 十万条业主资料只要八千元),
+ * qualifiers (最高, up to, from, as little as, 平均, 起). It also sets apart the amounts that are not
+ * prices: minimum orders and free trials (counts), stock on hand, balances and credit limits,
+ * prices per dollar of balance and minimum order values. Linear in the number of tokens.
  */
 final class PriceReader {
 
@@ -44,7 +46,13 @@ final class PriceReader {
     long n;
     boolean minOrder;
     boolean trial;
+    boolean stock;
     boolean claimed;
+
+    /** The evidence rule of a count that says nothing about a price, else null. */
+    String ignoredRule() {
+      return trial ? "ignored.free_trial" : minOrder ? "ignored.min_order" : "ignored.stock";
+    }
   }
 
   /** One price point: money, and the count it buys (null: one record). */
@@ -59,9 +67,20 @@ final class PriceReader {
     int qualEnd = -1;
   }
 
+  /** Money that is not a price, with the rule that set it apart. */
+  record Aside(int start, int end, String rule) {}
+
   static final class Result {
     final List<Point> points = new ArrayList<>();
+
+    /** Counts that say nothing about a price: minimum orders, free trials, stock on hand. */
     final List<Count> ignored = new ArrayList<>();
+
+    /** Minimum order values and prices per dollar of balance. */
+    final List<Aside> asides = new ArrayList<>();
+
+    /** Balances and credit limits, in text order. */
+    final List<Money> balances = new ArrayList<>();
   }
 
   private static final BigDecimal TENTH = new BigDecimal("0.1");
@@ -75,11 +94,29 @@ final class PriceReader {
           | 1 << Kind.TIER.ordinal()
           | 1 << Kind.FRESHNESS.ordinal()
           | 1 << Kind.ISSUER.ordinal()
-          | 1 << Kind.REGION.ordinal();
+          | 1 << Kind.REGION.ordinal()
+          | 1 << Kind.PRODUCT.ordinal()
+          | 1 << Kind.GOODS.ordinal()
+          | 1 << Kind.IGNORE.ordinal();
+
+  /** Words that may stand between a price and what it is qualified or counted by. */
+  private static final int FILLER_KINDS =
+      ATTRIBUTE_KINDS
+          | 1 << Kind.PRICE_CUE.ordinal()
+          | 1 << Kind.LOT_ALL.ordinal()
+          | 1 << Kind.STOCK.ordinal();
+
+  /** Qualifier words: up to, from, on average. */
+  private static final int QUALIFIER_KINDS =
+      1 << Kind.MAX.ordinal() | 1 << Kind.MIN.ordinal() | 1 << Kind.AVERAGE.ordinal();
 
   private static final int FREE = 0;
   private static final int MONEY = 1;
   private static final int COUNT = 2;
+  private static final int BALANCE = 3;
+
+  /** A number that is an identifier (QQ 123456): never a count, price or balance. */
+  private static final int IDENT = 4;
 
   private final List<Token> toks;
   private final char[] text;
@@ -87,6 +124,7 @@ final class PriceReader {
   private final int[] role;
   private final Count[] countAt;
   private final boolean[] claimedEach;
+  private final boolean sellsTheLot;
 
   private PriceReader(List<Token> toks, char[] text, String defaultCurrency) {
     this.toks = toks;
@@ -95,6 +133,11 @@ final class PriceReader {
     this.role = new int[toks.size()];
     this.countAt = new Count[toks.size()];
     this.claimedEach = new boolean[toks.size()];
+    boolean lot = false;
+    for (Token t : toks) {
+      lot |= t.has(Kind.LOT_ALL);
+    }
+    this.sellsTheLot = lot;
   }
 
   static Result read(List<Token> toks, char[] text, String defaultCurrency) {
@@ -103,19 +146,113 @@ final class PriceReader {
 
   private Result run() {
     Result r = new Result();
+    markIdentifiers();
+    markBareBalances(r);
     List<Count> counts = findCounts();
     for (Count c : counts) {
-      if (c.minOrder || c.trial) {
+      if (c.minOrder || c.trial || c.stock) {
         r.ignored.add(c);
       }
     }
-    List<Money> moneys = findMoneys();
+    List<Money> moneys = findMoneys(r);
     moneys.addAll(findBareMoneys());
     moneys.sort(Comparator.comparingInt(m -> m.start));
     for (Money m : moneys) {
       r.points.add(pair(m));
     }
+    r.balances.sort(Comparator.comparingInt(m -> m.start));
     return r;
+  }
+
+  // ---- identifiers and balances ----------------------------------------------------------
+
+  /** QQ 123456, 电话13800138000, tel: 555: a number after a contact word is an identifier. */
+  private void markIdentifiers() {
+    for (int k = 1; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      Token before = toks.get(k - 1);
+      if (t.isNum() && before.has(Kind.CONTACT) && gapOk(before.end, t.start, 2)) {
+        role[k] = IDENT;
+      }
+    }
+  }
+
+  /**
+   * Bare numbers that are balances: after a balance word (余额5万, balance over 3,000) or before one
+   * (5万余额, 2,000 on account), in the advert's currency.
+   */
+  private void markBareBalances(Result r) {
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (!t.isNum() || role[k] != FREE || t.value.signum() <= 0 || startsMoney(k)) {
+        continue;
+      }
+      if (k > 0 && toks.get(k - 1).type == Token.TERM && toks.get(k - 1).has(Kind.CURRENCY)) {
+        continue; // $ 5: money, read below
+      }
+      Token next = k + 1 < toks.size() ? toks.get(k + 1) : null;
+      if (next != null
+          && (next.has(Kind.COUNT) || next.has(Kind.GOODS))
+          && wsGap(t.end, next.start)) {
+        continue; // 余额 10万条 would be a count
+      }
+      if (balanceBefore(k) || balanceAfter(k)) {
+        Money m = new Money();
+        m.first = k;
+        m.last = k;
+        m.start = t.start;
+        m.end = t.end;
+        m.low = t.value;
+        m.currency = defaultCurrency;
+        m.defaulted = true;
+        role[k] = BALANCE;
+        r.balances.add(m);
+      }
+    }
+  }
+
+  /**
+   * Whether a balance word stands before token {@code k}, with at most qualifiers (up to, over) and
+   * a short word (of, 在) between: balance up to $1,000, with a balance of $5,000, 余额5万.
+   */
+  private boolean balanceBefore(int k) {
+    int end = toks.get(k).start;
+    for (int b = k - 1; b >= 0 && b >= k - 3; b--) {
+      Token tb = toks.get(b);
+      if (!gapOk(tb.end, end, 3)) {
+        return false;
+      }
+      if ((tb.kinds & QUALIFIER_KINDS) != 0 || tb.has(Kind.OVER)) {
+        end = tb.start;
+        continue;
+      }
+      // in "$500 - $2,000 balances $25" the word closes the amount before it, not this one
+      return tb.has(Kind.BALANCE) && !(b > 0 && closesAmount(b));
+    }
+    return false;
+  }
+
+  /** Whether the word at {@code b} follows a number or money (5万余额, $2,000 balances). */
+  private boolean closesAmount(int b) {
+    if (!toks.get(b).get(Kind.BALANCE).has(Vocabulary.AFTER)) {
+      return false;
+    }
+    Token before = toks.get(b - 1);
+    boolean amount = before.isNum() || role[b - 1] == BALANCE || before.has(Kind.CURRENCY);
+    return amount && gapOk(before.end, toks.get(b).start, 1);
+  }
+
+  /** Whether a balance word follows token {@code k} (5万余额, $2,000 balances, 2,000 on account). */
+  private boolean balanceAfter(int k) {
+    Token t = toks.get(k);
+    int a = k + 1;
+    if (a < toks.size() && toks.get(a).has(Kind.OVER) && gapOk(t.end, toks.get(a).start, 1)) {
+      t = toks.get(a++); // 5万以上余额
+    }
+    return a < toks.size()
+        && toks.get(a).has(Kind.BALANCE)
+        && toks.get(a).get(Kind.BALANCE).has(Vocabulary.AFTER)
+        && gapOk(t.end, toks.get(a).start, 1);
   }
 
   // ---- counts ----------------------------------------------------------------------------
@@ -126,17 +263,33 @@ final class PriceReader {
     for (int k = 0; k < size; k++) {
       Token t = toks.get(k);
       if (!t.isNum()
+          || role[k] != FREE
           || t.value.signum() <= 0
           || (t.value.scale() > 0 && t.value.stripTrailingZeros().scale() > 0)) {
         continue;
       }
+      if (k > 0
+          && toks.get(k - 1).type == Token.TERM
+          && toks.get(k - 1).has(Kind.CURRENCY)
+          && toks.get(k - 1).get(Kind.CURRENCY).has(Vocabulary.BEFORE)
+          && wsGap(toks.get(k - 1).end, t.start)
+          && !endsMoney(k - 1)) {
+        continue; // $5,000: money, not a count (but in 91USDT1万条 the USDT closes 91)
+      }
       Count c = null;
       Token next = k + 1 < size ? toks.get(k + 1) : null;
+      int goods = goodsAfter(k);
       if (next != null && next.has(Kind.COUNT) && wsGap(t.end, next.start)) {
         c = new Count();
         c.first = k;
         c.last = k + 1;
         c.end = next.end;
+      } else if (goods > 0) {
+        // 40 verified Venmo logins, 800k Australian emails, 29万学生信息, 4万数据
+        c = new Count();
+        c.first = k;
+        c.last = goods;
+        c.end = toks.get(goods).end;
       } else if (next != null
           && next.has(Kind.PER)
           && wsGap(t.end, next.start)
@@ -176,40 +329,22 @@ final class PriceReader {
         c.first = k;
         c.last = k;
         c.end = t.end;
+      } else if (t.multiplied
+          && next != null
+          && next.has(Kind.LOT_ALL)
+          && gapOk(t.end, next.start, 0)) {
+        // a shorthand count before the lot's price: 3000W 打包 2BTC
+        c = new Count();
+        c.first = k;
+        c.last = k;
+        c.end = t.end;
       }
       if (c == null) {
         continue;
       }
       c.start = t.start;
       c.n = t.value.longValue();
-      int after = c.last + 1;
-      // 1万条起; but in "$45 per 1k cards minimum 5k" the word opens the next count, not this one
-      if (after < size
-          && toks.get(after).has(Kind.MIN_ORDER)
-          && gapOk(c.end, toks.get(after).start, 1)
-          && !(after + 1 < size
-              && toks.get(after + 1).isNum()
-              && wsGap(toks.get(after).end, toks.get(after + 1).start))) {
-        c.minOrder = true;
-      }
-      int before = k - 1;
-      if (before >= 0 && toks.get(before).has(Kind.PER)) {
-        before--;
-      }
-      if (before >= 0
-          && (toks.get(before).has(Kind.MIN_ORDER) || toks.get(before).has(Kind.MIN))
-          && gapOk(toks.get(before).end, c.start, 2)) {
-        c.minOrder = true;
-      }
-      if ((k > 0 && toks.get(k - 1).has(Kind.TRIAL) && gapOk(toks.get(k - 1).end, c.start, 4))
-          || (after < size
-              && toks.get(after).has(Kind.TRIAL)
-              && gapOk(c.end, toks.get(after).start, 2)
-              && noSpace(c.end, toks.get(after).start))) {
-        // 200条免费 / 200条试用, written together; after a space a trial word starts another
-        // clause (130元2万条 可先试用再付款: try before paying, the 2万条 are sold)
-        c.trial = true;
-      }
+      flag(c, k);
       for (int p = c.first; p <= c.last; p++) {
         role[p] = COUNT;
         countAt[p] = c;
@@ -218,6 +353,115 @@ final class PriceReader {
       k = c.last;
     }
     return out;
+  }
+
+  /** Minimum order, free trial, stock on hand: a count that a price does not buy. */
+  private void flag(Count c, int k) {
+    int size = toks.size();
+    int after = c.last + 1;
+    // 1万条起; but in "$45 per 1k cards minimum 5k" the word opens the next count, not this one
+    if (after < size
+        && toks.get(after).has(Kind.MIN_ORDER)
+        && gapOk(c.end, toks.get(after).start, 1)
+        && !(after + 1 < size
+            && toks.get(after + 1).isNum()
+            && wsGap(toks.get(after).end, toks.get(after + 1).start))) {
+      c.minOrder = true;
+    }
+    int before = k - 1;
+    if (before >= 0 && toks.get(before).has(Kind.PER)) {
+      before--;
+    }
+    if (before >= 0
+        && (toks.get(before).has(Kind.MIN_ORDER) || toks.get(before).has(Kind.MIN))
+        && gapOk(toks.get(before).end, c.start, 2)) {
+      c.minOrder = true;
+    }
+    if ((k > 0 && toks.get(k - 1).has(Kind.TRIAL) && gapOk(toks.get(k - 1).end, c.start, 4))
+        || (after < size
+            && toks.get(after).has(Kind.TRIAL)
+            && gapOk(c.end, toks.get(after).start, 2)
+            && noSpace(c.end, toks.get(after).start))) {
+      // 200条免费 / 200条试用, written together; after a space a trial word starts another
+      // clause (130元2万条 可先试用再付款: try before paying, the 2万条 are sold)
+      c.trial = true;
+    }
+    // 库存10万条, 共有15万个, 1m records available: stock on hand, unless the lot is sold whole
+    boolean stockBefore =
+        k > 0 && toks.get(k - 1).has(Kind.STOCK) && gapOk(toks.get(k - 1).end, c.start, 2);
+    boolean stockAfter =
+        after < size && toks.get(after).has(Kind.STOCK) && gapOk(c.end, toks.get(after).start, 1);
+    c.stock = (stockBefore || stockAfter) && !sellsTheLot && !c.minOrder && !c.trial;
+  }
+
+  /**
+   * The goods noun that token {@code k} (a whole number) counts, with words between allowed (40
+   * verified Venmo logins, 29万学生信息), or -1. Between them: attribute words and, in English, up to
+   * three other words; in Chinese, after a shorthand count (万, w, k), up to four characters. A year
+   * (2019 database) counts nothing.
+   */
+  private int goodsAfter(int k) {
+    Token t = toks.get(k);
+    if (isYear(t)) {
+      return -1;
+    }
+    int prevEnd = t.end;
+    int words = 0;
+    for (int j = k + 1; j < toks.size() && j <= k + 5; j++) {
+      Token tj = toks.get(j);
+      int w = fillerWords(prevEnd, tj.start, t.multiplied);
+      if (w < 0 || (words += w) > 3) {
+        return -1;
+      }
+      if (tj.has(Kind.GOODS)) {
+        return j;
+      }
+      if (tj.type != Token.TERM
+          || (tj.kinds & ATTRIBUTE_KINDS) == 0
+          || (tj.kinds & ~ATTRIBUTE_KINDS) != 0) {
+        return -1;
+      }
+      prevEnd = tj.end;
+    }
+    return -1;
+  }
+
+  /**
+   * How many unknown words stand between two tokens of a counted phrase, or -1 when what stands
+   * there is not such words: English words (letters, hyphens, apostrophes), or up to four Chinese
+   * characters when {@code cjkAllowed}.
+   */
+  private int fillerWords(int from, int to, boolean cjkAllowed) {
+    int words = 0;
+    boolean inWord = false;
+    int cjk = 0;
+    for (int i = from; i < to; i++) {
+      char c = text[i];
+      if (c == ' ' || c == '\t') {
+        inWord = false;
+      } else if (TermTrie.isAsciiLetter(c) || c == '-' || c == '\'' || c == '&') {
+        if (!inWord) {
+          words++;
+        }
+        inWord = true;
+      } else if (c >= '\u3400' && c <= '\u9FFF' && cjkAllowed) {
+        if (++cjk > 4) {
+          return -1;
+        }
+      } else {
+        return -1;
+      }
+    }
+    return words;
+  }
+
+  /** A year as a number (2019 database): four digits from 1990 to 2035, no shorthand. */
+  private boolean isYear(Token t) {
+    if (t.multiplied || t.end - t.start != 4 || !Lexer.isAsciiDigit(text[t.start])) {
+      return false;
+    }
+    int y = t.value.intValue();
+    return y >= 1990 && y <= 2035 && t.value.scale() <= 0;
   }
 
   /** Whether token k ends a money expression with an explicit currency (110 USDT, $580). */
@@ -255,7 +499,8 @@ final class PriceReader {
 
   // ---- money -----------------------------------------------------------------------------
 
-  private List<Money> findMoneys() {
+  /** Money with a currency; balances, ratios and minimum order values are set aside in r. */
+  private List<Money> findMoneys(Result r) {
     List<Money> out = new ArrayList<>();
     int size = toks.size();
     for (int k = 0; k < size; k++) {
@@ -274,12 +519,50 @@ final class PriceReader {
       for (int p = m.first; p <= m.last; p++) {
         role[p] = MONEY;
       }
-      if (!notPrice(m)) {
-        out.add(m);
-      }
       k = m.last;
+      if (notPrice(m)) {
+        continue;
+      }
+      if (balanceBefore(m.first) || balanceAfter(m.last)) {
+        for (int p = m.first; p <= m.last; p++) {
+          role[p] = BALANCE;
+        }
+        r.balances.add(m);
+        continue;
+      }
+      String aside = aside(m);
+      if (aside != null) {
+        r.asides.add(new Aside(m.start, m.end, aside));
+        continue;
+      }
+      out.add(m);
     }
     return out;
+  }
+
+  /**
+   * Why money is not a price although it looks like one, or null: 8 cents per dollar (a ratio to
+   * the balance), 两万元起卖 and minimum order $500 (a minimum order value).
+   */
+  private String aside(Money m) {
+    int a = m.last + 1;
+    if (a < toks.size() && gapOk(m.end, toks.get(a).start, 0)) {
+      Token next = toks.get(a);
+      if (next.has(Kind.RATIO)) {
+        return "ignored.ratio";
+      }
+      Vocabulary.Meaning mo = next.get(Kind.MIN_ORDER);
+      if (mo != null && !mo.has(Vocabulary.PRICE_FROM)) {
+        return "ignored.min_order_value";
+      }
+    }
+    if (m.first > 0) {
+      Token before = toks.get(m.first - 1);
+      if (before.has(Kind.MIN_ORDER) && gapOk(before.end, m.start, 2)) {
+        return "ignored.min_order_value";
+      }
+    }
+    return null;
   }
 
   /** A money expression starting at token k: ¥5, $ 5, 5元, 50 USDT, 三毛五, 一块五, 2块5毛. */
@@ -412,13 +695,13 @@ final class PriceReader {
     return hi;
   }
 
-  /** 2分到5元, $5-$20, $5-20, from $5 to $20. */
+  /** 2分到5元, $5-$20, $5-20, from $5 to $20, as little as 20 cents to $30, between $15 and $900. */
   private void trailingRange(Money m) {
     int size = toks.size();
     int r = m.last + 1;
     if (m.high != null
         || r + 1 >= size
-        || !toks.get(r).has(Kind.RANGE)
+        || !(toks.get(r).has(Kind.RANGE) || toks.get(r).has(Kind.AND) && afterBetween(m))
         || !wsGap(m.end, toks.get(r).start)
         || !wsGap(toks.get(r).end, toks.get(r + 1).start)
         || role[r + 1] != FREE) {
@@ -450,6 +733,15 @@ final class PriceReader {
     order(m);
   }
 
+  /** Whether "between" (介于) stands right before the money: its "and" closes a range. */
+  private boolean afterBetween(Money m) {
+    if (m.first == 0) {
+      return false;
+    }
+    Token b = toks.get(m.first - 1);
+    return b.has(Kind.BETWEEN) && gapOk(b.end, m.start, 0);
+  }
+
   private static void order(Money m) {
     if (m.high != null && m.high.compareTo(m.low) < 0) {
       BigDecimal t = m.low;
@@ -469,7 +761,8 @@ final class PriceReader {
     }
     if (m.first >= 2) {
       Token before = toks.get(m.first - 2);
-      if ((before.isNum() || role[m.first - 2] != FREE) && wsGap(before.end, dash.start)) {
+      if ((before.isNum() || role[m.first - 2] != FREE || before.has(Kind.GOODS))
+          && wsGap(before.end, dash.start)) {
         return;
       }
     }
@@ -478,7 +771,10 @@ final class PriceReader {
     m.first -= 1;
   }
 
-  /** Numbers with no currency that are prices by their position: 0.5/条, 300/万, 每条0.3, 1000条/80. */
+  /**
+   * Numbers with no currency that are prices by their position: 0.5/条, 300/万, 每条0.3, 1000条/80, 只卖2万
+   * (in the advert's currency).
+   */
   private List<Money> findBareMoneys() {
     List<Money> out = new ArrayList<>();
     int size = toks.size();
@@ -508,7 +804,7 @@ final class PriceReader {
           && wsGap(t.end, next.start)) {
         last = k + 2;
         high = toks.get(k + 2).value;
-      } else if (precededByEach(k) || precededByCount(k)) {
+      } else if (precededByEach(k) || precededByCount(k) || precededByCue(k)) {
         last = k;
       }
       if (last < 0) {
@@ -540,13 +836,22 @@ final class PriceReader {
       if (!gapOk(tb.end, end, 3)) {
         return false;
       }
-      if (tb.has(Kind.MAX) || tb.has(Kind.MIN)) {
+      if ((tb.kinds & QUALIFIER_KINDS) != 0 || tb.has(Kind.PRICE_CUE)) {
         end = tb.start;
         continue;
       }
       return tb.has(Kind.EACH) && role[b] == FREE;
     }
     return false;
+  }
+
+  /** 只卖2万, 售价：500: a bare number right after a word that says a price follows. */
+  private boolean precededByCue(int k) {
+    if (k == 0) {
+      return false;
+    }
+    Token tb = toks.get(k - 1);
+    return tb.has(Kind.PRICE_CUE) && gapOk(tb.end, toks.get(k).start, 1);
   }
 
   private boolean precededByCount(int k) {
@@ -558,7 +863,7 @@ final class PriceReader {
       return false;
     }
     Count c = countAt[b];
-    if (c.minOrder || c.trial || !gapOk(c.end, toks.get(k).start, 1)) {
+    if (!pairable(c) || !gapOk(c.end, toks.get(k).start, 1)) {
       return false;
     }
     // a bare number after a count is a price only when the clause ends there (10万条2000)
@@ -600,14 +905,19 @@ final class PriceReader {
     }
     // walking back: qualifiers, a per-record marker, or a count (10万条2000元, 每万条600元, 1000条/80元)
     int end = m.start;
-    for (int b = m.first - 1; b >= 0 && b >= m.first - 4; b--) {
+    for (int b = m.first - 1; b >= 0 && b >= m.first - 6; b--) {
       Token tb = toks.get(b);
       if (!gapOk(tb.end, end, 4)) {
         break;
       }
-      if (tb.has(Kind.MAX) || tb.has(Kind.MIN)) {
+      if ((tb.kinds & QUALIFIER_KINDS) != 0) {
         if (p.qualifier == null) {
-          qualify(p, tb, tb.has(Kind.MAX) ? Qualifier.UP_TO : Qualifier.FROM);
+          qualify(
+              p,
+              tb,
+              tb.has(Kind.MAX)
+                  ? Qualifier.UP_TO
+                  : tb.has(Kind.MIN) ? Qualifier.FROM : Qualifier.AVERAGE);
         }
         end = tb.start;
         continue;
@@ -616,6 +926,12 @@ final class PriceReader {
         break;
       }
       if (tb.has(Kind.EACH) && !claimedEach[b] && role[b] == FREE) {
+        Vocabulary.Meaning each = tb.get(Kind.EACH);
+        if (each.has(Vocabulary.LOT) && followingCount(a, prevEnd) != null) {
+          // 一份 2000 元 10 万条: the lot is the count that follows, not one record
+          end = tb.start;
+          continue;
+        }
         claimedEach[b] = true;
         p.rule = "price.per_record";
         p.start = tb.start;
@@ -638,8 +954,8 @@ final class PriceReader {
       }
       // 十万条业主资料只要八千元: what the records are may stand between the count and the price
       if (tb.type == Token.TERM
-          && (tb.kinds & ATTRIBUTE_KINDS) != 0
-          && (tb.kinds & ~ATTRIBUTE_KINDS) == 0
+          && (tb.kinds & FILLER_KINDS) != 0
+          && (tb.kinds & ~FILLER_KINDS) == 0
           && role[b] == FREE) {
         end = tb.start;
         continue;
@@ -662,21 +978,10 @@ final class PriceReader {
     }
     // following count: 2000元10万条, $300 for 10k, 50 USDT per 1k records
     if (p.rule == null) {
-      int prev = prevEnd;
-      for (int f = a; f < size && f <= a + 2; f++) {
-        Token tf = toks.get(f);
-        if (!gapOk(prev, tf.start, 4)) {
-          break;
-        }
-        if (tf.has(Kind.PER) && role[f] == FREE) {
-          prev = tf.end;
-          continue;
-        }
-        if (role[f] == COUNT && countAt[f].first == f && pairable(countAt[f])) {
-          bundle(p, countAt[f]);
-          p.end = countAt[f].end;
-        }
-        break;
+      Count c = followingCount(a, prevEnd);
+      if (c != null) {
+        bundle(p, c);
+        p.end = c.end;
       }
     }
     if (p.rule == null) {
@@ -685,12 +990,32 @@ final class PriceReader {
     return p;
   }
 
+  /** The pairable count that follows a price, a connector (for, per, /) at most between. */
+  private Count followingCount(int a, int prevEnd) {
+    int prev = prevEnd;
+    for (int f = a; f < toks.size() && f <= a + 2; f++) {
+      Token tf = toks.get(f);
+      if (!gapOk(prev, tf.start, 4)) {
+        return null;
+      }
+      if (tf.has(Kind.PER) && role[f] == FREE) {
+        prev = tf.end;
+        continue;
+      }
+      if (role[f] == COUNT && countAt[f].first == f && pairable(countAt[f])) {
+        return countAt[f];
+      }
+      return null;
+    }
+    return null;
+  }
+
   private static boolean isDash(char c) {
     return c == '-' || c == '\u2013' || c == '\u2014';
   }
 
   private static boolean pairable(Count c) {
-    return !c.minOrder && !c.trial && !c.claimed;
+    return !c.minOrder && !c.trial && !c.claimed && !c.stock;
   }
 
   private static void bundle(Point p, Count c) {
@@ -715,7 +1040,7 @@ final class PriceReader {
     return to == from || text[from] == ' ' || text[from] == '\t';
   }
 
-  /** No clause separator and at most {@code maxFiller} non-blank characters between. */
+  /** No whitespace between two positions. */
   private boolean noSpace(int from, int to) {
     for (int k = from; k < to; k++) {
       if (Character.isWhitespace(text[k])) {
@@ -725,6 +1050,7 @@ final class PriceReader {
     return true;
   }
 
+  /** No clause separator and at most {@code maxFiller} non-blank characters between. */
   private boolean gapOk(int from, int to, int maxFiller) {
     int filler = 0;
     for (int k = from; k < to; k++) {

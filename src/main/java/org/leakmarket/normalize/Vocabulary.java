@@ -38,13 +38,24 @@ public final class Vocabulary implements Serializable {
   enum Kind {
     CURRENCY,
     COUNT,
+    GOODS,
     EACH,
     PER,
     RANGE,
+    BETWEEN,
+    AND,
     MAX,
     MIN,
+    AVERAGE,
     MIN_ORDER,
     TRIAL,
+    STOCK,
+    LOT_ALL,
+    BALANCE,
+    OVER,
+    RATIO,
+    PRICE_CUE,
+    CONTACT,
     NOT_PRICE,
     IGNORE,
     BUY,
@@ -56,6 +67,38 @@ public final class Vocabulary implements Serializable {
     ISSUER,
     REGION
   }
+
+  static {
+    // a token keeps its kinds as bits of an int
+    if (Kind.values().length > 32) {
+      throw new IllegalStateException("more than 32 vocabulary kinds");
+    }
+  }
+
+  /** The roles a term of price_words.tsv may have. */
+  private static final java.util.EnumSet<Kind> PRICE_WORD_KINDS =
+      java.util.EnumSet.of(
+          Kind.COUNT,
+          Kind.GOODS,
+          Kind.EACH,
+          Kind.PER,
+          Kind.RANGE,
+          Kind.BETWEEN,
+          Kind.AND,
+          Kind.MAX,
+          Kind.MIN,
+          Kind.AVERAGE,
+          Kind.MIN_ORDER,
+          Kind.TRIAL,
+          Kind.STOCK,
+          Kind.LOT_ALL,
+          Kind.BALANCE,
+          Kind.OVER,
+          Kind.RATIO,
+          Kind.PRICE_CUE,
+          Kind.CONTACT,
+          Kind.NOT_PRICE,
+          Kind.IGNORE);
 
   static final int BEFORE = 1;
   static final int AFTER = 2;
@@ -74,6 +117,12 @@ public final class Vocabulary implements Serializable {
 
   /** A product word that defines the goods (dumps, logins, 网银, with PIN): the strongest. */
   static final int STRONG = 256;
+
+  /** A per-record word that names one lot (一份, 一套): a count right after its price fills it. */
+  static final int LOT = 512;
+
+  /** A minimum-order word that, right after a price, makes it a "from" price (3毛起). */
+  static final int PRICE_FROM = 1024;
 
   /**
    * One meaning of a term. {@code value} is the currency code, tier, category, region code or
@@ -178,21 +227,16 @@ public final class Vocabulary implements Serializable {
     }
     for (String[] f : src.rows("price_words.tsv")) {
       need(f, 2, "price_words.tsv");
-      Kind k =
-          switch (f[1].trim()) {
-            case "count" -> Kind.COUNT;
-            case "each" -> Kind.EACH;
-            case "per" -> Kind.PER;
-            case "range" -> Kind.RANGE;
-            case "max" -> Kind.MAX;
-            case "min" -> Kind.MIN;
-            case "min_order" -> Kind.MIN_ORDER;
-            case "trial" -> Kind.TRIAL;
-            case "not_price" -> Kind.NOT_PRICE;
-            case "ignore" -> Kind.IGNORE;
-            default -> throw new IllegalArgumentException("price_words.tsv: unknown role " + f[1]);
-          };
-      int flags = k == Kind.COUNT ? AFTER_NUMBER : 0;
+      Kind k;
+      try {
+        k = Kind.valueOf(f[1].trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("price_words.tsv: unknown role " + f[1], e);
+      }
+      if (!PRICE_WORD_KINDS.contains(k)) {
+        throw new IllegalArgumentException("price_words.tsv: unknown role " + f[1]);
+      }
+      int flags = flags(f.length > 2 ? f[2] : "") | (k == Kind.COUNT ? AFTER_NUMBER : 0);
       add(
           f[0],
           new Meaning(k, f[1].trim(), null, flags, f[0], k.name().toLowerCase(Locale.ROOT), null));
@@ -312,6 +356,9 @@ public final class Vocabulary implements Serializable {
         case "card" -> flags |= CARD;
         case "weak" -> flags |= WEAK;
         case "strong" -> flags |= STRONG;
+        case "lot" -> flags |= LOT;
+        case "price_from" -> flags |= PRICE_FROM;
+        case "follows" -> flags |= AFTER;
         default -> throw new IllegalArgumentException("unknown vocabulary flag " + f);
       }
     }

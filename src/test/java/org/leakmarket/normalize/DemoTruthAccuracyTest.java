@@ -139,8 +139,7 @@ class DemoTruthAccuracyTest {
 
   @BeforeAll
   static void compare() throws IOException {
-    Normalizer normalizer =
-        new Normalizer(FxTable.load(FX, 45), new NormalizerSettings(0.0001, 50000));
+    Normalizer normalizer = new Normalizer(FxTable.load(FX, 45), NormalizerSettings.defaults());
     ObjectMapper mapper =
         JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     AdvertTemplates phrases = AdvertTemplates.load();

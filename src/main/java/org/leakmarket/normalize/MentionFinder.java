@@ -130,11 +130,45 @@ final class MentionFinder implements java.io.Serializable {
     return -1;
   }
 
-  /** Where a dump word after a year ends (2019年数据, 2019 database), or -1. */
+  /**
+   * Where a dump word after a year ends (2019年数据, 2019 database, 2013年某银行客户数据, 2019 US bank
+   * database), or -1. Between them: 年/的, then at most six Chinese characters or two English words,
+   * but no digit (2014年12月数据 is dated to the month: not an old dump by the year alone).
+   */
   private int yearDumpEnd(char[] s, int from) {
     int i = from;
     while (i < s.length && (s[i] == ' ' || s[i] == '年' || s[i] == '的')) {
       i++;
+    }
+    int cjk = 0;
+    int words = 0;
+    for (int at = i; at < s.length; at++) {
+      int e = dumpWordAt(s, at);
+      if (e > 0) {
+        return e;
+      }
+      char c = s[at];
+      if (c >= '\u3400' && c <= '\u9FFF') {
+        if (++cjk > 6) {
+          return -1;
+        }
+      } else if (TermTrie.isAsciiLetter(c)) {
+        if (at == 0 || !TermTrie.isAsciiLetter(s[at - 1])) {
+          if (++words > 2) {
+            return -1;
+          }
+        }
+      } else if (c != ' ') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The end of a dump word starting at {@code i} (a whole word in English), or -1. */
+  private int dumpWordAt(char[] s, int i) {
+    if (i > 0 && TermTrie.isAsciiLetter(s[i]) && TermTrie.isAsciiLetter(s[i - 1])) {
+      return -1;
     }
     for (String w : vocab.yearDumpWords) {
       int e = i + w.length();

@@ -157,11 +157,110 @@ final class PriceReader {
     List<Money> moneys = findMoneys(r);
     moneys.addAll(findBareMoneys());
     moneys.sort(Comparator.comparingInt(m -> m.start));
+    Money priceCell = tableRow(moneys, counts, r);
     for (Money m : moneys) {
-      r.points.add(pair(m));
+      Point p = pair(m);
+      if (m == priceCell && p.count == null) {
+        Count c = onlyPairable(counts);
+        if (c != null) {
+          bundle(p, c); // 10,000 Australian emails | $100: the row's price buys its count
+        }
+      }
+      r.points.add(p);
     }
     r.balances.sort(Comparator.comparingInt(m -> m.start));
     return r;
+  }
+
+  // ---- table rows ------------------------------------------------------------------------
+
+  /**
+   * A price-list row whose cells are joined with '|' and whose last cell is a price alone ("Cloned
+   * Mastercard with PIN | $25"): the price of the row, or null. Amounts in the other cells describe
+   * the goods (PayPal transfers, $1000 – $3000 | $320) and are set aside; the price may buy the
+   * row's count across the bar.
+   */
+  private Money tableRow(List<Money> moneys, List<Count> counts, Result r) {
+    int bar = -1;
+    for (int i = text.length - 1; i >= 0; i--) {
+      if (text[i] == '|') {
+        bar = i;
+        break;
+      }
+    }
+    if (bar < 0) {
+      return null;
+    }
+    Money price = null;
+    for (Money m : moneys) {
+      if (m.start > bar) {
+        if (price != null) {
+          return null;
+        }
+        price = m;
+      }
+    }
+    if (price == null || !onlyPriceWords(bar + 1)) {
+      return null;
+    }
+    for (java.util.Iterator<Money> it = moneys.iterator(); it.hasNext(); ) {
+      Money m = it.next();
+      if (m != price) {
+        it.remove();
+        r.asides.add(new Aside(m.start, m.end, "ignored.description_amount"));
+      }
+    }
+    return price;
+  }
+
+  /**
+   * Whether the text from {@code from} holds only a price: its money, per-record words, qualifiers
+   * and connectors, and no letter or Chinese character outside them.
+   */
+  private boolean onlyPriceWords(int from) {
+    int covered = from;
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (t.end <= from) {
+        continue;
+      }
+      boolean ok =
+          role[k] == MONEY
+              || t.has(Kind.EACH)
+              || t.has(Kind.PER)
+              || (t.kinds & QUALIFIER_KINDS) != 0
+              || t.has(Kind.RANGE);
+      if (!ok || !plain(covered, t.start)) {
+        return false;
+      }
+      covered = t.end;
+    }
+    return plain(covered, text.length);
+  }
+
+  /** No letter, digit or Chinese character between two positions. */
+  private boolean plain(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text[i];
+      if (Character.isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The one count a price could buy, or null when there is none or more than one. */
+  private static Count onlyPairable(List<Count> counts) {
+    Count only = null;
+    for (Count c : counts) {
+      if (pairable(c)) {
+        if (only != null) {
+          return null;
+        }
+        only = c;
+      }
+    }
+    return only;
   }
 
   // ---- identifiers and balances ----------------------------------------------------------
@@ -331,9 +430,9 @@ final class PriceReader {
         c.end = t.end;
       } else if (t.multiplied
           && next != null
-          && next.has(Kind.LOT_ALL)
-          && gapOk(t.end, next.start, 0)) {
-        // a shorthand count before the lot's price: 3000W 打包 2BTC
+          && (next.has(Kind.LOT_ALL) && gapOk(t.end, next.start, 0)
+              || wsGap(t.end, next.start) && startsMoney(k + 1) && !isMoneyScale(k))) {
+        // a shorthand count before the lot's price: 3000W 打包 2BTC, 学生信息 20万 1.2btc
         c = new Count();
         c.first = k;
         c.last = k;
@@ -453,6 +552,15 @@ final class PriceReader {
       }
     }
     return words;
+  }
+
+  /** Whether the number is the first half of a money range or compound (2万-3万元 is not a count). */
+  private boolean isMoneyScale(int k) {
+    Token t = toks.get(k);
+    return k + 1 < toks.size()
+        && toks.get(k + 1).has(Kind.CURRENCY)
+        && toks.get(k + 1).get(Kind.CURRENCY).has(Vocabulary.AFTER)
+        && wsGap(t.end, toks.get(k + 1).start);
   }
 
   /** A year as a number (2019 database): four digits from 1990 to 2035, no shorthand. */

@@ -660,7 +660,10 @@ final class PriceReader {
         return "ignored.ratio";
       }
       Vocabulary.Meaning mo = next.get(Kind.MIN_ORDER);
-      if (mo != null && !mo.has(Vocabulary.PRICE_FROM)) {
+      boolean opensCount =
+          a + 1 < toks.size() && toks.get(a + 1).isNum() && wsGap(next.end, toks.get(a + 1).start);
+      if (mo != null && !mo.has(Vocabulary.PRICE_FROM) && !opensCount) {
+        // 两万元起卖, $500 minimum; but in "$45 minimum 5k" the word opens a count
         return "ignored.min_order_value";
       }
     }
@@ -990,7 +993,10 @@ final class PriceReader {
     int a = m.last + 1;
     int prevEnd = m.end;
     // 3毛起: 起 right after a price makes it a "from" price
-    if (a < size && toks.get(a).has(Kind.MIN_ORDER) && gapOk(prevEnd, toks.get(a).start, 0)) {
+    if (a < size
+        && toks.get(a).has(Kind.MIN_ORDER)
+        && toks.get(a).get(Kind.MIN_ORDER).has(Vocabulary.PRICE_FROM)
+        && gapOk(prevEnd, toks.get(a).start, 0)) {
       qualify(p, toks.get(a), Qualifier.FROM);
       prevEnd = toks.get(a).end;
       a++;

@@ -133,9 +133,9 @@ class GenerateSparkTest extends SparkTestBase {
         byCell
             .computeIfAbsent(
                 new WrittenPriceTruth.Key(
-                    r.getString(0), r.getString(1), r.getString(2), r.getString(3)),
+                    r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)),
                 k -> new java.util.ArrayList<>())
-            .add(r.getDouble(4));
+            .add(r.getDouble(5));
       }
     }
     assertThat(fromSpark.keySet()).isEqualTo(byCell.keySet());
@@ -161,7 +161,12 @@ class GenerateSparkTest extends SparkTestBase {
                     .filter(
                         t ->
                             t.cell()
-                                .equals(new PriceModel.Cell(k.category(), k.tier(), k.freshness())))
+                                .equals(
+                                    new PriceModel.Cell(
+                                        org.leakmarket.vocab.Product.of(k.product()).orElseThrow(),
+                                        k.category(),
+                                        k.tier(),
+                                        k.freshness())))
                     .findFirst()
                     .orElseThrow()
                     .medianCny()

@@ -12,8 +12,8 @@ import org.leakmarket.normalize.Vocabulary.Kind;
  * Finds the money of an advert: amounts with a currency (¥5, 5元, 50 USDT, 20 cents), Chinese
  * compounds (三毛五, 一块五, 2块5毛), ranges (0.3-0.5元, 2分到5元, $5-$20, between $15 and $900), and bare
  * numbers that are prices by their position (0.5/条, 每条0.3, 300/万, 1000条/80, 只卖2万). Money that
- * {@link NotPrices} sets aside (balances, ratios, minimum order values) is not returned. Linear in
- * the tokens.
+ * {@link NotPrices} sets aside (balances, ratios, minimum order values) and conversions in brackets
+ * (£17 ($25)) are not returned. Linear in the tokens.
  */
 final class MoneyReader extends PhraseTokens {
   private static final BigDecimal TENTH = new BigDecimal("0.1");

@@ -9,9 +9,10 @@ import org.leakmarket.normalize.Vocabulary.Kind;
 /**
  * The amounts of an advert that are not prices (vocabulary.md "Amounts that are not prices"):
  * identifiers after a contact word (QQ 123456), balances and credit limits (余额5万, balance up to
- * $1,000, $500 – $2,000 balances, 2,000 on account), prices per dollar of balance (8 cents per
- * dollar), minimum order values (两万元起卖, minimum order $500), and the amounts in the description
- * cell of a price-list row whose last cell is its price. Linear in the tokens.
+ * $1,000, $500 – $2,000 balances, 2,000 on account, the average limit ... was more than $4,000),
+ * prices per dollar of balance (8 cents per dollar), minimum order values (两万元起卖, minimum order
+ * $500), a market's worth ($5.3 billion), and the amounts in the description cell of a price-list
+ * row whose last cell is its price. Linear in the tokens.
  */
 final class NotPrices extends PhraseTokens {
 

@@ -55,7 +55,7 @@ final class MoneyReader extends PhraseTokens {
       }
       if (notPrices.balanceBefore(m.first)
           || notPrices.balanceAfter(m.last)
-          || notPrices.balanceStated(m.first)) {
+          || notPrices.balanceStated(m)) {
         for (int p = m.first; p <= m.last; p++) {
           role[p] = BALANCE;
         }

@@ -172,11 +172,18 @@ final class NotPrices extends PhraseTokens {
   private static final java.util.Set<String> COPULAS = java.util.Set.of("is", "was", "are", "were");
 
   /**
-   * Whether token {@code k} starts the amount of a sentence whose subject is a balance word: a
-   * balance word, up to five other words, a copula (is, was), qualifiers, the amount ("the average
-   * advertised credit card limit observed by Symantec was more than $4,000").
+   * Whether money starts the amount of a sentence whose subject is a balance word: a balance word,
+   * up to five other words, a copula (is, was), qualifiers, the amount ("the average advertised
+   * credit card limit observed by Symantec was more than $4,000").
    */
-  boolean balanceStated(int k) {
+  boolean balanceStated(Money m) {
+    int k = m.first;
+    int after = m.last + 1;
+    if (after < toks.size()
+        && toks.get(after).has(Kind.EACH)
+        && gapOk(m.end, toks.get(after).start, 1)) {
+      return false; // "balance transfers are $40 each": a price per record
+    }
     int end = toks.get(k).start;
     int b = k - 1;
     while (b >= 0

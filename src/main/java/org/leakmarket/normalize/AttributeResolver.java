@@ -79,7 +79,8 @@ final class AttributeResolver {
 
   /**
    * The balance of each point: with several prices and balances written between them, the one
-   * before each price (a menu of balances); else the first balance for all.
+   * before each price (a menu of balances; also when the only one stands between two prices); else
+   * the first balance for all.
    */
   private static void balances(
       List<Point> pts, List<Money> balances, List<Attributes> out, AdvertText text) {
@@ -98,8 +99,11 @@ final class AttributeResolver {
       gapsWith += in == null ? 0 : 1;
       per.add(in);
     }
+    // one balance written between two prices (cards $10 - $40; with >$5k limit $110 - $120)
+    // belongs to the price after it, as in a menu; one before the first price is a header
+    boolean menu = gapsWith >= 2 || gapsWith == 1 && per.get(0) == null;
     for (int i = 0; i < n; i++) {
-      Money b = gapsWith >= 2 ? per.get(i) : balances.get(0);
+      Money b = menu ? per.get(i) : balances.get(0);
       if (b != null) {
         out.get(i).balance = b;
         out.get(i)

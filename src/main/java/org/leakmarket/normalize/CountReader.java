@@ -93,6 +93,19 @@ final class CountReader extends PhraseTokens {
         c.first = k;
         c.last = k;
         c.end = t.end;
+      } else if ((k > 0
+                  && toks.get(k - 1).has(Kind.PER)
+                  && TermTrie.isAsciiLetter(text[toks.get(k - 1).start])
+                  && wsGap(toks.get(k - 1).end, t.start)
+              || timesBefore(t.start))
+          && t.value.compareTo(BARE_COUNT_MIN) >= 0
+          && clauseEndsAt(t.end)) {
+        // Premium-quality, per 1,000 | $5,500; followers x 1000 | $2: a count of 100 or more
+        // after "per" or "x" that closes its clause (the price is elsewhere)
+        c = new Count();
+        c.first = k;
+        c.last = k;
+        c.end = t.end;
       } else if (t.multiplied
           && next != null
           && (next.has(Kind.LOT_ALL) && gapOk(t.end, next.start, 0)
@@ -117,6 +130,31 @@ final class CountReader extends PhraseTokens {
       k = c.last;
     }
     return out;
+  }
+
+  /** Whether a multiplication sign (x, ×) stands alone right before {@code start}: x 1000. */
+  boolean timesBefore(int start) {
+    int i = start - 1;
+    while (i >= 0 && text[i] == ' ') {
+      i--;
+    }
+    if (i < 0 || (text[i] != 'x' && text[i] != '\u00D7') || i == start - 1 && text[i] == 'x') {
+      return false; // "x1000" glued is left alone: it may be a model name
+    }
+    return i == 0 || !TermTrie.isAsciiLetter(text[i - 1]) && !Lexer.isAsciiDigit(text[i - 1]);
+  }
+
+  /** Whether only blanks stand between {@code from} and the end of the text or of its clause. */
+  boolean clauseEndsAt(int from) {
+    for (int i = from; i < text.length; i++) {
+      if (Normalizer.isSeparator(text, i)) {
+        return true;
+      }
+      if (text[i] != ' ' && text[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Minimum order, free trial, stock on hand: a count that a price does not buy. */

@@ -12,8 +12,8 @@ import org.leakmarket.normalize.Vocabulary.Kind;
  * Finds the money of an advert: amounts with a currency (¥5, 5元, 50 USDT, 20 cents), Chinese
  * compounds (三毛五, 一块五, 2块5毛), ranges (0.3-0.5元, 2分到5元, $5-$20, between $15 and $900), and bare
  * numbers that are prices by their position (0.5/条, 每条0.3, 300/万, 1000条/80, 只卖2万). Money that
- * {@link NotPrices} sets aside (balances, ratios, minimum order values) is not returned. Linear in
- * the tokens.
+ * {@link NotPrices} sets aside (balances, ratios, minimum order values) and conversions in brackets
+ * (£17 ($25)) are not returned. Linear in the tokens.
  */
 final class MoneyReader extends PhraseTokens {
   private static final BigDecimal TENTH = new BigDecimal("0.1");
@@ -49,7 +49,13 @@ final class MoneyReader extends PhraseTokens {
       if (notPrice(m)) {
         continue;
       }
-      if (notPrices.balanceBefore(m.first) || notPrices.balanceAfter(m.last)) {
+      if (conversion(m)) {
+        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.conversion"));
+        continue;
+      }
+      if (notPrices.balanceBefore(m.first)
+          || notPrices.balanceAfter(m.last)
+          || notPrices.balanceStated(m)) {
         for (int p = m.first; p <= m.last; p++) {
           role[p] = BALANCE;
         }
@@ -171,6 +177,41 @@ final class MoneyReader extends PhraseTokens {
     return before.has(Kind.NOT_PRICE) && gapOk(before.end, m.start, 2);
   }
 
+  /**
+   * £17 ($25): money in brackets right after other money (or a balance) restates it in another
+   * currency; it is not a second price.
+   */
+  boolean conversion(Money m) {
+    int open = skipBlanksBack(m.start);
+    if (open < 0 || text[open] != '(' || m.first == 0) {
+      return false;
+    }
+    int close = skipBlanks(m.end);
+    if (close >= text.length || text[close] != ')') {
+      return false;
+    }
+    int before = m.first - 1;
+    int prevEnd = skipBlanksBack(open) + 1;
+    return toks.get(before).end == prevEnd && (role[before] == MONEY || role[before] == BALANCE);
+  }
+
+  /** The index of the first non-blank character at or after {@code i} (text length if none). */
+  int skipBlanks(int i) {
+    while (i < text.length && (text[i] == ' ' || text[i] == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index of the last non-blank character before {@code i} (-1 if none). */
+  int skipBlanksBack(int i) {
+    int j = i - 1;
+    while (j >= 0 && (text[j] == ' ' || text[j] == '\t')) {
+      j--;
+    }
+    return j;
+  }
+
   /** 0.3-0.5元, 3-5毛, 2000-3000元: a bare number, a range word, then money. */
   Money leadingRange(int k) {
     int size = toks.size();
@@ -199,6 +240,28 @@ final class MoneyReader extends PhraseTokens {
   void trailingRange(Money m) {
     int size = toks.size();
     int r = m.last + 1;
+    // 7pence ($0.10) to £17: a conversion in brackets between the low bound and "to"
+    int open = skipBlanks(m.end);
+    if (m.high == null && open < text.length && text[open] == '(') {
+      int close = open + 1;
+      while (close < text.length && text[close] != ')' && !Normalizer.isSeparator(text, close)) {
+        close++;
+      }
+      if (close < text.length && text[close] == ')') {
+        int skip = r;
+        while (skip < size && toks.get(skip).start < close) {
+          skip++;
+        }
+        if (skip + 1 < size && toks.get(skip).has(Kind.RANGE) && skip > r) {
+          Money inside = moneyAt(r);
+          if (inside != null && inside.last == skip - 1 && !inside.currency.equals(m.currency)) {
+            m.end = close + 1; // the range's text runs over the bracket
+            r = skip;
+            m.last = skip - 1;
+          }
+        }
+      }
+    }
     if (m.high != null
         || r + 1 >= size
         || !(toks.get(r).has(Kind.RANGE) || toks.get(r).has(Kind.AND) && afterBetween(m))

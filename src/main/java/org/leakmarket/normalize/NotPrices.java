@@ -9,9 +9,10 @@ import org.leakmarket.normalize.Vocabulary.Kind;
 /**
  * The amounts of an advert that are not prices (vocabulary.md "Amounts that are not prices"):
  * identifiers after a contact word (QQ 123456), balances and credit limits (余额5万, balance up to
- * $1,000, $500 – $2,000 balances, 2,000 on account), prices per dollar of balance (8 cents per
- * dollar), minimum order values (两万元起卖, minimum order $500), and the amounts in the description
- * cell of a price-list row whose last cell is its price. Linear in the tokens.
+ * $1,000, $500 – $2,000 balances, 2,000 on account, the average limit ... was more than $4,000),
+ * prices per dollar of balance (8 cents per dollar), minimum order values (两万元起卖, minimum order
+ * $500), a market's worth ($5.3 billion), and the amounts in the description cell of a price-list
+ * row whose last cell is its price. Linear in the tokens.
  */
 final class NotPrices extends PhraseTokens {
 
@@ -163,6 +164,64 @@ final class NotPrices extends PhraseTokens {
     return false;
   }
 
+  /** From a billion up, money written with a scale word is a market's worth, not a price. */
+  private static final java.math.BigDecimal AGGREGATE =
+      java.math.BigDecimal.valueOf(1_000_000_000L);
+
+  /** Copulas that state a balance: "the average limit observed was more than $4,000". */
+  private static final java.util.Set<String> COPULAS = java.util.Set.of("is", "was", "are", "were");
+
+  /**
+   * Whether money starts the amount of a sentence whose subject is a balance word: a balance word,
+   * up to five other words, a copula (is, was), qualifiers, the amount ("the average advertised
+   * credit card limit observed by Symantec was more than $4,000").
+   */
+  boolean balanceStated(Money m) {
+    int k = m.first;
+    int after = m.last + 1;
+    if (after < toks.size()
+        && toks.get(after).has(Kind.EACH)
+        && gapOk(m.end, toks.get(after).start, 1)) {
+      return false; // "balance transfers are $40 each": a price per record
+    }
+    int end = toks.get(k).start;
+    int b = k - 1;
+    while (b >= 0
+        && ((toks.get(b).kinds & QUALIFIER_KINDS) != 0 || toks.get(b).has(Kind.OVER))
+        && gapOk(toks.get(b).end, end, 0)) {
+      end = toks.get(b).start;
+      b--;
+    }
+    int w = end;
+    while (w > 0 && text[w - 1] == ' ') {
+      w--;
+    }
+    int ws = w;
+    while (ws > 0 && TermTrie.isAsciiLetter(text[ws - 1])) {
+      ws--;
+    }
+    if (ws == w || !COPULAS.contains(new String(text, ws, w - ws))) {
+      return false;
+    }
+    if (b < 0 || !toks.get(b).has(Kind.BALANCE) || toks.get(b).end > ws) {
+      return false;
+    }
+    int words = 0;
+    boolean inWord = false;
+    for (int i = toks.get(b).end; i < ws; i++) {
+      char c = text[i];
+      if (c == ' ') {
+        inWord = false;
+      } else if (TermTrie.isAsciiLetter(c)) {
+        words += inWord ? 0 : 1;
+        inWord = true;
+      } else {
+        return false;
+      }
+    }
+    return words <= 5;
+  }
+
   /** Whether the word at {@code b} follows a number or money (5万余额, $2,000 balances). */
   boolean closesAmount(int b) {
     if (!toks.get(b).get(Kind.BALANCE).has(Vocabulary.AFTER)) {
@@ -191,6 +250,12 @@ final class NotPrices extends PhraseTokens {
    * the balance), 两万元起卖 and minimum order $500 (a minimum order value).
    */
   String aside(Money m) {
+    for (int k = m.first; k <= m.last; k++) {
+      Token t = toks.get(k);
+      if (t.isNum() && t.multiplied && t.value.compareTo(AGGREGATE) >= 0) {
+        return "ignored.aggregate_value"; // $5.3 billion: what a whole market is worth
+      }
+    }
     int a = m.last + 1;
     if (a < toks.size() && gapOk(m.end, toks.get(a).start, 0)) {
       Token next = toks.get(a);

@@ -152,6 +152,15 @@ final class PriceReader extends PhraseTokens {
       prevEnd = toks.get(a).end;
       a++;
     }
+    // $1,000 or more: a qualifier written after the price
+    if (p.qualifier == null
+        && a < size
+        && postfixQualifier(toks.get(a))
+        && gapOk(prevEnd, toks.get(a).start, 0)) {
+      qualify(p, toks.get(a), Qualifier.FROM);
+      prevEnd = toks.get(a).end;
+      a++;
+    }
     // following per-record marker: 5毛/条, 5毛一条, $5 each, 0.5元1条
     if (a < size && gapOk(prevEnd, toks.get(a).start, 2)) {
       Token ta = toks.get(a);
@@ -174,6 +183,18 @@ final class PriceReader extends PhraseTokens {
       Token tb = toks.get(b);
       if (!gapOk(tb.end, end, 4)) {
         break;
+      }
+      if (postfixQualifier(tb)) {
+        break; // "or more" qualifies the price before it
+      }
+      // Up to ~$1,170: an approximation mark between a qualifier and its price
+      if (b == m.first - 1
+          && tb.end == m.start
+          && tb.end - tb.start == 1
+          && text[tb.start] == '~'
+          && (b == 0 || role[b - 1] != MONEY && !toks.get(b - 1).isNum())) {
+        end = tb.start;
+        continue;
       }
       if ((tb.kinds & QUALIFIER_KINDS) != 0) {
         if (p.qualifier == null) {
@@ -253,6 +274,11 @@ final class PriceReader extends PhraseTokens {
       p.rule = "price.implied_per_record";
     }
     return p;
+  }
+
+  /** A "from" qualifier written after its price: or more, and up. */
+  private static boolean postfixQualifier(Token t) {
+    return t.has(Kind.MIN) && t.get(Kind.MIN).has(Vocabulary.AFTER);
   }
 
   /** The pairable count that follows a price, a connector (for, per, /) at most between. */

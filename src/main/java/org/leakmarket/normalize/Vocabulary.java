@@ -382,6 +382,8 @@ public final class Vocabulary implements Serializable {
       c = ' ';
     } else if (c == '\uFFE5') {
       c = '\u00A5';
+    } else if (c == '\u2019' || c == '\u2018') {
+      c = '\''; // typographic apostrophe: driver’s license is driver's license
     } else if ((traditional[c >>> 6] & (1L << c)) != 0) {
       c = simplify[c];
     }

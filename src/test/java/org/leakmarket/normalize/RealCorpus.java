@@ -70,6 +70,23 @@ record RealCorpus(String name, List<Entry> adverts) {
       Double balanceHigh,
       String balanceCurrency) {}
 
+  /**
+   * One sub-corpus per language ({@code lang}), named {@code "dev.yaml en"}, in the order the
+   * languages first appear; entries without a language are left out. The harness prints a column
+   * for each so that per-language tuning can be reported.
+   */
+  List<RealCorpus> byLanguage() {
+    Map<String, List<Entry>> by = new java.util.LinkedHashMap<>();
+    for (Entry e : adverts) {
+      if (e.lang() != null) {
+        by.computeIfAbsent(e.lang(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    List<RealCorpus> out = new ArrayList<>();
+    by.forEach((lang, es) -> out.add(new RealCorpus(name + " " + lang, List.copyOf(es))));
+    return out;
+  }
+
   /** The corpus at {@code file}, or empty when there is no such file (not collected yet). */
   static Optional<RealCorpus> read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {

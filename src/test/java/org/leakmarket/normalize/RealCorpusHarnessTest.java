@@ -49,6 +49,22 @@ class RealCorpusHarnessTest {
   }
 
   @Test
+  void theCorpusSplitsByLanguageInOrderOfFirstAppearance() throws IOException {
+    // the fixture holds zh 001-003, en 004-007, zh 008
+    List<RealCorpus> parts = fixture("fixture.yaml").byLanguage();
+    assertThat(parts)
+        .extracting(RealCorpus::name)
+        .containsExactly("fixture.yaml zh", "fixture.yaml en");
+    assertThat(parts.get(0).adverts())
+        .extracting(RealCorpus.Entry::id)
+        .containsExactly("zh-fixture-001", "zh-fixture-002", "zh-fixture-003", "zh-fixture-008");
+    assertThat(parts.get(1).adverts()).hasSize(4);
+    CorpusScorer.Score en = RealCorpusTest.scorer().score(parts.get(1));
+    assertThat(en.adverts).isEqualTo(4);
+    assertThat(en.exact).isEqualTo(4);
+  }
+
+  @Test
   void wrongExpectationsAreScoredWrongAndFailTheFloors() throws IOException {
     CorpusScorer.Score s = RealCorpusTest.scorer().score(fixture("fixture-wrong.yaml"));
     Set<String> missed =

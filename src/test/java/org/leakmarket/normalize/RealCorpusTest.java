@@ -70,7 +70,13 @@ class RealCorpusTest {
         () -> file + " is not there yet (the real-advert corpus is being collected): skipped");
     CorpusScorer.Score s = scorer().score(corpus.get());
     SCORES.put(split, s);
-    System.out.printf("RealCorpusTest: %s%n%s", file, CorpusScorer.table(List.of(s)));
+    List<CorpusScorer.Score> columns = new ArrayList<>(List.of(s));
+    for (RealCorpus byLang : corpus.get().byLanguage()) {
+      CorpusScorer.Score l = scorer().score(byLang);
+      SCORES.put(byLang.name(), l);
+      columns.add(l);
+    }
+    System.out.printf("RealCorpusTest: %s%n%s", file, CorpusScorer.table(columns));
     for (CorpusScorer.Miss m : s.misses) {
       System.out.printf(
           "  WRONG %s offer %d %s: expected=%s got=%s | %s%n",

@@ -165,7 +165,17 @@ final class AttributeResolver {
                 ms.size() > 1 && distinct(ms) > 1 ? best.rule() + ".highest_named" : best.rule()));
       }
       case FRESHNESS -> {
-        Mention first = ms.get(0);
+        // an age word with no freshness (隔夜, 周内) only keeps a menu item's price from the
+        // freshness of another item; the first word with a freshness wins
+        Mention first = null;
+        for (Mention m : ms) {
+          if (first == null && m.code() != Freshness.UNKNOWN) {
+            first = m;
+          }
+        }
+        if (first == null) {
+          return;
+        }
         a.freshness = (Freshness) first.code();
         a.evidence.add(
             new Evidence("freshness", text.span(first.start(), first.end()), first.rule()));

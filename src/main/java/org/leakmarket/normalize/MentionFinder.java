@@ -58,6 +58,13 @@ final class MentionFinder implements java.io.Serializable {
       out.add(hidden);
       out.sort(BY_START);
     }
+    if (out.stream().noneMatch(m -> m.kind() == Kind.CATEGORY)) {
+      Mention split = splitCategory(lower);
+      if (split != null) {
+        out.add(split);
+        out.sort(BY_START);
+      }
+    }
     for (Token t : tokens) {
       if (t.isNum() && t.end - t.start == 4 && Lexer.isAsciiDigit(lower[t.start])) {
         int year = t.value.intValue();
@@ -115,6 +122,52 @@ final class MentionFinder implements java.io.Serializable {
       }
     }
     return null;
+  }
+
+  /**
+   * The first category compound written apart in one phrase (银行…客户: 上海各银行超大存款客户资料; 存款…客户: 存款过千万客户),
+   * at most {@link #SPLIT_GAP} characters and no blank or clause separator between its parts (农业银行
+   * 建设银行 客户资料 lists banks: no category), or null. Only when the advert names no category word of
+   * its own.
+   */
+  private Mention splitCategory(char[] s) {
+    String text = String.valueOf(s);
+    Mention best = null;
+    for (Vocabulary.SplitTerm st : vocab.splitCategories) {
+      for (int a = text.indexOf(st.first()); a >= 0; a = text.indexOf(st.first(), a + 1)) {
+        int from = a + st.first().length();
+        int b = text.indexOf(st.second(), from);
+        if (b < 0 || b - from > SPLIT_GAP || separatorBetween(s, from, b)) {
+          continue;
+        }
+        if (best == null || a < best.start()) {
+          Vocabulary.Meaning m = st.meaning();
+          best =
+              new Mention(
+                  Kind.CATEGORY,
+                  m.value(),
+                  (Category) m.code(),
+                  a,
+                  b + st.second().length(),
+                  m.rule() + ".split",
+                  m.codes(),
+                  m.flags());
+        }
+        break;
+      }
+    }
+    return best;
+  }
+
+  private static final int SPLIT_GAP = 12;
+
+  private static boolean separatorBetween(char[] s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (Normalizer.isSeparator(s, k) || Character.isWhitespace(s[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Where the closing 银行 or "bank" of an issuer's name starts (工商银行, us bank), or -1. */

@@ -125,6 +125,13 @@ final class PriceReader extends PhraseTokens {
       }
       r.points.add(p);
     }
+    if (sellsTheLot && r.points.size() == 1 && r.points.get(0).count == null) {
+      // 100万随机身份信息，0.01BTC打包: the one price of a lot sold whole buys the one count
+      Count c = NotPrices.onlyPairable(counts);
+      if (c != null) {
+        bundle(r.points.get(0), c);
+      }
+    }
     r.balances.sort(Comparator.comparingInt(m -> m.start));
     return r;
   }

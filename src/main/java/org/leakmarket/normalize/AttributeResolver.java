@@ -122,7 +122,7 @@ final class AttributeResolver {
     int gapsWith = 0;
     for (int i = 0; i < n; i++) {
       int from = i == 0 ? 0 : pts.get(i - 1).end;
-      int to = pts.get(i).start;
+      int to = pts.get(i).end; // a word inside the price phrase (一张人脸0.5元) is its own
       List<Mention> in = new ArrayList<>(2);
       for (Mention m : all) {
         if (m.start() >= from && m.start() < to) {
@@ -131,6 +131,12 @@ final class AttributeResolver {
       }
       gapsWith += in.isEmpty() ? 0 : 1;
       per.add(in);
+    }
+    if (gapsWith < 2 && per.get(0).isEmpty()) {
+      List<List<Mention>> after = following(pts, all);
+      if (after != null) {
+        return after;
+      }
     }
     if (gapsWith < 2) {
       return null;
@@ -143,6 +149,30 @@ final class AttributeResolver {
       }
     }
     return per;
+  }
+
+  /**
+   * A menu written price first (5元一张脸、25元一个网站账号): nothing of the kind before the first price, and
+   * the words after each price (up to the next) name its goods. Null unless at least two prices
+   * have such words after them.
+   */
+  private static List<List<Mention>> following(List<Point> pts, List<Mention> all) {
+    int n = pts.size();
+    List<List<Mention>> per = new ArrayList<>(n);
+    int with = 0;
+    for (int i = 0; i < n; i++) {
+      int from = pts.get(i).end;
+      int to = i + 1 < n ? pts.get(i + 1).start : Integer.MAX_VALUE;
+      List<Mention> in = new ArrayList<>(2);
+      for (Mention m : all) {
+        if (m.start() >= from && m.start() < to) {
+          in.add(m);
+        }
+      }
+      with += in.isEmpty() ? 0 : 1;
+      per.add(in);
+    }
+    return with >= 2 ? per : null;
   }
 
   private static void apply(Kind kind, List<Mention> ms, Attributes a, AdvertText text) {

@@ -230,6 +230,12 @@ final class Lexer {
       v = new BigDecimal(sb.charAt(0) == '.' ? "0" + sb : sb.toString());
     }
     boolean single = j - i == 1;
+    // 1600余万, 2300多万: "more than" between the number and its Chinese multiplier
+    if (j + 1 < n
+        && (text[j] == '余' || text[j] == '多')
+        && (text[j + 1] == '万' || text[j + 1] == '千' || text[j + 1] == '亿')) {
+      j++;
+    }
     boolean multiplied = false;
     for (int round = 0;
         round < 2

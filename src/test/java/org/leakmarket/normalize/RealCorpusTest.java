@@ -20,9 +20,10 @@ import org.leakmarket.reference.FxTable;
  * Accuracy of the normaliser on real adverts ({@code src/test/resources/real/dev.yaml} and {@code
  * test.yaml}, format in that folder's README.md): prints the per-field table and the adverts read
  * wrong, writes the figures table used by {@code docs/normalizer.md} to {@code
- * target/real-corpus/figures.md} (and into the doc itself with {@code -Dreal.corpus.doc=true}), and
- * holds every share to its floor in {@link #FLOORS}. A split that is not there yet is skipped with
- * a message. The harness itself is tested on a made-up fixture by {@link RealCorpusHarnessTest}.
+ * target/real-corpus/figures.md} (and into the doc itself with {@code -Dreal.corpus.doc=true}),
+ * with a column per split and per language within it, and holds every share of a split to its floor
+ * in {@link #FLOORS}. A split that is not there yet is skipped with a message. The harness itself
+ * is tested on a made-up fixture by {@link RealCorpusHarnessTest}.
  */
 class RealCorpusTest {
   static final Path PROJECT = Path.of(System.getProperty("leakmarket.project.dir", "."));
@@ -70,13 +71,33 @@ class RealCorpusTest {
         () -> file + " is not there yet (the real-advert corpus is being collected): skipped");
     CorpusScorer.Score s = scorer().score(corpus.get());
     SCORES.put(split, s);
-    System.out.printf("RealCorpusTest: %s%n%s", file, CorpusScorer.table(List.of(s)));
+    List<CorpusScorer.Score> columns = new ArrayList<>(List.of(s));
+    for (RealCorpus byLang : byLanguage(corpus.get())) {
+      CorpusScorer.Score l = scorer().score(byLang);
+      SCORES.put(byLang.name(), l);
+      columns.add(l);
+    }
+    System.out.printf("RealCorpusTest: %s%n%s", file, CorpusScorer.table(columns));
     for (CorpusScorer.Miss m : s.misses) {
       System.out.printf(
           "  WRONG %s offer %d %s: expected=%s got=%s | %s%n",
           m.advert(), m.offer(), m.field(), m.expected(), m.got(), m.text());
     }
     holdsFloors(s, FLOORS.get(split));
+  }
+
+  /**
+   * The corpus split by the language of its adverts (one per {@code lang}, in order of first
+   * appearance), named "dev.yaml zh": a column each in the figures, held to no floor.
+   */
+  static List<RealCorpus> byLanguage(RealCorpus corpus) {
+    Map<String, List<RealCorpus.Entry>> by = new LinkedHashMap<>();
+    for (RealCorpus.Entry e : corpus.adverts()) {
+      by.computeIfAbsent(e.lang() == null ? "?" : e.lang(), k -> new ArrayList<>()).add(e);
+    }
+    List<RealCorpus> out = new ArrayList<>();
+    by.forEach((lang, entries) -> out.add(new RealCorpus(corpus.name() + " " + lang, entries)));
+    return out;
   }
 
   static CorpusScorer scorer() {

@@ -141,6 +141,17 @@ final class AttributeResolver {
     if (gapsWith < 2) {
       return null;
     }
+    if (kind == Kind.FRESHNESS && per.get(0).size() > 1) {
+      // 一手网贷 实时3元，隔夜1元: before the first price, the word next to it is that item's own; an
+      // earlier one is the listing's (一手) and holds for items that name no freshness of their own
+      // (real-corpus convention 12)
+      List<Mention> header = per.get(0).subList(0, per.get(0).size() - 1);
+      for (int i = 1; i < n; i++) {
+        List<Mention> own = new ArrayList<>(per.get(i));
+        own.addAll(header);
+        per.set(i, own);
+      }
+    }
     if (kind == Kind.ISSUER || kind == Kind.REGION || kind == Kind.PRODUCT) {
       for (int i = 1; i < n; i++) {
         if (per.get(i).isEmpty()) {

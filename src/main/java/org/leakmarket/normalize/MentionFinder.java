@@ -66,8 +66,8 @@ final class MentionFinder implements java.io.Serializable {
       }
     }
     for (Token t : tokens) {
-      if (t.isNum() && t.end - t.start == 4 && Lexer.isAsciiDigit(lower[t.start])) {
-        int year = t.value.intValue();
+      int year = yearOf(t, lower, posted);
+      if (year > 0) {
         int end = year >= 1900 && year < posted.getYear() ? yearDumpEnd(lower, t.end) : -1;
         if (end > 0) {
           out.add(
@@ -193,6 +193,16 @@ final class MentionFinder implements java.io.Serializable {
     while (i < s.length && (s[i] == ' ' || s[i] == '年' || s[i] == '的')) {
       i++;
     }
+    // 2010年-2016年社工库, 14-16年车主数据: the span of years ends at the second year
+    if (i < s.length && (s[i] == '-' || s[i] == '到' || s[i] == '至')) {
+      int j = i + 1;
+      while (j < s.length && Lexer.isAsciiDigit(s[j])) {
+        j++;
+      }
+      if (j > i + 1 && j < s.length && s[j] == '年') {
+        i = j + 1;
+      }
+    }
     int cjk = 0;
     int words = 0;
     for (int at = i; at < s.length; at++) {
@@ -216,6 +226,34 @@ final class MentionFinder implements java.io.Serializable {
       }
     }
     return -1;
+  }
+
+  /**
+   * The year a number token names, or -1: four digits (2013), or two digits before 年 or before a
+   * span of years (14年, 14-16年: 2014), from 2010 up to the posting year, as sellers shorten them.
+   */
+  private static int yearOf(Token t, char[] s, LocalDate posted) {
+    if (!t.isNum() || t.multiplied || !Lexer.isAsciiDigit(s[t.start])) {
+      return -1;
+    }
+    if (t.end - t.start == 4) {
+      return t.value.intValue();
+    }
+    if (t.end - t.start != 2 || t.end >= s.length) {
+      return -1;
+    }
+    int e = t.end;
+    if (s[e] == '-' || s[e] == '到' || s[e] == '至') {
+      e++;
+      while (e < s.length && Lexer.isAsciiDigit(s[e])) {
+        e++;
+      }
+    }
+    if (e >= s.length || s[e] != '年') {
+      return -1;
+    }
+    int year = 2000 + t.value.intValue();
+    return year >= 2010 && year <= posted.getYear() ? year : -1;
   }
 
   /** The end of a dump word starting at {@code i} (a whole word in English), or -1. */

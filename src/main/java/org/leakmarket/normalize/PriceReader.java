@@ -125,6 +125,7 @@ final class PriceReader extends PhraseTokens {
       }
       r.points.add(p);
     }
+    orQualified(r.points);
     if (sellsTheLot && r.points.size() == 1 && r.points.get(0).count == null) {
       // 100万随机身份信息，0.01BTC打包: the one price of a lot sold whole buys the one count
       Count c = NotPrices.onlyPairable(counts);
@@ -194,8 +195,8 @@ final class PriceReader extends PhraseTokens {
         end = tb.start;
         continue;
       }
-      if (p.rule != null) {
-        break;
+      if (p.rule != null && !(tb.has(Kind.PER) && role[b] == FREE)) {
+        break; // but 低至每月350美元: a qualifier may stand before 每
       }
       if (tb.has(Kind.EACH) && !claimedEach[b] && role[b] == FREE) {
         Vocabulary.Meaning each = tb.get(Kind.EACH);
@@ -260,6 +261,33 @@ final class PriceReader extends PhraseTokens {
       p.rule = "price.implied_per_record";
     }
     return p;
+  }
+
+  /**
+   * 低至每月350美元或单次300美元: a price joined by 或/or to a qualified price in the same clause takes its
+   * qualifier.
+   */
+  private void orQualified(List<Point> pts) {
+    for (int i = 1; i < pts.size(); i++) {
+      Point prev = pts.get(i - 1);
+      Point cur = pts.get(i);
+      if (cur.qualifier != null || prev.qualifier == null || prev.money.end > cur.start) {
+        continue;
+      }
+      boolean or = false;
+      for (int k = prev.money.end; k < cur.start; k++) {
+        if (Normalizer.isSeparator(text, k)) {
+          or = false;
+          break;
+        }
+        or |= text[k] == '或' || (k + 4 <= cur.start && String.valueOf(text, k, 4).equals(" or "));
+      }
+      if (or) {
+        cur.qualifier = prev.qualifier;
+        cur.qualStart = prev.qualStart;
+        cur.qualEnd = prev.qualEnd;
+      }
+    }
   }
 
   /** The pairable count that follows a price, a connector (for, per, /) at most between. */

@@ -126,6 +126,7 @@ final class PriceReader extends PhraseTokens {
       r.points.add(p);
     }
     orQualified(r.points);
+    lotsWithoutCount(r);
     if (sellsTheLot && r.points.size() == 1 && r.points.get(0).count == null) {
       // 100万随机身份信息，0.01BTC打包: the one price of a lot sold whole buys the one count
       Count c = NotPrices.onlyPairable(counts);
@@ -261,6 +262,38 @@ final class PriceReader extends PhraseTokens {
       p.rule = "price.implied_per_record";
     }
     return p;
+  }
+
+  /**
+   * 0.1元一条;要是全部打包,1500元: beside prices per record, a price for the whole lot that names no count
+   * gives no price per record; it is set aside ("ignored.lot_without_count"). A lot word between
+   * the previous price and this one, or after this one up to the next, marks it.
+   */
+  private void lotsWithoutCount(Result r) {
+    if (!sellsTheLot || r.points.size() < 2) {
+      return;
+    }
+    List<Point> keep = new ArrayList<>();
+    for (int i = 0; i < r.points.size(); i++) {
+      Point p = r.points.get(i);
+      int from = i == 0 ? 0 : r.points.get(i - 1).end;
+      int to = i + 1 < r.points.size() ? r.points.get(i + 1).start : text.length;
+      boolean lot = false;
+      for (Token t : toks) {
+        lot |=
+            t.has(Kind.LOT_ALL)
+                && ((t.start >= from && t.end <= p.start) || (t.start >= p.end && t.end <= to));
+      }
+      if (lot && p.count == null && "price.implied_per_record".equals(p.rule)) {
+        r.asides.add(new Aside(p.money.start, p.money.end, "ignored.lot_without_count"));
+      } else {
+        keep.add(p);
+      }
+    }
+    if (!keep.isEmpty() && keep.size() < r.points.size()) {
+      r.points.clear();
+      r.points.addAll(keep);
+    }
   }
 
   /**

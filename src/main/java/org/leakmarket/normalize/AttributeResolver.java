@@ -126,7 +126,7 @@ final class AttributeResolver {
     int gapsWith = 0;
     for (int i = 0; i < n; i++) {
       int from = i == 0 ? 0 : pts.get(i - 1).end;
-      int to = pts.get(i).start;
+      int to = pts.get(i).end; // a word inside the price phrase (一张人脸0.5元) is its own
       List<Mention> in = new ArrayList<>(2);
       for (Mention m : all) {
         if (m.start() >= from && m.start() < to) {
@@ -136,8 +136,25 @@ final class AttributeResolver {
       gapsWith += in.isEmpty() ? 0 : 1;
       per.add(in);
     }
+    if (gapsWith < 2 && per.get(0).isEmpty()) {
+      List<List<Mention>> after = following(pts, all);
+      if (after != null) {
+        return after;
+      }
+    }
     if (gapsWith < 2) {
       return null;
+    }
+    if (kind == Kind.FRESHNESS && per.get(0).size() > 1) {
+      // 一手网贷 实时3元，隔夜1元: before the first price, the word next to it is that item's own; an
+      // earlier one is the listing's (一手) and holds for items that name no freshness of their own
+      // (real-corpus convention 12)
+      List<Mention> header = per.get(0).subList(0, per.get(0).size() - 1);
+      for (int i = 1; i < n; i++) {
+        List<Mention> own = new ArrayList<>(per.get(i));
+        own.addAll(header);
+        per.set(i, own);
+      }
     }
     if (kind == Kind.ISSUER || kind == Kind.REGION || kind == Kind.PRODUCT) {
       for (int i = 1; i < n; i++) {
@@ -147,6 +164,30 @@ final class AttributeResolver {
       }
     }
     return per;
+  }
+
+  /**
+   * A menu written price first (5元一张脸、25元一个网站账号): nothing of the kind before the first price, and
+   * the words after each price (up to the next) name its goods. Null unless at least two prices
+   * have such words after them.
+   */
+  private static List<List<Mention>> following(List<Point> pts, List<Mention> all) {
+    int n = pts.size();
+    List<List<Mention>> per = new ArrayList<>(n);
+    int with = 0;
+    for (int i = 0; i < n; i++) {
+      int from = pts.get(i).end;
+      int to = i + 1 < n ? pts.get(i + 1).start : Integer.MAX_VALUE;
+      List<Mention> in = new ArrayList<>(2);
+      for (Mention m : all) {
+        if (m.start() >= from && m.start() < to) {
+          in.add(m);
+        }
+      }
+      with += in.isEmpty() ? 0 : 1;
+      per.add(in);
+    }
+    return with >= 2 ? per : null;
   }
 
   private static void apply(Kind kind, List<Mention> ms, Attributes a, AdvertText text) {
@@ -169,7 +210,17 @@ final class AttributeResolver {
                 ms.size() > 1 && distinct(ms) > 1 ? best.rule() + ".highest_named" : best.rule()));
       }
       case FRESHNESS -> {
-        Mention first = ms.get(0);
+        // an age word with no freshness (隔夜, 周内) only keeps a menu item's price from the
+        // freshness of another item; the first word with a freshness wins
+        Mention first = null;
+        for (Mention m : ms) {
+          if (first == null && m.code() != Freshness.UNKNOWN) {
+            first = m;
+          }
+        }
+        if (first == null) {
+          return;
+        }
         a.freshness = (Freshness) first.code();
         a.evidence.add(
             new Evidence("freshness", text.span(first.start(), first.end()), first.rule()));

@@ -116,6 +116,14 @@ final class CountReader extends PhraseTokens {
         c.last = k;
         c.end = t.end;
       }
+      if (c == null && titleCount(k)) {
+        // 12万上海各银行…客户资料 | 111.03 [美元], 搜索记录500W，低价甩 | 4.44 [美元]: a title's
+        // shorthand count, bought by the row's price when it is the only count
+        c = new Count();
+        c.first = k;
+        c.last = k;
+        c.end = t.end;
+      }
       if (c == null) {
         continue;
       }
@@ -151,6 +159,40 @@ final class CountReader extends PhraseTokens {
         return true;
       }
       if (text[i] != ' ' && text[i] != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether token k is a shorthand count (12万, 500W) in the description cell of a price-list row
+   * ("title | price"): a whole number of at least 1,000, not part of a range, not money, not over
+   * or under a bound (2百万以上), not a flow (每日更新3-5万).
+   */
+  boolean titleCount(int k) {
+    Token t = toks.get(k);
+    if (!t.multiplied || t.value.compareTo(BigDecimal.valueOf(1000)) < 0) {
+      return false;
+    }
+    boolean barAfter = false;
+    for (int i = t.end; i < text.length && !barAfter; i++) {
+      barAfter = text[i] == '|';
+    }
+    if (!barAfter) {
+      return false;
+    }
+    if (k > 0) {
+      Token b = toks.get(k - 1);
+      if ((b.has(Kind.RANGE) || b.has(Kind.PER) || b.has(Kind.OVER) || b.has(Kind.CURRENCY))
+          && gapOk(b.end, t.start, 0)) {
+        return false;
+      }
+    }
+    if (k + 1 < toks.size()) {
+      Token a = toks.get(k + 1);
+      if ((a.has(Kind.RANGE) || a.has(Kind.OVER) || a.has(Kind.CURRENCY) || a.has(Kind.BALANCE))
+          && gapOk(t.end, a.start, 1)) {
         return false;
       }
     }

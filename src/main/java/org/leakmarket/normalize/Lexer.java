@@ -230,6 +230,12 @@ final class Lexer {
       v = new BigDecimal(sb.charAt(0) == '.' ? "0" + sb : sb.toString());
     }
     boolean single = j - i == 1;
+    // 1600余万, 2300多万: "more than" between the number and its Chinese multiplier
+    if (j + 1 < n
+        && (text[j] == '余' || text[j] == '多')
+        && (text[j + 1] == '万' || text[j + 1] == '千' || text[j + 1] == '亿')) {
+      j++;
+    }
     boolean multiplied = false;
     for (int round = 0;
         round < 2
@@ -254,6 +260,11 @@ final class Lexer {
           j = after;
           multiplied = true;
           found = true;
+          j = trailingDigit(j, m.factor(), t, v);
+          if (j < 0) {
+            v = v.add(BigDecimal.valueOf(text[-j - 1] - '0').multiply(m.factor().movePointLeft(1)));
+            j = -j;
+          }
           break;
         }
       }
@@ -266,6 +277,32 @@ final class Lexer {
     t.multiplied = multiplied;
     t.singleDigit = single && !multiplied;
     return t;
+  }
+
+  /**
+   * 11万6, 1w5, 3千5: one digit right after 万/w or 千/k is the next place (11.6万 = 116,000), as in
+   * 两万五. Returns -(position after the digit) when there is such a digit, else {@code j}. Not when
+   * more digits, a decimal point or another multiplier follow (3万5千 is read as written).
+   */
+  private int trailingDigit(int j, BigDecimal factor, String term, BigDecimal v) {
+    int n = text.length;
+    boolean place =
+        factor.compareTo(BigDecimal.valueOf(1000)) == 0
+            || factor.compareTo(BigDecimal.valueOf(10000)) == 0;
+    if (!place
+        || term.length() != 1
+        || v.stripTrailingZeros().scale() > 0
+        || j >= n
+        || !isAsciiDigit(text[j])) {
+      return j;
+    }
+    if (j + 1 < n) {
+      char c = text[j + 1];
+      if (isAsciiDigit(c) || c == '.' || c == ',' || vocab.multiplierStart(c)) {
+        return j;
+      }
+    }
+    return -(j + 1);
   }
 
   /** 万, 千, 亿: a Chinese multiplier, which may follow a number after a space (10 万条). */

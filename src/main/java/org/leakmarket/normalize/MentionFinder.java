@@ -58,9 +58,16 @@ final class MentionFinder implements java.io.Serializable {
       out.add(hidden);
       out.sort(BY_START);
     }
+    if (out.stream().noneMatch(m -> m.kind() == Kind.CATEGORY)) {
+      Mention split = splitCategory(lower);
+      if (split != null) {
+        out.add(split);
+        out.sort(BY_START);
+      }
+    }
     for (Token t : tokens) {
-      if (t.isNum() && t.end - t.start == 4 && Lexer.isAsciiDigit(lower[t.start])) {
-        int year = t.value.intValue();
+      int year = yearOf(t, lower, posted);
+      if (year > 0) {
         int end = year >= 1900 && year < posted.getYear() ? yearDumpEnd(lower, t.end) : -1;
         if (end > 0) {
           out.add(
@@ -117,6 +124,52 @@ final class MentionFinder implements java.io.Serializable {
     return null;
   }
 
+  /**
+   * The first category compound written apart in one phrase (银行…客户: 上海各银行超大存款客户资料; 存款…客户: 存款过千万客户),
+   * at most {@link #SPLIT_GAP} characters and no blank or clause separator between its parts (农业银行
+   * 建设银行 客户资料 lists banks: no category), or null. Only when the advert names no category word of
+   * its own.
+   */
+  private Mention splitCategory(char[] s) {
+    String text = String.valueOf(s);
+    Mention best = null;
+    for (Vocabulary.SplitTerm st : vocab.splitCategories) {
+      for (int a = text.indexOf(st.first()); a >= 0; a = text.indexOf(st.first(), a + 1)) {
+        int from = a + st.first().length();
+        int b = text.indexOf(st.second(), from);
+        if (b < 0 || b - from > SPLIT_GAP || separatorBetween(s, from, b)) {
+          continue;
+        }
+        if (best == null || a < best.start()) {
+          Vocabulary.Meaning m = st.meaning();
+          best =
+              new Mention(
+                  Kind.CATEGORY,
+                  m.value(),
+                  (Category) m.code(),
+                  a,
+                  b + st.second().length(),
+                  m.rule() + ".split",
+                  m.codes(),
+                  m.flags());
+        }
+        break;
+      }
+    }
+    return best;
+  }
+
+  private static final int SPLIT_GAP = 12;
+
+  private static boolean separatorBetween(char[] s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (Normalizer.isSeparator(s, k) || Character.isWhitespace(s[k])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Where the closing 银行 or "bank" of an issuer's name starts (工商银行, us bank), or -1. */
   private int bankWordStart(char[] s, int start, int end) {
     if (end - start >= 3
@@ -139,6 +192,16 @@ final class MentionFinder implements java.io.Serializable {
     int i = from;
     while (i < s.length && (s[i] == ' ' || s[i] == '年' || s[i] == '的')) {
       i++;
+    }
+    // 2010年-2016年社工库, 14-16年车主数据: the span of years ends at the second year
+    if (i < s.length && (s[i] == '-' || s[i] == '到' || s[i] == '至')) {
+      int j = i + 1;
+      while (j < s.length && Lexer.isAsciiDigit(s[j])) {
+        j++;
+      }
+      if (j > i + 1 && j < s.length && s[j] == '年') {
+        i = j + 1;
+      }
     }
     int cjk = 0;
     int words = 0;
@@ -163,6 +226,34 @@ final class MentionFinder implements java.io.Serializable {
       }
     }
     return -1;
+  }
+
+  /**
+   * The year a number token names, or -1: four digits (2013), or two digits before 年 or before a
+   * span of years (14年, 14-16年: 2014), from 2010 up to the posting year, as sellers shorten them.
+   */
+  private static int yearOf(Token t, char[] s, LocalDate posted) {
+    if (!t.isNum() || t.multiplied || !Lexer.isAsciiDigit(s[t.start])) {
+      return -1;
+    }
+    if (t.end - t.start == 4) {
+      return t.value.intValue();
+    }
+    if (t.end - t.start != 2 || t.end >= s.length) {
+      return -1;
+    }
+    int e = t.end;
+    if (s[e] == '-' || s[e] == '到' || s[e] == '至') {
+      e++;
+      while (e < s.length && Lexer.isAsciiDigit(s[e])) {
+        e++;
+      }
+    }
+    if (e >= s.length || s[e] != '年') {
+      return -1;
+    }
+    int year = 2000 + t.value.intValue();
+    return year >= 2010 && year <= posted.getYear() ? year : -1;
   }
 
   /** The end of a dump word starting at {@code i} (a whole word in English), or -1. */

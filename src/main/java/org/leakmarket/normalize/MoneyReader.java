@@ -117,7 +117,9 @@ final class MoneyReader extends PhraseTokens {
       return m;
     }
     Vocabulary.Meaning cur = next.get(Kind.CURRENCY);
-    if (cur == null || !cur.has(Vocabulary.AFTER) || !wsGap(t.end, next.start)) {
+    if (cur == null
+        || !cur.has(Vocabulary.AFTER)
+        || !(wsGap(t.end, next.start) || bracketedUnit(t.end, next))) {
       return null;
     }
     Money m = money(k, k + 1, t.value.multiply(cur.scale()), cur, next);
@@ -151,6 +153,25 @@ final class MoneyReader extends PhraseTokens {
       break;
     }
     return m;
+  }
+
+  /**
+   * 1.11 [美元], 1 [BTC], 20 (USD): a currency in brackets after the number, as market tables and
+   * exports print their unit; only blanks before the opening bracket, the closing one right after.
+   */
+  boolean bracketedUnit(int numEnd, Token cur) {
+    int open = cur.start - 1;
+    if (open < numEnd || cur.end >= text.length || !plain(numEnd, open)) {
+      return false;
+    }
+    for (int i = numEnd; i < open; i++) {
+      if (text[i] != ' ' && text[i] != '\t') {
+        return false;
+      }
+    }
+    char o = text[open];
+    char c = text[cur.end];
+    return (o == '[' && c == ']') || (o == '(' && c == ')') || (o == '（' && c == '）');
   }
 
   Money money(int first, int last, BigDecimal amount, Vocabulary.Meaning cur, Token curTok) {

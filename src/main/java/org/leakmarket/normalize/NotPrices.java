@@ -123,10 +123,11 @@ final class NotPrices extends PhraseTokens {
         continue; // $ 5: money, read below
       }
       Token next = k + 1 < toks.size() ? toks.get(k + 1) : null;
+      boolean over = k > 0 && toks.get(k - 1).has(Kind.OVER);
       if (next != null
-          && (next.has(Kind.COUNT) || next.has(Kind.GOODS))
+          && (next.has(Kind.COUNT) || next.has(Kind.GOODS) && !over)
           && wsGap(t.end, next.start)) {
-        continue; // 余额 10万条 would be a count
+        continue; // 余额 10万条 would be a count; but 存款过千万客户 names the customers' deposits
       }
       if (balanceBefore(k) || balanceAfter(k)) {
         Money m = new Money();
@@ -138,6 +139,20 @@ final class NotPrices extends PhraseTokens {
         m.currency = defaultCurrency;
         m.defaulted = true;
         role[k] = BALANCE;
+        if (k + 2 < toks.size()
+            && toks.get(k + 1).has(Kind.RANGE)
+            && toks.get(k + 2).isNum()
+            && role[k + 2] == FREE
+            && wsGap(t.end, toks.get(k + 1).start)
+            && wsGap(toks.get(k + 1).end, toks.get(k + 2).start)) {
+          // 存款(1000万-1亿): a range of balances
+          m.high = toks.get(k + 2).value;
+          m.last = k + 2;
+          m.end = toks.get(k + 2).end;
+          role[k + 2] = BALANCE;
+          MoneyReader.order(m);
+          k += 2;
+        }
         r.balances.add(m);
       }
     }

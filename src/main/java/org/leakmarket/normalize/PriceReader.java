@@ -125,6 +125,15 @@ final class PriceReader extends PhraseTokens {
       }
       r.points.add(p);
     }
+    orQualified(r.points);
+    lotsWithoutCount(r);
+    if (sellsTheLot && r.points.size() == 1 && r.points.get(0).count == null) {
+      // 100万随机身份信息，0.01BTC打包: the one price of a lot sold whole buys the one count
+      Count c = NotPrices.onlyPairable(counts);
+      if (c != null) {
+        bundle(r.points.get(0), c);
+      }
+    }
     r.balances.sort(Comparator.comparingInt(m -> m.start));
     return r;
   }
@@ -208,8 +217,8 @@ final class PriceReader extends PhraseTokens {
         end = tb.start;
         continue;
       }
-      if (p.rule != null) {
-        break;
+      if (p.rule != null && !(tb.has(Kind.PER) && role[b] == FREE)) {
+        break; // but 低至每月350美元: a qualifier may stand before 每
       }
       if (tb.has(Kind.EACH) && !claimedEach[b] && role[b] == FREE) {
         Vocabulary.Meaning each = tb.get(Kind.EACH);
@@ -279,6 +288,65 @@ final class PriceReader extends PhraseTokens {
   /** A "from" qualifier written after its price: or more, and up. */
   private static boolean postfixQualifier(Token t) {
     return t.has(Kind.MIN) && t.get(Kind.MIN).has(Vocabulary.AFTER);
+  }
+
+  /**
+   * 0.1元一条;要是全部打包,1500元: beside prices per record, a price for the whole lot that names no count
+   * gives no price per record; it is set aside ("ignored.lot_without_count"). A lot word between
+   * the previous price and this one, or after this one up to the next, marks it.
+   */
+  private void lotsWithoutCount(Result r) {
+    if (!sellsTheLot || r.points.size() < 2) {
+      return;
+    }
+    List<Point> keep = new ArrayList<>();
+    for (int i = 0; i < r.points.size(); i++) {
+      Point p = r.points.get(i);
+      int from = i == 0 ? 0 : r.points.get(i - 1).end;
+      int to = i + 1 < r.points.size() ? r.points.get(i + 1).start : text.length;
+      boolean lot = false;
+      for (Token t : toks) {
+        lot |=
+            t.has(Kind.LOT_ALL)
+                && ((t.start >= from && t.end <= p.start) || (t.start >= p.end && t.end <= to));
+      }
+      if (lot && p.count == null && "price.implied_per_record".equals(p.rule)) {
+        r.asides.add(new Aside(p.money.start, p.money.end, "ignored.lot_without_count"));
+      } else {
+        keep.add(p);
+      }
+    }
+    if (!keep.isEmpty() && keep.size() < r.points.size()) {
+      r.points.clear();
+      r.points.addAll(keep);
+    }
+  }
+
+  /**
+   * 低至每月350美元或单次300美元: a price joined by 或/or to a qualified price in the same clause takes its
+   * qualifier.
+   */
+  private void orQualified(List<Point> pts) {
+    for (int i = 1; i < pts.size(); i++) {
+      Point prev = pts.get(i - 1);
+      Point cur = pts.get(i);
+      if (cur.qualifier != null || prev.qualifier == null || prev.money.end > cur.start) {
+        continue;
+      }
+      boolean or = false;
+      for (int k = prev.money.end; k < cur.start; k++) {
+        if (Normalizer.isSeparator(text, k)) {
+          or = false;
+          break;
+        }
+        or |= text[k] == '或' || (k + 4 <= cur.start && String.valueOf(text, k, 4).equals(" or "));
+      }
+      if (or) {
+        cur.qualifier = prev.qualifier;
+        cur.qualStart = prev.qualStart;
+        cur.qualEnd = prev.qualEnd;
+      }
+    }
   }
 
   /** The pairable count that follows a price, a connector (for, per, /) at most between. */

@@ -174,6 +174,15 @@ public final class Vocabulary implements Serializable {
   /** Words that make a preceding year an old dump (2019年数据), longest first. */
   final List<String> yearDumpWords = new ArrayList<>();
 
+  /**
+   * Category compounds written apart (银行…客户 in 各银行超大存款客户资料): the two parts, folded, and the
+   * meaning, from the rows of categories.tsv whose term holds '…'.
+   */
+  final List<SplitTerm> splitCategories = new ArrayList<>();
+
+  /** A compound whose two parts may stand apart in one clause. */
+  record SplitTerm(String first, String second, Meaning meaning) {}
+
   final Regions regions;
 
   private Vocabulary(Source src, Regions regions) throws IOException {
@@ -252,7 +261,8 @@ public final class Vocabulary implements Serializable {
           new Meaning(k, "", null, flags(f.length > 2 ? f[2] : ""), f[0], "buy_request", null));
     }
     valued(src, "tiers.tsv", Kind.TIER, "tier.", Tier.class, Tier.UNKNOWN);
-    valued(src, "freshness.tsv", Kind.FRESHNESS, "freshness.", Freshness.class, Freshness.UNKNOWN);
+    // unknown is allowed here: an age that is no listed freshness (隔夜, 周内) marks its menu item
+    valued(src, "freshness.tsv", Kind.FRESHNESS, "freshness.", Freshness.class, null);
     valued(src, "categories.tsv", Kind.CATEGORY, "category.", Category.class, null);
     valued(src, "products.tsv", Kind.PRODUCT, "product.", Product.class, null);
     for (String[] f : src.rows("issuers.tsv")) {
@@ -312,10 +322,19 @@ public final class Vocabulary implements Serializable {
                 + " is not one of "
                 + java.util.Arrays.toString(type.getEnumConstants()));
       }
-      add(
-          f[0],
+      Meaning meaning =
           new Meaning(
-              kind, v, null, flags(f.length > 2 ? f[2] : ""), f[0], rulePrefix + v, null, e));
+              kind, v, null, flags(f.length > 2 ? f[2] : ""), f[0], rulePrefix + v, null, e);
+      int gap = f[0].indexOf('…');
+      if (gap > 0) {
+        splitCategories.add(
+            new SplitTerm(
+                norm(f[0].substring(0, gap).strip(), false),
+                norm(f[0].substring(gap + 1).strip(), false),
+                meaning));
+        continue;
+      }
+      add(f[0], meaning);
     }
   }
 

@@ -20,9 +20,10 @@ import org.leakmarket.reference.FxTable;
  * Accuracy of the normaliser on real adverts ({@code src/test/resources/real/dev.yaml} and {@code
  * test.yaml}, format in that folder's README.md): prints the per-field table and the adverts read
  * wrong, writes the figures table used by {@code docs/normalizer.md} to {@code
- * target/real-corpus/figures.md} (and into the doc itself with {@code -Dreal.corpus.doc=true}), and
- * holds every share to its floor in {@link #FLOORS}. A split that is not there yet is skipped with
- * a message. The harness itself is tested on a made-up fixture by {@link RealCorpusHarnessTest}.
+ * target/real-corpus/figures.md} (and into the doc itself with {@code -Dreal.corpus.doc=true}),
+ * with a column per split and per language within it, and holds every share of a split to its floor
+ * in {@link #FLOORS}. A split that is not there yet is skipped with a message. The harness itself
+ * is tested on a made-up fixture by {@link RealCorpusHarnessTest}.
  */
 class RealCorpusTest {
   static final Path PROJECT = Path.of(System.getProperty("leakmarket.project.dir", "."));

@@ -4,16 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.leakmarket.publish.PublicationModel.MarketCell;
 import org.leakmarket.publish.PublicationModel.Population;
-import org.leakmarket.publish.PublicationModel.Volume;
 
 /**
- * The publication's tables as CSV text, one per table, from an already suppressed model. A
- * suppressed row keeps its labels, leaves every number blank and carries {@value #MARK} in its
- * {@code note} column (the footnote marker of the publication). Numbers use {@link Formats#csv};
- * lines end with {@code \n}; fields holding a comma, quote or line break are quoted. Costs one pass
- * per table.
+ * The publication's tables as CSV text, one per table, from an already suppressed model: each from
+ * its declaration in {@link PublishedTables} (the one the brief's Markdown and HTML come from too),
+ * except {@code population_sensitivity.csv}, whose rows differ from the brief's "how much the
+ * choice of model matters" table and which is written here. A suppressed row keeps its labels,
+ * leaves every number blank and carries {@value #MARK} in its {@code note} column (the footnote
+ * marker of the publication). Numbers use {@link Formats#csv}; lines end with {@code \n}; fields
+ * holding a comma, quote or line break are quoted. Costs one pass per table.
  */
 public final class CsvTables {
   /** The footnote marker of a suppressed row. */
@@ -24,9 +24,12 @@ public final class CsvTables {
   /** File name (without {@code tables/}) to CSV text, in a fixed order. */
   public static Map<String, String> all(PublicationModel m) {
     Map<String, String> t = new LinkedHashMap<>();
-    t.put("market_cells.csv", marketCells(m));
+    put(
+        t,
+        PublishedTables.MARKET_CELLS,
+        PublishedTables.cellLines(m.market().cells(), m.market().weight()));
     put(t, PublishedTables.INDICES, m.market().indexRows());
-    t.put("volume.csv", volume(m));
+    put(t, PublishedTables.VOLUME, m.volume());
     put(t, PublishedTables.CHANGES, m.changeSincePrevious());
     put(t, PublishedTables.ISSUERS, PublishedTables.issuers(m));
     put(t, PublishedTables.TIERS, PublishedTables.tiers(m));
@@ -44,69 +47,6 @@ public final class CsvTables {
 
   private static <T> void put(Map<String, String> out, TableSpec<T> spec, List<T> rows) {
     out.put(spec.fileName(), spec.csv(rows));
-  }
-
-  static String marketCells(PublicationModel m) {
-    Csv c =
-        new Csv(
-            "period",
-            "product",
-            "category",
-            "tier",
-            "freshness",
-            "n_quotes",
-            "n_offers",
-            "n_sellers",
-            "median_cny",
-            "p25_cny",
-            "p75_cny",
-            "min_cny",
-            "max_cny",
-            "median_ci_low",
-            "median_ci_high",
-            "median_ci_level",
-            "ci_method",
-            "weight",
-            "suppressed",
-            "note");
-    String weight = m.market().weight() == null ? "" : m.market().weight();
-    for (MarketCell x : m.market().cells()) {
-      c.row(
-          x.period(),
-          nz(x.product()),
-          x.category(),
-          x.tier(),
-          x.freshness(),
-          Formats.csv(x.nQuotes()),
-          Formats.csv(x.nOffers()),
-          Formats.csv(x.nSellers()),
-          Formats.csv(x.medianCny()),
-          Formats.csv(x.p25Cny()),
-          Formats.csv(x.p75Cny()),
-          Formats.csv(x.minCny()),
-          Formats.csv(x.maxCny()),
-          Formats.csv(x.medianCiLow()),
-          Formats.csv(x.medianCiHigh()),
-          Formats.csv(x.medianCiLevel()),
-          nz(x.ciMethod()),
-          weight,
-          bool(x.suppressed()),
-          note(x.suppressed()));
-    }
-    return c.text();
-  }
-
-  static String volume(PublicationModel m) {
-    Csv c = new Csv("period", "offers", "sellers", "suppressed", "note");
-    for (Volume v : m.volume()) {
-      c.row(
-          v.period(),
-          Formats.csv(v.offers()),
-          Formats.csv(v.sellers()),
-          bool(v.suppressed()),
-          note(v.suppressed()));
-    }
-    return c.text();
   }
 
   /**

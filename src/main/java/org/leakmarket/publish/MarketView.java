@@ -207,44 +207,15 @@ final class MarketView {
   }
 
   private Map<String, Object> cellTable(String product, List<MarketCell> cells, long suppressed) {
-    DisplayTable t =
-        new DisplayTable(
-            "market_cells",
-            productTitle(product)
-                + ": asking price per record by period, category, tier and freshness (CNY)"
-                + (SELLER.equals(m.market().weight()) ? "; one quote per seller and cell" : "")
-                + (m.market().weight() == null ? "" : " (weight: " + m.market().weight() + ")")
-                + (suppressed == 0
-                    ? ""
-                    : "; "
-                        + suppressed
-                        + " cells of all products are suppressed (marked in the CSV)"),
-            "Period",
-            "Category",
-            "Tier",
-            "Freshness",
-            "Quotes",
-            "Offers",
-            "Sellers",
-            "Median",
-            "IQR",
-            "Median interval",
-            "Interval method");
-    for (MarketCell c : cells) {
-      t.row(
-          c.period(),
-          PublicationCharts.label(c.category()),
-          c.tier(),
-          PublicationCharts.label(c.freshness()),
-          Formats.count(c.nQuotes()),
-          Formats.count(c.nOffers()),
-          Formats.count(c.nSellers()),
-          Formats.cny(c.medianCny()),
-          Formats.cnyRange(c.p25Cny(), c.p75Cny()),
-          Formats.cnyRange(c.medianCiLow(), c.medianCiHigh()),
-          intervalMethod(c));
-    }
-    return t.map();
+    return PublishedTables.MARKET_CELLS.display(
+        PublishedTables.cellLines(cells, m.market().weight()),
+        productTitle(product)
+            + ": asking price per record by period, category, tier and freshness (CNY)"
+            + (SELLER.equals(m.market().weight()) ? "; one quote per seller and cell" : "")
+            + (m.market().weight() == null ? "" : " (weight: " + m.market().weight() + ")")
+            + (suppressed == 0
+                ? ""
+                : "; " + suppressed + " cells of all products are suppressed (marked in the CSV)"));
   }
 
   /** The paragraph that opens the market part. */

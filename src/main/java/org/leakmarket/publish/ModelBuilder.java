@@ -182,18 +182,20 @@ public final class ModelBuilder {
   }
 
   /**
-   * The primary rule as gold/market_cells decided it; a table written before the column existed is
-   * decided now, by the same rule ({@link SmallCells}) at this run's thresholds.
+   * The primary rule as gold/market_cells decided it. The same rule ({@link SmallCells}) at this
+   * run's thresholds also hides the cell: a table written before the column existed has no
+   * decision, and a publish run given a larger {@code k} than the analyze run that wrote the table
+   * must not print cells below it (the brief states this run's thresholds). With equal thresholds,
+   * as in {@code run}, the two agree and gold's flag is the decision.
    */
   private boolean suppressed(GoldMarketCell r) {
-    if (r.suppressed() != null) {
-      return r.suppressed();
-    }
-    return SmallCells.marketCellHidden(
-        r.nQuotes() == null ? r.nOffers() : r.nQuotes(),
-        r.nSellers(),
-        cfg.suppressionK(),
-        cfg.suppressionMinSellers());
+    Long quotes = r.nQuotes() == null ? r.nOffers() : r.nQuotes();
+    boolean atThisRun =
+        quotes == null
+            || r.nSellers() == null
+            || SmallCells.marketCellHidden(
+                quotes, r.nSellers(), cfg.suppressionK(), cfg.suppressionMinSellers());
+    return Boolean.TRUE.equals(r.suppressed()) || atThisRun;
   }
 
   private List<Volume> volume(String label) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.leakmarket.config.Defaults;
 import org.leakmarket.publish.PublicationModel.CaptureHistory;
 import org.leakmarket.publish.PublicationModel.Change;
@@ -15,15 +14,16 @@ import org.leakmarket.publish.PublicationModel.MarketCell;
 import org.leakmarket.publish.PublicationModel.Population;
 import org.leakmarket.publish.PublicationModel.RegionCount;
 import org.leakmarket.publish.PublicationModel.SampleCheck;
-import org.leakmarket.publish.PublicationModel.Source;
 import org.leakmarket.publish.PublicationModel.TierCount;
 import org.leakmarket.publish.PublicationModel.ValueCell;
 
 /**
  * Turns a suppressed model into the template context of {@code publication.md} and {@code
- * publication.html}: headline sentences with their numbers and intervals, display tables with
- * formatted numbers, chart references and the data-and-methods facts. Only published values of the
- * model enter the context, so templates cannot show a suppressed number. Pure; costs one pass.
+ * publication.html}: headline sentences with their numbers and intervals, chart references and the
+ * data-and-methods facts; its tables come from their declarations in {@link PublishedTables} (the
+ * same the CSV files come from), so this class holds prose, not table layouts. Only published
+ * values of the model enter the context, so templates cannot show a suppressed number. Pure; costs
+ * one pass.
  */
 final class PublicationView {
   private final PublicationModel m;
@@ -363,29 +363,11 @@ final class PublicationView {
   }
 
   private Map<String, Object> sourcesTable() {
-    DisplayTable t = new DisplayTable(null, "Sources", "Source", "What it is", "Rows read");
-    if (m.dataAndMethods() != null) {
-      for (Source s : m.dataAndMethods().sources()) {
-        t.row(s.name(), s.description() == null ? "" : s.description(), Formats.count(s.rows()));
-      }
-    }
-    return t.map();
+    return PublishedTables.SOURCES.display(PublishedTables.sources(m));
   }
 
   private Map<String, Object> countsTable() {
-    DisplayTable t = new DisplayTable(null, "Counts", "Count", "Value");
-    if (m.listings() != null) {
-      t.row("Adverts read", Formats.count(m.listings().read()));
-      t.row("Price offers kept", Formats.count(m.listings().offers()));
-      t.row("Adverts rejected", Formats.count(m.listings().rejected()));
-      t.row("Reposts collapsed", Formats.count(m.listings().duplicatesCollapsed()));
-    }
-    if (m.samples() != null) {
-      t.row("Leak samples", Formats.count(m.samples().samples()));
-      t.row("Sample records", Formats.count(m.samples().records()));
-      t.row("Sample rows rejected", Formats.count(m.samples().rejected()));
-    }
-    return t.map();
+    return PublishedTables.COUNTS.display(PublishedTables.counts(m));
   }
 
   private Map<String, Object> rejectionTable() {
@@ -393,21 +375,10 @@ final class PublicationView {
   }
 
   private Map<String, Object> parameterTable() {
-    DisplayTable t = new DisplayTable(null, "Parameters", "Parameter", "Value");
-    t.row("suppression_k", Integer.toString(k));
-    t.row("suppression_min_sellers", Integer.toString(minSellers));
-    if (m.dataAndMethods() != null) {
-      new TreeMap<>(m.dataAndMethods().parameters()).forEach(t::row);
-    }
-    return t.map();
+    return PublishedTables.PARAMETERS.display(PublishedTables.parameters(m, k, minSellers));
   }
 
   private Map<String, Object> versionTable() {
-    DisplayTable t = new DisplayTable(null, "Table versions read", "Table", "Delta version");
-    if (m.dataAndMethods() != null) {
-      new TreeMap<>(m.dataAndMethods().tableVersions())
-          .forEach((n, v) -> t.row(n, Long.toString(v)));
-    }
-    return t.map();
+    return PublishedTables.VERSIONS.display(PublishedTables.versions(m));
   }
 }

@@ -14,14 +14,17 @@ import org.leakmarket.publish.PublicationModel.IndexRow;
 import org.leakmarket.publish.PublicationModel.IssuerCount;
 import org.leakmarket.publish.PublicationModel.LincolnPetersen;
 import org.leakmarket.publish.PublicationModel.LogLinearModel;
+import org.leakmarket.publish.PublicationModel.MarketCell;
 import org.leakmarket.publish.PublicationModel.Population;
 import org.leakmarket.publish.PublicationModel.RegionCount;
 import org.leakmarket.publish.PublicationModel.Revision;
 import org.leakmarket.publish.PublicationModel.SampleCheck;
+import org.leakmarket.publish.PublicationModel.Source;
 import org.leakmarket.publish.PublicationModel.TierCount;
 import org.leakmarket.publish.PublicationModel.ValueAtMarket;
 import org.leakmarket.publish.PublicationModel.ValueCell;
 import org.leakmarket.publish.PublicationModel.ValueRule;
+import org.leakmarket.publish.PublicationModel.Volume;
 import org.leakmarket.stats.market.Jevons;
 import org.leakmarket.stats.valuation.PricingRule;
 
@@ -33,6 +36,66 @@ import org.leakmarket.stats.valuation.PricingRule;
  */
 final class PublishedTables {
   private PublishedTables() {}
+
+  /** A market cell with the weighting of the publication's cells (one for all). */
+  record CellLine(MarketCell cell, String weight) {}
+
+  /**
+   * Every cell in the CSV, suppressed ones marked; the brief shows the published cells of one
+   * product per table (its caption says which), so it has no marker column.
+   */
+  static final TableSpec<CellLine> MARKET_CELLS =
+      TableSpec.<CellLine>table("market_cells", "Asking price per record (CNY)")
+          .label("period", "Period", l -> l.cell().period())
+          .csvOnly("product", l -> TableSpec.nz(l.cell().product()))
+          .column(
+              "category",
+              "Category",
+              l -> TableSpec.nz(l.cell().category()),
+              l -> PublicationCharts.label(l.cell().category()))
+          .label("tier", "Tier", l -> l.cell().tier())
+          .column(
+              "freshness",
+              "Freshness",
+              l -> TableSpec.nz(l.cell().freshness()),
+              l -> PublicationCharts.label(l.cell().freshness()))
+          .count("n_quotes", "Quotes", l -> l.cell().nQuotes())
+          .count("n_offers", "Offers", l -> l.cell().nOffers())
+          .count("n_sellers", "Sellers", l -> l.cell().nSellers())
+          .column(
+              "median_cny",
+              "Median",
+              l -> Formats.csv(l.cell().medianCny()),
+              l -> Formats.cny(l.cell().medianCny()))
+          .briefOnly("IQR", l -> Formats.cnyRange(l.cell().p25Cny(), l.cell().p75Cny()))
+          .csvOnly("p25_cny", l -> Formats.csv(l.cell().p25Cny()))
+          .csvOnly("p75_cny", l -> Formats.csv(l.cell().p75Cny()))
+          .csvOnly("min_cny", l -> Formats.csv(l.cell().minCny()))
+          .csvOnly("max_cny", l -> Formats.csv(l.cell().maxCny()))
+          .briefOnly(
+              "Median interval",
+              l -> Formats.cnyRange(l.cell().medianCiLow(), l.cell().medianCiHigh()))
+          .csvOnly("median_ci_low", l -> Formats.csv(l.cell().medianCiLow()))
+          .csvOnly("median_ci_high", l -> Formats.csv(l.cell().medianCiHigh()))
+          .csvOnly("median_ci_level", l -> Formats.csv(l.cell().medianCiLevel()))
+          .column(
+              "ci_method",
+              "Interval method",
+              l -> TableSpec.nz(l.cell().ciMethod()),
+              l -> MarketView.intervalMethod(l.cell()))
+          .csvOnly("weight", l -> TableSpec.nz(l.weight()))
+          .suppressedInCsvBy(l -> l.cell().suppressed());
+
+  static List<CellLine> cellLines(List<MarketCell> cells, String weight) {
+    return cells.stream().map(c -> new CellLine(c, weight)).toList();
+  }
+
+  static final TableSpec<Volume> VOLUME =
+      TableSpec.<Volume>table("volume", "Unique offers and sellers by period")
+          .label("period", "Period", Volume::period)
+          .count("offers", "Offers", Volume::offers)
+          .count("sellers", "Sellers", Volume::sellers)
+          .suppressedBy(Volume::suppressed);
 
   static final TableSpec<IssuerCount> ISSUERS =
       TableSpec.<IssuerCount>table("exposure_by_issuer", "Persons exposed by card issuer")
@@ -428,6 +491,76 @@ final class PublishedTables {
               lm.weight(),
               lm.converged(),
               lm.model().equals(p.selected())));
+    }
+    return out;
+  }
+
+  // ------------------------------------------------- brief-only tables of Data and methods
+
+  /** A named figure of the brief-only tables: a count, a parameter, a table's version. */
+  record Pair(String name, String value) {}
+
+  static final TableSpec<Source> SOURCES =
+      TableSpec.<Source>table(null, "Sources")
+          .label(null, "Source", Source::name)
+          .label(null, "What it is", Source::description)
+          .briefOnly("Rows read", s -> Formats.count(s.rows()))
+          .build();
+
+  static final TableSpec<Pair> COUNTS =
+      TableSpec.<Pair>table(null, "Counts")
+          .label(null, "Count", Pair::name)
+          .label(null, "Value", Pair::value)
+          .build();
+
+  static final TableSpec<Pair> PARAMETERS =
+      TableSpec.<Pair>table(null, "Parameters")
+          .label(null, "Parameter", Pair::name)
+          .label(null, "Value", Pair::value)
+          .build();
+
+  static final TableSpec<Pair> VERSIONS =
+      TableSpec.<Pair>table(null, "Table versions read")
+          .label(null, "Table", Pair::name)
+          .label(null, "Delta version", Pair::value)
+          .build();
+
+  static List<Source> sources(PublicationModel m) {
+    return m.dataAndMethods() == null ? List.of() : m.dataAndMethods().sources();
+  }
+
+  static List<Pair> counts(PublicationModel m) {
+    List<Pair> out = new ArrayList<>();
+    if (m.listings() != null) {
+      out.add(new Pair("Adverts read", Formats.count(m.listings().read())));
+      out.add(new Pair("Price offers kept", Formats.count(m.listings().offers())));
+      out.add(new Pair("Adverts rejected", Formats.count(m.listings().rejected())));
+      out.add(new Pair("Reposts collapsed", Formats.count(m.listings().duplicatesCollapsed())));
+    }
+    if (m.samples() != null) {
+      out.add(new Pair("Leak samples", Formats.count(m.samples().samples())));
+      out.add(new Pair("Sample records", Formats.count(m.samples().records())));
+      out.add(new Pair("Sample rows rejected", Formats.count(m.samples().rejected())));
+    }
+    return out;
+  }
+
+  /** The thresholds this publication was suppressed with, then the run's parameters by name. */
+  static List<Pair> parameters(PublicationModel m, int k, int minSellers) {
+    List<Pair> out = new ArrayList<>();
+    out.add(new Pair("suppression_k", Integer.toString(k)));
+    out.add(new Pair("suppression_min_sellers", Integer.toString(minSellers)));
+    if (m.dataAndMethods() != null) {
+      new TreeMap<>(m.dataAndMethods().parameters()).forEach((n, v) -> out.add(new Pair(n, v)));
+    }
+    return out;
+  }
+
+  static List<Pair> versions(PublicationModel m) {
+    List<Pair> out = new ArrayList<>();
+    if (m.dataAndMethods() != null) {
+      new TreeMap<>(m.dataAndMethods().tableVersions())
+          .forEach((n, v) -> out.add(new Pair(n, Long.toString(v))));
     }
     return out;
   }

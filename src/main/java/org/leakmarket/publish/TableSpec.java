@@ -78,6 +78,14 @@ final class TableSpec<T> {
 
   /** The table as the Markdown and HTML templates see it. */
   Map<String, Object> display(List<T> rows) {
+    return display(rows, title);
+  }
+
+  /**
+   * The table under a caption made for this publication (one product's cells, the weight used), for
+   * a table shown in parts.
+   */
+  Map<String, Object> display(List<T> rows, String title) {
     List<String> headers = new ArrayList<>();
     for (Column<T> c : columns) {
       if (c.header() != null) {
@@ -145,6 +153,16 @@ final class TableSpec<T> {
     TableSpec<T> suppressedBy(Predicate<T> suppressed) {
       csvOnly("suppressed", r -> suppressed.test(r) ? "true" : "false");
       return markedBy(suppressed);
+    }
+
+    /**
+     * The marker in the CSV only ({@code suppressed} and {@code note}), for a table whose brief
+     * shows only the published rows.
+     */
+    TableSpec<T> suppressedInCsvBy(Predicate<T> suppressed) {
+      csvOnly("suppressed", r -> suppressed.test(r) ? "true" : "false");
+      csvOnly("note", r -> suppressed.test(r) ? MARK : "");
+      return build();
     }
 
     /** The marker without the CSV flag: only the {@code note} and {@code Note} columns. */

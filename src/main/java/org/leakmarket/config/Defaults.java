@@ -48,6 +48,9 @@ public final class Defaults {
   /** Fewest distinct sellers a published market cell may rest on. */
   public static final int SUPPRESSION_MIN_SELLERS = 2;
 
+  /** 1 − the level of the market cells' median intervals: 95%. */
+  public static final double ALPHA = 0.05;
+
   /** Share of a sample's records seen in earlier samples that makes it second-hand. */
   public static final double RECYCLED_THRESHOLD = 0.2;
 

@@ -1,14 +1,5 @@
 package org.leakmarket.exposure;
 
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
-import static org.apache.spark.sql.types.DataTypes.createStructField;
-import static org.apache.spark.sql.types.DataTypes.createStructType;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -19,6 +10,7 @@ import org.leakmarket.stats.population.ModelAverage;
 import org.leakmarket.stats.population.ModelFit;
 import org.leakmarket.stats.population.PopulationResult;
 import org.leakmarket.stats.population.ProfileInterval;
+import org.leakmarket.warehouse.gold.GoldPopulation;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -30,36 +22,8 @@ import scala.jdk.javaapi.CollectionConverters;
  * PopulationResult}; a handful of rows (at most a few hundred models).
  */
 public final class PopulationTable {
-  public static final StructType SCHEMA =
-      createStructType(
-          List.of(
-              createStructField("lists_by", StringType, false),
-              createStructField("lists", createArrayType(StringType, false), false),
-              createStructField("observed", LongType, false),
-              createStructField("method", StringType, false),
-              createStructField("model", StringType, true),
-              createStructField("model_labels", StringType, true),
-              createStructField("n_hat", DoubleType, true),
-              createStructField("se", DoubleType, true),
-              createStructField("ci_low", DoubleType, true),
-              createStructField("ci_high", DoubleType, true),
-              createStructField("ci_low_normal", DoubleType, true),
-              createStructField("ci_high_normal", DoubleType, true),
-              createStructField("aic", DoubleType, true),
-              createStructField("bic", DoubleType, true),
-              createStructField("deviance", DoubleType, true),
-              createStructField("df", IntegerType, true),
-              createStructField("converged", BooleanType, true),
-              createStructField("mle_exists", BooleanType, true),
-              createStructField("selected", BooleanType, false),
-              createStructField("search_method", StringType, true),
-              createStructField("note", StringType, true),
-              createStructField("profile_n_hat", DoubleType, true),
-              createStructField("profile_ci_low", DoubleType, true),
-              createStructField("profile_ci_high", DoubleType, true),
-              createStructField("profile_note", StringType, true),
-              createStructField("weight", DoubleType, true),
-              createStructField("models_averaged", IntegerType, true)));
+  /** The table's schema, kept beside its record ({@link GoldPopulation}). */
+  public static final StructType SCHEMA = GoldPopulation.SCHEMA;
 
   private PopulationTable() {}
 

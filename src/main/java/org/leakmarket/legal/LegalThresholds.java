@@ -24,6 +24,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.leakmarket.warehouse.gold.GoldLegalThreshold;
 
 /**
  * {@code gold/legal_thresholds}: every leak sample, every seller of samples and every advert set
@@ -56,22 +57,7 @@ public final class LegalThresholds {
   public static final String ITEMS = "items";
 
   /** Schema of the gold table. */
-  public static final StructType SCHEMA =
-      new StructType()
-          .add("unit", DataTypes.StringType, false)
-          .add("key", DataTypes.StringType, false)
-          .add("seller_key", DataTypes.StringType, true)
-          .add("measure", DataTypes.StringType, false)
-          .add("item_class", DataTypes.StringType, true)
-          .add("threshold", DataTypes.DoubleType, true)
-          .add("found", DataTypes.DoubleType, true)
-          .add("counted", DataTypes.DoubleType, true)
-          .add("multiple_found", DataTypes.DoubleType, true)
-          .add("multiple_counted", DataTypes.DoubleType, true)
-          .add("tier_found", DataTypes.StringType, true)
-          .add("tier_counted", DataTypes.StringType, true)
-          .add("records", DataTypes.LongType, true)
-          .add("rules_version", DataTypes.StringType, false);
+  public static final StructType SCHEMA = GoldLegalThreshold.SCHEMA;
 
   private static final StructType CLASSIFIED =
       new StructType()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.leakmarket.config.Defaults;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.stats.market.Jevons;
 import org.leakmarket.stats.market.QuoteWeight;
@@ -62,7 +63,11 @@ public final class MarketAnalysis {
             .localCheckpoint();
     MarketCells.Options base =
         new MarketCells.Options(
-            List.of(), weight, 0.05, config.suppressionK(), config.suppressionMinSellers());
+            List.of(),
+            weight,
+            Defaults.ALPHA,
+            config.suppressionK(),
+            config.suppressionMinSellers());
     Dataset<Row> cells = MarketCells.compute(inputs, base);
     if (!config.extraDimensions().isEmpty()) {
       MarketCells.Options extra =

@@ -5,13 +5,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.types.DataTypes.BooleanType;
-import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.createArrayType;
-import static org.apache.spark.sql.types.DataTypes.createStructField;
-import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -24,10 +18,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.leakmarket.config.Defaults;
+import org.leakmarket.privacy.SmallCells;
 import org.leakmarket.stats.market.CellSummary;
 import org.leakmarket.stats.market.IndependentQuotes;
 import org.leakmarket.stats.market.MedianInterval;
 import org.leakmarket.stats.market.QuoteWeight;
+import org.leakmarket.warehouse.gold.GoldMarketCell;
 
 /**
  * {@code gold/market_cells}: the asking-price distribution of each market cell, period x product x
@@ -77,42 +73,8 @@ public final class MarketCells {
 
   private static final int N_KEYS = 9;
 
-  public static final StructType SCHEMA =
-      createStructType(
-          List.of(
-              createStructField("period", StringType, true),
-              createStructField("product", StringType, true),
-              createStructField("category", StringType, true),
-              createStructField("tier", StringType, true),
-              createStructField("freshness", StringType, true),
-              createStructField("region_code", StringType, true),
-              createStructField("source", StringType, true),
-              createStructField("issuer", StringType, true),
-              createStructField("language", StringType, true),
-              // which extra dimensions this row is broken down by ("" or e.g. "region,issuer"):
-              // tells a null region_code that means "all regions" from one that means "region not
-              // stated"
-              createStructField("dimensions", StringType, false),
-              createStructField("cell_key", StringType, false),
-              createStructField("weight", StringType, false),
-              createStructField("n_quotes", LongType, false),
-              createStructField("n_offers", LongType, false),
-              createStructField("n_sellers", LongType, false),
-              createStructField("min_cny", DoubleType, false),
-              createStructField("p10_cny", DoubleType, false),
-              createStructField("p25_cny", DoubleType, false),
-              createStructField("median_cny", DoubleType, false),
-              createStructField("p75_cny", DoubleType, false),
-              createStructField("p90_cny", DoubleType, false),
-              createStructField("max_cny", DoubleType, false),
-              createStructField("mean_cny", DoubleType, false),
-              createStructField("geomean_cny", DoubleType, true),
-              createStructField("median_ci_low", DoubleType, false),
-              createStructField("median_ci_high", DoubleType, false),
-              createStructField("median_ci_level", DoubleType, false),
-              createStructField("ci_method", StringType, false),
-              createStructField("quotes_cny", createArrayType(DoubleType, false), false),
-              createStructField("suppressed", BooleanType, false)));
+  /** The table's schema, kept beside its record ({@link GoldMarketCell}). */
+  public static final StructType SCHEMA = GoldMarketCell.SCHEMA;
 
   /** The struct collected per cell: what {@link IndependentQuotes} needs of an offer. */
   private static final String OFFER = "offer";
@@ -153,7 +115,7 @@ public final class MarketCells {
       return new Options(
           extraDims,
           QuoteWeight.SELLER,
-          0.05,
+          Defaults.ALPHA,
           Defaults.SUPPRESSION_K,
           Defaults.SUPPRESSION_MIN_SELLERS);
     }
@@ -247,7 +209,8 @@ public final class MarketCells {
       double[] v = q.values();
       CellSummary s = CellSummary.of(v);
       MedianInterval ci = MedianInterval.of(v, o.alpha());
-      boolean suppressed = v.length < o.minQuotes() || q.nSellers() < o.minSellers();
+      boolean suppressed =
+          SmallCells.marketCellHidden(v.length, q.nSellers(), o.minQuotes(), o.minSellers());
       Object[] out = new Object[SCHEMA.size()];
       for (int i = 0; i < N_KEYS; i++) {
         out[i] = r.get(i);

@@ -6,15 +6,11 @@ import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
-import static org.apache.spark.sql.types.DataTypes.LongType;
-import static org.apache.spark.sql.types.DataTypes.StringType;
-import static org.apache.spark.sql.types.DataTypes.createStructField;
-import static org.apache.spark.sql.types.DataTypes.createStructType;
 
-import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
+import org.leakmarket.warehouse.gold.GoldMarketVolume;
 
 /**
  * Market volume per period from offers that carry {@code dup_group} and {@code first_post} ({@link
@@ -24,16 +20,8 @@ import org.apache.spark.sql.types.StructType;
  * only, so exact and partition-independent. Cost: one shuffle, small output.
  */
 public final class MarketVolume {
-  public static final StructType SCHEMA =
-      createStructType(
-          List.of(
-              createStructField("period", StringType, true),
-              createStructField("listings", LongType, false),
-              createStructField("offers", LongType, false),
-              createStructField("unique_offers", LongType, false),
-              createStructField("sellers", LongType, false),
-              createStructField("advertised_quantity", LongType, true),
-              createStructField("advertised_quantity_all_posts", LongType, true)));
+  /** The table's schema, kept beside its record ({@link GoldMarketVolume}). */
+  public static final StructType SCHEMA = GoldMarketVolume.SCHEMA;
 
   private MarketVolume() {}
 

@@ -38,6 +38,7 @@ import org.leakmarket.stats.market.IndependentQuotes;
 import org.leakmarket.stats.market.Jevons;
 import org.leakmarket.stats.market.QuoteWeight;
 import org.leakmarket.stats.market.SellerBootstrap;
+import org.leakmarket.warehouse.gold.GoldPriceIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,28 +107,8 @@ public final class PriceIndex {
   /** Label of a null dimension value in cell keys and hedonic levels. */
   public static final String NULL_LEVEL = "-";
 
-  public static final StructType SCHEMA =
-      createStructType(
-          List.of(
-              createStructField("period", StringType, false),
-              createStructField("method", StringType, false),
-              createStructField("weight", StringType, false),
-              createStructField("index", DoubleType, false),
-              createStructField("se", DoubleType, true),
-              createStructField("ci_low", DoubleType, true),
-              createStructField("ci_high", DoubleType, true),
-              createStructField("ci_method", StringType, true),
-              createStructField("index_kennedy", DoubleType, true),
-              createStructField("link", DoubleType, true),
-              createStructField("log_coefficient", DoubleType, true),
-              createStructField("n_cells", IntegerType, true),
-              createStructField("n_obs", LongType, false),
-              createStructField("segment", IntegerType, true),
-              createStructField("fit_n", LongType, true),
-              createStructField("fit_sellers", LongType, true),
-              createStructField("r2", DoubleType, true),
-              createStructField("cells", createArrayType(StringType, false), true),
-              createStructField("note", StringType, false)));
+  /** The table's schema, kept beside its record ({@link GoldPriceIndex}). */
+  public static final StructType SCHEMA = GoldPriceIndex.SCHEMA;
 
   private static final StructType CELL_PERIOD =
       createStructType(

@@ -17,6 +17,8 @@ import org.leakmarket.legal.LegalRules;
 import org.leakmarket.legal.LegalThresholds;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
+import org.leakmarket.warehouse.gold.GoldLegalThreshold;
+import org.leakmarket.warehouse.gold.GoldRows;
 
 /**
  * The publication section "Against the legal thresholds" as data: how many adverts, samples and
@@ -127,13 +129,13 @@ public record LegalSection(
             .collectAsList();
     List<TierRow> tiers = new ArrayList<>();
     for (Row r : rows) {
-      boolean checked = r.<Long>getAs("null_counted") == 0L;
+      boolean checked = agg(r, "null_counted").equals(0L);
       Bands b = new Bands(side(r, "found"), checked ? side(r, "counted") : null);
       tiers.add(
           new TierRow(
-              r.getAs("unit"),
-              r.getAs("measure"),
-              r.getAs("units"),
+              agg(r, "unit"),
+              agg(r, "measure"),
+              agg(r, "units"),
               b.found().atLeastSerious().units(),
               checked ? b.counted().atLeastSerious().units() : null,
               b.found().especially().units(),
@@ -142,22 +144,23 @@ public record LegalSection(
               b));
     }
     List<SampleItems> samples = new ArrayList<>();
-    for (Row r :
-        g.filter(
-                col("unit")
-                    .equalTo(LegalThresholds.SAMPLE)
-                    .and(col("measure").equalTo(LegalThresholds.ITEMS)))
-            .orderBy("key")
-            .collectAsList()) {
+    for (GoldLegalThreshold r :
+        GoldRows.collect(
+            g.filter(
+                    col("unit")
+                        .equalTo(LegalThresholds.SAMPLE)
+                        .and(col("measure").equalTo(LegalThresholds.ITEMS)))
+                .orderBy("key"),
+            GoldLegalThreshold::from)) {
       samples.add(
           new SampleItems(
-              r.getAs("key"),
-              r.getAs("found"),
-              r.getAs("counted"),
-              r.getAs("multiple_found"),
-              r.getAs("multiple_counted"),
-              r.getAs("tier_found"),
-              r.getAs("tier_counted"),
+              r.key(),
+              r.found(),
+              r.counted(),
+              r.multipleFound(),
+              r.multipleCounted(),
+              r.tierFound(),
+              r.tierCounted(),
               false));
     }
     return new LegalSection(
@@ -176,7 +179,15 @@ public record LegalSection(
   }
 
   private static Band band(Row r, String name) {
-    return new Band(r.getAs(name + "_units"), r.getAs(name + "_sellers"), r.getAs(name + "_size"));
+    return new Band(agg(r, name + "_units"), agg(r, name + "_sellers"), agg(r, name + "_size"));
+  }
+
+  /**
+   * A column of the aggregate computed above (not a gold table's row, which is read through {@link
+   * GoldLegalThreshold}).
+   */
+  private static <T> T agg(Row r, String column) {
+    return r.getAs(r.fieldIndex(column));
   }
 
   /**

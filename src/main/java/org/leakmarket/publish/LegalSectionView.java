@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.leakmarket.publish.LegalSection.SampleItems;
 import org.leakmarket.publish.LegalSection.TierRow;
-import org.leakmarket.publish.PublicationView.DisplayTable;
 
 /**
  * Renders a suppressed {@link LegalSection}: the template context of the partials {@code

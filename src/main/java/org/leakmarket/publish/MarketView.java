@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.leakmarket.config.Defaults;
 import org.leakmarket.publish.PublicationModel.HedonicPoint;
 import org.leakmarket.publish.PublicationModel.IndexPoint;
 import org.leakmarket.publish.PublicationModel.MarketCell;
@@ -206,44 +207,15 @@ final class MarketView {
   }
 
   private Map<String, Object> cellTable(String product, List<MarketCell> cells, long suppressed) {
-    PublicationView.DisplayTable t =
-        new PublicationView.DisplayTable(
-            "market_cells",
-            productTitle(product)
-                + ": asking price per record by period, category, tier and freshness (CNY)"
-                + (SELLER.equals(m.market().weight()) ? "; one quote per seller and cell" : "")
-                + (m.market().weight() == null ? "" : " (weight: " + m.market().weight() + ")")
-                + (suppressed == 0
-                    ? ""
-                    : "; "
-                        + suppressed
-                        + " cells of all products are suppressed (marked in the CSV)"),
-            "Period",
-            "Category",
-            "Tier",
-            "Freshness",
-            "Quotes",
-            "Offers",
-            "Sellers",
-            "Median",
-            "IQR",
-            "Median interval",
-            "Interval method");
-    for (MarketCell c : cells) {
-      t.row(
-          c.period(),
-          PublicationCharts.label(c.category()),
-          c.tier(),
-          PublicationCharts.label(c.freshness()),
-          Formats.count(c.nQuotes()),
-          Formats.count(c.nOffers()),
-          Formats.count(c.nSellers()),
-          Formats.cny(c.medianCny()),
-          Formats.cnyRange(c.p25Cny(), c.p75Cny()),
-          Formats.cnyRange(c.medianCiLow(), c.medianCiHigh()),
-          intervalMethod(c));
-    }
-    return t.map();
+    return PublishedTables.MARKET_CELLS.display(
+        PublishedTables.cellLines(cells, m.market().weight()),
+        productTitle(product)
+            + ": asking price per record by period, category, tier and freshness (CNY)"
+            + (SELLER.equals(m.market().weight()) ? "; one quote per seller and cell" : "")
+            + (m.market().weight() == null ? "" : " (weight: " + m.market().weight() + ")")
+            + (suppressed == 0
+                ? ""
+                : "; " + suppressed + " cells of all products are suppressed (marked in the CSV)"));
   }
 
   /** The paragraph that opens the market part. */
@@ -354,40 +326,7 @@ final class MarketView {
   }
 
   Map<String, Object> indexTable() {
-    PublicationView.DisplayTable t =
-        new PublicationView.DisplayTable(
-            "indices",
-            "Asking-price indices (first period = 100)",
-            "Period",
-            "Jevons",
-            "Jevons 95% interval (seller bootstrap)",
-            "Hedonic",
-            "Hedonic (Kennedy)",
-            "Hedonic 95% CI (CR1)",
-            "Note");
-    for (PublicationModel.IndexRow row : m.market().indexRows()) {
-      IndexPoint j = row.jevons();
-      HedonicPoint h = row.hedonic();
-      String note =
-          row.suppressed()
-              ? CsvTables.MARK
-              : j != null && Jevons.NOTE_BREAK.equals(j.note())
-                  ? "Jevons chain break: restarts at 100"
-                  : "";
-      t.row(
-          row.period(),
-          j == null ? "" : Formats.index(j.index()),
-          j == null || j.ciLow() == null || j.ciHigh() == null
-              ? ""
-              : Formats.index(j.ciLow()) + "–" + Formats.index(j.ciHigh()),
-          h == null ? "" : Formats.index(h.index()),
-          h == null ? "" : Formats.index(h.indexKennedy()),
-          h == null || h.ciLow() == null || h.ciHigh() == null
-              ? ""
-              : Formats.index(h.ciLow()) + "–" + Formats.index(h.ciHigh()),
-          note);
-    }
-    return t.map();
+    return PublishedTables.INDICES.display(m.market().indexRows());
   }
 
   // ---------------------------------------------------------------- methods
@@ -395,7 +334,8 @@ final class MarketView {
   /** The market paragraphs of the methodology, with this publication's parameters. */
   List<Map<String, String>> methods() {
     Map<String, String> p = m.dataAndMethods() == null ? Map.of() : m.dataAndMethods().parameters();
-    String b = p.getOrDefault("bootstrap_replicates", "1000");
+    String b =
+        p.getOrDefault("bootstrap_replicates", String.valueOf(Defaults.BOOTSTRAP_REPLICATES));
     Jevons.Rules rules = Jevons.Rules.DEFAULT;
     List<Map<String, String>> out = new ArrayList<>();
     out.add(

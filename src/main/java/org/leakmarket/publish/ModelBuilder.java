@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.apache.spark.sql.Row;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.market.Periods;
 import org.leakmarket.market.PriceIndex;
+import org.leakmarket.privacy.SmallCells;
 import org.leakmarket.publish.PublicationModel.Chapman;
 import org.leakmarket.publish.PublicationModel.DataAndMethods;
 import org.leakmarket.publish.PublicationModel.Exposure;
@@ -41,6 +41,12 @@ import org.leakmarket.stats.valuation.PricingRule;
 import org.leakmarket.stats.valuation.ValueSimulation;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
+import org.leakmarket.warehouse.gold.GoldExposure;
+import org.leakmarket.warehouse.gold.GoldMarketCell;
+import org.leakmarket.warehouse.gold.GoldMarketVolume;
+import org.leakmarket.warehouse.gold.GoldPopulation;
+import org.leakmarket.warehouse.gold.GoldPriceIndex;
+import org.leakmarket.warehouse.gold.GoldRows;
 
 /**
  * Builds the raw {@link PublicationModel} of one publication label from the gold tables (and counts
@@ -101,79 +107,95 @@ public final class ModelBuilder {
     Dataset<Row> table = warehouse.read(Table.GOLD_MARKET_CELLS);
     // a table written before cells had a product (reproducing an old publication) has none
     List<String> order =
-        java.util.Arrays.asList(table.columns()).contains("product")
+        GoldRows.has(table, "product")
             ? List.of("period", "product", "category", "tier", "freshness")
             : List.of("period", "category", "tier", "freshness");
-    for (Row r :
-        collect(
+    for (GoldMarketCell r :
+        GoldRows.collect(
             table
                 .filter(col("dimensions").equalTo(""))
                 .drop("quotes_cny") // the quotes themselves are for the valuation, not the brief
                 .orderBy(
-                    order.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)))) {
-      if (Periods.within(r.getAs("period"), label)) {
-        weight = weight == null ? opt(r, "weight") : weight;
+                    order.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)),
+            GoldMarketCell::from)) {
+      if (Periods.within(r.period(), label)) {
+        weight = weight == null ? r.weight() : weight;
         cells.add(
             new MarketCell(
-                r.getAs("period"),
-                opt(r, "product"),
-                r.getAs("category"),
-                r.getAs("tier"),
-                r.getAs("freshness"),
-                opt(r, "n_quotes"),
-                r.getAs("n_offers"),
-                r.getAs("n_sellers"),
-                r.getAs("median_cny"),
-                r.getAs("p25_cny"),
-                r.getAs("p75_cny"),
-                r.getAs("min_cny"),
-                r.getAs("max_cny"),
-                r.getAs("median_ci_low"),
-                r.getAs("median_ci_high"),
-                opt(r, "median_ci_level"),
-                opt(r, "ci_method"),
-                false));
+                r.period(),
+                r.product(),
+                r.category(),
+                r.tier(),
+                r.freshness(),
+                r.nQuotes(),
+                r.nOffers(),
+                r.nSellers(),
+                r.medianCny(),
+                r.p25Cny(),
+                r.p75Cny(),
+                r.minCny(),
+                r.maxCny(),
+                r.medianCiLow(),
+                r.medianCiHigh(),
+                r.medianCiLevel(),
+                r.ciMethod(),
+                suppressed(r)));
       }
     }
     List<IndexPoint> jevons = new ArrayList<>();
     List<HedonicPoint> hedonic = new ArrayList<>();
-    for (Row r : collect(warehouse.read(Table.GOLD_PRICE_INDEX).orderBy("method", "period"))) {
-      String period = r.getAs("period");
+    for (GoldPriceIndex r :
+        GoldRows.collect(
+            warehouse.read(Table.GOLD_PRICE_INDEX).orderBy("method", "period"),
+            GoldPriceIndex::from)) {
+      String period = r.period();
       if (!Periods.notAfter(period, label)) {
         continue;
       }
-      if (PriceIndex.JEVONS.equals(r.getAs("method"))) {
+      if (PriceIndex.JEVONS.equals(r.method())) {
         jevons.add(
             new IndexPoint(
                 period,
-                r.getAs("index"),
-                r.getAs("ci_low"),
-                r.getAs("ci_high"),
-                r.getAs("n_cells"),
-                opt(r, "segment"),
-                r.getAs("note"),
+                r.index(),
+                r.ciLow(),
+                r.ciHigh(),
+                r.nCells(),
+                r.segment(),
+                r.note(),
                 false));
       } else {
         hedonic.add(
             new HedonicPoint(
                 period,
-                r.getAs("index"),
-                r.getAs("index_kennedy"),
-                r.getAs("se"),
-                r.getAs("ci_low"),
-                r.getAs("ci_high"),
-                opt(r, "fit_n"),
-                opt(r, "fit_sellers"),
-                opt(r, "r2"),
+                r.index(),
+                r.indexKennedy(),
+                r.se(),
+                r.ciLow(),
+                r.ciHigh(),
+                r.fitN(),
+                r.fitSellers(),
+                r.r2(),
                 false));
       }
     }
     return new Market(cells, jevons, hedonic, weight == null ? cfg.weight() : weight);
   }
 
-  /** A column that tables written before it existed lack (reproducing an old publication). */
-  private static <T> T opt(Row r, String field) {
-    return java.util.Arrays.asList(r.schema().fieldNames()).contains(field) ? r.getAs(field) : null;
+  /**
+   * The primary rule as gold/market_cells decided it. The same rule ({@link SmallCells}) at this
+   * run's thresholds also hides the cell: a table written before the column existed has no
+   * decision, and a publish run given a larger {@code k} than the analyze run that wrote the table
+   * must not print cells below it (the brief states this run's thresholds). With equal thresholds,
+   * as in {@code run}, the two agree and gold's flag is the decision.
+   */
+  private boolean suppressed(GoldMarketCell r) {
+    Long quotes = r.nQuotes() == null ? r.nOffers() : r.nQuotes();
+    boolean atThisRun =
+        quotes == null
+            || r.nSellers() == null
+            || SmallCells.marketCellHidden(
+                quotes, r.nSellers(), cfg.suppressionK(), cfg.suppressionMinSellers());
+    return Boolean.TRUE.equals(r.suppressed()) || atThisRun;
   }
 
   private List<Volume> volume(String label) {
@@ -181,14 +203,15 @@ public final class ModelBuilder {
     if (!warehouse.exists(Table.GOLD_MARKET_VOLUME)) {
       return out;
     }
-    for (Row r :
-        collect(
+    for (GoldMarketVolume r :
+        GoldRows.collect(
             warehouse
                 .read(Table.GOLD_MARKET_VOLUME)
                 .filter(col("period").isNotNull())
-                .orderBy("period"))) {
-      if (Periods.notAfter(r.getAs("period"), label)) {
-        out.add(new Volume(r.getAs("period"), r.getAs("unique_offers"), r.getAs("sellers"), false));
+                .orderBy("period"),
+            GoldMarketVolume::from)) {
+      if (Periods.notAfter(r.period(), label)) {
+        out.add(new Volume(r.period(), r.uniqueOffers(), r.sellers(), false));
       }
     }
     return out;
@@ -204,21 +227,22 @@ public final class ModelBuilder {
     List<TierCount> tiers = new ArrayList<>();
     List<RegionCount> byRegion = new ArrayList<>();
     List<SampleCheck> samples = new ArrayList<>();
-    for (Row r :
-        collect(
+    for (GoldExposure r :
+        GoldRows.collect(
             warehouse
                 .read(Table.GOLD_EXPOSURE)
                 .filter(col("breakdown").notEqual("value"))
-                .orderBy("breakdown", "key"))) {
-      String key = r.getAs("key");
-      Long p = r.getAs("persons");
-      switch (r.<String>getAs("breakdown")) {
+                .orderBy("breakdown", "key"),
+            GoldExposure::from)) {
+      String key = r.key();
+      Long p = r.persons();
+      switch (r.breakdown()) {
         case "total" -> {
-          records = r.getAs("records");
+          records = r.records();
           persons = p;
-          cards = r.getAs("cards");
-          long rec = r.<Long>getAs("records");
-          recycledShare = rec == 0 ? null : r.<Long>getAs("recycled_records") / (double) rec;
+          cards = r.cards();
+          long rec = r.records();
+          recycledShare = rec == 0 ? null : r.recycledRecords() / (double) rec;
         }
         case "issuer" -> issuers.add(new IssuerCount(key, p, false));
         case "tier" -> tiers.add(new TierCount(key, p, false));
@@ -230,11 +254,11 @@ public final class ModelBuilder {
             samples.add(
                 new SampleCheck(
                     key,
-                    r.getAs("records"),
-                    r.getAs("valid_card_share"),
-                    r.getAs("recycled_share"),
-                    r.getAs("inferred_freshness"),
-                    r.getAs("claimed_freshness"),
+                    r.records(),
+                    r.validCardShare(),
+                    r.recycledShare(),
+                    r.inferredFreshness(),
+                    r.claimedFreshness(),
                     false));
         default -> {}
       }
@@ -254,7 +278,7 @@ public final class ModelBuilder {
             .read(Table.GOLD_EXPOSURE)
             .filter(col("breakdown").isin("value", "value_excluded"))
             .orderBy("breakdown", "key");
-    boolean current = Arrays.asList(rows.columns()).contains("rule");
+    boolean current = GoldRows.has(rows, "rule");
     List<ValueCell> cells = new ArrayList<>();
     List<String> keys = new ArrayList<>(); // each cell's key in gold/exposure, which sim uses
     List<ValueSimulation.Group> sim = new ArrayList<>();
@@ -263,24 +287,24 @@ public final class ModelBuilder {
     long unpriced = 0;
     long fabricated = 0;
     long repeats = 0;
-    for (Row r : collect(rows)) {
-      String period = r.getAs("period");
+    for (GoldExposure r : GoldRows.collect(rows, GoldExposure::from)) {
+      String period = r.period();
       if (period == null || !Periods.within(period, label)) {
         continue;
       }
-      Long records = r.getAs("records");
-      if ("value_excluded".equals(r.getAs("breakdown"))) {
-        if ("fabricated".equals(r.getAs("rule"))) {
+      Long records = r.records();
+      if ("value_excluded".equals(r.breakdown())) {
+        if ("fabricated".equals(r.rule())) {
           fabricated += records;
         } else {
           repeats += records;
         }
         continue;
       }
-      String rule = current ? r.getAs("rule") : "cell";
-      String key = r.getAs("key");
-      Double price = r.getAs("median_cny");
-      Double v = r.getAs("value_cny");
+      String rule = current ? r.rule() : "cell";
+      String key = r.key();
+      Double price = r.medianCny();
+      Double v = r.valueCny();
       valued += records;
       perRule.computeIfAbsent(rule, x -> new long[1])[0] += records;
       if (PricingRule.UNPRICED.code().equals(rule) || v == null) {
@@ -289,32 +313,32 @@ public final class ModelBuilder {
         // an own price is fixed; a legacy row (no quotes) is carried at its value
         sim.add(new ValueSimulation.Group(key, records, v / Math.max(records, 1), null, null));
       } else {
-        List<Double> q = r.getList(r.fieldIndex("quotes_cny"));
+        List<Double> q = r.quotesCny();
         sim.add(
             new ValueSimulation.Group(
                 key,
                 records,
                 null,
-                r.getAs("priced_from"),
+                r.pricedFrom(),
                 q.stream().mapToDouble(Double::doubleValue).toArray()));
       }
       keys.add(key);
       cells.add(
           new ValueCell(
               period,
-              r.getAs("category"),
-              r.getAs("tier"),
-              r.getAs("freshness"),
+              r.category(),
+              r.tier(),
+              r.freshness(),
               records,
               v,
               null,
               null,
               false,
-              current ? r.getAs("sample_id") : null,
+              current ? r.sampleId() : null,
               rule,
-              current ? r.getAs("priced_from") : null,
+              current ? r.pricedFrom() : null,
               price,
-              current ? r.getAs("n_quotes") : null));
+              current ? r.nQuotes() : null));
     }
     ValueSimulation.Result result = ValueSimulation.run(sim, cfg.seed());
     List<ValueCell> withIntervals = new ArrayList<>();
@@ -368,79 +392,67 @@ public final class ModelBuilder {
   }
 
   private Population population() {
-    List<Row> rows = collect(warehouse.read(Table.GOLD_POPULATION).orderBy("method", "model"));
+    List<GoldPopulation> rows =
+        GoldRows.collect(
+            warehouse.read(Table.GOLD_POPULATION).orderBy("method", "model"), GoldPopulation::from);
     if (rows.isEmpty()) {
       return null;
     }
-    Row first = rows.get(0);
+    GoldPopulation first = rows.get(0);
     LincolnPetersen lp = null;
     Chapman chapman = null;
     String selected = null;
     PublicationModel.ModelAverage average = null;
     List<LogLinearModel> models = new ArrayList<>();
     List<PublicationModel.SensitivityModel> sensitivity = new ArrayList<>();
-    boolean hasProfile = Arrays.asList(first.schema().fieldNames()).contains("profile_ci_low");
-    for (Row r : rows) {
-      Double n = r.getAs("n_hat");
-      boolean ok =
-          Boolean.TRUE.equals(r.getAs("mle_exists")) && Boolean.TRUE.equals(r.getAs("converged"));
-      switch (r.<String>getAs("method")) {
-        case "lincoln_petersen" ->
-            lp = n == null ? null : new LincolnPetersen(n, r.<Double>getAs("se"));
+    for (GoldPopulation r : rows) {
+      Double n = r.nHat();
+      boolean ok = Boolean.TRUE.equals(r.mleExists()) && Boolean.TRUE.equals(r.converged());
+      switch (r.method()) {
+        case "lincoln_petersen" -> lp = n == null ? null : new LincolnPetersen(n, r.se());
         case "chapman" ->
-            chapman =
-                n == null
-                    ? null
-                    : new Chapman(
-                        n,
-                        r.<Double>getAs("se"),
-                        r.<Double>getAs("ci_low"),
-                        r.<Double>getAs("ci_high"));
+            chapman = n == null ? null : new Chapman(n, r.se(), r.ciLow(), r.ciHigh());
         case "loglinear" -> {
           models.add(
               new LogLinearModel(
-                  r.getAs("model"),
+                  r.model(),
                   n,
-                  r.getAs("se"),
-                  r.getAs("ci_low"),
-                  r.getAs("ci_high"),
-                  r.getAs("aic"),
-                  r.getAs("bic"),
+                  r.se(),
+                  r.ciLow(),
+                  r.ciHigh(),
+                  r.aic(),
+                  r.bic(),
                   ok,
-                  hasProfile ? r.getAs("profile_ci_low") : null,
-                  hasProfile ? r.getAs("profile_ci_high") : null,
-                  hasProfile ? r.getAs("weight") : null));
-          if (Boolean.TRUE.equals(r.getAs("selected"))) {
-            selected = r.getAs("model");
+                  r.profileCiLow(),
+                  r.profileCiHigh(),
+                  r.weight()));
+          // the selection is the one analyze made (gold's column), never re-derived here
+          if (Boolean.TRUE.equals(r.selected())) {
+            selected = r.model();
           }
         }
         case "model_average" ->
             average =
                 new PublicationModel.ModelAverage(
-                    n,
-                    r.getAs("se"),
-                    r.getAs("ci_low"),
-                    r.getAs("ci_high"),
-                    r.getAs("models_averaged"),
-                    "BIC");
+                    n, r.se(), r.ciLow(), r.ciHigh(), r.modelsAveraged(), "BIC");
         case "heterogeneity" ->
             sensitivity.add(
                 new PublicationModel.SensitivityModel(
-                    r.getAs("model"),
+                    r.model(),
                     n,
-                    r.getAs("se"),
-                    r.getAs("ci_low"),
-                    r.getAs("ci_high"),
-                    r.getAs("profile_ci_low"),
-                    r.getAs("profile_ci_high"),
+                    r.se(),
+                    r.ciLow(),
+                    r.ciHigh(),
+                    r.profileCiLow(),
+                    r.profileCiHigh(),
                     ok,
-                    r.getAs("note")));
+                    r.note()));
         default -> {}
       }
     }
     // The table holds models in name order; the publication lists them simplest first as fitted
     // (by number of interactions, then name), so "[1,2,3]" leads.
-    int lists = first.<scala.collection.Seq<String>>getAs("lists").size();
+    int lists = first.lists().size();
     models.sort(
         java.util.Comparator.comparingInt(
                 (LogLinearModel lm) ->
@@ -451,13 +463,13 @@ public final class ModelBuilder {
     sensitivity.sort(java.util.Comparator.comparing(PublicationModel.SensitivityModel::model));
     return new Population(
         lists,
-        first.getAs("lists_by"),
+        first.listsBy(),
         lp,
         chapman,
         models,
         selected,
         List.of(),
-        first.<Long>getAs("observed"),
+        first.observed(),
         average,
         sensitivity);
   }

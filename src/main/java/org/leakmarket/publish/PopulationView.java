@@ -6,7 +6,6 @@ import org.leakmarket.publish.PublicationModel.LogLinearModel;
 import org.leakmarket.publish.PublicationModel.ModelAverage;
 import org.leakmarket.publish.PublicationModel.Population;
 import org.leakmarket.publish.PublicationModel.SensitivityModel;
-import org.leakmarket.publish.PublicationView.DisplayTable;
 
 /**
  * The population part of a publication: the sentence a policy reader gets (selected model, model
@@ -131,63 +130,7 @@ final class PopulationView {
 
   /** Every model: estimates, both intervals, criteria and weight. */
   Map<String, Object> modelTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "population_models",
-            "Capture–recapture estimates by model",
-            "Model",
-            "Estimate",
-            "SE",
-            "95% CI (log-normal)",
-            "95% CI (profile)",
-            "AIC",
-            "BIC",
-            "Weight",
-            "Note");
-    if (p == null) {
-      return t.map();
-    }
-    if (p.lincolnPetersen() != null) {
-      t.row(
-          "Lincoln–Petersen",
-          Formats.estimate(p.lincolnPetersen().nHat()),
-          Formats.estimate(p.lincolnPetersen().se()),
-          "",
-          "",
-          "",
-          "",
-          "",
-          "");
-    }
-    if (p.chapman() != null) {
-      t.row(
-          "Chapman",
-          Formats.estimate(p.chapman().nHat()),
-          Formats.estimate(p.chapman().se()),
-          range(p.chapman().ciLow(), p.chapman().ciHigh()),
-          "",
-          "",
-          "",
-          "",
-          "");
-    }
-    for (LogLinearModel lm : p.models()) {
-      String note =
-          !lm.converged()
-              ? "MLE does not exist"
-              : lm.model().equals(p.selected()) ? "selected (lowest BIC)" : "";
-      t.row(
-          lm.model(),
-          Formats.estimate(lm.nHat()),
-          Formats.estimate(lm.se()),
-          range(lm.ciLow(), lm.ciHigh()),
-          profile(lm.profileCiLow(), lm.profileCiHigh()),
-          Formats.stat(lm.aic()),
-          Formats.stat(lm.bic()),
-          lm.weight() == null ? "" : Formats.percent(lm.weight()),
-          note);
-    }
-    return t.map();
+    return PublishedTables.POPULATION_MODELS.display(PublishedTables.modelLines(p));
   }
 
   /** The selected model, the average and the heterogeneity rows side by side. */
@@ -239,11 +182,11 @@ final class PopulationView {
     return t.map();
   }
 
-  private static String range(Double lo, Double hi) {
+  static String range(Double lo, Double hi) {
     return lo == null || hi == null ? "" : Formats.estimate(lo) + "–" + Formats.estimate(hi);
   }
 
-  private static String profile(Double lo, Double hi) {
+  static String profile(Double lo, Double hi) {
     if (lo == null) {
       return "";
     }

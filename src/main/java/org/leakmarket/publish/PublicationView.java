@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.leakmarket.config.Defaults;
 import org.leakmarket.publish.PublicationModel.CaptureHistory;
 import org.leakmarket.publish.PublicationModel.Change;
@@ -14,17 +13,17 @@ import org.leakmarket.publish.PublicationModel.IssuerCount;
 import org.leakmarket.publish.PublicationModel.MarketCell;
 import org.leakmarket.publish.PublicationModel.Population;
 import org.leakmarket.publish.PublicationModel.RegionCount;
-import org.leakmarket.publish.PublicationModel.Revision;
 import org.leakmarket.publish.PublicationModel.SampleCheck;
-import org.leakmarket.publish.PublicationModel.Source;
 import org.leakmarket.publish.PublicationModel.TierCount;
 import org.leakmarket.publish.PublicationModel.ValueCell;
 
 /**
  * Turns a suppressed model into the template context of {@code publication.md} and {@code
- * publication.html}: headline sentences with their numbers and intervals, display tables with
- * formatted numbers, chart references and the data-and-methods facts. Only published values of the
- * model enter the context, so templates cannot show a suppressed number. Pure; costs one pass.
+ * publication.html}: headline sentences with their numbers and intervals, chart references and the
+ * data-and-methods facts; its tables come from their declarations in {@link PublishedTables} (the
+ * same the CSV files come from), so this class holds prose, not table layouts. Only published
+ * values of the model enter the context, so templates cannot show a suppressed number. Pure; costs
+ * one pass.
  */
 final class PublicationView {
   private final PublicationModel m;
@@ -327,105 +326,24 @@ final class PublicationView {
 
   // ---------------------------------------------------------------- tables
 
-  private static String mark(boolean suppressed) {
-    return suppressed ? CsvTables.MARK : "";
-  }
-
   private Map<String, Object> changeTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "change_since_previous",
-            "Change since the previous period",
-            "Figure",
-            "Previous period",
-            "Period",
-            "Previous",
-            "Current",
-            "Change");
-    for (Change ch : m.changeSincePrevious()) {
-      boolean index = !ch.figure().startsWith(FigureNames.MEDIAN);
-      t.row(
-          FigureNames.display(ch.figure()),
-          ch.previousPeriod(),
-          ch.period(),
-          index ? Formats.index(ch.previous()) : Formats.cny(ch.previous()),
-          index ? Formats.index(ch.current()) : Formats.cny(ch.current()),
-          Formats.change(ch.changePct()));
-    }
-    return t.map();
+    return PublishedTables.CHANGES.display(m.changeSincePrevious());
   }
 
   private Map<String, Object> issuerTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "exposure_by_issuer", "Persons exposed by card issuer", "Issuer", "Persons", "Note");
-    if (m.exposure() != null) {
-      m.exposure()
-          .byIssuer()
-          .forEach(x -> t.row(x.issuer(), Formats.count(x.persons()), mark(x.suppressed())));
-    }
-    return t.map();
+    return PublishedTables.ISSUERS.display(PublishedTables.issuers(m));
   }
 
   private Map<String, Object> tierTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "exposure_by_tier", "Persons exposed by card tier", "Tier", "Persons", "Note");
-    if (m.exposure() != null) {
-      m.exposure()
-          .byTier()
-          .forEach(x -> t.row(x.tier(), Formats.count(x.persons()), mark(x.suppressed())));
-    }
-    return t.map();
+    return PublishedTables.TIERS.display(PublishedTables.tiers(m));
   }
 
   private Map<String, Object> regionTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "exposure_by_region", "Persons exposed by region", "Code", "Region", "Persons", "Note");
-    if (m.exposure() != null) {
-      m.exposure()
-          .byRegion()
-          .forEach(
-              x ->
-                  t.row(
-                      x.regionCode(),
-                      x.regionName() == null ? "" : x.regionName(),
-                      Formats.count(x.persons()),
-                      mark(x.suppressed())));
-    }
-    return t.map();
+    return PublishedTables.REGIONS.display(PublishedTables.regions(m));
   }
 
   private Map<String, Object> samplesTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "samples",
-            "Leak samples: validity, recycling and claims",
-            "Sample",
-            "Records",
-            "Valid cards",
-            "Recycled",
-            "Inferred",
-            "Claimed",
-            "Mismatch",
-            "Note");
-    if (m.exposure() != null) {
-      m.exposure()
-          .samples()
-          .forEach(
-              x ->
-                  t.row(
-                      x.sampleId(),
-                      Formats.count(x.records()),
-                      Formats.percent(x.validCardShare()),
-                      Formats.percent(x.recycledShare()),
-                      PublicationCharts.label(x.inferredFreshness()),
-                      PublicationCharts.label(x.claimedFreshness()),
-                      x.suppressed() ? "" : x.mismatch() ? "yes" : "no",
-                      mark(x.suppressed())));
-    }
-    return t.map();
+    return PublishedTables.SAMPLES.display(PublishedTables.samples(m));
   }
 
   private Map<String, Object> modelTable() {
@@ -433,19 +351,7 @@ final class PublicationView {
   }
 
   private Map<String, Object> overlapTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "overlap",
-            "Persons by capture history (1 = in the list)",
-            "History",
-            "Persons",
-            "Note");
-    if (m.population() != null) {
-      m.population()
-          .overlap()
-          .forEach(h -> t.row(h.history(), Formats.count(h.persons()), mark(h.suppressed())));
-    }
-    return t.map();
+    return PublishedTables.OVERLAP.display(PublishedTables.overlap(m));
   }
 
   private Map<String, Object> valueTable() {
@@ -453,146 +359,26 @@ final class PublicationView {
   }
 
   private Map<String, Object> revisionTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "revisions",
-            "Revisions since the last publication",
-            "Figure",
-            "Period",
-            "Published",
-            "Revised",
-            "Change",
-            "Note");
-    for (Revision r : m.revisions()) {
-      boolean index = !r.figure().startsWith(FigureNames.MEDIAN);
-      t.row(
-          FigureNames.display(r.figure()),
-          r.period(),
-          index ? Formats.index(r.oldValue()) : Formats.cny(r.oldValue()),
-          index ? Formats.index(r.newValue()) : Formats.cny(r.newValue()),
-          Formats.change(CsvTables.pct(r.oldValue(), r.newValue())),
-          mark(r.newValue() == null));
-    }
-    return t.map();
+    return PublishedTables.REVISIONS.display(m.revisions());
   }
 
   private Map<String, Object> sourcesTable() {
-    DisplayTable t = new DisplayTable(null, "Sources", "Source", "What it is", "Rows read");
-    if (m.dataAndMethods() != null) {
-      for (Source s : m.dataAndMethods().sources()) {
-        t.row(s.name(), s.description() == null ? "" : s.description(), Formats.count(s.rows()));
-      }
-    }
-    return t.map();
+    return PublishedTables.SOURCES.display(PublishedTables.sources(m));
   }
 
   private Map<String, Object> countsTable() {
-    DisplayTable t = new DisplayTable(null, "Counts", "Count", "Value");
-    if (m.listings() != null) {
-      t.row("Adverts read", Formats.count(m.listings().read()));
-      t.row("Price offers kept", Formats.count(m.listings().offers()));
-      t.row("Adverts rejected", Formats.count(m.listings().rejected()));
-      t.row("Reposts collapsed", Formats.count(m.listings().duplicatesCollapsed()));
-    }
-    if (m.samples() != null) {
-      t.row("Leak samples", Formats.count(m.samples().samples()));
-      t.row("Sample records", Formats.count(m.samples().records()));
-      t.row("Sample rows rejected", Formats.count(m.samples().rejected()));
-    }
-    return t.map();
+    return PublishedTables.COUNTS.display(PublishedTables.counts(m));
   }
 
   private Map<String, Object> rejectionTable() {
-    DisplayTable t =
-        new DisplayTable("rejections_by_reason", "Rejections by reason", "Reason", "Count");
-    new TreeMap<>(m.rejectionsByReason()).forEach((r, n) -> t.row(r, Formats.count(n)));
-    return t.map();
+    return PublishedTables.REJECTIONS.display(PublishedTables.rejections(m));
   }
 
   private Map<String, Object> parameterTable() {
-    DisplayTable t = new DisplayTable(null, "Parameters", "Parameter", "Value");
-    t.row("suppression_k", Integer.toString(k));
-    t.row("suppression_min_sellers", Integer.toString(minSellers));
-    if (m.dataAndMethods() != null) {
-      new TreeMap<>(m.dataAndMethods().parameters()).forEach(t::row);
-    }
-    return t.map();
+    return PublishedTables.PARAMETERS.display(PublishedTables.parameters(m, k, minSellers));
   }
 
   private Map<String, Object> versionTable() {
-    DisplayTable t = new DisplayTable(null, "Table versions read", "Table", "Delta version");
-    if (m.dataAndMethods() != null) {
-      new TreeMap<>(m.dataAndMethods().tableVersions())
-          .forEach((n, v) -> t.row(n, Long.toString(v)));
-    }
-    return t.map();
-  }
-
-  /** A table as the templates see it: headers, rows of cells, its CSV file. */
-  static final class DisplayTable {
-    /** A number, percentage, signed change or range of them; not a period such as 2015-01. */
-    private static final java.util.regex.Pattern NUMBER =
-        java.util.regex.Pattern.compile(
-            "[+−-]?[0-9][0-9,]*(\\.[0-9]+)?%?(–[0-9][0-9,]*(\\.[0-9]+)?%?)?");
-
-    /** Columns of codes that look like numbers but are labels. */
-    private static final java.util.Set<String> LABEL_COLUMNS =
-        java.util.Set.of("Code", "History", "Sample", "Period", "Model", "Note");
-
-    private final String csv;
-    private final String title;
-    private final List<String> headers;
-    private final List<String[]> rows = new ArrayList<>();
-
-    DisplayTable(String csvName, String title, String... headers) {
-      this.csv = csvName == null ? null : "tables/" + csvName + ".csv";
-      this.title = title;
-      this.headers = List.of(headers);
-    }
-
-    void row(String... cells) {
-      if (cells.length != headers.size()) {
-        throw new IllegalStateException(
-            title + ": row of " + cells.length + " cells, " + headers.size() + " headers");
-      }
-      rows.add(cells.clone());
-    }
-
-    Map<String, Object> map() {
-      // A column of numbers only (blanks aside) is right-aligned, header included.
-      boolean[] numeric = new boolean[headers.size()];
-      for (int j = 0; j < numeric.length; j++) {
-        boolean any = false;
-        boolean all = !LABEL_COLUMNS.contains(headers.get(j));
-        for (String[] r : rows) {
-          if (!r[j].isEmpty()) {
-            any = true;
-            all &= NUMBER.matcher(r[j]).matches();
-          }
-        }
-        numeric[j] = any && all;
-      }
-      List<Map<String, Object>> hs = new ArrayList<>();
-      for (int j = 0; j < numeric.length; j++) {
-        hs.add(Map.of("text", headers.get(j), "num", numeric[j] ? "num" : ""));
-      }
-      List<Map<String, Object>> rs = new ArrayList<>();
-      for (String[] r : rows) {
-        List<Map<String, Object>> cs = new ArrayList<>();
-        for (int j = 0; j < r.length; j++) {
-          cs.add(
-              Map.of("text", r[j], "md", r[j].replace("|", "\\|"), "num", numeric[j] ? "num" : ""));
-        }
-        rs.add(Map.of("cells", cs));
-      }
-      Map<String, Object> v = new LinkedHashMap<>();
-      v.put("title", title);
-      v.put("csv", csv);
-      v.put("headers", hs);
-      v.put("rows", rs);
-      v.put("empty", rows.isEmpty());
-      v.put("nonEmpty", !rows.isEmpty());
-      return v;
-    }
+    return PublishedTables.VERSIONS.display(PublishedTables.versions(m));
   }
 }

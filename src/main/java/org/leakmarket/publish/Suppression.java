@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
+import org.leakmarket.privacy.SmallCells;
 import org.leakmarket.publish.PublicationModel.CaptureHistory;
 import org.leakmarket.publish.PublicationModel.Exposure;
 import org.leakmarket.publish.PublicationModel.HedonicPoint;
@@ -30,13 +31,14 @@ import org.leakmarket.publish.PublicationModel.Volume;
  * Small-cell suppression (privacy.md §4), applied once to the whole model before any renderer sees
  * it, so tables, charts, text and JSON cannot disagree. Costs one pass over the model's lists.
  *
- * <p><b>Primary rule.</b> A market cell with fewer than {@code k} independent quotes (or offers) or
- * fewer than {@code minSellers} sellers is suppressed; so is an exposure breakdown cell (issuer,
- * tier, region), a capture history, or a leak sample with fewer than {@code k} persons (records for
- * a sample), a period of the volume table with fewer than {@code k} offers (and then that period's
- * index points), and a value-at-market cell whose market cell is suppressed or which holds fewer
- * than {@code k} records. Suppressing sets {@code suppressed = true} and nulls every number of the
- * row.
+ * <p><b>Primary rule</b> ({@link SmallCells}). A market cell arrives decided: gold/market_cells
+ * holds {@code suppressed} (fewer than {@code k} independent quotes or {@code minSellers} sellers,
+ * at the thresholds of the run that wrote it), and this class only carries that flag on. Suppressed
+ * here are an exposure breakdown cell (issuer, tier, region), a capture history, or a leak sample
+ * with fewer than {@code k} persons (records for a sample), a period of the volume table with fewer
+ * than {@code k} offers (and then that period's index points), and a value-at-market cell whose
+ * market cell is suppressed or which holds fewer than {@code k} records. Suppressing sets {@code
+ * suppressed = true} and nulls every number of the row.
  *
  * <p><b>Secondary rule.</b> Cells of a group whose total is published (market cells of one period
  * against that period's offers; issuers, tiers, regions and capture histories against the persons
@@ -79,7 +81,7 @@ public final class Suppression {
     Set<String> suppressedPeriods = new HashSet<>();
     for (int i = 0; i < volume.size(); i++) {
       Volume v = volume.get(i);
-      if (v.offers() == null || v.offers() < k) {
+      if (small(v.offers())) {
         volume.set(i, suppressVolume(v));
       }
     }
@@ -94,13 +96,9 @@ public final class Suppression {
       Outcome<MarketCell> out =
           group(
               group,
-              c ->
-                  c.suppressed()
-                      || c.nOffers() == null
-                      || c.nOffers() < k
-                      || (c.nQuotes() != null && c.nQuotes() < k)
-                      || c.nSellers() == null
-                      || c.nSellers() < minSellers,
+              // the primary rule was decided when gold/market_cells was written (its column
+              // suppressed); a cell without counts is one suppressed before (summary.json)
+              c -> c.suppressed() || c.nOffers() == null,
               c -> c.nOffers() == null ? k : c.nOffers(),
               Suppression::suppressCell);
       cells.addAll(out.rows());
@@ -139,7 +137,7 @@ public final class Suppression {
       Outcome<SampleCheck> samples =
           group(
               m.exposure().samples(),
-              s -> s.suppressed() || s.records() == null || s.records() < k,
+              s -> s.suppressed() || small(s.records()),
               s -> s.records() == null ? k : s.records(),
               s -> new SampleCheck(s.sampleId(), null, null, null, null, null, true));
       if (samples.totalSuppressed() && sampleCounts != null) {
@@ -162,7 +160,7 @@ public final class Suppression {
       Outcome<CaptureHistory> overlap =
           group(
               m.population().overlap(),
-              h -> h.suppressed() || h.persons() == null || h.persons() < k,
+              h -> h.suppressed() || small(h.persons()),
               h -> h.persons() == null ? k : h.persons(),
               h -> new CaptureHistory(h.history(), null, true));
       population = population.withOverlap(overlap.rows());
@@ -389,7 +387,7 @@ public final class Suppression {
   }
 
   private boolean small(Long count) {
-    return count == null || count < k;
+    return SmallCells.countHidden(count, k);
   }
 
   /**

@@ -1,10 +1,8 @@
 package org.leakmarket.publish;
 
+import java.util.List;
 import java.util.Map;
 import org.leakmarket.publish.PublicationModel.ValueAtMarket;
-import org.leakmarket.publish.PublicationModel.ValueCell;
-import org.leakmarket.publish.PublicationModel.ValueRule;
-import org.leakmarket.publish.PublicationView.DisplayTable;
 import org.leakmarket.stats.valuation.PricingLadder;
 import org.leakmarket.stats.valuation.PricingRule;
 
@@ -98,82 +96,15 @@ final class ValueView {
 
   /** Every valued group with its rule, price and value. */
   Map<String, Object> table() {
-    DisplayTable t =
-        new DisplayTable(
-            "value_at_market_prices",
-            "Exposed persons at asking prices (CNY)",
-            "Sample",
-            "Period",
-            "Category",
-            "Tier",
-            "Freshness",
-            "Persons",
-            "Priced by",
-            "Price",
-            "Value",
-            "95% CI",
-            "Note");
-    if (v == null) {
-      return t.map();
-    }
-    for (ValueCell c : v.byCell()) {
-      t.row(
-          c.sampleId() == null ? "" : c.sampleId(),
-          c.period(),
-          PublicationCharts.label(c.category()),
-          c.tier(),
-          PublicationCharts.label(c.freshness()),
-          Formats.count(c.records()),
-          rule(c.rule()),
-          Formats.cny(c.priceCny()),
-          Formats.cny(c.valueCny()),
-          // an own advertised price is the price of that very sample: no interval to show
-          PricingRule.OWN_PRICE.code().equals(c.rule()) && c.valueCny() != null
-              ? "fixed"
-              : Formats.cnyRange(c.ciLow(), c.ciHigh()),
-          c.suppressed() ? CsvTables.MARK : "");
-    }
-    t.row(
-        "Total",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        "",
-        Formats.cny(v.totalCny()),
-        v.ciLow() != null && v.ciLow().equals(v.ciHigh())
-            ? "fixed"
-            : Formats.cnyRange(v.ciLow(), v.ciHigh()),
-        v.totalCny() == null ? CsvTables.MARK : "");
-    return t.map();
+    return PublishedTables.VALUE.display(PublishedTables.valueLines(v));
   }
 
   /** How many persons each rule priced, and their value. */
   Map<String, Object> ruleTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "value_by_rule",
-            "How the exposed persons were priced",
-            "Priced by",
-            "Persons",
-            "Value",
-            "Note");
-    if (v == null) {
-      return t.map();
-    }
-    for (ValueRule r : v.byRule()) {
-      t.row(
-          rule(r.rule()),
-          Formats.count(r.records()),
-          Formats.cny(r.valueCny()),
-          r.suppressed() ? CsvTables.MARK : "");
-    }
-    return t.map();
+    return PublishedTables.VALUE_RULES.display(v == null ? List.of() : v.byRule());
   }
 
-  private static String rule(String code) {
+  static String rule(String code) {
     if (code == null) {
       return "";
     }

@@ -3,6 +3,13 @@ package org.leakmarket.warehouse;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.spark.sql.types.StructType;
+import org.leakmarket.warehouse.gold.GoldExposure;
+import org.leakmarket.warehouse.gold.GoldLegalThreshold;
+import org.leakmarket.warehouse.gold.GoldMarketCell;
+import org.leakmarket.warehouse.gold.GoldMarketVolume;
+import org.leakmarket.warehouse.gold.GoldPopulation;
+import org.leakmarket.warehouse.gold.GoldPriceIndex;
 
 /**
  * Every Delta table of the warehouse (contracts section 3), named once. The path under the
@@ -15,31 +22,46 @@ public enum Table {
   QUARANTINE_SAMPLE_RECORDS("quarantine/sample_records", List.of("quarantine_id")),
   SILVER_OFFERS("silver/offers", List.of("listing_id", "offer_index")),
   SILVER_RECORDS("silver/records", List.of("record_id")),
-  GOLD_MARKET_CELLS("gold/market_cells", List.of()),
-  GOLD_PRICE_INDEX("gold/price_index", List.of()),
-  GOLD_EXPOSURE("gold/exposure", List.of()),
+  GOLD_MARKET_CELLS("gold/market_cells", List.of(), GoldMarketCell.SCHEMA),
+  GOLD_PRICE_INDEX("gold/price_index", List.of(), GoldPriceIndex.SCHEMA),
+  GOLD_EXPOSURE("gold/exposure", List.of(), GoldExposure.SCHEMA),
   GOLD_SAMPLE_OVERLAP("gold/sample_overlap", List.of()),
-  GOLD_POPULATION("gold/population", List.of()),
+  GOLD_POPULATION("gold/population", List.of(), GoldPopulation.SCHEMA),
   GOLD_RUNS("gold/runs", List.of("run_id")),
   // Extensions of contracts section 3:
   /** One row per sample file named in a manifest: read or not, and why; validity counts. */
   BRONZE_SAMPLE_FILES("bronze/sample_files", List.of("sample_id")),
   /** Offers, unique offers and sellers per period. */
-  GOLD_MARKET_VOLUME("gold/market_volume", List.of()),
+  GOLD_MARKET_VOLUME("gold/market_volume", List.of(), GoldMarketVolume.SCHEMA),
   /**
    * Pairs of near-identical adverts posted by different sellers (MinHash LSH), reported, not
    * merged.
    */
   GOLD_COPY_PAIRS("gold/copy_pairs", List.of()),
   /** Samples, sellers and adverts against the lines of 法释〔2017〕10号 Art. 5 (legal/). */
-  GOLD_LEGAL_THRESHOLDS("gold/legal_thresholds", List.of());
+  GOLD_LEGAL_THRESHOLDS("gold/legal_thresholds", List.of(), GoldLegalThreshold.SCHEMA);
 
   private final String path;
   private final List<String> mergeKeys;
+  private final StructType schema;
 
   Table(String path, List<String> mergeKeys) {
+    this(path, mergeKeys, null);
+  }
+
+  /** A table read through a typed record ({@code warehouse.gold}), whose schema this is. */
+  Table(String path, List<String> mergeKeys, StructType schema) {
     this.path = path;
     this.mergeKeys = mergeKeys;
+    this.schema = schema;
+  }
+
+  /**
+   * The schema of a gold table read through its record ({@code org.leakmarket.warehouse.gold}): the
+   * writer writes it, the publication reads rows of it. Empty for tables without a record.
+   */
+  public Optional<StructType> schema() {
+    return Optional.ofNullable(schema);
   }
 
   /** Path under the warehouse, e.g. {@code silver/offers}. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakmarket.config.Defaults;
+import org.leakmarket.privacy.SmallCells;
 import org.leakmarket.publish.PublicationModel.CaptureHistory;
 import org.leakmarket.publish.PublicationModel.DataAndMethods;
 import org.leakmarket.publish.PublicationModel.Exposure;
@@ -106,7 +108,9 @@ final class PublicationFixtures {
         hi,
         level,
         range ? "range" : "order_statistic",
-        false);
+        // as gold/market_cells decides it, at the default thresholds
+        SmallCells.marketCellHidden(
+            quotes, sellers, Defaults.SUPPRESSION_K, Defaults.SUPPRESSION_MIN_SELLERS));
   }
 
   static PublicationModel model(List<Revision> revisions) {

@@ -118,14 +118,16 @@ public class PipelineOptions {
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Random seed of bootstraps (default: " + Defaults.SEED + ").")
+      description = "Random seed of the Jevons bootstrap (default: " + Defaults.SEED + ").")
   Long seed;
 
   @Option(
       names = "--bootstrap",
       paramLabel = "B",
       description =
-          "Bootstrap replicates for median CIs (default: " + Defaults.BOOTSTRAP_REPLICATES + ").")
+          "Bootstrap replicates of the Jevons index interval (default: "
+              + Defaults.BOOTSTRAP_REPLICATES
+              + ").")
   Integer bootstrapReplicates;
 
   @Option(
@@ -141,8 +143,16 @@ public class PipelineOptions {
       names = "--extra-dimensions",
       split = ",",
       paramLabel = "DIM",
-      description = "Extra market-cell dimensions: region, source, issuer.")
+      description = "Extra market-cell dimensions: region, source, issuer, language.")
   List<String> extraDimensions;
+
+  @Option(
+      names = "--weight",
+      paramLabel = "W",
+      description =
+          "How offers vote in market cells and indices: seller (a seller counts once per cell and"
+              + " period, at the median of its quotes; default) or offer.")
+  String weight;
 
   /** Resolves these flags over the config file and the defaults. */
   public LeakmarketConfig resolve() {
@@ -163,6 +173,7 @@ public class PipelineOptions {
     put(f, "bootstrap_replicates", bootstrapReplicates);
     put(f, "max_reject_rate", maxRejectRate);
     put(f, "extra_dimensions", extraDimensions);
+    put(f, "weight", weight);
     return ConfigResolver.resolve(f, config);
   }
 

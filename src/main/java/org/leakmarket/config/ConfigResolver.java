@@ -45,7 +45,8 @@ public final class ConfigResolver {
           "suppression_min_sellers",
           "recycled_threshold",
           "max_exact_lists",
-          "extra_dimensions");
+          "extra_dimensions",
+          "weight");
 
   private ConfigResolver() {}
 
@@ -82,7 +83,8 @@ public final class ConfigResolver {
             l.number("suppression_min_sellers", Defaults.SUPPRESSION_MIN_SELLERS).intValue(),
             l.number("recycled_threshold", Defaults.RECYCLED_THRESHOLD).doubleValue(),
             l.number("max_exact_lists", Defaults.MAX_EXACT_LISTS).intValue(),
-            l.strings("extra_dimensions"));
+            l.strings("extra_dimensions"),
+            l.string("weight", Defaults.WEIGHT).toLowerCase(java.util.Locale.ROOT));
     validate(cfg);
     return cfg;
   }
@@ -120,10 +122,14 @@ public final class ConfigResolver {
         c.maxExactLists());
     for (String d : c.extraDimensions()) {
       check(
-          Set.of("region", "source", "issuer").contains(d),
-          "extra_dimensions may hold region, source, issuer, not: %s",
+          Set.of("region", "source", "issuer", "language").contains(d),
+          "extra_dimensions may hold region, source, issuer, language, not: %s",
           d);
     }
+    check(
+        Set.of("seller", "offer").contains(c.weight()),
+        "weight must be seller or offer, not: %s",
+        c.weight());
   }
 
   private static void check(boolean ok, String fmt, Object arg) {

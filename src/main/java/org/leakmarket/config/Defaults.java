@@ -24,7 +24,7 @@ public final class Defaults {
   /** Seed of every bootstrap and simulation, so that a run is reproducible. */
   public static final long SEED = 20150112L;
 
-  /** Bootstrap replicates B for median confidence intervals. */
+  /** Bootstrap replicates B of the Jevons index interval. */
   public static final int BOOTSTRAP_REPLICATES = 1000;
 
   /** Share of rejected input rows beyond which ingest stops (exit 3) and writes nothing. */
@@ -33,8 +33,11 @@ public final class Defaults {
   /** Oldest FX rate, in days before a listing's date, that may convert its price. */
   public static final int FX_MAX_AGE_DAYS = 45;
 
-  /** Lowest plausible price per record, CNY; below it an offer is rejected. */
-  public static final double MIN_PRICE = 0.0001;
+  /**
+   * Lowest plausible price per record, CNY (vocabulary.md price floor); below it an offer is
+   * rejected.
+   */
+  public static final double MIN_PRICE = 0.000001;
 
   /** Highest plausible price per record, CNY; above it an offer is rejected. */
   public static final double MAX_PRICE = 50000;
@@ -50,6 +53,9 @@ public final class Defaults {
 
   /** Lists up to which every two-way log-linear model is fitted (stepwise beyond; at most 6). */
   public static final int MAX_EXACT_LISTS = 5;
+
+  /** How offers vote in market cells and indices: a seller once per cell and period. */
+  public static final String WEIGHT = "seller";
 
   /** The one limit on capture-recapture lists: a search at 10 takes seconds, at 12 minutes. */
   public static final int MAX_LISTS = 10;

@@ -65,8 +65,11 @@ public final class ExposureStage implements Stage {
               records, offers, warehouse.read(Table.BRONZE_SAMPLE_FILES), cfg.recycledThreshold());
       Dataset<Row> value =
           MarketValue.compute(
-                  valued(records, exposure, offers, cfg), warehouse.read(Table.GOLD_MARKET_CELLS))
-              .withColumn("breakdown", lit("value"));
+              spark,
+              valued(records, exposure, offers, cfg),
+              offers,
+              warehouse.read(Table.GOLD_MARKET_CELLS),
+              cfg.seed());
       warehouse.overwrite(
           Table.GOLD_EXPOSURE, exposure.unionByName(value, true).orderBy("breakdown", "key"));
       warehouse.overwrite(Table.GOLD_SAMPLE_OVERLAP, SampleOverlap.compute(records));
@@ -137,13 +140,12 @@ public final class ExposureStage implements Stage {
     Dataset<Row> claimedCategory =
         offers
             .filter(col("offer_index").equalTo(0))
-            .select(col("listing_id"), col("category").as("claimed_category"));
+            .select(
+                col("listing_id").as("claim_listing_id"), col("category").as("claimed_category"));
     return records
         .join(samples, "sample_id")
-        .join(
-            claimedCategory,
-            records.col("listing_id").equalTo(claimedCategory.col("listing_id")),
-            "left")
+        .join(claimedCategory, col("listing_id").equalTo(col("claim_listing_id")), "left")
+        .drop("claim_listing_id")
         .withColumn("period", Periods.column(col("obtained_at"), cfg.periodUnit()))
         .withColumn(
             "category",

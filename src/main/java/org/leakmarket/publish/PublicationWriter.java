@@ -80,7 +80,7 @@ public final class PublicationWriter {
             + published.label()
             + ". Cells with fewer than "
             + k
-            + " offers, "
+            + " quotes, "
             + minSellers
             + " sellers or "
             + k

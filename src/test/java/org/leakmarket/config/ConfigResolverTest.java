@@ -52,6 +52,23 @@ class ConfigResolverTest {
         .hasMessageContaining("2015-13");
   }
 
+  /** The market's unit of count: seller by default, offer from the file, the flag over both. */
+  @Test
+  void weightComesFromFlagFileOrDefault(@TempDir Path dir) throws Exception {
+    assertThat(ConfigResolver.resolve(Map.of(), null).weight()).isEqualTo("seller");
+    Path yaml = dir.resolve("c.yaml");
+    Files.writeString(yaml, "weight: offer\nextra_dimensions: [language]\n");
+    LeakmarketConfig file = ConfigResolver.resolve(Map.of(), yaml);
+    assertThat(file.weight()).isEqualTo("offer");
+    assertThat(file.extraDimensions()).containsExactly("language");
+    assertThat(file.describe()).containsEntry("weight", "offer");
+    assertThat(ConfigResolver.resolve(Map.of("weight", "SELLER"), yaml).weight())
+        .isEqualTo("seller");
+    assertThatThrownBy(() -> ConfigResolver.resolve(Map.of("weight", "listing"), null))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("weight must be seller or offer, not: listing");
+  }
+
   @Test
   void maxExactListsBeyondWhatTheEstimatorFitsIsAUsageErrorNotACrash() {
     assertThatThrownBy(() -> ConfigResolver.resolve(Map.of("max_exact_lists", 7), null))

@@ -113,6 +113,7 @@ class GenerateSparkTest extends SparkTestBase {
           String.join(
               "/",
               c.get("period").asText(),
+              c.get("product").asText(),
               c.get("category").asText(),
               c.get("tier").asText(),
               c.get("freshness").asText());
@@ -128,7 +129,13 @@ class GenerateSparkTest extends SparkTestBase {
     for (long i = 0; i < 4000; i++) {
       for (org.apache.spark.sql.Row r : WrittenPriceTruth.offerPrices(sim.row(i))) {
         String cell =
-            String.join("/", r.getString(0), r.getString(1), r.getString(2), r.getString(3));
+            String.join(
+                "/",
+                r.getString(0),
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4));
         simulated.computeIfPresent(cell, (k, n) -> n + 1);
       }
     }
@@ -158,9 +165,9 @@ class GenerateSparkTest extends SparkTestBase {
         byCell
             .computeIfAbsent(
                 new WrittenPriceTruth.Key(
-                    r.getString(0), r.getString(1), r.getString(2), r.getString(3)),
+                    r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)),
                 k -> new java.util.ArrayList<>())
-            .add(r.getDouble(4));
+            .add(r.getDouble(5));
       }
     }
     assertThat(fromSpark.keySet()).isEqualTo(byCell.keySet());
@@ -186,7 +193,12 @@ class GenerateSparkTest extends SparkTestBase {
                     .filter(
                         t ->
                             t.cell()
-                                .equals(new PriceModel.Cell(k.category(), k.tier(), k.freshness())))
+                                .equals(
+                                    new PriceModel.Cell(
+                                        org.leakmarket.vocab.Product.of(k.product()).orElseThrow(),
+                                        k.category(),
+                                        k.tier(),
+                                        k.freshness())))
                     .findFirst()
                     .orElseThrow()
                     .medianCny()

@@ -24,16 +24,16 @@ class MarketLocalOneCoreTest extends SparkTestBase {
   }
 
   /**
-   * The cells (extra dimensions region and issuer, B = 200, seed 7) and price index of {@code
-   * randomMarket(1500, 6)}, one line per row, cells first, in the tables' own order.
+   * The cells (extra dimensions region and issuer) and the seller-weighted indices (B = 200, seed
+   * 7) of {@code randomMarket(1500, 6)}, one line per row, cells first, in the tables' own order.
    */
   private static List<String> randomMarketRows(SparkSession spark) {
     Dataset<Row> in = MarketFixtures.df(spark, MarketFixtures.randomMarket(1500, 6)).repartition(4);
     List<String> rows = new ArrayList<>();
-    for (Row r : MarketCells.compute(in, List.of("region", "issuer"), 200, 7L).collectAsList()) {
+    for (Row r : MarketFixtures.randomMarketCells(in).collectAsList()) {
       rows.add("market_cells " + r.json());
     }
-    for (Row r : PriceIndex.compute(in).collectAsList()) {
+    for (Row r : MarketFixtures.randomMarketIndex(in).collectAsList()) {
       rows.add("price_index " + r.json());
     }
     return rows;

@@ -70,7 +70,7 @@ class PdfBriefTest {
   private static List<String> headlines(Path dir) throws IOException {
     String md = Files.readString(dir.resolve("publication.md"));
     String block =
-        md.substring(md.indexOf("## Headline findings"), md.indexOf("## Price per record"));
+        md.substring(md.indexOf("## Headline findings"), md.indexOf("## Asking prices per record"));
     List<String> out =
         block.lines().filter(l -> l.startsWith("- ")).map(l -> l.substring(2)).toList();
     assertThat(out).isNotEmpty();

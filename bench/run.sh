@@ -93,6 +93,8 @@ for N in "$@"; do
   echo "$rc" >"$D/run.rc"
   cut -d' ' -f1-3 /proc/loadavg >"$D/load.after"
   echo "N=$N: run rc=$rc in $(cat "$D/run.seconds")s, load after $(cat "$D/load.after")" >&2
+  # the work per stage (Spark jobs, tasks, shuffle, Delta commits: counts, whatever the load)
+  grep -o 'stage: .*' "$D/run.log" | sed -E 's/^stage: +([a-z]+) .*(jobs=.*delta_commits=[0-9]+).*/  \1: \2/' >&2 || true
 
   bin/leakmarket export --warehouse "$D/wh" --table gold/market_cells --format csv --to "$D/market_cells.csv" \
     >"$D/export.log" 2>&1 || echo "export failed, see $D/export.log" >&2

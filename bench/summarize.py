@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """bench/summarize.py DIR N K M MASTER: one benchmark size's raw files -> one JSON document on stdout.
 
-Reads DIR/run.log (stage lines `stage: <name> ... in X.Xs`), DIR/run.seconds, DIR/hwm.kb, DIR/gc.log
+Reads DIR/run.log (stage lines `stage: <name> ... in X.Xs`, with the work counts jobs= stages= tasks=
+shuffle=MB cached=MB delta_commits=), DIR/run.seconds, DIR/hwm.kb, DIR/gc.log
 (heap after each GC), DIR/floors.json, DIR/normalizer.txt, DIR/gen/ground_truth.json,
 DIR/reports/all/summary.json and DIR/market_cells.csv (gold/market_cells exported).
 """
@@ -28,7 +29,13 @@ stages = []
 for line in (read("run.log", "") or "").splitlines():
     mt = re.search(r"stage: (\S+)\s+(.*) in ([0-9.]+)s\s*$", line)
     if mt:
-        stages.append({"stage": mt.group(1), "seconds": float(mt.group(3)), "counts": mt.group(2).strip()})
+        counts = mt.group(2).strip()
+        st = {"stage": mt.group(1), "seconds": float(mt.group(3)), "counts": counts}
+        # the work part of the line (pipeline/Work.logLine): counts that do not depend on the load
+        work = dict(re.findall(r"\b(jobs|stages|tasks|shuffle|cached|delta_commits)=(\S+)", counts))
+        if work:
+            st["work"] = {k: (float(v[:-2]) if v.endswith("MB") else int(v)) for k, v in work.items()}
+        stages.append(st)
 out["stages"] = stages
 out["run_rc"] = int((read("run.rc", "-1") or "-1").strip())
 out["run_seconds"] = float(read("run.seconds", "0").strip() or 0)

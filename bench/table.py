@@ -53,6 +53,18 @@ for r in rs:
     cells.append(f(sum(got)) if len(got) == len(pre) else "–")
 print("| *ingest → persons* | " + " | ".join(cells) + " | |")
 print()
+# work per stage (Spark jobs, tasks, shuffle MB, Delta commits): counts that do not depend on load
+if any(s.get("work") for r in rs for s in r["stages"]):
+    print("| stage | " + " | ".join(f"N={r['listings']:,}: jobs / tasks / shuffle MB / Delta commits" for r in rs) + " |")
+    print("|---|" + "---|" * len(rs))
+    for n in names:
+        cells = []
+        for r in rs:
+            s = next((x for x in r["stages"] if x["stage"] == n), None)
+            w = (s or {}).get("work")
+            cells.append(f"{w['jobs']} / {w['tasks']} / {w['shuffle']:.1f} / {w['delta_commits']}" if w else "–")
+        print(f"| {n} | " + " | ".join(cells) + " |")
+    print()
 print("| N | normaliser/Jackson (CPU) | population: truth (real / with fabricated) | estimate [CI] (model) | cells: CI covers the median of written prices | cells: CI covers the continuous model's median | degenerate CIs (covering written / continuous) |")
 print("|---|---|---|---|---|---|---|")
 for r in rs:

@@ -40,6 +40,11 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--no-pdf", description = "Do not print publication.pdf (default: print it).")
   boolean noPdf;
 
+  @Option(
+      names = "--quiet",
+      description = "No progress lines during long stages (each stage's summary line stays).")
+  boolean quiet;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -71,7 +76,7 @@ public final class DemoCommand implements Callable<Integer> {
       flags.put("master", master);
     }
     LeakmarketConfig cfg = ConfigResolver.resolve(flags, null);
-    Pipeline.run(cfg, Phase.values());
+    Pipeline.run(cfg, !quiet, Phase.values());
     Path report = cfg.reports().resolve(cfg.period());
     if (!noPdf) {
       PdfBrief.print(report);

@@ -22,6 +22,11 @@ public class PipelineOptions {
   boolean pdf;
 
   @Option(
+      names = "--quiet",
+      description = "No progress lines during long stages (each stage's summary line stays).")
+  boolean quiet;
+
+  @Option(
       names = "--listings",
       arity = "1..*",
       paramLabel = "PATH",

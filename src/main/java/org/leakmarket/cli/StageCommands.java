@@ -21,7 +21,7 @@ public final class StageCommands {
     @Override
     public Integer call() {
       LeakmarketConfig cfg = options.resolve();
-      Pipeline.run(cfg, phases());
+      Pipeline.run(cfg, !options.quiet, phases());
       if (options.pdf && java.util.List.of(phases()).contains(Phase.PUBLISH)) {
         PdfBrief.print(cfg.reports().resolve(cfg.period()));
       }

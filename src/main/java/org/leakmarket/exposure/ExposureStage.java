@@ -59,10 +59,13 @@ public final class ExposureStage implements Stage {
         Recycling.mark(warehouse.read(Table.SILVER_RECORDS))
             .coalesce(Math.max(1, spark.sparkContext().defaultParallelism()))
             .persist(StorageLevel.MEMORY_AND_DISK());
+    // read twice (the samples' inferred freshness for the valuation, then the write) and small:
+    // one row per breakdown key
+    Dataset<Row> exposure =
+        ExposureTables.compute(
+                records, offers, warehouse.read(Table.BRONZE_SAMPLE_FILES), cfg.recycledThreshold())
+            .persist(StorageLevel.MEMORY_AND_DISK());
     try {
-      Dataset<Row> exposure =
-          ExposureTables.compute(
-              records, offers, warehouse.read(Table.BRONZE_SAMPLE_FILES), cfg.recycledThreshold());
       Dataset<Row> value =
           MarketValue.compute(
               spark,
@@ -86,6 +89,7 @@ public final class ExposureStage implements Stage {
           .detail(StageResult.Detail.SELECTED_MODEL, pop.selected())
           .build();
     } finally {
+      exposure.unpersist();
       records.unpersist();
     }
   }

@@ -1,6 +1,9 @@
 package org.leakmarket.exposure;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,10 +35,15 @@ public final class PersonsStage implements Stage {
   public StageResult run(StageContext ctx) {
     Dataset<Row> linked = Persons.link(ctx.warehouse().read(Table.BRONZE_SAMPLE_RECORDS));
     ctx.warehouse().upsert(Table.SILVER_RECORDS, linked);
-    Dataset<Row> silver = ctx.warehouse().read(Table.SILVER_RECORDS);
+    // both counts in one aggregation (was two jobs, each scanning the table)
+    Row n =
+        ctx.warehouse()
+            .read(Table.SILVER_RECORDS)
+            .agg(count(lit(1)), countDistinct(col("person_id")))
+            .head();
     return StageResult.builder()
-        .count(Count.RECORDS, silver.count())
-        .count(Count.PERSONS, silver.select(col("person_id")).distinct().count())
+        .count(Count.RECORDS, n.getLong(0))
+        .count(Count.PERSONS, n.getLong(1))
         .build();
   }
 }

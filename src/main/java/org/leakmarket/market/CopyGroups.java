@@ -38,6 +38,8 @@ import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,10 +74,10 @@ import org.slf4j.LoggerFactory;
  * <p>Deterministic: the hash functions depend only on the seed, the shingles only on the text, the
  * bucket centres are minima of listing ids, so the result does not depend on partitioning. Cost:
  * linear in the number of listings: one MinHash pass over the distinct texts, {@value #BANDS}
- * bucket rows per listing aggregated twice (no self-join; a large bucket is an aggregation, not a
- * quadratic join), at most {@value #BANDS} candidate edges per listing each verified once, and one
- * join per propagation round (rounds = group diameter, capped at {@value #MAX_ROUNDS}; stars keep
- * diameters small).
+ * bucket rows per listing in one window over (band, bucket) that gives both star centres (no
+ * self-join; a large bucket is one sorted partition, not a quadratic join), at most {@value #BANDS}
+ * candidate edges per listing each verified once, and one join per propagation round (rounds =
+ * group diameter, capped at {@value #MAX_ROUNDS}; stars keep diameters small).
  */
 public final class CopyGroups {
   private static final Logger LOG = LoggerFactory.getLogger(CopyGroups.class);
@@ -142,12 +144,16 @@ public final class CopyGroups {
             // who tells sellers apart; a listing without a seller is its own seller (the old
             // rule: only two equal non-null sellers make a same-seller pair)
             .withColumn(
-                "who", coalesce(col("seller_key"), concat(lit("\u0000"), col("listing_id"))));
+                "who", coalesce(col("seller_key"), concat(lit("\u0000"), col("listing_id"))))
+            // each text named by its smallest listing: the later steps join on this short id
+            // instead of on the text itself
+            .withColumn(
+                "text_id", min(col("listing_id")).over(Window.partitionBy(col("text_norm"))));
     // one signature per distinct text: template adverts repeat texts verbatim, and hashing
     // each copy again would cost as much as hashing everything
     Dataset<Row> texts =
-        reps.groupBy(col("text_norm"))
-            .agg(min("listing_id").as("text_id"))
+        reps.where(col("listing_id").equalTo(col("text_id")))
+            .select(col("text_norm"), col("text_id"))
             // split on the empty pattern gives the characters; NGram ignores arrays shorter than n
             .withColumn("chars", split(col("text_norm"), "", -1));
     Dataset<Row> shingled =
@@ -185,37 +191,36 @@ public final class CopyGroups {
     Dataset<Row> signed =
         model
             .transform(vectors)
-            .select(col("text_norm"), col("text_id"), col("shingles"), array(hashValues).as("hv"))
+            .select(col("text_id"), col("shingles"), array(hashValues).as("hv"))
             .localCheckpoint();
     Dataset<Row> textBands =
         signed
             .select(col("text_id"), explode(array(bands)).as("b"))
             .select(col("text_id"), col("b.band").as("band"), col("b.bucket").as("bucket"));
     Dataset<Row> members =
-        reps.join(signed.select(col("text_norm"), col("text_id")), "text_norm")
-            .select(col("listing_id"), col("who"), col("text_id"))
+        reps.select(col("listing_id"), col("who"), col("text_id"))
             .join(textBands, "text_id")
             .select(col("band"), col("bucket"), col("listing_id"), col("who"));
     // a star per bucket instead of all its pairs: the first centre is the bucket's smallest
     // listing; members of the centre's own seller link to the smallest listing of another
-    // seller instead, so that no member loses its only cross-seller candidate
-    Dataset<Row> first =
+    // seller instead, so that no member loses its only cross-seller candidate. Both centres come
+    // from one window over the bucket (one shuffle and sort by band and bucket; the two columns
+    // share the window's partitioning), not two aggregates each joined back to the members
+    WindowSpec bucket = Window.partitionBy(col("band"), col("bucket"));
+    Dataset<Row> withFirst =
         members
-            .groupBy(col("band"), col("bucket"))
-            .agg(min(struct(col("listing_id"), col("who"))).as("c"))
+            .withColumn("c", min(struct(col("listing_id"), col("who"))).over(bucket))
             .select(
                 col("band"),
                 col("bucket"),
+                col("listing_id"),
+                col("who"),
                 col("c.listing_id").as("c1"),
                 col("c.who").as("c1_who"));
-    Dataset<Row> withFirst = members.join(first, new String[] {"band", "bucket"});
-    Dataset<Row> second =
-        withFirst
-            .groupBy(col("band"), col("bucket"))
-            .agg(min(when(col("who").notEqual(col("c1_who")), col("listing_id"))).as("c2"));
     Dataset<Row> candidates =
         withFirst
-            .join(second, new String[] {"band", "bucket"})
+            .withColumn(
+                "c2", min(when(col("who").notEqual(col("c1_who")), col("listing_id"))).over(bucket))
             .select(
                 col("listing_id"),
                 when(col("who").notEqual(col("c1_who")), col("c1"))
@@ -227,7 +232,7 @@ public final class CopyGroups {
                 greatest(col("listing_id"), col("centre")).as("listing_id_b"))
             .distinct();
     Dataset<Row> side =
-        reps.join(signed.select(col("text_norm"), col("text_id"), col("shingles")), "text_norm")
+        reps.join(signed.select(col("text_id"), col("shingles")), "text_id")
             .select(col("listing_id"), col("seller_key"), col("who"), col("shingles"));
     Dataset<Row> a = side.toDF("listing_id_a", "seller_key_a", "who_a", "shingles_a");
     Dataset<Row> b = side.toDF("listing_id_b", "seller_key_b", "who_b", "shingles_b");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.spark.SparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.leakmarket.common.UserException;
 import org.leakmarket.config.LeakmarketConfig;
@@ -52,15 +53,25 @@ public final class Pipeline {
     this.recorder = new RunRecorder(warehouse, cfg, UUID.randomUUID().toString());
   }
 
-  /** Builds the session, runs the phases' stages in order, records the run, stops the session. */
+  /** {@link #run(LeakmarketConfig, boolean, Phase...)} with progress lines. */
   public static void run(LeakmarketConfig cfg, Phase... phases) {
+    run(cfg, true, phases);
+  }
+
+  /**
+   * Builds the session, runs the phases' stages in order, records the run, stops the session.
+   *
+   * @param progress whether stages running longer than 10 s print progress lines ({@code --quiet}
+   *     turns them off)
+   */
+  public static void run(LeakmarketConfig cfg, boolean progress, Phase... phases) {
     checkInputs(cfg, phases);
     LOG.info("config {}", cfg.describe());
     try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket", cfg.master())) {
       if (h.owned()) {
         SparkSessions.scaleShufflePartitions(h.spark(), inputBytes(cfg));
       }
-      new Pipeline(h.spark(), cfg).run(EnumSet.copyOf(Arrays.asList(phases)));
+      new Pipeline(h.spark(), cfg).run(EnumSet.copyOf(Arrays.asList(phases)), progress);
     }
   }
 
@@ -74,28 +85,66 @@ public final class Pipeline {
     };
   }
 
-  void run(Set<Phase> phases) {
+  void run(Set<Phase> phases, boolean showProgress) {
     String outcome = "failed";
     StageContext ctx = new RunContext();
-    try {
+    WorkListener listener = new WorkListener();
+    SparkContext sc = spark.sparkContext();
+    sc.addSparkListener(listener);
+    try (ProgressLines progress = showProgress ? ProgressLines.start(listener) : null) {
       for (Phase phase : phases) {
         for (Stage stage : stagesOf(phase)) {
           if (stage.applies(ctx)) {
             recorder.hashInputs(stage.inputs(cfg));
-            StageResult result;
-            try (StageLog log = StageLog.start(spark, stage.name())) {
-              result = stage.run(ctx);
-              log.counts(result.logLine());
-            }
-            recorder.counts(result);
+            runStage(stage, ctx, listener, progress);
           }
         }
       }
       outcome = "ok";
     } finally {
-      recorder.record(phases, outcome);
+      try {
+        recorder.record(phases, outcome);
+      } finally {
+        sc.removeSparkListener(listener);
+      }
     }
   }
+
+  /**
+   * Runs one stage, its jobs tagged with its name, and logs and records its counts and its work
+   * (also when it fails: the work done until then).
+   */
+  private void runStage(
+      Stage stage, StageContext ctx, WorkListener listener, ProgressLines progress) {
+    SparkContext sc = spark.sparkContext();
+    DeltaCommits commits = DeltaCommits.start(warehouse);
+    listener.current(stage.name());
+    sc.setLocalProperty(WorkListener.STAGE_PROPERTY, stage.name());
+    if (progress != null) {
+      progress.stageStarted(stage.name());
+    }
+    StageResult result = null;
+    try (StageLog log = StageLog.start(spark, stage.name())) {
+      try {
+        result = stage.run(ctx);
+      } finally {
+        if (progress != null) {
+          progress.stageEnded();
+        }
+        sc.setLocalProperty(WorkListener.STAGE_PROPERTY, null);
+        WorkListener.settle(sc, SETTLE_MILLIS);
+        listener.current(null);
+        Work work = listener.work(stage.name()).withDeltaCommits(commits.total());
+        LOG.debug("{}: Delta commits by table {}", stage.name(), commits.byTable());
+        log.counts(result == null ? work.logLine() : result.logLine() + " " + work.logLine());
+        recorder.counts(work.recordedCounts(stage.name()));
+      }
+    }
+    recorder.counts(result);
+  }
+
+  /** How long a stage's end waits for Spark to deliver its last listener events. */
+  private static final long SETTLE_MILLIS = 10_000;
 
   /** What the stages see of this run. */
   private final class RunContext implements StageContext {

@@ -82,6 +82,11 @@ public final class RunRecorder {
     counts.putAll(result.recordedCounts());
   }
 
+  /** Further counts by their {@code gold/runs} names (the pipeline's work per stage). */
+  public void counts(Map<String, String> more) {
+    counts.putAll(more);
+  }
+
   /** SHA-256 of each input file (each file of a folder). */
   public void hashInputs(List<Path> paths) {
     for (Path p : paths) {

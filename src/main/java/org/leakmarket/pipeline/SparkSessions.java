@@ -90,6 +90,8 @@ public final class SparkSessions {
         .set("spark.sql.session.timeZone", "UTC")
         .set("spark.databricks.delta.snapshotPartitions", "2")
         .set("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
+    // the pipeline prints its own progress lines (ProgressLines); Spark's bar would garble them
+    setIfAbsent(conf, "spark.ui.showConsoleProgress", "false");
     if (local) {
       // A laptop run handles thousands to millions of rows: 200 shuffle partitions is pure
       // overhead.

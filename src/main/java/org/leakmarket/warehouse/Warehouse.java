@@ -163,6 +163,25 @@ public final class Warehouse {
     LOG.debug("wrote {} version {}", t.path(), v);
   }
 
+  /**
+   * The number of rows the last commit to {@code t} wrote, from Delta's commit metrics ({@code
+   * operationMetrics.numOutputRows} of a write): what a stage logs after overwriting a table,
+   * without a Spark job to count the table again. Reads the newest commit file only (the history is
+   * a local relation); -1 when the commit recorded no such metric.
+   */
+  public long rowsWritten(Table t) {
+    List<Row> last =
+        DeltaTable.forPath(spark, location(t))
+            .history(1)
+            .select("operationMetrics")
+            .collectAsList();
+    if (last.isEmpty() || last.get(0).isNullAt(0)) {
+      return -1;
+    }
+    Object v = last.get(0).getJavaMap(0).get("numOutputRows");
+    return v == null ? -1 : Long.parseLong(v.toString());
+  }
+
   /** Table path to the version this process last wrote. */
   public Map<String, Long> versionsWritten() {
     return Map.copyOf(versionsWritten);

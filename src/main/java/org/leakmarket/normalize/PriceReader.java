@@ -113,6 +113,9 @@ final class PriceReader extends PhraseTokens {
     }
     List<Money> moneys = this.moneys.findMoneys(r);
     moneys.addAll(this.moneys.findBareMoneys());
+    if (moneys.isEmpty()) {
+      moneys.addAll(this.moneys.findCellMoneys()); // | 2.50 |: a table row's bare price cell
+    }
     moneys.sort(Comparator.comparingInt(m -> m.start));
     Money priceCell = notPrices.tableRow(moneys, counts, r);
     for (Money m : moneys) {

@@ -102,6 +102,13 @@ final class AttributeResolver {
     // one balance written between two prices (cards $10 - $40; with >$5k limit $110 - $120)
     // belongs to the price after it, as in a menu; one before the first price is a header
     boolean menu = gapsWith >= 2 || gapsWith == 1 && per.get(0) == null;
+    // $200 for balance $2k $400 for balance $5k: every price followed by its own balance and none
+    // before the first is a menu written price first
+    List<Money> after = balancesAfter(pts, balances);
+    if (after != null && per.get(0) == null) {
+      per = after;
+      menu = true;
+    }
     for (int i = 0; i < n; i++) {
       Money b = menu ? per.get(i) : balances.get(0);
       if (b != null) {
@@ -115,6 +122,30 @@ final class AttributeResolver {
                     b.high != null ? "balance.range" : "balance"));
       }
     }
+  }
+
+  /** The balance written after each price and before the next, or null if a price has none. */
+  private static List<Money> balancesAfter(List<Point> pts, List<Money> balances) {
+    int n = pts.size();
+    if (n < 2) {
+      return null;
+    }
+    List<Money> after = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      int from = pts.get(i).end;
+      int to = i + 1 < n ? pts.get(i + 1).start : Integer.MAX_VALUE;
+      Money in = null;
+      for (Money b : balances) {
+        if (in == null && b.start >= from && b.start < to) {
+          in = b;
+        }
+      }
+      if (in == null) {
+        return null;
+      }
+      after.add(in);
+    }
+    return after;
   }
 
   /**
@@ -160,6 +191,10 @@ final class AttributeResolver {
       for (int i = 1; i < n; i++) {
         if (per.get(i).isEmpty()) {
           per.set(i, per.get(i - 1)); // a header names the bank for the prices that follow
+        } else if (kind == Kind.PRODUCT && allWeak(per.get(i)) && !allWeak(per.get(i - 1))) {
+          // clone card ... $400 for balance $5k: a weak hint between prices keeps the header's
+          // goods
+          per.set(i, per.get(i - 1));
         }
       }
     }
@@ -188,6 +223,15 @@ final class AttributeResolver {
       per.add(in);
     }
     return with >= 2 ? per : null;
+  }
+
+  private static boolean allWeak(List<Mention> ms) {
+    for (Mention m : ms) {
+      if ((m.flags() & Vocabulary.WEAK) == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void apply(Kind kind, List<Mention> ms, Attributes a, AdvertText text) {

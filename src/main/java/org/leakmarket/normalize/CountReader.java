@@ -97,7 +97,7 @@ final class CountReader extends PhraseTokens {
                   && toks.get(k - 1).has(Kind.PER)
                   && TermTrie.isAsciiLetter(text[toks.get(k - 1).start])
                   && wsGap(toks.get(k - 1).end, t.start)
-              || timesBefore(t.start))
+              || timesBefore(t.start, t.multiplied))
           && t.value.compareTo(BARE_COUNT_MIN) >= 0
           && clauseEndsAt(t.end)) {
         // Premium-quality, per 1,000 | $5,500; followers x 1000 | $2: a count of 100 or more
@@ -141,13 +141,15 @@ final class CountReader extends PhraseTokens {
   }
 
   /** Whether a multiplication sign (x, ×) stands alone right before {@code start}: x 1000. */
-  boolean timesBefore(int start) {
+  boolean timesBefore(int start, boolean shorthand) {
     int i = start - 1;
     while (i >= 0 && text[i] == ' ') {
       i--;
     }
-    if (i < 0 || (text[i] != 'x' && text[i] != '\u00D7') || i == start - 1 && text[i] == 'x') {
-      return false; // "x1000" glued is left alone: it may be a model name
+    if (i < 0
+        || (text[i] != 'x' && text[i] != '\u00D7')
+        || i == start - 1 && text[i] == 'x' && !shorthand) {
+      return false; // "x1000" glued is left alone: it may be a model name; "x1K" is a count
     }
     return i == 0 || !TermTrie.isAsciiLetter(text[i - 1]) && !Lexer.isAsciiDigit(text[i - 1]);
   }
@@ -155,8 +157,8 @@ final class CountReader extends PhraseTokens {
   /** Whether only blanks stand between {@code from} and the end of the text or of its clause. */
   boolean clauseEndsAt(int from) {
     for (int i = from; i < text.length; i++) {
-      if (Normalizer.isSeparator(text, i)) {
-        return true;
+      if (Normalizer.isSeparator(text, i) || text[i] == ':') {
+        return true; // plays x1K: $1, per 1,000: $5,500 (a colon introduces the price)
       }
       if (text[i] != ' ' && text[i] != '\t') {
         return false;

@@ -413,6 +413,59 @@ final class MoneyReader extends PhraseTokens {
     return out;
   }
 
+  /**
+   * A market table row whose price cell is a bare amount written as money (`| 2.50 |`, `| 12.00
+   * |`): a number with exactly two decimals filling a cell of its own is the row's price, in the
+   * advert's currency. Read only when the row names no other money, so a listing ID, a date or a
+   * count cell (no decimals) is never taken.
+   */
+  List<Money> findCellMoneys() {
+    List<Money> out = new ArrayList<>();
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (!t.isNum() || role[k] != FREE || !moneyForm(t) || !fillsCell(t)) {
+        continue;
+      }
+      Money m = new Money();
+      m.first = k;
+      m.last = k;
+      m.start = t.start;
+      m.end = t.end;
+      m.low = t.value;
+      m.currency = defaultCurrency;
+      m.defaulted = true;
+      order(m);
+      role[k] = MONEY;
+      out.add(m);
+    }
+    return out.size() == 1 ? out : List.of();
+  }
+
+  private boolean moneyForm(Token t) {
+    int dot = t.end - 3;
+    if (dot <= t.start || text[dot] != '.') {
+      return false;
+    }
+    for (int i = t.start; i < t.end; i++) {
+      if (i != dot && (text[i] < '0' || text[i] > '9')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean fillsCell(Token t) {
+    int b = t.start - 1;
+    while (b >= 0 && text[b] == ' ') {
+      b--;
+    }
+    int a = t.end;
+    while (a < text.length && text[a] == ' ') {
+      a++;
+    }
+    return b >= 0 && text[b] == '|' && (a == text.length || text[a] == '|');
+  }
+
   boolean precededByEach(int k) {
     int end = toks.get(k).start;
     for (int b = k - 1; b >= 0 && b >= k - 3; b--) {

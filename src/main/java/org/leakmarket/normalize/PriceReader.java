@@ -113,8 +113,14 @@ final class PriceReader extends PhraseTokens {
     }
     List<Money> moneys = this.moneys.findMoneys(r);
     moneys.addAll(this.moneys.findBareMoneys());
+    Money bareCell = null;
+    if (moneys.isEmpty()) {
+      moneys.addAll(this.moneys.findCellMoneys()); // | 2.50 |: a table row's bare price cell
+      bareCell = moneys.isEmpty() ? null : moneys.get(0);
+    }
     moneys.sort(Comparator.comparingInt(m -> m.start));
-    Money priceCell = notPrices.tableRow(moneys, counts, r);
+    Money tableCell = notPrices.tableRow(moneys, counts, r);
+    Money priceCell = tableCell != null ? tableCell : bareCell;
     for (Money m : moneys) {
       Point p = pair(m);
       if (m == priceCell && p.count == null) {

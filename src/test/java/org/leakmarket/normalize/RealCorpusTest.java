@@ -35,20 +35,81 @@ class RealCorpusTest {
 
   /**
    * The floors, in one place: per split, the least share right of each field ({@link
-   * CorpusScorer#FIELDS}) and of adverts read exactly ({@code exact}). All 0 until the corpus is
-   * measured; the lead sets them from the figures (issue 12: test exact 0.95, price 0.98).
+   * CorpusScorer#FIELDS}) and of adverts read exactly ({@code exact}), set one percentage point
+   * below the shares measured on 2026-12-02 (docs/normalizer.md), rounded down, so that a rule that
+   * breaks two or three adverts fails here. The issue's targets (test exact 0.95, price 0.98) are
+   * not met yet: raise a floor whenever the figures rise, never lower one to pass.
    */
-  static final Map<String, Map<String, Double>> FLOORS = new LinkedHashMap<>();
+  static final Map<String, Map<String, Double>> FLOORS =
+      Map.of(
+          "dev",
+              floors(
+                  "exact",
+                  0.83,
+                  "price",
+                  0.92,
+                  "product",
+                  0.91,
+                  "tier",
+                  0.97,
+                  "freshness",
+                  0.95,
+                  "category",
+                  0.94,
+                  "issuers",
+                  0.97,
+                  "region",
+                  0.96,
+                  "balance",
+                  0.92,
+                  "qualifier",
+                  0.95,
+                  "language",
+                  0.97,
+                  "offers",
+                  0.95,
+                  "reason",
+                  0.99),
+          "test",
+              floors(
+                  "exact",
+                  0.43,
+                  "price",
+                  0.68,
+                  "product",
+                  0.65,
+                  "tier",
+                  0.95,
+                  "freshness",
+                  0.92,
+                  "category",
+                  0.84,
+                  "issuers",
+                  0.94,
+                  "region",
+                  0.91,
+                  "balance",
+                  0.75,
+                  "qualifier",
+                  0.89,
+                  "language",
+                  0.95,
+                  "offers",
+                  0.86,
+                  "reason",
+                  0.86));
 
-  static {
-    for (String split : List.of("dev", "test")) {
-      Map<String, Double> f = new LinkedHashMap<>();
-      f.put("exact", 0.0);
-      for (String field : CorpusScorer.FIELDS) {
-        f.put(field, 0.0);
-      }
-      FLOORS.put(split, f);
+  private static Map<String, Double> floors(Object... fieldAndShare) {
+    Map<String, Double> f = new LinkedHashMap<>();
+    for (int i = 0; i < fieldAndShare.length; i += 2) {
+      f.put((String) fieldAndShare[i], (Double) fieldAndShare[i + 1]);
     }
+    for (String field : CorpusScorer.FIELDS) {
+      if (!f.containsKey(field)) {
+        throw new IllegalStateException("no floor for " + field);
+      }
+    }
+    return f;
   }
 
   private static final Map<String, CorpusScorer.Score> SCORES = new LinkedHashMap<>();

@@ -115,6 +115,27 @@ public class PipelineOptions {
   Double maxRejectRate;
 
   @Option(
+      names = "--max-offers-per-listing",
+      paramLabel = "N",
+      description =
+          "Quarantine an advert giving more offers than this as too_many_offers (default: 1000).")
+  Integer maxOffersPerListing;
+
+  @Option(
+      names = "--max-line-bytes",
+      paramLabel = "N",
+      description =
+          "Quarantine a listing line or sample row longer than this as line_too_long (default: 1048576).")
+  Long maxLineBytes;
+
+  @Option(
+      names = "--max-sample-file-bytes",
+      paramLabel = "N",
+      description =
+          "A sample file larger than this (decompressed) fails as file_too_large (default: 4 GiB).")
+  Long maxSampleFileBytes;
+
+  @Option(
       names = "--extra-dimensions",
       split = ",",
       paramLabel = "DIM",
@@ -140,6 +161,9 @@ public class PipelineOptions {
     put(f, "bootstrap_replicates", bootstrapReplicates);
     put(f, "max_reject_rate", maxRejectRate);
     put(f, "extra_dimensions", extraDimensions);
+    put(f, "max_offers_per_listing", maxOffersPerListing);
+    put(f, "max_line_bytes", maxLineBytes);
+    put(f, "max_sample_file_bytes", maxSampleFileBytes);
     return ConfigResolver.resolve(f, config);
   }
 

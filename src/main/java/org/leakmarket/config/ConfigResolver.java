@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -45,7 +47,12 @@ public final class ConfigResolver {
           "suppression_min_sellers",
           "recycled_threshold",
           "max_exact_lists",
-          "extra_dimensions");
+          "extra_dimensions",
+          "max_offers_per_listing",
+          "max_line_bytes",
+          "max_sample_file_bytes",
+          "lock_stale_minutes",
+          "earliest_date");
 
   private ConfigResolver() {}
 
@@ -82,9 +89,47 @@ public final class ConfigResolver {
             l.number("suppression_min_sellers", Defaults.SUPPRESSION_MIN_SELLERS).intValue(),
             l.number("recycled_threshold", Defaults.RECYCLED_THRESHOLD).doubleValue(),
             l.number("max_exact_lists", Defaults.MAX_EXACT_LISTS).intValue(),
-            l.strings("extra_dimensions"));
+            l.strings("extra_dimensions"),
+            limits(l));
     validate(cfg);
     return cfg;
+  }
+
+  private static Limits limits(Layer l) {
+    String earliest = l.string("earliest_date", Defaults.EARLIEST_DATE);
+    LocalDate date;
+    try {
+      date = LocalDate.parse(earliest);
+    } catch (DateTimeParseException e) {
+      throw new UserException(
+          UserException.USAGE,
+          "earliest_date must be an ISO date like 2000-01-01, not: " + earliest);
+    }
+    Limits lim =
+        new Limits(
+            l.number("max_offers_per_listing", Defaults.MAX_OFFERS_PER_LISTING).intValue(),
+            l.number("max_line_bytes", Defaults.MAX_LINE_BYTES).longValue(),
+            l.number("max_sample_file_bytes", Defaults.MAX_SAMPLE_FILE_BYTES).longValue(),
+            l.number("lock_stale_minutes", Defaults.LOCK_STALE_MINUTES).intValue(),
+            date);
+    check(
+        lim.maxOffersPerListing() >= 1,
+        "max_offers_per_listing must be at least 1, not: %s",
+        lim.maxOffersPerListing());
+    // Below a few KiB ordinary adverts would be cut; above 1 GiB one line could fill a heap.
+    check(
+        lim.maxLineBytes() >= 1024 && lim.maxLineBytes() <= (1L << 30),
+        "max_line_bytes must be between 1024 and 1073741824, not: %s",
+        lim.maxLineBytes());
+    check(
+        lim.maxSampleFileBytes() >= 1,
+        "max_sample_file_bytes must be positive, not: %s",
+        lim.maxSampleFileBytes());
+    check(
+        lim.lockStaleMinutes() >= 1,
+        "lock_stale_minutes must be at least 1, not: %s",
+        lim.lockStaleMinutes());
+    return lim;
   }
 
   private static void validate(LeakmarketConfig c) {

@@ -32,6 +32,7 @@ import java.util.Map;
  * @param recycledThreshold recycled share above which a sample is inferred second-hand
  * @param maxExactLists number of lists up to which every hierarchical model is fitted
  * @param extraDimensions optional extra market-cell dimensions (region, source, issuer)
+ * @param limits limits that protect the machine, and the posting-date window
  */
 public record LeakmarketConfig(
     List<Path> listings,
@@ -56,11 +57,13 @@ public record LeakmarketConfig(
     int suppressionMinSellers,
     double recycledThreshold,
     int maxExactLists,
-    List<String> extraDimensions) {
+    List<String> extraDimensions,
+    Limits limits) {
 
   public LeakmarketConfig {
     listings = listings == null ? List.of() : List.copyOf(listings);
     extraDimensions = extraDimensions == null ? List.of() : List.copyOf(extraDimensions);
+    limits = limits == null ? Limits.defaults() : limits;
   }
 
   /**
@@ -91,6 +94,11 @@ public record LeakmarketConfig(
     m.put("recycled_threshold", recycledThreshold);
     m.put("max_exact_lists", maxExactLists);
     m.put("extra_dimensions", extraDimensions);
+    m.put("max_offers_per_listing", limits.maxOffersPerListing());
+    m.put("max_line_bytes", limits.maxLineBytes());
+    m.put("max_sample_file_bytes", limits.maxSampleFileBytes());
+    m.put("lock_stale_minutes", limits.lockStaleMinutes());
+    m.put("earliest_date", limits.earliestDate().toString());
     return m;
   }
 

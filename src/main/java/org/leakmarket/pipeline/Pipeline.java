@@ -17,6 +17,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.leakmarket.cli.UserException;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.exposure.ExposureStage;
+import org.leakmarket.ingest.ListingFiles;
 import org.leakmarket.ingest.ListingIngest;
 import org.leakmarket.ingest.SellerTokens;
 import org.leakmarket.market.MarketStage;
@@ -24,12 +25,15 @@ import org.leakmarket.market.OfferDedup;
 import org.leakmarket.market.Periods;
 import org.leakmarket.normalize.NormalizerSettings;
 import org.leakmarket.normalize.Offer;
+import org.leakmarket.normalize.OfferGuard;
 import org.leakmarket.normalize.OfferNormalizeJob;
 import org.leakmarket.privacy.PseudonymKey;
 import org.leakmarket.publish.PublishStage;
 import org.leakmarket.reference.FxTable;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
+import org.leakmarket.warehouse.WarehouseKey;
+import org.leakmarket.warehouse.WarehouseLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,22 +50,37 @@ public final class Pipeline {
   private final RunRecorder recorder;
   private PseudonymKey key;
 
-  Pipeline(SparkSession spark, LeakmarketConfig cfg) {
+  Pipeline(SparkSession spark, LeakmarketConfig cfg, String runId) {
     this.spark = spark;
     this.cfg = cfg;
     this.warehouse = new Warehouse(spark, cfg.warehouse());
-    this.recorder = new RunRecorder(warehouse, cfg, UUID.randomUUID().toString());
+    this.recorder = new RunRecorder(warehouse, cfg, runId);
   }
 
-  /** Builds the session, runs the stages in order, records the run, stops the session. */
+  /**
+   * Takes the warehouse's lock (one run at a time: a second run refuses at once), builds the
+   * session, runs the stages in order, records the run, stops the session, releases the lock.
+   */
   public static void runStages(LeakmarketConfig cfg, Stage... stages) {
     checkInputs(cfg, stages);
     LOG.info("config {}", cfg.describe());
-    try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket", cfg.master())) {
+    String runId = UUID.randomUUID().toString();
+    String command =
+        stages.length == Stage.values().length
+            ? "run"
+            : stages[0].name().toLowerCase(java.util.Locale.ROOT);
+    try (WarehouseLock lock =
+            WarehouseLock.acquire(
+                cfg.warehouse().toAbsolutePath().normalize(),
+                runId,
+                command,
+                java.time.Duration.ofMinutes(cfg.limits().lockStaleMinutes()),
+                LOG::warn);
+        SparkSessions.Handle h = SparkSessions.acquire("leakmarket", cfg.master())) {
       if (h.owned()) {
         SparkSessions.scaleShufflePartitions(h.spark(), inputBytes(cfg));
       }
-      new Pipeline(h.spark(), cfg).run(EnumSet.of(stages[0], stages));
+      new Pipeline(h.spark(), cfg, runId).run(EnumSet.of(stages[0], stages));
     }
   }
 
@@ -142,13 +161,31 @@ public final class Pipeline {
 
   private void ingest() {
     if (!cfg.listings().isEmpty()) {
-      recorder.hashInputs(cfg.listings());
+      // One pass over each file on the driver: hash, gzip integrity, lines too long to read.
+      List<ListingFiles.Scan> scans = new java.util.ArrayList<>();
+      for (java.nio.file.Path f : ListingFiles.expand(cfg.listings())) {
+        ListingFiles.Scan scan = ListingFiles.scan(f, cfg.limits().maxLineBytes());
+        recorder.inputHash(f.toString(), scan.sha256());
+        scans.add(scan);
+      }
       try (StageLog s = StageLog.start(spark, "ingest")) {
         ListingIngest.Result r =
             new ListingIngest(spark, warehouse, new SellerTokens(key()))
-                .run(cfg.listings(), recorder.runId(), cfg.maxRejectRate());
+                .run(scans, recorder.runId(), cfg.maxRejectRate(), cfg.limits().maxLineBytes());
         recorder.count("listings_read", r.read());
         recorder.count("listings_rejected_at_ingest", r.rejected());
+        for (ListingIngest.FileCounts f : r.files().values()) {
+          recorder.fileCounts(f);
+          LOG.info(
+              "listings file {}: lines={} blank={} read={} accepted={} quarantined={} {}",
+              f.file(),
+              f.lines(),
+              f.blank(),
+              f.read(),
+              f.accepted(),
+              f.quarantined(),
+              f.byReason());
+        }
         s.counts(
             String.format(
                 "listings read=%d accepted=%d rejected=%d blank_lines=%d repeated_ids=%d %s",
@@ -168,10 +205,15 @@ public final class Pipeline {
     }
   }
 
-  /** The pseudonymisation key, resolved once per run (created on first use). */
+  /**
+   * The pseudonymisation key, resolved once per run (created on first use) and checked against the
+   * key that made the warehouse's tokens.
+   */
   private PseudonymKey key() {
     if (key == null) {
-      key = PseudonymKey.resolve(cfg.keyFile(), cfg.warehouse());
+      PseudonymKey k = PseudonymKey.resolve(cfg.keyFile(), cfg.warehouse());
+      WarehouseKey.check(warehouse, k);
+      key = k;
       recorder.keyFingerprint(key.fingerprint());
     }
     return key;
@@ -200,7 +242,11 @@ public final class Pipeline {
                   spark,
                   warehouse.read(Table.BRONZE_LISTINGS),
                   fx,
-                  new NormalizerSettings(cfg.minPrice(), cfg.maxPrice()))
+                  new NormalizerSettings(cfg.minPrice(), cfg.maxPrice()),
+                  new OfferGuard(
+                      cfg.limits().maxOffersPerListing(),
+                      cfg.limits().earliestDate(),
+                      java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)))
               .persist(StorageLevel.MEMORY_AND_DISK());
       try {
         Dataset<Row> ok =

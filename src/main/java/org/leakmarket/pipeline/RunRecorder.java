@@ -80,6 +80,31 @@ public final class RunRecorder {
     counts.put(name, Long.toString(n));
   }
 
+  /** SHA-256 of one input file, already computed (by the listing scan). */
+  public void inputHash(String file, String sha256) {
+    inputHashes.put(file, sha256);
+  }
+
+  /**
+   * What happened to the lines of one listing file, as a JSON object under {@code file:<path>} in
+   * {@code counts}: read = accepted + quarantined.
+   */
+  public void fileCounts(org.leakmarket.ingest.ListingIngest.FileCounts f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("lines", f.lines());
+    m.put("blank", f.blank());
+    m.put("read", f.read());
+    m.put("accepted", f.accepted());
+    m.put("repeated", f.repeated());
+    m.put("quarantined", f.quarantined());
+    m.put("by_reason", new TreeMap<>(f.byReason()));
+    try {
+      counts.put("file:" + f.file(), new ObjectMapper().writeValueAsString(m));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** SHA-256 of each input file (each file of a folder). */
   public void hashInputs(List<Path> paths) {
     for (Path p : paths) {

@@ -53,7 +53,9 @@ final class SampleStage {
             cfg.samples(),
             key,
             BinTable.load(cfg.bins()),
-            PhoneSegments.load(cfg.phoneSegments()));
+            PhoneSegments.load(cfg.phoneSegments()),
+            cfg.limits(),
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
     try {
       long read = r.recordCount();
       long rejected = r.rejectedCount();

@@ -183,7 +183,11 @@ public final class ListingIngest {
       if (s.empty()) {
         continue; // nothing to read; a zero-byte .gz would not even decompress
       }
-      (s.format() == ListingFiles.Format.CSV ? csv : jsonl).add(s.path().toString());
+      if (s.format() == ListingFiles.Format.CSV) {
+        csv.add(s.path().toString()); // its reader cuts long records itself
+        continue;
+      }
+      jsonl.add(s.path().toString());
       for (ListingFiles.LongLine l : s.dropped()) {
         dropped.add(
             RowFactory.create(
@@ -258,7 +262,8 @@ public final class ListingIngest {
                     DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType),
                     Map.of()));
     Column pre = col("pre_reason").isNotNull();
-    Column blank = col("value").isNotNull().and(trim(col("value")).equalTo(""));
+    // spaces, tabs, a stray CR: nothing to read (counted apart, not rejected)
+    Column blank = col("value").isNotNull().and(col("value").rlike("^\\s*$"));
     Column tooLong = octet_length(col("value")).gt(maxLineBytes);
     Column notUtf8 = not(is_valid_utf8(col("value")));
     Column malformed = col("j").isNull().or(col("j." + ListingSchema.CORRUPT).isNotNull());

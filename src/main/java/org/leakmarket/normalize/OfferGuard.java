@@ -108,7 +108,7 @@ public final class OfferGuard implements Serializable {
   }
 
   /** What is wrong with an offer under contracts section 4, or null. */
-  static String broken(Offer o, int i, int n) {
+  public static String broken(Offer o, int i, int n) {
     if (!o.ok()) {
       if (!Offer.REJECTED.equals(o.status())) {
         return "has status " + o.status();

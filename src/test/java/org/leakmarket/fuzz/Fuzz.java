@@ -193,6 +193,7 @@ public final class Fuzz {
   private final List<SampleSeed> samples;
   private final Path scratch;
   private final Map<String, Long> outcomes = new java.util.TreeMap<>();
+  private final long[] nanos = new long[3];
 
   /** Rows of one demo sample file: its header and data lines as bytes, and how to read it. */
   record SampleSeed(
@@ -569,7 +570,14 @@ public final class Fuzz {
     for (int k = 0; k < rows; k++) {
       b.writeBytes(s.rows().get(r.nextInt(s.rows().size())));
     }
-    byte[] bytes = mutate(b.toByteArray(), r);
+    // Half the cases mutate the decoded text (the file stays decodable, so rows are parsed), half
+    // the raw bytes (mostly undecodable files).
+    Charset cs =
+        "gb18030".equals(s.encoding()) ? Charset.forName("GB18030") : StandardCharsets.UTF_8;
+    byte[] bytes =
+        r.nextBoolean()
+            ? mutate(new String(b.toByteArray(), cs), r).getBytes(cs)
+            : mutate(b.toByteArray(), r);
     Path file = scratch.resolve("fuzz-" + Thread.currentThread().getId() + "-" + s.name());
     try {
       Files.write(file, bytes);
@@ -666,9 +674,16 @@ public final class Fuzz {
   public Result run(long seed, long n) {
     List<String> failures = new ArrayList<>();
     for (long i = 0; i < n && failures.size() < 20; i++) {
+      long t0 = System.nanoTime();
       add(failures, "advert", seed, i, advertCase(seed, i));
+      long t1 = System.nanoTime();
       add(failures, "number", seed, i, numberCase(seed, i));
+      long t2 = System.nanoTime();
       add(failures, "sample", seed, i, sampleCase(seed, i));
+      long t3 = System.nanoTime();
+      nanos[0] += t1 - t0;
+      nanos[1] += t2 - t1;
+      nanos[2] += t3 - t2;
     }
     return new Result(n, n, n, Map.copyOf(outcomes), failures);
   }
@@ -683,9 +698,15 @@ public final class Fuzz {
   public static void main(String[] args) throws IOException {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
     long seed = args.length > 1 ? Long.parseLong(args[1]) : 20150112L;
-    Path scratch = Files.createTempDirectory("leakmarket-fuzz");
+    // a memory file system when there is one: each sample case writes a small file
+    Path shm = Path.of("/dev/shm");
+    Path scratch =
+        Files.isDirectory(shm) && Files.isWritable(shm)
+            ? Files.createTempDirectory(shm, "leakmarket-fuzz")
+            : Files.createTempDirectory("leakmarket-fuzz");
     long t = System.nanoTime();
-    Result r = new Fuzz(scratch).run(seed, n);
+    Fuzz f = new Fuzz(scratch);
+    Result r = f.run(seed, n);
     System.out.printf(
         "fuzz seed %d: %d mutated adverts, %d prices, %d mutated sample files; %d failures (%.0f s)%n",
         seed,
@@ -695,7 +716,16 @@ public final class Fuzz {
         r.failures().size(),
         (System.nanoTime() - t) / 1e9);
     r.outcomes().forEach((k, v) -> System.out.printf("  %-40s %d%n", k, v));
+    System.out.printf(
+        "  seconds per target: adverts %.1f, prices %.1f, samples %.1f%n",
+        f.nanos[0] / 1e9, f.nanos[1] / 1e9, f.nanos[2] / 1e9);
     r.failures().forEach(System.out::println);
+    try (Stream<Path> files = Files.list(scratch)) {
+      for (Path p : files.toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+    Files.deleteIfExists(scratch);
     System.exit(r.failures().isEmpty() ? 0 : 1);
   }
 }

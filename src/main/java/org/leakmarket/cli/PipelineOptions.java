@@ -122,6 +122,12 @@ public class PipelineOptions {
   Integer maxOffersPerListing;
 
   @Option(
+      names = "--max-advert-chars",
+      paramLabel = "N",
+      description = "Quarantine an advert text longer than this as text_too_long (default: 20000).")
+  Integer maxAdvertChars;
+
+  @Option(
       names = "--max-line-bytes",
       paramLabel = "N",
       description =
@@ -162,6 +168,7 @@ public class PipelineOptions {
     put(f, "max_reject_rate", maxRejectRate);
     put(f, "extra_dimensions", extraDimensions);
     put(f, "max_offers_per_listing", maxOffersPerListing);
+    put(f, "max_advert_chars", maxAdvertChars);
     put(f, "max_line_bytes", maxLineBytes);
     put(f, "max_sample_file_bytes", maxSampleFileBytes);
     return ConfigResolver.resolve(f, config);

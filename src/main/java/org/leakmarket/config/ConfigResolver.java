@@ -49,6 +49,7 @@ public final class ConfigResolver {
           "max_exact_lists",
           "extra_dimensions",
           "max_offers_per_listing",
+          "max_advert_chars",
           "max_line_bytes",
           "max_sample_file_bytes",
           "lock_stale_minutes",
@@ -108,6 +109,7 @@ public final class ConfigResolver {
     Limits lim =
         new Limits(
             l.number("max_offers_per_listing", Defaults.MAX_OFFERS_PER_LISTING).intValue(),
+            l.number("max_advert_chars", Defaults.MAX_ADVERT_CHARS).intValue(),
             l.number("max_line_bytes", Defaults.MAX_LINE_BYTES).longValue(),
             l.number("max_sample_file_bytes", Defaults.MAX_SAMPLE_FILE_BYTES).longValue(),
             l.number("lock_stale_minutes", Defaults.LOCK_STALE_MINUTES).intValue(),
@@ -116,6 +118,10 @@ public final class ConfigResolver {
         lim.maxOffersPerListing() >= 1,
         "max_offers_per_listing must be at least 1, not: %s",
         lim.maxOffersPerListing());
+    check(
+        lim.maxAdvertChars() >= 1000,
+        "max_advert_chars must be at least 1000, not: %s",
+        lim.maxAdvertChars());
     // Below a few KiB ordinary adverts would be cut; above 1 GiB one line could fill a heap.
     check(
         lim.maxLineBytes() >= 1024 && lim.maxLineBytes() <= (1L << 30),

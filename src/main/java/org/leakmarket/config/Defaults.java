@@ -22,6 +22,13 @@ public final class Defaults {
   /** Offers one advert may give; a longer menu is quarantined {@code too_many_offers}. */
   public static final int MAX_OFFERS_PER_LISTING = 1000;
 
+  /**
+   * Longest advert text given to the normaliser; longer is {@code text_too_long}. The longest real
+   * advert in the corpora is a few hundred characters, and the normaliser's time grows faster than
+   * the text (docs/reliability.md).
+   */
+  public static final int MAX_ADVERT_CHARS = 20_000;
+
   /** Longest input line (listings) or row (sample files) read; longer is {@code line_too_long}. */
   public static final long MAX_LINE_BYTES = 1L << 20;
 

@@ -95,6 +95,7 @@ public record LeakmarketConfig(
     m.put("max_exact_lists", maxExactLists);
     m.put("extra_dimensions", extraDimensions);
     m.put("max_offers_per_listing", limits.maxOffersPerListing());
+    m.put("max_advert_chars", limits.maxAdvertChars());
     m.put("max_line_bytes", limits.maxLineBytes());
     m.put("max_sample_file_bytes", limits.maxSampleFileBytes());
     m.put("lock_stale_minutes", limits.lockStaleMinutes());

@@ -8,6 +8,7 @@ import java.time.LocalDate;
  * key and most are flags.
  *
  * @param maxOffersPerListing offers one advert may give ({@code max_offers_per_listing})
+ * @param maxAdvertChars longest advert text normalised ({@code max_advert_chars})
  * @param maxLineBytes longest listing line or sample row read ({@code max_line_bytes})
  * @param maxSampleFileBytes largest sample file one task reads, decompressed ({@code
  *     max_sample_file_bytes})
@@ -17,6 +18,7 @@ import java.time.LocalDate;
  */
 public record Limits(
     int maxOffersPerListing,
+    int maxAdvertChars,
     long maxLineBytes,
     long maxSampleFileBytes,
     int lockStaleMinutes,
@@ -26,6 +28,7 @@ public record Limits(
   public static Limits defaults() {
     return new Limits(
         Defaults.MAX_OFFERS_PER_LISTING,
+        Defaults.MAX_ADVERT_CHARS,
         Defaults.MAX_LINE_BYTES,
         Defaults.MAX_SAMPLE_FILE_BYTES,
         Defaults.LOCK_STALE_MINUTES,

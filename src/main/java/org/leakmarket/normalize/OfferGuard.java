@@ -11,6 +11,9 @@ import java.util.function.Function;
  * rejection line:
  *
  * <ul>
+ *   <li>an advert text or price longer than {@code maxChars} ({@code text_too_long}), before the
+ *       normaliser sees it: its time grows faster than the text (a 1 MB line of "5元 " keeps it busy
+ *       for many minutes), so one hostile line must not hold a task,
  *   <li>an advert giving more than {@code maxOffers} offers ({@code too_many_offers}: a 10,000-item
  *       menu is quarantined, not exploded into 10,000 rows),
  *   <li>a posting date outside {@code [earliest, latest]} ({@code bad_date}: 1900 and 2100 are
@@ -26,6 +29,9 @@ import java.util.function.Function;
 public final class OfferGuard implements Serializable {
   private static final long serialVersionUID = 1L;
 
+  /** An advert text longer than {@code max_advert_chars}. */
+  public static final String TEXT_TOO_LONG = "text_too_long";
+
   /** More offers in one advert than {@code max_offers_per_listing}. */
   public static final String TOO_MANY_OFFERS = "too_many_offers";
 
@@ -33,23 +39,26 @@ public final class OfferGuard implements Serializable {
   public static final String NORMALIZER_ERROR = "normalizer_error";
 
   private final int maxOffers;
+  private final int maxChars;
   private final LocalDate earliest;
   private final LocalDate latest;
 
   /**
    * @param maxOffers most offers one advert may give
+   * @param maxChars longest advert text (and structured price) normalised
    * @param earliest earliest plausible posting date (null: none)
    * @param latest latest plausible posting date (null: none)
    */
-  public OfferGuard(int maxOffers, LocalDate earliest, LocalDate latest) {
+  public OfferGuard(int maxOffers, int maxChars, LocalDate earliest, LocalDate latest) {
     this.maxOffers = maxOffers;
+    this.maxChars = maxChars;
     this.earliest = earliest;
     this.latest = latest;
   }
 
   /** No limits: what the normaliser says, checked for the contract only. */
   public static OfferGuard none() {
-    return new OfferGuard(Integer.MAX_VALUE, null, null);
+    return new OfferGuard(Integer.MAX_VALUE, Integer.MAX_VALUE, null, null);
   }
 
   /** The offers of {@code l}, or one rejection line; never throws for any listing. */
@@ -59,6 +68,16 @@ public final class OfferGuard implements Serializable {
 
   /** As above, with any normalising function (tests give one that fails). */
   public List<Offer> offers(Function<Listing, List<Offer>> normalize, Listing l) {
+    int chars = Math.max(length(l.text()), length(l.price()));
+    if (chars > maxChars) {
+      return List.of(
+          Offer.rejected(
+              id(l),
+              TEXT_TOO_LONG,
+              "advert of " + chars + " characters > limit " + maxChars + " (max_advert_chars)",
+              null,
+              null));
+    }
     List<Offer> offers;
     try {
       offers = normalize.apply(l);
@@ -137,6 +156,10 @@ public final class OfferGuard implements Serializable {
       return "has a USD price that is not a positive finite number";
     }
     return null;
+  }
+
+  private static int length(String s) {
+    return s == null ? 0 : s.length();
   }
 
   private static boolean positiveFinite(Double d) {

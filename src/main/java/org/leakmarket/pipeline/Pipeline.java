@@ -245,6 +245,7 @@ public final class Pipeline {
                   new NormalizerSettings(cfg.minPrice(), cfg.maxPrice()),
                   new OfferGuard(
                       cfg.limits().maxOffersPerListing(),
+                      cfg.limits().maxAdvertChars(),
                       cfg.limits().earliestDate(),
                       java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)))
               .persist(StorageLevel.MEMORY_AND_DISK());

@@ -13,7 +13,7 @@ class OfferGuardTest {
   private static final Normalizer N =
       new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
   private static final OfferGuard GUARD =
-      new OfferGuard(1000, LocalDate.parse("2000-01-01"), LocalDate.parse("2030-12-31"));
+      new OfferGuard(1000, 20_000, LocalDate.parse("2000-01-01"), LocalDate.parse("2030-12-31"));
 
   static Listing listing(String postedAt, String text) {
     return new Listing(
@@ -39,21 +39,62 @@ class OfferGuardTest {
     assertThat(offers.get(19).pricePerRecordCny()).isEqualTo(0.4);
   }
 
+  /** "p元 " for p = 0.02, 0.04, ...: a compact menu, n distinct prices in about 7n characters. */
+  static String compactMenu(int n) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 1; i <= n; i++) {
+      b.append(String.format("%.2f", 0.02 * i)).append("元 ");
+    }
+    return b.toString();
+  }
+
   @Test
-  void aTenThousandItemMenuIsOneRejectionNotTenThousandRows() {
-    List<Offer> offers = GUARD.offers(N, listing("2015-01-10", menu(10_000)));
+  void aMenuOfMoreOffersThanTheLimitIsOneRejectionNotThousandsOfRows() {
+    String menu = compactMenu(1500);
+    assertThat(menu.length()).isLessThan(20_000); // under the text limit: the offer limit decides
+    assertThat(new OfferGuard(2000, 20_000, null, null).offers(N, listing("2015-01-10", menu)))
+        .hasSize(1500)
+        .allMatch(Offer::ok);
+    List<Offer> offers = GUARD.offers(N, listing("2015-01-10", menu));
     assertThat(offers)
         .singleElement()
         .satisfies(
             o -> {
               assertThat(o.status()).isEqualTo(Offer.REJECTED);
               assertThat(o.reason()).isEqualTo(OfferGuard.TOO_MANY_OFFERS);
-              assertThat(o.detail()).startsWith("10000 offers > limit 1000");
+              assertThat(o.detail()).startsWith("1500 offers > limit 1000");
               assertThat(o.listingId()).isEqualTo("g1");
             });
-    // the limit is the configured one: 10,000 offers pass a limit of 10,000
-    assertThat(new OfferGuard(10_000, null, null).offers(N, listing("2015-01-10", menu(10_000))))
-        .hasSize(10_000);
+  }
+
+  @Test
+  void aTenThousandItemMenuIsQuarantinedByTheTextLimitOrTheOfferLimit() {
+    String menu = menu(10_000); // 163,396 characters
+    assertThat(GUARD.offers(N, listing("2015-01-10", menu)))
+        .singleElement()
+        .satisfies(
+            o -> {
+              assertThat(o.reason()).isEqualTo(OfferGuard.TEXT_TOO_LONG);
+              assertThat(o.detail()).startsWith("advert of " + menu.length() + " characters > limit 20000");
+            });
+    // with room for its text, the offer limit stops it
+    assertThat(new OfferGuard(1000, 200_000, null, null).offers(N, listing("2015-01-10", menu)))
+        .singleElement()
+        .extracting(Offer::reason)
+        .isEqualTo(OfferGuard.TOO_MANY_OFFERS);
+  }
+
+  /** A 1 MB advert never reaches the normaliser (whose time grows faster than the text). */
+  @Test
+  void aMegabyteAdvertIsRejectedBeforeTheNormaliser() {
+    String huge = "5元 ".repeat(350_000);
+    List<Offer> o =
+        GUARD.offers(
+            l -> {
+              throw new AssertionError("the normaliser was called");
+            },
+            listing("2015-01-10", huge));
+    assertThat(o).singleElement().extracting(Offer::reason).isEqualTo(OfferGuard.TEXT_TOO_LONG);
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.leakmarket.cli.UserException;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.exposure.ExposureStage;
+import org.leakmarket.faults.PausePoints;
 import org.leakmarket.ingest.ListingFiles;
 import org.leakmarket.ingest.ListingIngest;
 import org.leakmarket.ingest.SellerTokens;
@@ -80,7 +81,7 @@ public final class Pipeline {
       if (h.owned()) {
         SparkSessions.scaleShufflePartitions(h.spark(), inputBytes(cfg));
       }
-      new Pipeline(h.spark(), cfg, runId).run(EnumSet.of(stages[0], stages));
+      new Pipeline(h.spark(), cfg, runId).run(EnumSet.of(stages[0], stages), lock.tookOverFrom());
     }
   }
 
@@ -138,21 +139,35 @@ public final class Pipeline {
     }
   }
 
-  void run(Set<Stage> stages) {
+  /**
+   * Runs the stages; the run's row in {@code gold/runs} is written first (running) and completed
+   * last, and runs whose stale locks were taken over are marked interrupted.
+   */
+  void run(Set<Stage> stages, List<String> interruptedRuns) {
+    recorder.started(stages);
+    for (String other : interruptedRuns) {
+      recorder.interrupted(other);
+    }
+    PausePoints.reach("run:started");
     String outcome = "failed";
     try {
       if (stages.contains(Stage.INGEST)) {
+        PausePoints.reach("stage:ingest");
         ingest();
       }
       if (stages.contains(Stage.NORMALIZE)) {
+        PausePoints.reach("stage:normalize");
         normalize();
       }
       if (stages.contains(Stage.ANALYZE)) {
+        PausePoints.reach("stage:analyze");
         analyze();
       }
       if (stages.contains(Stage.PUBLISH)) {
+        PausePoints.reach("stage:publish");
         publish();
       }
+      PausePoints.reach("run:before-finished");
       outcome = "ok";
     } finally {
       recorder.record(stages, outcome);
@@ -168,6 +183,7 @@ public final class Pipeline {
         recorder.inputHash(f.toString(), scan.sha256());
         scans.add(scan);
       }
+      PausePoints.reach("ingest:scanned");
       try (StageLog s = StageLog.start(spark, "ingest")) {
         ListingIngest.Result r =
             new ListingIngest(spark, warehouse, new SellerTokens(key()))
@@ -198,6 +214,7 @@ public final class Pipeline {
       }
     }
     if (cfg.samples() != null) {
+      PausePoints.reach("ingest:samples");
       recorder.hashInputs(List.of(cfg.samples()));
       try (StageLog s = StageLog.start(spark, "samples")) {
         s.counts(new SampleStage(spark, warehouse, cfg, key(), recorder).ingest());

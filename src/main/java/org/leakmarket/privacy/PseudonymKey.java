@@ -17,6 +17,7 @@ import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.leakmarket.cli.UserException;
+import org.leakmarket.faults.PausePoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,6 +194,7 @@ public final class PseudonymKey implements Serializable {
           java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
         ch.force(true);
       }
+      PausePoints.reach("key:written");
       try {
         Files.createLink(file, tmp);
       } catch (UnsupportedOperationException noLinks) {

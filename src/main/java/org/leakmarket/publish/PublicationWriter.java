@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakmarket.faults.PausePoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,10 +55,12 @@ public final class PublicationWriter {
     clean(charts, "*.{svg,png}");
 
     write(reportDir.resolve("summary.json"), SummaryJson.write(published));
+    PausePoints.reach("publish:summary-written");
     Map<String, String> csvs = CsvTables.all(published);
     for (Map.Entry<String, String> e : csvs.entrySet()) {
       write(tables.resolve(e.getKey()), e.getValue());
     }
+    PausePoints.reach("publish:tables-written");
     String source =
         "Source: leakmarket publication "
             + published.label()
@@ -76,6 +79,7 @@ public final class PublicationWriter {
       write(charts.resolve(c.id() + ".svg"), svg + "\n");
       Files.write(charts.resolve(c.id() + ".png"), c.png());
     }
+    PausePoints.reach("publish:charts-written");
     Map<String, Object> context =
         new PublicationView(published, k, minSellers).context(chartList, svgs);
     write(reportDir.resolve("publication.md"), render("publication.md.mustache", context, false));

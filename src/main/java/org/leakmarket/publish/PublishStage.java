@@ -122,7 +122,9 @@ public final class PublishStage {
             revisions,
             raw.dataAndMethods(),
             raw.footnotes());
-    Path dir = reports.resolve(cfg.period());
+    // written whole under a temporary name, then renamed into reports/<label>
+    ReportFolder folder = ReportFolder.start(reports, cfg.period());
+    Path dir = folder.temporary();
     try {
       PublicationWriter.write(model, dir, cfg.suppressionK(), cfg.suppressionMinSellers());
     } catch (IOException e) {
@@ -143,6 +145,7 @@ public final class PublishStage {
             keyFingerprint,
             previous)
         .write(dir);
+    dir = folder.commit();
     return "report=" + dir + " revisions=" + revisions.size();
   }
 }

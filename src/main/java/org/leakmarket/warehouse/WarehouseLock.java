@@ -14,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -73,11 +75,13 @@ public final class WarehouseLock implements AutoCloseable {
 
   private final Path lock;
   private final String runId;
+  private final List<String> tookOverFrom;
   private final ScheduledExecutorService heartbeat;
 
-  private WarehouseLock(Path lock, String runId, Duration stale) {
+  private WarehouseLock(Path lock, String runId, Duration stale, List<String> tookOverFrom) {
     this.lock = lock;
     this.runId = runId;
+    this.tookOverFrom = List.copyOf(tookOverFrom);
     this.heartbeat =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -112,6 +116,7 @@ public final class WarehouseLock implements AutoCloseable {
             Instant.now(),
             ProcessHandle.current().info().startInstant().orElse(null));
     Path tmp = null;
+    List<String> tookOver = new ArrayList<>();
     try {
       Files.createDirectories(warehouse);
       tmp = Files.createTempFile(warehouse, ".run.lock.", ".tmp");
@@ -119,7 +124,7 @@ public final class WarehouseLock implements AutoCloseable {
       for (int attempt = 0; attempt < 5; attempt++) {
         try {
           link(lock, tmp);
-          return new WarehouseLock(lock, runId, stale);
+          return new WarehouseLock(lock, runId, stale, tookOver);
         } catch (FileAlreadyExistsException held) {
           Optional<Holder> other = read(lock);
           if (other.isEmpty() && !Files.exists(lock)) {
@@ -138,6 +143,7 @@ public final class WarehouseLock implements AutoCloseable {
                     + " if that run is gone");
           }
           if (takeOver(lock, runId, other)) {
+            other.ifPresent(h -> tookOver.add(h.runId()));
             say.accept(
                 "taking over the stale lock of "
                     + other.map(Holder::describe).orElse("an unknown run")
@@ -281,6 +287,11 @@ public final class WarehouseLock implements AutoCloseable {
       String env = System.getenv("HOSTNAME");
       return env == null ? "unknown-host" : env;
     }
+  }
+
+  /** The runs whose stale locks this run took over (their processes died before they ended). */
+  public List<String> tookOverFrom() {
+    return tookOverFrom;
   }
 
   private boolean ours() {

@@ -75,7 +75,8 @@ class OfferGuardTest {
         .satisfies(
             o -> {
               assertThat(o.reason()).isEqualTo(OfferGuard.TEXT_TOO_LONG);
-              assertThat(o.detail()).startsWith("advert of " + menu.length() + " characters > limit 20000");
+              assertThat(o.detail())
+                  .startsWith("advert of " + menu.length() + " characters > limit 20000");
             });
     // with room for its text, the offer limit stops it
     assertThat(new OfferGuard(1000, 200_000, null, null).offers(N, listing("2015-01-10", menu)))

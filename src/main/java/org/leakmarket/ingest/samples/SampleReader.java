@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.zip.ZipException;
+import org.leakmarket.faults.PausePoints;
 import org.leakmarket.io.BoundedLineReader;
 
 /**
@@ -125,6 +126,7 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
       }
       Item row = csv != null ? nextCsv() : nextJson();
       if (row != null) {
+        PausePoints.reach("samples:row"); // the crash tests stop here with a file half read
         return row;
       }
       if (records == 0 && rejected == 0) {

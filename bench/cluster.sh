@@ -16,6 +16,7 @@ LM_HOME="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$LM_HOME/bin/lib/common.sh"
 lm_find_java
 lm_ensure_built
+lm_ensure_bench_built
 cd "$LM_HOME"
 
 WORK="${BENCH_WORK:-out/bench}"
@@ -27,7 +28,7 @@ UI=18180
 RES="bench/results"
 mkdir -p "$RES"
 opens="$(lm_jvm_opens)"
-CP="target/leakmarket-$(lm_version).jar:$(lm_classpath)"
+CP="$(lm_bench_classpath):target/leakmarket-$(lm_version).jar:$(lm_classpath)"
 JOB_JAR="$(lm_job_jar)"
 
 for N in "$@"; do

@@ -13,6 +13,7 @@ LM_HOME="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$LM_HOME/bin/lib/common.sh"
 lm_find_java
 lm_ensure_built
+lm_ensure_bench_built
 cd "$LM_HOME"
 
 K="${BENCH_SAMPLES:-4}"
@@ -29,7 +30,7 @@ if [[ ! -f "$DUCK_JAR" ]]; then
   ./mvnw -q -B dependency:get -Dartifact="org.duckdb:duckdb_jdbc:$DUCK_VERSION" >&2
 fi
 opens="$(lm_jvm_opens)"
-CP="target/leakmarket-$(lm_version).jar:$(lm_classpath):$DUCK_JAR"
+CP="$(lm_bench_classpath):target/leakmarket-$(lm_version).jar:$(lm_classpath):$DUCK_JAR"
 
 # Peak resident memory of a process, sampled from /proc every half second until it exits.
 watch_hwm() { # pid outfile

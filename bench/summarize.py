@@ -80,7 +80,9 @@ if truth and summary:
 
     # Two truths per cell: the continuous model's median (before sellers round) and, when generate
     # simulated it, the median of written (rounded) prices, which is what a cell's CI is for.
-    cells_truth = {(c["period"], c["category"], c["tier"], c["freshness"]): c for c in truth.get("cells", [])}
+    # cells are per product since issue 12; a market_cells.csv without the column is customer records
+    cells_truth = {(c["period"], c.get("product", "personal_records"), c["category"], c["tier"], c["freshness"]): c
+                   for c in truth.get("cells", [])}
     p = os.path.join(d, "market_cells.csv")
     if os.path.exists(p):
         def coverage(field):
@@ -90,7 +92,7 @@ if truth and summary:
                 for r in csv.DictReader(f):
                     if str(r.get("suppressed", "")).lower() == "true" or not r.get("median_ci_low"):
                         continue
-                    key = (r["period"], r["category"], r["tier"], r["freshness"])
+                    key = (r["period"], r.get("product") or "personal_records", r["category"], r["tier"], r["freshness"])
                     tv = (cells_truth.get(key) or {}).get(field)
                     if tv is None:
                         missing += 1

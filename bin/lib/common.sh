@@ -6,6 +6,8 @@
 #   lm_find_java          sets LM_JAVA (JAVA_HOME/bin/java, else java on PATH); Java 17+ or die
 #   lm_version            the project version, read from pom.xml
 #   lm_ensure_built       builds with the Maven wrapper when the jars are missing or stale
+#   lm_ensure_bench_built compiles the benchmark mains (src/bench/java, not in any jar) into
+#                         target/test-classes when missing or stale; lm_bench_classpath prints it
 #   lm_ensure_spark_home  target/spark-home/jars: symlinks to every jar of target/classpath.txt
 #                         (or LEAKMARKET_SPARK_HOME, a folder with jars/, when set)
 #   lm_spark_env          exports SPARK_HOME, SPARK_SCALA_VERSION, SPARK_LOCAL_IP, JAVA_HOME
@@ -105,6 +107,32 @@ lm_ensure_built() {
   fi
   echo "done in $((end - start))s" >&2
   exec 9>&-
+}
+
+# The benchmark mains (org.leakmarket.bench) are compiled with the tests, never packaged: the
+# product's jars must not carry them. Stale when a bench, main or pom file is newer than the stamp.
+lm_ensure_bench_built() {
+  local stamp="$LM_HOME/target/test-classes/.bench-built"
+  if [[ -f "$stamp" && -f "$LM_HOME/target/test-classes/org/leakmarket/bench/Floors.class" ]] \
+    && [[ -z "$(find "$LM_HOME/pom.xml" "$LM_HOME/src/bench" "$LM_HOME/src/main" -newer "$stamp" \
+      -type f -print -quit 2>/dev/null)" ]]; then
+    return 0
+  fi
+  local log="$LM_HOME/target/bench-build.log"
+  printf 'leakmarket: compiling the benchmark classes... ' >&2
+  if ! (cd "$LM_HOME" && JAVA_HOME="${JAVA_HOME:-$(lm_java_home)}" \
+    ./mvnw -q -B -DskipTests test-compile) >"$log" 2>&1; then
+    echo "failed, see $log" >&2
+    tail -n 25 "$log" >&2
+    exit 1
+  fi
+  touch "$stamp"
+  echo "done" >&2
+}
+
+# The benchmark classes, for a java -cp before the project's jar and its runtime classpath.
+lm_bench_classpath() {
+  echo "$LM_HOME/target/test-classes"
 }
 
 # The installation folder of LM_JAVA, for tools (mvnw, the Spark launcher) that read JAVA_HOME.

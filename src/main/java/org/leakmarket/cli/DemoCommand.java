@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.leakmarket.common.UserException;
 import org.leakmarket.config.ConfigResolver;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.pipeline.Phase;
 import org.leakmarket.pipeline.Pipeline;
-import org.leakmarket.pipeline.Stage;
+import org.leakmarket.publish.PdfBrief;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,6 +36,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
   String master;
+
+  @Option(names = "--no-pdf", description = "Do not print publication.pdf (default: print it).")
+  boolean noPdf;
 
   @Spec CommandSpec spec;
 
@@ -66,8 +71,11 @@ public final class DemoCommand implements Callable<Integer> {
       flags.put("master", master);
     }
     LeakmarketConfig cfg = ConfigResolver.resolve(flags, null);
-    Pipeline.runStages(cfg, Stage.values());
+    Pipeline.run(cfg, Phase.values());
     Path report = cfg.reports().resolve(cfg.period());
+    if (!noPdf) {
+      PdfBrief.print(report);
+    }
     Path html = report.resolve("publication.html");
     spec.commandLine()
         .getOut()

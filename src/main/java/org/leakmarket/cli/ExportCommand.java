@@ -2,6 +2,7 @@ package org.leakmarket.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.leakmarket.common.UserException;
 import org.leakmarket.pipeline.SparkSessions;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.TableExport;

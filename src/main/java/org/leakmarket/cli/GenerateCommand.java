@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.leakmarket.common.UserException;
 import org.leakmarket.generate.DemoListings;
 import org.leakmarket.generate.GeneratorSettings;
 import org.leakmarket.generate.GroundTruth;
@@ -105,6 +106,15 @@ public final class GenerateCommand implements Callable<Integer> {
               + "(rounded) prices per cell in ground_truth.json (default: 20 N, at least 200,000, at most 50,000,000; 0 skips it).")
   Long truthDraws;
 
+  @Option(
+      names = "--composition-shift",
+      paramLabel = "X",
+      description =
+          "How far the product mix moves over the months, 0 (constant) to 1 (default: ${DEFAULT-VALUE}):"
+              + " records fall from 80% to 55% of listings while cards, logins and documents, mostly English"
+              + " and dearer, rise; each product's own prices follow the monthly trend only.")
+  double compositionShift = 1.0;
+
   @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: local[*]).")
   String master;
 
@@ -125,10 +135,13 @@ public final class GenerateCommand implements Callable<Integer> {
         || samples < 0
         || recordsPerSample < 0
         || partitions < 0
-        || (truthDraws != null && truthDraws < 0)) {
+        || (truthDraws != null && truthDraws < 0)
+        || compositionShift < 0
+        || compositionShift > 1) {
       throw new UserException(
           UserException.USAGE,
-          "--listings, --samples, --records-per-sample, --partitions and --truth-draws must not be negative");
+          "--listings, --samples, --records-per-sample, --partitions and --truth-draws must not be"
+              + " negative, and --composition-shift must be in [0, 1]");
     }
     if (samples > 0 && !samplesWriter.available()) {
       throw new UserException(
@@ -138,7 +151,8 @@ public final class GenerateCommand implements Callable<Integer> {
               + ": leak-sample generation is not wired into 'generate' in this build; use --samples 0 (listings only)");
     }
     long s = seed == null ? 1L : seed;
-    GeneratorSettings settings = GeneratorSettings.defaults(s, listings);
+    GeneratorSettings settings =
+        GeneratorSettings.defaults(s, listings).withCompositionShift(compositionShift);
     if (samples > 0 && ScaledSamples.population(recordsPerSample) > 10_000_000L) {
       throw new UserException(
           UserException.USAGE, "--records-per-sample " + recordsPerSample + ": at most 4000000");

@@ -1,6 +1,7 @@
 package org.leakmarket.cli;
 
 import java.io.PrintWriter;
+import org.leakmarket.common.UserException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Measures the black market in stolen personal and financial data: what a record sells for,",
+      "Measures the black market in stolen personal and financial data: what a record is advertised at,",
       "and how many people are exposed. Runs on Spark (local[*] by default, or --master URL)."
     },
     subcommands = {

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
+import org.leakmarket.common.UserException;
 import org.leakmarket.config.Defaults;
 import org.leakmarket.normalize.ListingIds;
 import org.leakmarket.normalize.ListingJson;
@@ -39,14 +40,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code parse}: listings JSONL in (a file, {@code .gz} too, or standard input), one offers JSONL
- * line out per offer or rejected listing, with the field names of contracts section 4. Same {@link
- * Normalizer} as the Spark job, no Spark started; streams line by line in constant memory.
+ * line out per offer or rejected listing, with the field names of contracts section 4 (product,
+ * balances, qualifier and language included). Same {@link Normalizer} as the Spark job, no Spark
+ * started; streams line by line in constant memory.
  */
 @Command(
     name = "parse",
     mixinStandardHelpOptions = true,
     description = {
       "Listings JSONL in, offers JSONL out (one line per offer or rejected listing).",
+      "Each offer gives its price per unit (CNY, USD, as written), what is sold (product:"
+          + " personal_records, card_credentials, card_clones, account_access,"
+          + " identity_documents, other), the balance the goods carry (balance_low_cny,"
+          + " balance_high_cny), how the price is qualified (qualifier: exact, up_to, from, average,"
+          + " range),"
+          + " the advert's language, tier, freshness, category, issuers, region, and the evidence"
+          + " (text span and rule) of every value.",
       "No Spark: researchers use it to test the rules on their own adverts."
     })
 public final class ParseCommand implements Callable<Integer> {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.leakmarket.config.ConfigResolver;
+import org.leakmarket.config.Defaults;
 import org.leakmarket.config.LeakmarketConfig;
 import picocli.CommandLine.Option;
 
@@ -13,6 +14,12 @@ import picocli.CommandLine.Option;
  * ConfigResolver} can tell "given" from "not given" and apply flag &gt; file &gt; default.
  */
 public class PipelineOptions {
+
+  @Option(
+      names = "--pdf",
+      description =
+          "Also print publication.html to publication.pdf with headless Chromium (when installed).")
+  boolean pdf;
 
   @Option(
       names = "--listings",
@@ -31,13 +38,13 @@ public class PipelineOptions {
   @Option(
       names = "--warehouse",
       paramLabel = "DIR",
-      description = "Delta warehouse folder (default: warehouse).")
+      description = "Delta warehouse folder (default: " + Defaults.WAREHOUSE + ").")
   Path warehouse;
 
   @Option(
       names = "--reports",
       paramLabel = "DIR",
-      description = "Reports folder (default: reports).")
+      description = "Reports folder (default: " + Defaults.REPORTS + ").")
   Path reports;
 
   @Option(
@@ -68,19 +75,26 @@ public class PipelineOptions {
   @Option(
       names = "--period",
       paramLabel = "P",
-      description = "Publication period: 2015-01, 2015-Q1, 2015 or all (default: all).")
+      description =
+          "Publication period: 2015-01, 2015-Q1, 2015 or all (default: " + Defaults.PERIOD + ").")
   String period;
 
   @Option(
       names = "--period-unit",
       paramLabel = "UNIT",
-      description = "Grain of market cells and indices: month, quarter, year (default: month).")
+      description =
+          "Grain of market cells and indices: month, quarter, year (default: "
+              + Defaults.PERIOD_UNIT
+              + ").")
   String periodUnit;
 
   @Option(
       names = "--lists-by",
       paramLabel = "WHAT",
-      description = "Capture-recapture lists are: sample, seller or source (default: sample).")
+      description =
+          "Capture-recapture lists are: sample, seller or source (default: "
+              + Defaults.LISTS_BY
+              + ").")
   String listsBy;
 
   @Option(
@@ -99,19 +113,25 @@ public class PipelineOptions {
   @Option(
       names = "--seed",
       paramLabel = "N",
-      description = "Random seed of bootstraps (default: 20150112).")
+      description = "Random seed of the Jevons bootstrap (default: " + Defaults.SEED + ").")
   Long seed;
 
   @Option(
       names = "--bootstrap",
       paramLabel = "B",
-      description = "Bootstrap replicates for median CIs (default: 1000).")
+      description =
+          "Bootstrap replicates of the Jevons index interval (default: "
+              + Defaults.BOOTSTRAP_REPLICATES
+              + ").")
   Integer bootstrapReplicates;
 
   @Option(
       names = "--max-reject-rate",
       paramLabel = "SHARE",
-      description = "Stop when more than this share of input rows is rejected (default: 0.5).")
+      description =
+          "Stop when more than this share of input rows is rejected (default: "
+              + Defaults.MAX_REJECT_RATE
+              + ").")
   Double maxRejectRate;
 
   @Option(
@@ -145,8 +165,16 @@ public class PipelineOptions {
       names = "--extra-dimensions",
       split = ",",
       paramLabel = "DIM",
-      description = "Extra market-cell dimensions: region, source, issuer.")
+      description = "Extra market-cell dimensions: region, source, issuer, language.")
   List<String> extraDimensions;
+
+  @Option(
+      names = "--weight",
+      paramLabel = "W",
+      description =
+          "How offers vote in market cells and indices: seller (a seller counts once per cell and"
+              + " period, at the median of its quotes; default) or offer.")
+  String weight;
 
   /** Resolves these flags over the config file and the defaults. */
   public LeakmarketConfig resolve() {
@@ -171,6 +199,7 @@ public class PipelineOptions {
     put(f, "max_advert_chars", maxAdvertChars);
     put(f, "max_line_bytes", maxLineBytes);
     put(f, "max_sample_file_bytes", maxSampleFileBytes);
+    put(f, "weight", weight);
     return ConfigResolver.resolve(f, config);
   }
 

@@ -2,8 +2,9 @@ package org.leakmarket.cli;
 
 import java.util.concurrent.Callable;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.pipeline.Phase;
 import org.leakmarket.pipeline.Pipeline;
-import org.leakmarket.pipeline.Stage;
+import org.leakmarket.publish.PdfBrief;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -15,12 +16,15 @@ public final class StageCommands {
   abstract static class StageCommand implements Callable<Integer> {
     @Mixin PipelineOptions options;
 
-    abstract Stage[] stages();
+    abstract Phase[] phases();
 
     @Override
     public Integer call() {
       LeakmarketConfig cfg = options.resolve();
-      Pipeline.runStages(cfg, stages());
+      Pipeline.run(cfg, phases());
+      if (options.pdf && java.util.List.of(phases()).contains(Phase.PUBLISH)) {
+        PdfBrief.print(cfg.reports().resolve(cfg.period()));
+      }
       return 0;
     }
   }
@@ -32,8 +36,8 @@ public final class StageCommands {
           "Ingest, normalise, analyse and publish. Without --period the publication covers all data under the label 'all'.")
   public static final class Run extends StageCommand {
     @Override
-    Stage[] stages() {
-      return Stage.values();
+    Phase[] phases() {
+      return Phase.values();
     }
   }
 
@@ -44,8 +48,8 @@ public final class StageCommands {
           "Read listings and leak samples into bronze (samples pseudonymised on read); rejects go to quarantine.")
   public static final class Ingest extends StageCommand {
     @Override
-    Stage[] stages() {
-      return new Stage[] {Stage.INGEST};
+    Phase[] phases() {
+      return new Phase[] {Phase.INGEST};
     }
   }
 
@@ -56,8 +60,8 @@ public final class StageCommands {
           "Turn bronze listings into silver/offers and bronze sample records into silver/records.")
   public static final class Normalize extends StageCommand {
     @Override
-    Stage[] stages() {
-      return new Stage[] {Stage.NORMALIZE};
+    Phase[] phases() {
+      return new Phase[] {Phase.NORMALIZE};
     }
   }
 
@@ -68,8 +72,8 @@ public final class StageCommands {
           "Compute the gold tables: market cells, price indices, exposure, overlap, population.")
   public static final class Analyze extends StageCommand {
     @Override
-    Stage[] stages() {
-      return new Stage[] {Stage.ANALYZE};
+    Phase[] phases() {
+      return new Phase[] {Phase.ANALYZE};
     }
   }
 
@@ -80,8 +84,8 @@ public final class StageCommands {
           "Write reports/<period>/: publication.md and .html, tables, charts, summary.json, manifest.json.")
   public static final class Publish extends StageCommand {
     @Override
-    Stage[] stages() {
-      return new Stage[] {Stage.PUBLISH};
+    Phase[] phases() {
+      return new Phase[] {Phase.PUBLISH};
     }
   }
 }

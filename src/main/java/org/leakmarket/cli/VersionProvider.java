@@ -1,16 +1,12 @@
 package org.leakmarket.cli;
 
+import org.leakmarket.common.Version;
 import picocli.CommandLine.IVersionProvider;
 
-/** Version from the jar manifest (Implementation-Version), or "dev" when run from classes. */
+/** {@code --version}: the code version ({@link Version}) as picocli asks for it. */
 public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    return new String[] {"leakmarket " + version()};
-  }
-
-  public static String version() {
-    String v = VersionProvider.class.getPackage().getImplementationVersion();
-    return v == null ? "dev" : v;
+    return new String[] {"leakmarket " + Version.get()};
   }
 }

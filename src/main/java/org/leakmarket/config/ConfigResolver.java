@@ -13,7 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 
 /**
  * Resolves the configuration in one place: a flag given on the command line wins over the YAML
@@ -48,6 +48,7 @@ public final class ConfigResolver {
           "recycled_threshold",
           "max_exact_lists",
           "extra_dimensions",
+          "weight",
           "max_offers_per_listing",
           "max_advert_chars",
           "max_line_bytes",
@@ -91,6 +92,7 @@ public final class ConfigResolver {
             l.number("recycled_threshold", Defaults.RECYCLED_THRESHOLD).doubleValue(),
             l.number("max_exact_lists", Defaults.MAX_EXACT_LISTS).intValue(),
             l.strings("extra_dimensions"),
+            l.string("weight", Defaults.WEIGHT).toLowerCase(java.util.Locale.ROOT),
             limits(l));
     validate(cfg);
     return cfg;
@@ -164,12 +166,21 @@ public final class ConfigResolver {
         "min_price must be positive and below max_price, not: %s",
         c.minPrice());
     check(c.suppressionK() >= 1, "suppression_k must be at least 1, not: %s", c.suppressionK());
+    // every two-way model of 6 lists is 2^15 fits; the estimator refuses more
+    check(
+        c.maxExactLists() >= 2 && c.maxExactLists() <= 6,
+        "max_exact_lists must be between 2 and 6, not: %s",
+        c.maxExactLists());
     for (String d : c.extraDimensions()) {
       check(
-          Set.of("region", "source", "issuer").contains(d),
-          "extra_dimensions may hold region, source, issuer, not: %s",
+          Set.of("region", "source", "issuer", "language").contains(d),
+          "extra_dimensions may hold region, source, issuer, language, not: %s",
           d);
     }
+    check(
+        Set.of("seller", "offer").contains(c.weight()),
+        "weight must be seller or offer, not: %s",
+        c.weight());
   }
 
   private static void check(boolean ok, String fmt, Object arg) {

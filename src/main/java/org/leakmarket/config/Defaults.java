@@ -1,21 +1,57 @@
 package org.leakmarket.config;
 
-/** Every default in one place; the README's configuration table is written from this class. */
+/**
+ * Every default in one place; the README's configuration table is written from this class. Code
+ * that needs a default reads it here (or from the resolved {@link LeakmarketConfig}), never spells
+ * the value again.
+ */
 public final class Defaults {
+  /** Warehouse folder, relative to the working folder (or to the YAML file). */
   public static final String WAREHOUSE = "warehouse";
+
+  /** Reports folder, relative like the warehouse. */
   public static final String REPORTS = "reports";
+
+  /** Publication label: every period observed. */
   public static final String PERIOD = "all";
+
+  /** Grain of market cells and price indices. */
   public static final String PERIOD_UNIT = "month";
+
+  /** Capture-recapture lists: one per leak sample. */
   public static final String LISTS_BY = "sample";
+
+  /** Seed of every bootstrap and simulation, so that a run is reproducible. */
   public static final long SEED = 20150112L;
+
+  /** Bootstrap replicates B of the Jevons index interval. */
   public static final int BOOTSTRAP_REPLICATES = 1000;
+
+  /** Share of rejected input rows beyond which ingest stops (exit 3) and writes nothing. */
   public static final double MAX_REJECT_RATE = 0.5;
+
+  /** Oldest FX rate, in days before a listing's date, that may convert its price. */
   public static final int FX_MAX_AGE_DAYS = 45;
-  public static final double MIN_PRICE = 0.0001;
+
+  /**
+   * Lowest plausible price per record, CNY (vocabulary.md price floor); below it an offer is
+   * rejected.
+   */
+  public static final double MIN_PRICE = 0.000001;
+
+  /** Highest plausible price per record, CNY; above it an offer is rejected. */
   public static final double MAX_PRICE = 50000;
+
+  /** Fewest offers (or persons) a published cell may rest on. */
   public static final int SUPPRESSION_K = 5;
+
+  /** Fewest distinct sellers a published market cell may rest on. */
   public static final int SUPPRESSION_MIN_SELLERS = 2;
+
+  /** Share of a sample's records seen in earlier samples that makes it second-hand. */
   public static final double RECYCLED_THRESHOLD = 0.2;
+
+  /** Lists up to which every two-way log-linear model is fitted (stepwise beyond; at most 6). */
   public static final int MAX_EXACT_LISTS = 5;
 
   // Limits that protect the machine (docs/reliability.md):
@@ -40,6 +76,12 @@ public final class Defaults {
 
   /** Postings dated before this are {@code bad_date} (after the run's date plus one day too). */
   public static final String EARLIEST_DATE = "2000-01-01";
+
+  /** How offers vote in market cells and indices: a seller once per cell and period. */
+  public static final String WEIGHT = "seller";
+
+  /** The one limit on capture-recapture lists: a search at 10 takes seconds, at 12 minutes. */
+  public static final int MAX_LISTS = 10;
 
   private Defaults() {}
 }

@@ -22,7 +22,7 @@ import java.util.Map;
  * @param keyFile pseudonymisation key file, or null (environment, then warehouse key)
  * @param master Spark master URL, or null to let spark-submit or the launcher decide
  * @param seed random seed of every bootstrap and generator
- * @param bootstrapReplicates bootstrap replicates B for median CIs
+ * @param bootstrapReplicates bootstrap replicates B of the Jevons index interval
  * @param maxRejectRate share of rejected input rows above which a batch stops (exit 3)
  * @param fxMaxAgeDays the FX as-of rule's staleness limit
  * @param minPrice lower plausibility bound of a per-record price in CNY
@@ -31,7 +31,9 @@ import java.util.Map;
  * @param suppressionMinSellers minimum distinct sellers of a published market cell
  * @param recycledThreshold recycled share above which a sample is inferred second-hand
  * @param maxExactLists number of lists up to which every hierarchical model is fitted
- * @param extraDimensions optional extra market-cell dimensions (region, source, issuer)
+ * @param extraDimensions optional extra market-cell dimensions (region, source, issuer, language)
+ * @param weight how offers vote in market cells and indices: {@code seller} (a seller counts once
+ *     per cell and period, at the median of its quotes) or {@code offer}
  * @param limits limits that protect the machine, and the posting-date window
  */
 public record LeakmarketConfig(
@@ -58,6 +60,7 @@ public record LeakmarketConfig(
     double recycledThreshold,
     int maxExactLists,
     List<String> extraDimensions,
+    String weight,
     Limits limits) {
 
   public LeakmarketConfig {
@@ -94,6 +97,7 @@ public record LeakmarketConfig(
     m.put("recycled_threshold", recycledThreshold);
     m.put("max_exact_lists", maxExactLists);
     m.put("extra_dimensions", extraDimensions);
+    m.put("weight", weight);
     m.put("max_offers_per_listing", limits.maxOffersPerListing());
     m.put("max_advert_chars", limits.maxAdvertChars());
     m.put("max_line_bytes", limits.maxLineBytes());

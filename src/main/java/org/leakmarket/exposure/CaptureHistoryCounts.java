@@ -19,7 +19,7 @@ import org.leakmarket.stats.population.CaptureHistories;
  * a source ({@code --lists-by}); a person's history is the set of lists holding them. The
  * estimators ({@link org.leakmarket.stats.population.CaptureRecapture}) are plain Java. Cost: two
  * group-bys; the driver receives at most min(persons, 2^t - 1) rows and the list labels, both small
- * for the t a study has (at most {@link CaptureHistories#MAX_LISTS}).
+ * for the t a study has (at most {@link org.leakmarket.config.Defaults#MAX_LISTS}).
  */
 public final class CaptureHistoryCounts {
   private CaptureHistoryCounts() {}

@@ -10,8 +10,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.leakmarket.config.Defaults;
 import org.leakmarket.config.LeakmarketConfig;
-import org.leakmarket.pipeline.Pipeline;
+import org.leakmarket.legal.LegalRules;
+import org.leakmarket.legal.LegalThresholds;
+import org.leakmarket.market.Periods;
+import org.leakmarket.stage.Count;
+import org.leakmarket.stage.Stage;
+import org.leakmarket.stage.StageContext;
+import org.leakmarket.stage.StageResult;
 import org.leakmarket.stats.population.CaptureHistories;
 import org.leakmarket.stats.population.CaptureRecapture;
 import org.leakmarket.stats.population.Criterion;
@@ -22,21 +29,27 @@ import org.leakmarket.warehouse.Warehouse;
 /**
  * The exposure side of {@code analyze}: silver/records (linked persons) to gold/exposure,
  * gold/sample_overlap and gold/population. The linked records are cached once and read by every
- * breakdown; capture-recapture runs on the driver over the history counts only.
+ * breakdown; capture-recapture runs on the driver over the history counts only. Runs when {@code
+ * silver/records} exists.
  */
-public final class ExposureStage {
-  private final SparkSession spark;
-  private final Warehouse warehouse;
-  private final LeakmarketConfig cfg;
+public final class ExposureStage implements Stage {
 
-  public ExposureStage(SparkSession spark, Warehouse warehouse, LeakmarketConfig cfg) {
-    this.spark = spark;
-    this.warehouse = warehouse;
-    this.cfg = cfg;
+  @Override
+  public String name() {
+    return "exposure";
   }
 
-  /** Writes the gold exposure tables; returns the stage's count line. */
-  public String run() {
+  @Override
+  public boolean applies(StageContext ctx) {
+    return ctx.warehouse().exists(Table.SILVER_RECORDS);
+  }
+
+  /** Writes the gold exposure tables. */
+  @Override
+  public StageResult run(StageContext ctx) {
+    SparkSession spark = ctx.spark();
+    Warehouse warehouse = ctx.warehouse();
+    LeakmarketConfig cfg = ctx.cfg();
     Dataset<Row> offers = warehouse.read(Table.SILVER_OFFERS);
     // The marking window leaves spark.sql.shuffle.partitions partitions (200 on a cluster), and AQE
     // does not coalesce a cached plan's output: every breakdown below would then run 200 tiny
@@ -52,18 +65,26 @@ public final class ExposureStage {
               records, offers, warehouse.read(Table.BRONZE_SAMPLE_FILES), cfg.recycledThreshold());
       Dataset<Row> value =
           MarketValue.compute(
-                  valued(records, exposure, offers), warehouse.read(Table.GOLD_MARKET_CELLS))
-              .withColumn("breakdown", lit("value"));
+              spark,
+              valued(records, exposure, offers, cfg),
+              offers,
+              warehouse.read(Table.GOLD_MARKET_CELLS),
+              cfg.seed());
       warehouse.overwrite(
           Table.GOLD_EXPOSURE, exposure.unionByName(value, true).orderBy("breakdown", "key"));
       warehouse.overwrite(Table.GOLD_SAMPLE_OVERLAP, SampleOverlap.compute(records));
-      PopulationResult pop = population(records);
+      warehouse.overwrite(
+          Table.GOLD_LEGAL_THRESHOLDS,
+          LegalThresholds.compute(spark, records, offers, LegalRules.load()));
+      PopulationResult pop = population(records, cfg);
       warehouse.overwrite(
           Table.GOLD_POPULATION,
           spark.createDataFrame(PopulationTable.rows(cfg.listsBy(), pop), PopulationTable.SCHEMA));
-      long n = records.count();
-      return String.format(
-          "records=%d lists=%d selected=%s", n, pop.lists().size(), pop.selected());
+      return StageResult.builder()
+          .count(Count.RECORDS, records.count())
+          .count(Count.CAPTURE_LISTS, pop.lists().size())
+          .detail(StageResult.Detail.SELECTED_MODEL, pop.selected())
+          .build();
     } finally {
       records.unpersist();
     }
@@ -82,16 +103,16 @@ public final class ExposureStage {
             .or(col("id_valid").equalTo(true)));
   }
 
-  private PopulationResult population(Dataset<Row> all) {
+  private static PopulationResult population(Dataset<Row> all, LeakmarketConfig cfg) {
     Dataset<Row> records = plausiblePersons(all);
     List<String> labels = CaptureHistoryCounts.labels(records, cfg.listsBy());
-    if (labels.size() < 2 || labels.size() > CaptureHistories.MAX_LISTS) {
+    if (labels.size() < 2 || labels.size() > Defaults.MAX_LISTS) {
       String why =
           labels.size() < 2
               ? "capture-recapture needs at least two lists; got " + labels.size()
               : labels.size()
                   + " lists exceed "
-                  + CaptureHistories.MAX_LISTS
+                  + Defaults.MAX_LISTS
                   + "; group them with --lists-by seller or source";
       return new PopulationResult(
           labels,
@@ -106,15 +127,12 @@ public final class ExposureStage {
     CaptureHistories h = CaptureHistoryCounts.compute(records, cfg.listsBy(), labels);
     CaptureRecapture.Options o = CaptureRecapture.Options.defaults();
     return CaptureRecapture.estimate(
-        h,
-        new CaptureRecapture.Options(
-            o.criterion(),
-            Math.min(cfg.maxExactLists(), o.maxExhaustiveLists()),
-            o.maxIterations()));
+        h, new CaptureRecapture.Options(o.criterion(), cfg.maxExactLists(), o.maxIterations()));
   }
 
   /** Records with the period, category and inferred freshness their value is looked up by. */
-  private Dataset<Row> valued(Dataset<Row> records, Dataset<Row> exposure, Dataset<Row> offers) {
+  private static Dataset<Row> valued(
+      Dataset<Row> records, Dataset<Row> exposure, Dataset<Row> offers, LeakmarketConfig cfg) {
     Dataset<Row> samples =
         exposure
             .filter(col("breakdown").equalTo("sample"))
@@ -122,14 +140,13 @@ public final class ExposureStage {
     Dataset<Row> claimedCategory =
         offers
             .filter(col("offer_index").equalTo(0))
-            .select(col("listing_id"), col("category").as("claimed_category"));
+            .select(
+                col("listing_id").as("claim_listing_id"), col("category").as("claimed_category"));
     return records
         .join(samples, "sample_id")
-        .join(
-            claimedCategory,
-            records.col("listing_id").equalTo(claimedCategory.col("listing_id")),
-            "left")
-        .withColumn("period", Pipeline.period(col("obtained_at"), cfg.periodUnit()))
+        .join(claimedCategory, col("listing_id").equalTo(col("claim_listing_id")), "left")
+        .drop("claim_listing_id")
+        .withColumn("period", Periods.column(col("obtained_at"), cfg.periodUnit()))
         .withColumn(
             "category",
             coalesce(

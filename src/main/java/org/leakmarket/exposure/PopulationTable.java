@@ -15,14 +15,19 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.leakmarket.stats.population.Estimate;
+import org.leakmarket.stats.population.ModelAverage;
 import org.leakmarket.stats.population.ModelFit;
 import org.leakmarket.stats.population.PopulationResult;
+import org.leakmarket.stats.population.ProfileInterval;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * {@code gold/population}: one row per estimate (Lincoln-Petersen, Chapman, each log-linear model),
- * with the lists it was computed from. Built on the driver from a {@link PopulationResult}; a
- * handful of rows.
+ * {@code gold/population}: one row per estimate, with the lists it was computed from: {@code
+ * method} is {@code lincoln_petersen}, {@code chapman}, {@code loglinear} (each two-way model, with
+ * its profile-likelihood interval and its weight in the average), {@code model_average} (the
+ * BIC-weighted average over the log-linear models) or {@code heterogeneity} (the Mth sensitivity
+ * models, {@code model} e.g. {@code Mth Chao (LB)}). Built on the driver from a {@link
+ * PopulationResult}; a handful of rows (at most a few hundred models).
  */
 public final class PopulationTable {
   public static final StructType SCHEMA =
@@ -48,7 +53,13 @@ public final class PopulationTable {
               createStructField("mle_exists", BooleanType, true),
               createStructField("selected", BooleanType, false),
               createStructField("search_method", StringType, true),
-              createStructField("note", StringType, true)));
+              createStructField("note", StringType, true),
+              createStructField("profile_n_hat", DoubleType, true),
+              createStructField("profile_ci_low", DoubleType, true),
+              createStructField("profile_ci_high", DoubleType, true),
+              createStructField("profile_note", StringType, true),
+              createStructField("weight", DoubleType, true),
+              createStructField("models_averaged", IntegerType, true)));
 
   private PopulationTable() {}
 
@@ -67,29 +78,43 @@ public final class PopulationTable {
       out.add(estimate(listsBy, lists, r, "chapman", r.twoList().chapman(), r.twoList().note()));
     }
     for (ModelFit m : r.models()) {
+      Double weight = r.modelAverage() == null ? null : r.modelAverage().weights().get(m.model());
+      out.add(fitRow(listsBy, lists, r, "loglinear", m, m.model().equals(r.selected()), weight));
+    }
+    ModelAverage a = r.modelAverage();
+    if (a != null) {
       out.add(
           RowFactory.create(
               listsBy,
               lists,
               r.observed(),
-              "loglinear",
-              m.model(),
-              m.labels(),
-              m.nHat(),
-              m.se(),
-              m.ciLow(),
-              m.ciHigh(),
-              m.ciLowNormal(),
-              m.ciHighNormal(),
-              m.aic(),
-              m.bic(),
-              m.deviance(),
-              m.df(),
-              m.converged(),
-              m.mleExists(),
-              m.model().equals(r.selected()),
+              "model_average",
+              "average",
+              null,
+              a.nHat(),
+              a.se(),
+              a.ciLow(),
+              a.ciHigh(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              true,
+              true,
+              false,
               r.searchMethod(),
-              m.note()));
+              a.criterion() + "-weighted average of " + a.models() + " log-linear models",
+              null,
+              null,
+              null,
+              null,
+              null,
+              a.models()));
+    }
+    for (ModelFit m : r.sensitivity()) {
+      out.add(fitRow(listsBy, lists, r, "heterogeneity", m, false, null));
     }
     if (out.isEmpty()) {
       out.add(
@@ -114,9 +139,54 @@ public final class PopulationTable {
               null,
               false,
               r.searchMethod(),
-              r.note()));
+              r.note(),
+              null,
+              null,
+              null,
+              null,
+              null,
+              null));
     }
     return out;
+  }
+
+  private static Row fitRow(
+      String listsBy,
+      Object lists,
+      PopulationResult r,
+      String method,
+      ModelFit m,
+      boolean selected,
+      Double weight) {
+    ProfileInterval p = m.profile();
+    return RowFactory.create(
+        listsBy,
+        lists,
+        r.observed(),
+        method,
+        m.model(),
+        m.labels(),
+        m.nHat(),
+        m.se(),
+        m.ciLow(),
+        m.ciHigh(),
+        m.ciLowNormal(),
+        m.ciHighNormal(),
+        m.aic(),
+        m.bic(),
+        m.deviance(),
+        m.df(),
+        m.converged(),
+        m.mleExists(),
+        selected,
+        r.searchMethod(),
+        m.note(),
+        p == null ? null : p.nHat(),
+        p == null ? null : p.low(),
+        p == null ? null : p.high(),
+        p == null ? null : p.note(),
+        weight,
+        null);
   }
 
   private static Row estimate(
@@ -142,6 +212,12 @@ public final class PopulationTable {
         null,
         false,
         r.searchMethod(),
-        e == null ? note : null);
+        e == null ? note : null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null);
   }
 }

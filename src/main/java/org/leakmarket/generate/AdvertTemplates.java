@@ -31,6 +31,11 @@ public final class AdvertTemplates {
   private final Map<String, List<RegionWord>> regions = new LinkedHashMap<>();
   private final Map<String, List<String>> extras = new LinkedHashMap<>();
   private final Map<String, Map<String, List<String>>> templates = new LinkedHashMap<>();
+  private final Map<String, Map<String, Map<String, List<String>>>> goods = new LinkedHashMap<>();
+  private final Map<String, Map<String, Map<String, List<String>>>> countNouns =
+      new LinkedHashMap<>();
+  private final Map<String, List<String>> countAdjectives = new LinkedHashMap<>();
+  private final Map<String, Map<String, String>> units = new LinkedHashMap<>();
 
   private AdvertTemplates(JsonNode root) {
     root.get("words")
@@ -74,6 +79,21 @@ public final class AdvertTemplates {
     root.get("extras")
         .fields()
         .forEachRemaining(lang -> extras.put(lang.getKey(), strings(lang.getValue())));
+    nested(root.get("goods"), goods);
+    nested(root.get("count_nouns"), countNouns);
+    root.get("count_adjectives")
+        .fields()
+        .forEachRemaining(lang -> countAdjectives.put(lang.getKey(), strings(lang.getValue())));
+    root.get("units")
+        .fields()
+        .forEachRemaining(
+            lang -> {
+              Map<String, String> byProduct = new LinkedHashMap<>();
+              lang.getValue()
+                  .fields()
+                  .forEachRemaining(p -> byProduct.put(p.getKey(), p.getValue().asText()));
+              units.put(lang.getKey(), byProduct);
+            });
     root.get("templates")
         .fields()
         .forEachRemaining(
@@ -83,6 +103,28 @@ public final class AdvertTemplates {
                   .fields()
                   .forEachRemaining(k -> byKind.put(k.getKey(), strings(k.getValue())));
               templates.put(lang.getKey(), byKind);
+            });
+  }
+
+  /** lang -> product -> category -> phrases. */
+  private static void nested(
+      JsonNode node, Map<String, Map<String, Map<String, List<String>>>> into) {
+    node.fields()
+        .forEachRemaining(
+            lang -> {
+              Map<String, Map<String, List<String>>> byProduct = new LinkedHashMap<>();
+              lang.getValue()
+                  .fields()
+                  .forEachRemaining(
+                      p -> {
+                        Map<String, List<String>> byCategory = new LinkedHashMap<>();
+                        p.getValue()
+                            .fields()
+                            .forEachRemaining(
+                                c -> byCategory.put(c.getKey(), strings(c.getValue())));
+                        byProduct.put(p.getKey(), byCategory);
+                      });
+              into.put(lang.getKey(), byProduct);
             });
   }
 
@@ -104,6 +146,38 @@ public final class AdvertTemplates {
         .getOrDefault(lang, Map.of())
         .getOrDefault(field, Map.of())
         .getOrDefault(value, List.of());
+  }
+
+  /**
+   * Phrases naming the goods of {@code product} in {@code category}: the category words for
+   * personal records, the {@code goods} list for the other products; empty when none.
+   */
+  public List<String> goods(String lang, String product, String category) {
+    if (product.equals("personal_records")) {
+      return words(lang, "category", category);
+    }
+    return goods
+        .getOrDefault(lang, Map.of())
+        .getOrDefault(product, Map.of())
+        .getOrDefault(category, List.of());
+  }
+
+  /** English nouns written after a count, for a product and category; empty when none. */
+  public List<String> countNouns(String lang, String product, String category) {
+    return countNouns
+        .getOrDefault(lang, Map.of())
+        .getOrDefault(product, Map.of())
+        .getOrDefault(category, List.of());
+  }
+
+  public List<String> countAdjectives(String lang) {
+    return countAdjectives.getOrDefault(lang, List.of(""));
+  }
+
+  /** The unit a single price is per (条, 张, 套; record, card, set). */
+  public String unit(String lang, String product) {
+    String u = units.getOrDefault(lang, Map.of()).get(product);
+    return u != null ? u : units.get(lang.startsWith("zh") ? "zh" : "en").get(product);
   }
 
   public List<IssuerWord> issuers(String lang) {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import org.leakmarket.normalize.PostedAt;
 import org.leakmarket.reference.FxTable;
+import org.leakmarket.vocab.Product;
 
 /**
  * The demo's listings in {@code data-samples/}: the hand-written adverts of {@code
@@ -175,12 +176,20 @@ public final class DemoListings {
                 o.get("quantity").asLong(),
                 dec(o, "low"),
                 dec(o, "high"),
+                o.has("product")
+                    ? Product.of(o.get("product").asText()).orElseThrow()
+                    : Product.PERSONAL_RECORDS,
                 o.get("tier").asText(),
                 o.get("freshness").asText(),
                 o.get("category").asText(),
                 issuers,
                 o.has("region") ? o.get("region").asText() : null,
                 o.has("qualifier") ? o.get("qualifier").asText() : null,
+                dec(o, "balance_low"),
+                o.has("balance_high") ? dec(o, "balance_high") : dec(o, "balance_low"),
+                o.has("balance_low")
+                    ? o.path("balance_currency").asText(o.get("currency").asText())
+                    : null,
                 "fixed"));
       }
       out.add(

@@ -53,11 +53,33 @@ public record GeneratedListing(
       double cny,
       double lowCny,
       double highCny,
+      Double balanceLowCny,
+      Double balanceHighCny,
       String statedTier,
       String statedFreshness) {
     /** An offer whose advert states its tier and freshness. */
-    public Priced(TrueOffer offer, double cny, double lowCny, double highCny) {
-      this(offer, cny, lowCny, highCny, offer.tier(), offer.freshness());
+    public Priced(
+        TrueOffer offer,
+        double cny,
+        double lowCny,
+        double highCny,
+        Double balanceLowCny,
+        Double balanceHighCny) {
+      this(
+          offer,
+          cny,
+          lowCny,
+          highCny,
+          balanceLowCny,
+          balanceHighCny,
+          offer.tier(),
+          offer.freshness());
+    }
+
+    /** The same offer with the tier and freshness its advert states. */
+    Priced stated(String tier, String freshness) {
+      return new Priced(
+          offer, cny, lowCny, highCny, balanceLowCny, balanceHighCny, tier, freshness);
     }
   }
 
@@ -108,13 +130,21 @@ public record GeneratedListing(
         on.put("low_amount", o.lowAmount());
         on.put("high_amount", o.highAmount());
       }
+      on.put("product", o.product().code());
       on.put("tier", o.tier());
       on.put("freshness", o.freshness());
       on.put("category", o.category());
       ArrayNode iss = on.putArray("issuers");
       o.issuers().forEach(iss::add);
       on.put("region_code", o.regionCode());
-      on.put("qualifier", o.qualifier());
+      on.put("qualifier", o.contractQualifier());
+      if (o.balanceLow() != null) {
+        on.put("balance_low", o.balanceLow());
+        on.put("balance_high", o.balanceHigh());
+        on.put("balance_currency", o.balanceCurrency());
+        on.put("balance_low_cny", decimal(p.balanceLowCny()));
+        on.put("balance_high_cny", decimal(p.balanceHighCny()));
+      }
       on.put("component", o.component());
     }
     return n;

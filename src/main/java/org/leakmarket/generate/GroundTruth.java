@@ -11,18 +11,25 @@ import java.util.Map;
 
 /**
  * {@code ground_truth.json}: what the generated inputs really are, for checking estimates. For
- * every period × category × tier × freshness cell with offers: the true median price per record in
- * CNY of the generating distribution ({@link PriceModel#cellTruths()} times the month's trend) and
- * the expected share of offers in the cell; plus the generator's settings and {@code
- * population_size} (the leak samples' true population, null when none were made). Small (a few
- * hundred cells), built on the driver in milliseconds.
+ * every period × product × category × tier × freshness cell with offers: the true median price per
+ * unit in CNY of the generating distribution ({@link PriceModel#cellTruths()} times the month's
+ * trend) and the expected share of offers in the cell (which moves with the month's product mix);
+ * the product shares of every month; plus the generator's settings and {@code population_size} (the
+ * leak samples' true population, null when none were made). Small (a few hundred cells), built on
+ * the driver in milliseconds.
  */
 public final class GroundTruth {
   public static final String PRICE_DEFINITION =
-      "true_median_cny: median per-record CNY price of the offers the generator draws for the cell "
+      "true_median_cny: median per-unit CNY price of the offers the generator draws for the cell "
+          + "(period x product x category x tier x freshness; a login's price includes its balance) "
           + "(a log-normal mixture over components zh_unit, zh_bulk, en_unit, en_bulk weighted by their "
           + "expected offers in the cell), before rounding the price to what a seller writes; "
           + "reposts copy an earlier advert's price and leave the distribution unchanged";
+  public static final String COMPOSITION_DEFINITION =
+      "product_shares: each product's share of the listings in each period; the shares move "
+          + "linearly from the first period's to the last's (times composition_shift), and nothing "
+          + "else drawn depends on the period, so every cell's true median moves by monthly_trend alone "
+          + "while the mix of products (and with it the English share) changes";
   public static final String WRITTEN_DEFINITION =
       "true_median_written_cny: median per-record CNY price of the offers as sellers write them (rounded), "
           + "by simulating written_truth_draws further listings of the same generator from an independent seed "
@@ -80,15 +87,31 @@ public final class GroundTruth {
       n.put("written_price_definition", WRITTEN_DEFINITION);
       n.put("written_truth_draws", writtenDraws);
     }
+    n.put("composition_shift", GeneratedListing.decimal(s.compositionShift()));
+    n.put("composition_definition", COMPOSITION_DEFINITION);
+    ArrayNode shares = n.putArray("product_shares");
+    for (int m = 0; m < s.months(); m++) {
+      ObjectNode row = shares.addObject();
+      row.put("period", s.month(m).toString());
+      for (Map.Entry<org.leakmarket.vocab.Product, Double> e : s.productShares(m).entrySet()) {
+        row.put(e.getKey().code(), GeneratedListing.decimal(e.getValue()));
+      }
+    }
     ArrayNode cells = n.putArray("cells");
     var truths = PriceModel.cellTruths();
-    double totalOffers = truths.stream().mapToDouble(PriceModel.CellTruth::offersPerListing).sum();
     for (int m = 0; m < s.months(); m++) {
       String period = s.month(m).toString();
       double trend = PriceModel.trend(m);
+      int month = m;
+      double totalOffers =
+          truths.stream()
+              .mapToDouble(t -> t.offersPerListing(month, s.months(), s.compositionShift()))
+              .sum();
       for (PriceModel.CellTruth t : truths) {
+        double perListing = t.offersPerListing(m, s.months(), s.compositionShift());
         ObjectNode c = cells.addObject();
         c.put("period", period);
+        c.put("product", t.cell().product().code());
         c.put("category", t.cell().category());
         c.put("tier", t.cell().tier());
         c.put("freshness", t.cell().freshness());
@@ -97,7 +120,11 @@ public final class GroundTruth {
           var w =
               written.get(
                   new WrittenPriceTruth.Key(
-                      period, t.cell().category(), t.cell().tier(), t.cell().freshness()));
+                      period,
+                      t.cell().product().code(),
+                      t.cell().category(),
+                      t.cell().tier(),
+                      t.cell().freshness()));
           if (w == null) {
             c.putNull("true_median_written_cny");
             c.put("written_truth_offers", 0);
@@ -106,17 +133,17 @@ public final class GroundTruth {
             c.put("written_truth_offers", w.offers());
           }
         }
-        c.put("offer_share", GeneratedListing.decimal(t.offersPerListing() / totalOffers));
+        c.put("offer_share", GeneratedListing.decimal(perListing / totalOffers));
         // Generated rows only (reposts included, bad rows not): what a cell's n_offers should be
         // near.
         c.put(
             "expected_offers",
-            GeneratedListing.decimal(
-                listings * (1 - s.badShare()) * t.offersPerListing() / s.months()));
+            GeneratedListing.decimal(listings * (1 - s.badShare()) * perListing / s.months()));
         ObjectNode comps = c.putObject("components");
         for (Map.Entry<PriceModel.Component, Double> w : t.weights().entrySet()) {
           comps.put(
-              w.getKey().code(), GeneratedListing.decimal(w.getValue() / t.offersPerListing()));
+              w.getKey().code(),
+              GeneratedListing.decimal(w.getValue() / t.offersPerProductListing()));
         }
       }
     }

@@ -12,13 +12,13 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.SplittableRandom;
 import org.leakmarket.generate.PriceModel.Cell;
 import org.leakmarket.generate.PriceModel.Component;
 import org.leakmarket.generate.PriceModel.Kind;
 import org.leakmarket.reference.FxTable;
+import org.leakmarket.vocab.Product;
 
 /**
  * Generates synthetic scraped listings with their ground truth. Row {@code i} is a pure function of
@@ -67,12 +67,17 @@ public final class ListingGenerator {
     1000, 2000, 5000, 10_000, 10_000, 15_000, 20_000, 50_000, 100_000, 100_000, 200_000, 500_000,
     1_000_000
   };
-  private static final long[] EN_COUNTS = {1000, 5000, 10_000, 10_000, 50_000, 100_000};
+  private static final long[] EN_RECORD_COUNTS = {
+    10_000, 50_000, 100_000, 600_000, 800_000, 1_000_000, 2_400_000, 3_100_000
+  };
+  private static final long[] GOODS_COUNTS = {10, 20, 40, 50, 100};
+  private static final long[] ZH_SET_COUNTS = {100, 200, 500, 1000};
 
   private final GeneratorSettings settings;
   private final AdvertTemplates templates;
   private final FxTable fx;
   private final ObjectMapper json;
+  private final PriceWriter prices;
   private final YearMonth firstMonth;
 
   public ListingGenerator(GeneratorSettings settings) {
@@ -84,6 +89,7 @@ public final class ListingGenerator {
     this.templates = templates;
     this.fx = fx;
     this.json = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+    this.prices = new PriceWriter(templates);
     this.firstMonth = YearMonth.parse(settings.firstMonth());
   }
 
@@ -146,6 +152,7 @@ public final class ListingGenerator {
   /** Mutable work record of one advert while it is drawn and written. */
   static final class Draft {
     String id;
+    Product product;
     boolean en;
     String lang;
     Kind kind;
@@ -179,10 +186,13 @@ public final class ListingGenerator {
   private Draft base(long rowId) {
     SplittableRandom r = rng(rowId, 1);
     Draft d = new Draft();
-    d.en = r.nextDouble() >= PriceModel.ZH_SHARE;
-    d.lang = d.en ? "en" : (r.nextDouble() < 0.1 ? "zh_hant" : "zh");
-    d.kind = pickWeighted(PriceModel.kinds(d.en), r);
     d.monthIndex = r.nextInt(settings.months());
+    // the product first, with the month's shares; everything else given the product only, so a
+    // product's cells look the same in every month (PriceModel, composition shift)
+    d.product = pickWeighted(settings.productShares(d.monthIndex), r);
+    d.en = r.nextDouble() < PriceModel.englishShare(d.product);
+    d.lang = d.en ? "en" : (r.nextDouble() < 0.1 ? "zh_hant" : "zh");
+    d.kind = pickWeighted(PriceModel.kinds(d.product, d.en), r);
     YearMonth ym = firstMonth.plusMonths(d.monthIndex);
     d.date = ym.atDay(1 + r.nextInt(ym.lengthOfMonth()));
     d.hour = d.en ? r.nextInt(24) : 9 + r.nextInt(15);
@@ -200,13 +210,25 @@ public final class ListingGenerator {
     return d;
   }
 
+  /** What one advert sells and says about it, drawn before its price is written. */
+  private record Goods(
+      Product product,
+      String category,
+      String tier,
+      String fresh,
+      List<String> issuers,
+      String region,
+      Words words) {
+    Cell cell(String t, String f) {
+      return new Cell(product, category, t, f);
+    }
+  }
+
   private void write(Draft d, SplittableRandom r) {
     boolean en = d.en;
-    Component unit = en ? Component.EN_UNIT : Component.ZH_UNIT;
-    Component bulk = en ? Component.EN_BULK : Component.ZH_BULK;
-    String category = pickWeighted(PriceModel.categories(en), r);
-    String tier =
-        category.equals("credit_card") ? pickWeighted(PriceModel.tiers(en), r) : "unknown";
+    Product product = d.product;
+    String category = pickWeighted(PriceModel.categories(product, en), r);
+    String tier = pickWeighted(PriceModel.tiers(product, category, en), r);
     String fresh = pickWeighted(PriceModel.freshness(en), r);
     if (d.kind == Kind.TIER_MENU || d.kind == Kind.FRESH_MENU) {
       category = "credit_card";
@@ -214,76 +236,109 @@ public final class ListingGenerator {
     }
     AdvertTemplates.RegionWord region =
         r.nextDouble() < (en ? 0.5 : 0.45) ? pick(templates.regions(d.lang), r) : null;
+    // card issuers for card data; English bank logins name their bank (Chase online banking)
+    boolean bank =
+        category.equals("credit_card")
+            || (en && product == Product.ACCOUNT_ACCESS && category.equals("bank_account"));
     AdvertTemplates.IssuerWord issuer =
-        category.equals("credit_card") && r.nextDouble() < (en ? 0.15 : 0.35)
-            ? pick(templates.issuers(d.lang), r)
-            : null;
+        bank && r.nextDouble() < (en ? 0.15 : 0.35) ? pick(templates.issuers(d.lang), r) : null;
+    String goodsWord = goodsWord(d.lang, product, category, r);
+    if (region != null && !en && goodsWord.startsWith("银行")) {
+      region = null; // 北京 before 银行数据 would name a bank (北京银行), not a region
+    }
     String regionCode = region == null ? null : region.code();
     List<String> issuers = issuer == null ? List.of() : issuer.codes();
     Words w =
         new Words(
             word(d.lang, "fresh", fresh, r),
             word(d.lang, "tier", tier, r),
-            word(d.lang, "category", category, r),
+            goodsWord,
             region == null ? "" : region.text(),
             issuer == null ? "" : issuer.text(),
             pick(templates.extras(d.lang), r));
+    Goods g = new Goods(product, category, tier, fresh, issuers, regionCode, w);
+    d.text = render(d, g, r);
+  }
+
+  /** The words that name the goods: a category word for records, the product's phrase else. */
+  private String goodsWord(String lang, Product product, String category, SplittableRandom r) {
+    List<String> l = templates.goods(lang, product.code(), category);
+    if (l.isEmpty()) {
+      l = templates.goods("zh", product.code(), category);
+    }
+    return l.isEmpty() ? "" : pick(l, r);
+  }
+
+  /** Draws the price(s) of the advert's kind, records the true offers, and writes the text. */
+  private String render(Draft d, Goods g, SplittableRandom r) {
+    boolean en = d.en;
+    Product p = g.product();
+    String code = p.code();
+    Component unit = Component.of(en, false);
+    Component bulk = Component.of(en, true);
+    Words w = g.words();
     LocalDate date = d.date;
     double trend = PriceModel.trend(d.monthIndex);
-    String rendered;
+    Cell cell = g.cell(g.tier(), g.fresh());
     switch (d.kind) {
       case SINGLE -> {
-        double cny = draw(unit, new Cell(category, tier, fresh), trend, r);
+        PriceWriter.Balance bal = null;
+        double cny = draw(unit, cell, trend, r);
         String cur =
-            en
-                ? pickCurrency(r, "USD", 0.85, "EUR", 0.08, "GBP", 0.07)
-                : pickCurrency(r, "CNY", 0.95, "USDT", 0.05);
+            PriceModel.carriesBalance(p, unit)
+                ? (en ? "USD" : "CNY")
+                : en
+                    ? pickCurrency(r, "USD", 0.85, "EUR", 0.08, "GBP", 0.07)
+                    : pickCurrency(r, "CNY", 0.95, "USDT", 0.05);
+        if (PriceModel.carriesBalance(p, unit)) {
+          double z = gaussian(r);
+          double balanceCny =
+              PriceModel.REFERENCE_BALANCE_CNY[en ? 1 : 0]
+                  * StrictMath.exp(PriceModel.BALANCE_SIGMA * z);
+          cny *= StrictMath.exp(PriceModel.BALANCE_ELASTICITY * PriceModel.BALANCE_SIGMA * z);
+          bal = PriceWriter.balance(balanceCny / rate(en ? "USD" : "CNY", date), cur, en, r);
+          w = w.withGoods(w.category() + (en ? ", " + bal.text() + "," : "，" + bal.text() + "，"));
+        }
         BigDecimal a = perRecord(cny, cur, date);
-        d.offers.add(
-            offer(a, cur, 1, null, null, tier, fresh, category, issuers, regionCode, null, unit));
-        rendered =
-            fill(
-                d,
-                "single",
-                w,
-                "{price}",
-                en ? enPerRecord(a, cur, r) : zhPerRecord(a, cur, d.lang, category, r),
-                r);
+        d.offers.add(offer(a, cur, 1, null, null, g, g.tier(), g.fresh(), null, bal, unit));
+        return fill(
+            d,
+            "single",
+            w,
+            "{price}",
+            en
+                ? prices.enPerUnit(a, cur, code, r)
+                : prices.zhPerUnit(a, cur, d.lang, code, g.category(), r),
+            r);
       }
       case BUNDLE -> {
-        double cny = draw(bulk, new Cell(category, tier, fresh), trend, r);
+        double cny = draw(bulk, cell, trend, r);
         String cur =
             en
                 ? pickCurrency(r, "USD", 0.6, "USDT", 0.25, "BTC", 0.15)
                 : pickCurrency(r, "CNY", 0.85, "USDT", 0.12, "BTC", 0.03);
-        long[] counts = en ? EN_COUNTS : ZH_COUNTS;
+        long[] counts = counts(p, en);
         long count = counts[r.nextInt(counts.length)];
         BigDecimal total = NumberWords.twoSignificant(cny * count / rate(cur, date));
         d.offers.add(
-            offer(
-                total,
-                cur,
-                count,
-                null,
-                null,
-                tier,
-                fresh,
-                category,
-                issuers,
-                regionCode,
-                null,
-                bulk));
-        rendered =
-            fill(
-                d,
-                "bundle",
-                w,
-                "{bundle}",
-                en ? enBundle(total, count, cur, r) : zhBundle(total, count, cur, d.lang, r),
-                r);
+            offer(total, cur, count, null, null, g, g.tier(), g.fresh(), null, null, bulk));
+        return fill(
+            d,
+            "bundle",
+            w,
+            "{bundle}",
+            en
+                ? prices.enBundle(total, count, cur, code, g.category(), r)
+                : prices.zhBundle(total, count, cur, d.lang, code, r),
+            r);
       }
       case RANGE -> {
-        double cny = draw(unit, new Cell(category, tier, fresh), trend, r);
+        double cny = draw(unit, cell, trend, r);
+        if (PriceModel.carriesBalance(p, unit)) {
+          cny *=
+              StrictMath.exp(
+                  PriceModel.BALANCE_ELASTICITY * PriceModel.BALANCE_SIGMA * gaussian(r));
+        }
         String cur = en ? "USD" : "CNY";
         double spread = StrictMath.sqrt(new double[] {2, 3, 4, 6}[r.nextInt(4)]);
         double rt = rate(cur, date);
@@ -292,20 +347,28 @@ public final class ListingGenerator {
         if (hi.compareTo(lo) <= 0) {
           hi = nice(lo.doubleValue() * 2.5, cur);
         }
-        d.offers.add(
-            offer(null, cur, 1, lo, hi, tier, fresh, category, issuers, regionCode, null, unit));
-        rendered =
-            fill(d, "range", w, "{range}", en ? enRange(lo, hi, r) : zhRange(lo, hi, d.lang, r), r);
+        d.offers.add(offer(null, cur, 1, lo, hi, g, g.tier(), g.fresh(), null, null, unit));
+        return fill(
+            d,
+            "range",
+            w,
+            "{range}",
+            en ? prices.enRange(lo, hi, code, r) : prices.zhRange(lo, hi, d.lang, code, r),
+            r);
       }
       case MAX -> {
-        double cny = draw(unit, new Cell(category, tier, fresh), trend, r);
+        double cny = draw(unit, cell, trend, r);
         String cur = en ? "USD" : "CNY";
-        String q = r.nextDouble() < 0.7 ? "max" : "min";
+        String q = r.nextDouble() < 0.7 ? "up_to" : "from";
         BigDecimal a = perRecord(cny, cur, date);
-        d.offers.add(
-            offer(a, cur, 1, null, null, tier, fresh, category, issuers, regionCode, q, unit));
-        rendered =
-            fill(d, "max", w, "{max}", en ? enQualified(a, q, r) : zhQualified(a, q, d.lang, r), r);
+        d.offers.add(offer(a, cur, 1, null, null, g, g.tier(), g.fresh(), q, null, unit));
+        return fill(
+            d,
+            "max",
+            w,
+            "{max}",
+            en ? prices.enQualified(a, q, r) : prices.zhQualified(a, q, d.lang, r),
+            r);
       }
       case TIER_MENU -> {
         int pi = pickIndex(PriceModel.TIER_MENU_P, r);
@@ -316,19 +379,19 @@ public final class ListingGenerator {
         int style = r.nextInt(3);
         for (String t : tiers) {
           double cny =
-              PriceModel.median(unit, category, t, fresh)
+              PriceModel.median(unit, g.cell(t, g.fresh()))
                   * trend
                   * StrictMath.exp(PriceModel.sigma(unit) * z);
           BigDecimal a = perRecord(cny, cur, date);
-          d.offers.add(
-              offer(a, cur, 1, null, null, t, fresh, category, issuers, regionCode, null, unit));
+          d.offers.add(offer(a, cur, 1, null, null, g, t, g.fresh(), null, null, unit));
           items.add(
               templates.words(d.lang, "tier", t).get(0)
                   + (en ? " " : "")
-                  + menuPrice(a, cur, d.lang, style));
+                  + PriceWriter.menuPrice(a, cur, d.lang, style));
         }
-        rendered = fill(d, "tier_menu", w, "{menu}", String.join(menuSeparator(en, r), items), r);
         d.tierStated = true; // each menu item names its tier
+        return fill(
+            d, "tier_menu", w, "{menu}", String.join(PriceWriter.menuSeparator(en, r), items), r);
       }
       case FRESH_MENU -> {
         int pi = pickIndex(PriceModel.FRESH_MENU_P, r);
@@ -339,64 +402,96 @@ public final class ListingGenerator {
         int style = r.nextInt(3);
         for (String f : fs) {
           double cny =
-              PriceModel.median(unit, category, "unknown", f)
+              PriceModel.median(unit, g.cell("unknown", f))
                   * trend
                   * StrictMath.exp(PriceModel.sigma(unit) * z);
           BigDecimal a = perRecord(cny, cur, date);
-          d.offers.add(
-              offer(
-                  a, cur, 1, null, null, "unknown", f, category, issuers, regionCode, null, unit));
+          d.offers.add(offer(a, cur, 1, null, null, g, "unknown", f, null, null, unit));
           items.add(
               templates.words(d.lang, "fresh", f).get(0)
                   + (en ? " " : "")
-                  + menuPrice(a, cur, d.lang, style));
+                  + PriceWriter.menuPrice(a, cur, d.lang, style));
         }
+        d.freshStated = true; // each menu item names its freshness
         // The fresh word of the whole advert would contradict the menu's.
         Words noFresh = new Words("", w.tier, w.category, w.region, w.issuer, w.extra);
-        rendered =
-            fill(d, "fresh_menu", noFresh, "{menu}", String.join(menuSeparator(en, r), items), r);
-        d.freshStated = true; // each menu item names its freshness
+        return fill(
+            d,
+            "fresh_menu",
+            noFresh,
+            "{menu}",
+            String.join(PriceWriter.menuSeparator(en, r), items),
+            r);
       }
       case STRUCTURED -> {
-        double cny = draw(unit, new Cell(category, tier, fresh), trend, r);
+        PriceWriter.Balance bal = null;
+        double cny = draw(unit, cell, trend, r);
         String cur = en ? pickCurrency(r, "USD", 0.7, "BTC", 0.2, "EUR", 0.1) : "CNY";
+        if (PriceModel.carriesBalance(p, unit)) {
+          double z = gaussian(r);
+          double balanceCny =
+              PriceModel.REFERENCE_BALANCE_CNY[en ? 1 : 0]
+                  * StrictMath.exp(PriceModel.BALANCE_SIGMA * z);
+          cny *= StrictMath.exp(PriceModel.BALANCE_ELASTICITY * PriceModel.BALANCE_SIGMA * z);
+          BigDecimal b = NumberWords.twoSignificant(balanceCny / rate(en ? "USD" : "CNY", date));
+          String text =
+              en
+                  ? "balance $" + NumberWords.grouped(b.longValue())
+                  : "余额" + NumberWords.arabic(b) + "元";
+          bal = new PriceWriter.Balance(b, b, text);
+          w = w.withGoods(w.category() + " " + text);
+        }
         long qty =
-            en ? (r.nextDouble() < 0.7 ? 1 : 10) : new long[] {1, 1, 1, 100, 1000}[r.nextInt(5)];
+            p != Product.PERSONAL_RECORDS
+                ? 1
+                : en
+                    ? (r.nextDouble() < 0.7 ? 1 : 10)
+                    : new long[] {1, 1, 1, 100, 1000}[r.nextInt(5)];
         BigDecimal a =
             qty == 1
                 ? perRecord(cny, cur, date)
                 : NumberWords.twoSignificant(cny * qty / rate(cur, date));
-        d.offers.add(
-            offer(a, cur, qty, null, null, tier, fresh, category, issuers, regionCode, null, unit));
+        d.offers.add(offer(a, cur, qty, null, null, g, g.tier(), g.fresh(), null, bal, unit));
         d.structured = true;
         d.price = r.nextBoolean() ? a : NumberWords.arabic(a);
         d.currency = !en && r.nextDouble() < 0.3 ? null : cur; // CNY is the default currency
         d.quantity = qty == 1 && r.nextBoolean() ? null : qty;
-        d.hintCategory = r.nextDouble() < 0.9 ? category : null;
-        d.hintTier = !tier.equals("unknown") && r.nextDouble() < 0.7 ? tier : null;
-        d.hintFreshness = !fresh.equals("unknown") && r.nextDouble() < 0.7 ? fresh : null;
-        d.hintRegion = regionCode != null && r.nextDouble() < 0.5 ? regionCode : null;
-        d.hintIssuer = issuers.size() == 1 && r.nextDouble() < 0.5 ? issuers.get(0) : null;
-        rendered = title(d.lang, w, qty);
+        d.hintCategory = r.nextDouble() < 0.9 ? g.category() : null;
+        d.hintTier = !g.tier().equals("unknown") && r.nextDouble() < 0.7 ? g.tier() : null;
+        d.hintFreshness = !g.fresh().equals("unknown") && r.nextDouble() < 0.7 ? g.fresh() : null;
+        d.hintRegion = g.region() != null && r.nextDouble() < 0.5 ? g.region() : null;
+        d.hintIssuer = g.issuers().size() == 1 && r.nextDouble() < 0.5 ? g.issuers().get(0) : null;
         d.tierStated = !w.tier.isEmpty() || d.hintTier != null;
         d.freshStated = !w.fresh.isEmpty() || d.hintFreshness != null;
+        return title(d.lang, w, qty);
       }
       case BUY -> {
         d.reason = "not_an_offer";
-        rendered = fill(d, "buy", w, null, null, r);
+        return fill(d, "buy", w, null, null, r);
       }
       case NO_PRICE -> {
         d.reason = "no_price";
-        rendered = fill(d, "no_price", w, null, null, r);
+        return fill(d, "no_price", w, null, null, r);
       }
       default -> throw new IllegalStateException("unhandled kind " + d.kind);
     }
-    d.text = rendered;
+  }
+
+  /** Bundle sizes: big lists of records, a few dozen cards, logins or document sets. */
+  private static long[] counts(Product p, boolean en) {
+    if (p == Product.PERSONAL_RECORDS) {
+      return en ? EN_RECORD_COUNTS : ZH_COUNTS;
+    }
+    return p == Product.IDENTITY_DOCUMENTS && !en ? ZH_SET_COUNTS : GOODS_COUNTS;
   }
 
   /** The words an advert is written with ("" where it says nothing). */
   private record Words(
-      String fresh, String tier, String category, String region, String issuer, String extra) {}
+      String fresh, String tier, String category, String region, String issuer, String extra) {
+    Words withGoods(String goods) {
+      return new Words(fresh, tier, goods, region, issuer, extra);
+    }
+  }
 
   /** Picks a template of {@code kind} and fills it; {@code placeholder} gets the rendered price. */
   private String fill(
@@ -479,182 +574,6 @@ public final class ListingGenerator {
             + w.tier
             + w.category
             + (qty > 1 ? " " + NumberWords.wan(qty) + "条装" : ""));
-  }
-
-  // ---------------------------------------------------------------- prices as written
-
-  private String zhPerRecord(
-      BigDecimal a, String cur, String lang, String category, SplittableRandom r) {
-    String s = NumberWords.arabic(a);
-    List<String> opts = new ArrayList<>();
-    if (cur.equals("USDT")) {
-      opts.add("每条" + s + "U");
-      opts.add(s + "U一条");
-      opts.add(s + " USDT/条");
-    } else if (lang.equals("zh_hant")) {
-      opts.add("每筆" + s + "元");
-      opts.add(s + "元/筆");
-      if (category.equals("credit_card")) {
-        opts.add("每張" + s + "元");
-      }
-    } else {
-      opts.add("每条" + s + "元");
-      opts.add(s + "元/条");
-      opts.add("单条" + s + "块");
-      opts.add(s + "元一条");
-      opts.add(s + "块/条");
-      if (category.equals("credit_card")) {
-        opts.add("每张" + s + "元");
-      }
-      NumberWords.zhMoney(a)
-          .ifPresent(
-              m -> {
-                opts.add(m + "一条");
-                opts.add("每条" + m);
-              });
-      NumberWords.jiaoFenDigits(a, r.nextDouble() < 0.2)
-          .ifPresent(
-              m -> {
-                opts.add(m + "每条");
-                opts.add("每条" + m + "钱");
-              });
-    }
-    return pick(opts, r);
-  }
-
-  private static String symbol(String cur) {
-    return switch (cur) {
-      case "USD" -> "$";
-      case "EUR" -> "€";
-      case "GBP" -> "£";
-      default -> null;
-    };
-  }
-
-  private static String enMoney(BigDecimal a, String cur) {
-    String sym = symbol(cur);
-    return sym == null ? NumberWords.arabic(a) + " " + cur : sym + NumberWords.arabic(a);
-  }
-
-  private String enPerRecord(BigDecimal a, String cur, SplittableRandom r) {
-    String s = NumberWords.arabic(a);
-    String m = enMoney(a, cur);
-    return pick(
-        List.of(m + " each", s + " " + cur + " per card", "@ " + m + " each", m + "/pc", m + " ea"),
-        r);
-  }
-
-  private String zhBundle(
-      BigDecimal total, long count, String cur, String lang, SplittableRandom r) {
-    String tiao = lang.equals("zh_hant") ? "條" : "条";
-    List<String> counts = new ArrayList<>();
-    counts.add(Long.toString(count));
-    counts.add(NumberWords.zhInt(count));
-    if (count >= 10_000) {
-      counts.add(NumberWords.wan(count));
-      counts.add(NumberWords.wan(count));
-      counts.add(NumberWords.shorthand(count, false));
-    }
-    String c = pick(counts, r) + tiao;
-    String s = NumberWords.arabic(total);
-    String amt;
-    if (cur.equals("USDT")) {
-      amt = s + (r.nextBoolean() ? "U" : "USDT");
-    } else if (cur.equals("BTC")) {
-      amt = s + (r.nextBoolean() ? "比特币" : "BTC");
-    } else {
-      List<String> amts = new ArrayList<>(List.of(s + "元", s + "元", s + "块"));
-      if (total.stripTrailingZeros().scale() <= 0
-          && total.compareTo(BigDecimal.valueOf(100_000_000)) < 0) {
-        amts.add(NumberWords.zhInt(total.longValueExact()) + "元");
-      }
-      amt = pick(amts, r);
-    }
-    List<String> forms = new ArrayList<>(List.of(amt + c, c + amt, c + "/" + amt, c + "只要" + amt));
-    if (count == 10_000 && cur.equals("CNY")) {
-      forms.add("每万" + tiao + s + "元");
-      forms.add(s + "/万");
-    }
-    return pick(forms, r);
-  }
-
-  private String enBundle(BigDecimal total, long count, String cur, SplittableRandom r) {
-    String c =
-        r.nextDouble() < 0.7 ? NumberWords.shorthand(count, true) : NumberWords.grouped(count);
-    String m = enMoney(total, cur);
-    String noun = pick(List.of("records", "cards", "leads"), r);
-    return pick(
-        List.of(
-            m + " for " + c,
-            m + " per " + c + " " + noun,
-            c + " " + noun + " - " + m,
-            c + " for " + m),
-        r);
-  }
-
-  private String zhRangeEnd(BigDecimal v, SplittableRandom r) {
-    List<String> opts = new ArrayList<>();
-    opts.add(NumberWords.arabic(v) + "元");
-    NumberWords.jiaoFenDigits(v, false).ifPresent(opts::add);
-    NumberWords.zhMoney(v).ifPresent(opts::add);
-    return pick(opts, r);
-  }
-
-  private String zhRange(BigDecimal lo, BigDecimal hi, String lang, SplittableRandom r) {
-    String l = NumberWords.arabic(lo);
-    String h = NumberWords.arabic(hi);
-    String tiao = lang.equals("zh_hant") ? "條" : "条";
-    return switch (r.nextInt(5)) {
-      case 0 -> l + "-" + h + "元/" + tiao;
-      case 1 -> zhRangeEnd(lo, r) + "到" + zhRangeEnd(hi, r) + "一" + tiao;
-      case 2 -> zhRangeEnd(lo, r) + "~" + zhRangeEnd(hi, r);
-      case 3 -> l + "元至" + h + "元每" + tiao;
-      default -> "每" + tiao + l + "-" + h + "元";
-    };
-  }
-
-  private String enRange(BigDecimal lo, BigDecimal hi, SplittableRandom r) {
-    return r.nextBoolean()
-        ? "from $" + NumberWords.arabic(lo) + " to $" + NumberWords.arabic(hi)
-        : "$" + NumberWords.arabic(lo) + "-$" + NumberWords.arabic(hi) + " each";
-  }
-
-  private String zhQualified(BigDecimal a, String q, String lang, SplittableRandom r) {
-    String s = NumberWords.arabic(a);
-    String tiao = lang.equals("zh_hant") ? "條" : "条";
-    Optional<String> m = NumberWords.zhMoney(a);
-    if (q.equals("max")) {
-      List<String> o =
-          new ArrayList<>(List.of("每" + tiao + "最高" + s + "元", "高达" + s + "元/" + tiao));
-      m.ifPresent(x -> o.add("最高" + x + "一" + tiao));
-      return pick(o, r);
-    }
-    List<String> o = new ArrayList<>(List.of("最低" + s + "元一" + tiao, "低至" + s + "元/" + tiao));
-    m.ifPresent(x -> o.add("低至" + x + "每" + tiao));
-    return pick(o, r);
-  }
-
-  private String enQualified(BigDecimal a, String q, SplittableRandom r) {
-    String m = enMoney(a, "USD");
-    return q.equals("max")
-        ? pick(List.of("up to " + m + " each", "up to " + m + " per card"), r)
-        : pick(List.of("from " + m + " each", "from " + m + " per card"), r);
-  }
-
-  private static String menuPrice(BigDecimal a, String cur, String lang, int style) {
-    if (lang.equals("en")) {
-      return enMoney(a, cur);
-    }
-    String s = NumberWords.arabic(a);
-    return switch (style) {
-      case 0 -> NumberWords.zhMoney(a).orElse(s + "元");
-      case 1 -> s + "元";
-      default -> s + (lang.equals("zh_hant") ? "元/條" : "元/条");
-    };
-  }
-
-  private static String menuSeparator(boolean en, SplittableRandom r) {
-    return en ? pick(List.of(" | ", ", ", " / "), r) : pick(List.of(" ", "，", "；"), r);
   }
 
   // ---------------------------------------------------------------- reposts, bad rows, output
@@ -757,19 +676,12 @@ public final class ListingGenerator {
   /** Bad structured prices: the advert becomes a marketplace listing whose fields are wrong. */
   private GeneratedListing structuredBad(
       Draft d, String bad, String kind, String market, String repostOf, SplittableRandom r) {
-    Words w =
-        new Words(
-            "",
-            "",
-            pick(
-                templates.words(
-                    d.lang,
-                    "category",
-                    d.offers.isEmpty() ? "credit_card" : d.offers.get(0).category()),
-                r),
-            "",
-            "",
-            "");
+    String category = d.offers.isEmpty() ? "credit_card" : d.offers.get(0).category();
+    List<String> goods = templates.goods(d.lang, d.product.code(), category);
+    if (goods.isEmpty()) {
+      goods = templates.goods("zh", d.product.code(), category);
+    }
+    Words w = new Words("", "", goods.isEmpty() ? "" : pick(goods, r), "", "", "");
     d.text = title(d.lang, w, 1);
     d.structured = true;
     d.source = d.en ? "market" : "ecommerce";
@@ -863,11 +775,7 @@ public final class ListingGenerator {
     List<GeneratedListing.Priced> out = new ArrayList<>(priced.size());
     for (GeneratedListing.Priced p : priced) {
       out.add(
-          new GeneratedListing.Priced(
-              p.offer(),
-              p.cny(),
-              p.lowCny(),
-              p.highCny(),
+          p.stated(
               d.tierStated ? p.offer().tier() : "unknown",
               d.freshStated ? p.offer().freshness() : "unknown"));
     }
@@ -885,13 +793,22 @@ public final class ListingGenerator {
             "no " + o.currency() + " rate on " + date + " for a generated offer");
       }
       double rate = rt.getAsDouble();
+      Double balanceLow = null;
+      Double balanceHigh = null;
+      if (o.balanceLow() != null) {
+        double br = fx.cnyPerUnit(o.balanceCurrency(), date).orElseThrow();
+        balanceLow = o.balanceLow().doubleValue() * br;
+        balanceHigh = o.balanceHigh().doubleValue() * br;
+      }
       if (o.range()) {
         double lo = o.lowAmount().doubleValue() * rate;
         double hi = o.highAmount().doubleValue() * rate;
-        out.add(new GeneratedListing.Priced(o, StrictMath.sqrt(lo * hi), lo, hi));
+        out.add(
+            new GeneratedListing.Priced(
+                o, StrictMath.sqrt(lo * hi), lo, hi, balanceLow, balanceHigh));
       } else {
         double v = o.amount().doubleValue() * rate / o.quantity();
-        out.add(new GeneratedListing.Priced(o, v, v, v));
+        out.add(new GeneratedListing.Priced(o, v, v, v, balanceLow, balanceHigh));
       }
     }
     return out;
@@ -964,8 +881,12 @@ public final class ListingGenerator {
 
   // ---------------------------------------------------------------- small helpers
 
+  /** A price in CNY per unit of a cell at the month's trend (before a login's balance factor). */
   private double draw(Component c, Cell cell, double trend, SplittableRandom r) {
-    double m = PriceModel.median(c, cell.category(), cell.tier(), cell.freshness());
+    double m = PriceModel.median(c, cell);
+    if (m <= 0) {
+      throw new IllegalStateException(c + " sells nothing in " + cell);
+    }
     return m * trend * StrictMath.exp(PriceModel.sigma(c) * gaussian(r));
   }
 
@@ -997,15 +918,30 @@ public final class ListingGenerator {
       long qty,
       BigDecimal lo,
       BigDecimal hi,
+      Goods g,
       String tier,
       String fresh,
-      String category,
-      List<String> issuers,
-      String region,
       String qualifier,
+      PriceWriter.Balance balance,
       Component c) {
+    String balanceCurrency = balance == null ? null : c.english() ? "USD" : "CNY";
     return new TrueOffer(
-        amount, cur, qty, lo, hi, tier, fresh, category, issuers, region, qualifier, c.code());
+        amount,
+        cur,
+        qty,
+        lo,
+        hi,
+        g.product(),
+        tier,
+        fresh,
+        g.category(),
+        g.issuers(),
+        g.region(),
+        qualifier,
+        balance == null ? null : balance.low(),
+        balance == null ? null : balance.high(),
+        balanceCurrency,
+        c.code());
   }
 
   private String word(String lang, String field, String value, SplittableRandom r) {

@@ -133,6 +133,17 @@ final class NumberWords {
     return Long.toString(n);
   }
 
+  /**
+   * A count of millions with a decimal comma, as European English writes it: 3100000 -> "3,1
+   * million"; empty unless the count has exactly one decimal of a million.
+   */
+  static Optional<String> decimalCommaMillions(long n) {
+    if (n < 1_000_000 || n % 100_000 != 0 || n % 1_000_000 == 0) {
+      return Optional.empty();
+    }
+    return Optional.of((n / 1_000_000) + "," + (n / 100_000 % 10) + " million");
+  }
+
   /** Internet shorthand: 10000 -> "1w" (Chinese context) or 10000 -> "10k" (English). */
   static String shorthand(long n, boolean english) {
     if (english) {

@@ -19,10 +19,10 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The true median of the prices sellers <em>write</em>, per period × category × tier × freshness
- * cell, found by simulation: the generator's own rows from an independent stream (same settings,
- * another seed), each offer's CNY per record as written and converted by the FX rule, exact median
- * per cell (type 7, as {@code gold/market_cells}).
+ * The true median of the prices sellers <em>write</em>, per period × product × category × tier ×
+ * freshness cell, found by simulation: the generator's own rows from an independent stream (same
+ * settings, another seed), each offer's CNY per record as written and converted by the FX rule,
+ * exact median per cell (type 7, as {@code gold/market_cells}).
  *
  * <p>Why a second truth: {@link PriceModel} gives the median of the continuous log-normal mixture,
  * but sellers write rounded prices (two significant digits, 0.35, 0.5, 1.2 元...), so the
@@ -44,7 +44,8 @@ import org.apache.spark.sql.types.StructType;
  */
 public final class WrittenPriceTruth {
   /** A cell with a period. */
-  public record Key(String period, String category, String tier, String freshness) {}
+  public record Key(
+      String period, String product, String category, String tier, String freshness) {}
 
   /** The simulated median and the number of simulated offers behind it. */
   public record Value(double median, long offers) {}
@@ -52,6 +53,7 @@ public final class WrittenPriceTruth {
   static final StructType OFFER_PRICES =
       new StructType()
           .add("period", DataTypes.StringType, false)
+          .add("product", DataTypes.StringType, false)
           .add("category", DataTypes.StringType, false)
           .add("tier", DataTypes.StringType, false)
           .add("freshness", DataTypes.StringType, false)
@@ -68,7 +70,13 @@ public final class WrittenPriceTruth {
   public static GeneratorSettings stream(GeneratorSettings s) {
     long seed = s.seed() * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
     return new GeneratorSettings(
-        seed, s.firstMonth(), s.months(), s.badShare(), s.repostShare(), s.sellerPool());
+        seed,
+        s.firstMonth(),
+        s.months(),
+        s.badShare(),
+        s.repostShare(),
+        s.sellerPool(),
+        s.compositionShift());
   }
 
   /**
@@ -93,16 +101,16 @@ public final class WrittenPriceTruth {
             .flatMap(new OfferPrices(sim), ExpressionEncoder.apply(OFFER_PRICES));
     List<Row> rows =
         prices
-            .groupBy("period", "category", "tier", "freshness")
+            .groupBy("period", "product", "category", "tier", "freshness")
             .agg(percentile(col("cny"), lit(0.5)).as("median"), count(lit(1)).as("offers"))
-            .orderBy("period", "category", "tier", "freshness")
+            .orderBy("period", "product", "category", "tier", "freshness")
             .collectAsList(); // one row per cell: months x cells, a few thousand
     spark.sparkContext().setJobDescription(null);
     Map<Key, Value> out = new LinkedHashMap<>();
     for (Row r : rows) {
       out.put(
-          new Key(r.getString(0), r.getString(1), r.getString(2), r.getString(3)),
-          new Value(r.getDouble(4), r.getLong(5)));
+          new Key(r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)),
+          new Value(r.getDouble(5), r.getLong(6)));
     }
     return out;
   }
@@ -118,7 +126,12 @@ public final class WrittenPriceTruth {
         TrueOffer o = p.offer();
         out.add(
             RowFactory.create(
-                l.period(), o.category(), p.statedTier(), p.statedFreshness(), p.cny()));
+                l.period(),
+                o.product().code(),
+                o.category(),
+                p.statedTier(),
+                p.statedFreshness(),
+                p.cny()));
       }
     }
     return out;

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 import org.leakmarket.ingest.samples.DelimitedReader;
 
 /**

@@ -39,7 +39,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.storage.StorageLevel;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 import org.leakmarket.normalize.Reason;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;

@@ -250,6 +250,16 @@ public final class CopyGroups {
   }
 
   /**
+   * One row per listing in a copy group: {@code listing_id} (a same-seller chain's representative,
+   * i.e. a {@code dup_group} id) and its {@code copy_group}. Input: {@link #groups}. Cost: one
+   * explode of the groups, no shuffle.
+   */
+  public static Dataset<Row> membership(Dataset<Row> copyGroups) {
+    return copyGroups.select(
+        explode(col("listing_ids")).as("listing_id"), col("copy_group").as("copy_group"));
+  }
+
+  /**
    * Closes {@link #pairs} into groups: one row per group of listings connected by copy pairs,
    * {@code copy_group} = its smallest listing id, sorted by it.
    */

@@ -5,21 +5,26 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.stats.market.Jevons;
+import org.leakmarket.stats.market.QuoteWeight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The market stage in one call, for the pipeline: from {@code silver/offers}-shaped rows (ok offers
- * with {@code period}) to the assigned offers, the unique offers, the cells, the volume, the
- * indices and the copy report. Every output is a lazy Dataset except the price index (built on the
- * driver from small aggregates, so its jobs run in this call); {@link Result#copyGroups()} runs its
- * jobs when called. Write or cache the outputs as needed (each is recomputed from {@code offers}
- * per action otherwise).
+ * with {@code period}) to the unique offers, the copy groups, the cells, the volume, the indices
+ * and the copy report. Runs jobs when called: the copy pairs are materialised once (local
+ * checkpoint) and closed into copy groups (label propagation), because the unit of count needs
+ * them; the narrow market inputs ({@link QuoteInputs#COLUMNS}) are materialised once (local
+ * checkpoint, executor memory and disk) for the cells and both indices; the price index is built on
+ * the driver from small aggregates. Cells and volume stay lazy Datasets; write or cache them as
+ * needed.
  *
- * <p>Cells: the base grain (period x category x tier x freshness) and, when extra dimensions are
- * configured, one breakdown by all of them together, in one table told apart by {@code dimensions}.
- * Hedonic controls: tier, freshness, category, plus region and source when those are configured
- * extra dimensions.
+ * <p>Cells: the base grain (period x product x category x tier x freshness) and, when extra
+ * dimensions are configured, one breakdown by all of them together, in one table told apart by
+ * {@code dimensions}. Unit of count: the independent quote, with the configured {@code weight}.
+ * Hedonic controls: product, category, tier, freshness, language, lot size, balance, plus region
+ * and source when those are configured extra dimensions.
  */
 public final class MarketAnalysis {
   private static final Logger LOG = LoggerFactory.getLogger(MarketAnalysis.class);
@@ -31,13 +36,8 @@ public final class MarketAnalysis {
       Dataset<Row> cells,
       Dataset<Row> volume,
       Dataset<Row> priceIndex,
-      Dataset<Row> copyPairs) {
-
-    /** Copy groups of {@link #copyPairs}; runs the label-propagation jobs when called. */
-    public Dataset<Row> copyGroups() {
-      return CopyGroups.groups(copyPairs);
-    }
-  }
+      Dataset<Row> copyPairs,
+      Dataset<Row> copyGroups) {}
 
   private MarketAnalysis() {}
 
@@ -48,26 +48,27 @@ public final class MarketAnalysis {
    *     OfferDedup#assign} (the normalise stage does it once)
    */
   public static Result run(Dataset<Row> assigned, LeakmarketConfig config) {
+    QuoteWeight weight = QuoteWeight.parse(config.weight());
     Dataset<Row> unique = OfferDedup.collapse(assigned);
+    // materialised once: the copy groups, the written gold/copy_pairs and the cells all read them
+    Dataset<Row> pairs =
+        CopyGroups.pairs(assigned, CopyGroups.DEFAULT_MAX_DISTANCE, config.seed())
+            .localCheckpoint();
+    Dataset<Row> copyGroups = CopyGroups.groups(pairs).localCheckpoint();
+    // materialised narrow: the cells (one or two breakdowns), the Jevons and the hedonic passes
+    // all read them, and each would otherwise repeat the repost collapse from silver/offers
+    Dataset<Row> inputs =
+        QuoteInputs.narrow(QuoteInputs.of(unique, CopyGroups.membership(copyGroups)))
+            .localCheckpoint();
     MarketCells.Options base =
         new MarketCells.Options(
-            List.of(),
-            config.bootstrapReplicates(),
-            0.05,
-            config.seed(),
-            config.suppressionK(),
-            config.suppressionMinSellers());
-    Dataset<Row> cells = MarketCells.compute(unique, base);
+            List.of(), weight, 0.05, config.suppressionK(), config.suppressionMinSellers());
+    Dataset<Row> cells = MarketCells.compute(inputs, base);
     if (!config.extraDimensions().isEmpty()) {
       MarketCells.Options extra =
           new MarketCells.Options(
-              config.extraDimensions(),
-              base.replicates(),
-              base.alpha(),
-              base.seed(),
-              base.minOffers(),
-              base.minSellers());
-      cells = cells.unionByName(MarketCells.compute(unique, extra));
+              config.extraDimensions(), weight, base.alpha(), base.minQuotes(), base.minSellers());
+      cells = cells.unionByName(MarketCells.compute(inputs, extra));
     }
     List<String> controls = new ArrayList<>(PriceIndex.DEFAULT_CONTROLS);
     if (config.extraDimensions().contains(MarketCells.DIM_REGION)) {
@@ -76,15 +77,19 @@ public final class MarketAnalysis {
     if (config.extraDimensions().contains(MarketCells.DIM_SOURCE)) {
       controls.add("source");
     }
-    Dataset<Row> index =
-        PriceIndex.jevons(unique).unionByName(PriceIndex.hedonic(unique, controls, 0.05));
-    Dataset<Row> pairs = CopyGroups.pairs(assigned, CopyGroups.DEFAULT_MAX_DISTANCE, config.seed());
+    PriceIndex.Options indexOptions =
+        new PriceIndex.Options(
+            weight, config.bootstrapReplicates(), config.seed(), Jevons.Rules.DEFAULT, controls);
+    Dataset<Row> index = PriceIndex.compute(inputs, indexOptions);
     LOG.info(
-        "Market analysis planned: extra dimensions {}, hedonic controls {}, B = {}, seed {}",
+        "Market analysis: weight {}, extra dimensions {}, hedonic controls {}, Jevons B = {},"
+            + " seed {}",
+        weight.code(),
         config.extraDimensions(),
         controls,
         config.bootstrapReplicates(),
         config.seed());
-    return new Result(assigned, unique, cells, MarketVolume.compute(assigned), index, pairs);
+    return new Result(
+        assigned, unique, cells, MarketVolume.compute(assigned), index, pairs, copyGroups);
   }
 }

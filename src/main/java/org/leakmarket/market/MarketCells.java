@@ -2,16 +2,14 @@ package org.leakmarket.market;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
-import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
+import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
@@ -26,53 +24,78 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.leakmarket.config.Defaults;
-import org.leakmarket.stats.market.Bootstrap;
 import org.leakmarket.stats.market.CellSummary;
-import org.leakmarket.stats.market.SplitMix64;
+import org.leakmarket.stats.market.IndependentQuotes;
+import org.leakmarket.stats.market.MedianInterval;
+import org.leakmarket.stats.market.QuoteWeight;
 
 /**
- * {@code gold/market_cells}: the price distribution of each market cell, period x category x tier x
- * freshness, optionally also by region ({@code region_code}), source and issuer (an offer naming
- * three issuers counts in each of the three issuer cells; no issuer gives a null issuer cell).
+ * {@code gold/market_cells}: the asking-price distribution of each market cell, period x product x
+ * category x tier x freshness, optionally also by region ({@code region_code}), source, issuer and
+ * language (an offer naming three issuers counts in each of the three issuer cells; no issuer gives
+ * a null issuer cell).
  *
- * <p>Per cell: n_offers, n_sellers (distinct non-null seller keys), min, p10, p25, median, p75,
- * p90, max, mean, geometric mean of {@code price_per_record_cny}, all exact (R type 7, identical to
- * Spark's {@code percentile}) and computed in plain Java from the cell's sorted prices, and the
- * median's percentile-bootstrap interval ({@link Bootstrap}) with a generator seeded from (seed,
- * {@code cell_key}). Because every number is a function of the cell's sorted values and key only,
- * the table is identical whatever the partitioning or core count. Cells over {@link
- * Bootstrap#MAX_BOOTSTRAP_N} offers get the order-statistic interval ({@code ci_method}).
+ * <p>The unit of count is the independent quote ({@link IndependentQuotes}): copies of one advert
+ * at one price count once, and under {@link QuoteWeight#SELLER} (the default) a seller's quotes in
+ * the cell count once at their median. Per cell: {@code n_quotes}, {@code n_offers} (unique
+ * offers), {@code n_sellers} (distinct known sellers); min, p10, p25, median, p75, p90, max, mean
+ * and geometric mean of the quotes, all exact (R type 7, identical to Spark's {@code percentile});
+ * the median's distribution-free order-statistic interval with its achieved level ({@link
+ * MedianInterval}; the range below 6 quotes, {@code ci_method = range}); and {@code quotes_cny},
+ * the sorted quote values themselves (what a valuation simulation draws from). No bootstrap and no
+ * random number: every number is a function of the cell's offers only, so the table is identical
+ * whatever the partitioning or core count.
  *
- * <p>Input: unique offers (after {@link OfferDedup#collapse}) with {@code period}. Cost: one
- * shuffle (group by cell, {@code collect_list} of the prices: a cell must fit in one task's memory,
- * which for a market of adverts it does by orders of magnitude), O(B n) per cell for the bootstrap,
- * one small sort of the output. Nothing is collected to the driver.
+ * <p>Percentiles are always exact: no switch to {@code percentile_approx}. Each cell is collected
+ * whole into one task (as Spark's own exact {@code percentile} does), which bounds a cell by a
+ * task's memory (about 100 bytes an offer: 10^6 offers in one cell take some 100 MB); under seller
+ * weighting a cell holds at most one quote per seller.
+ *
+ * <p>Input: {@link QuoteInputs} rows. Cost: one shuffle (group by cell, {@code collect_list} of the
+ * offers), O(n log n) per cell, one small sort of the output. Nothing is collected to the driver.
  */
 public final class MarketCells {
   public static final String DIM_REGION = "region";
   public static final String DIM_SOURCE = "source";
   public static final String DIM_ISSUER = "issuer";
-  public static final List<String> EXTRA_DIMENSIONS = List.of(DIM_REGION, DIM_SOURCE, DIM_ISSUER);
+  public static final String DIM_LANGUAGE = "language";
+  public static final List<String> EXTRA_DIMENSIONS =
+      List.of(DIM_REGION, DIM_SOURCE, DIM_ISSUER, DIM_LANGUAGE);
 
-  /** Grouping columns in output order; region_code, source, issuer are null unless chosen. */
+  /** Grouping columns in output order; region_code, source, issuer, language null unless chosen. */
   public static final List<String> KEY_COLUMNS =
-      List.of("period", "category", "tier", "freshness", "region_code", "source", "issuer");
+      List.of(
+          "period",
+          "product",
+          "category",
+          "tier",
+          "freshness",
+          "region_code",
+          "source",
+          "issuer",
+          "language");
+
+  private static final int N_KEYS = 9;
 
   public static final StructType SCHEMA =
       createStructType(
           List.of(
               createStructField("period", StringType, true),
+              createStructField("product", StringType, true),
               createStructField("category", StringType, true),
               createStructField("tier", StringType, true),
               createStructField("freshness", StringType, true),
               createStructField("region_code", StringType, true),
               createStructField("source", StringType, true),
               createStructField("issuer", StringType, true),
+              createStructField("language", StringType, true),
               // which extra dimensions this row is broken down by ("" or e.g. "region,issuer"):
-              // tells a
-              // null region_code that means "all regions" from one that means "region not stated"
+              // tells a null region_code that means "all regions" from one that means "region not
+              // stated"
               createStructField("dimensions", StringType, false),
               createStructField("cell_key", StringType, false),
+              createStructField("weight", StringType, false),
+              createStructField("n_quotes", LongType, false),
               createStructField("n_offers", LongType, false),
               createStructField("n_sellers", LongType, false),
               createStructField("min_cny", DoubleType, false),
@@ -86,29 +109,26 @@ public final class MarketCells {
               createStructField("geomean_cny", DoubleType, true),
               createStructField("median_ci_low", DoubleType, false),
               createStructField("median_ci_high", DoubleType, false),
+              createStructField("median_ci_level", DoubleType, false),
               createStructField("ci_method", StringType, false),
-              createStructField("ci_level", DoubleType, false),
-              createStructField("bootstrap_replicates", IntegerType, false),
-              createStructField("seed", LongType, false),
+              createStructField("quotes_cny", createArrayType(DoubleType, false), false),
               createStructField("suppressed", BooleanType, false)));
+
+  /** The struct collected per cell: what {@link IndependentQuotes} needs of an offer. */
+  private static final String OFFER = "offer";
 
   /**
    * Options of one computation.
    *
    * @param extraDims any of {@link #EXTRA_DIMENSIONS}
-   * @param replicates bootstrap replicates B (config {@code bootstrapReplicates})
-   * @param alpha 1 - confidence level of the median interval
-   * @param seed run seed
-   * @param minOffers a cell with fewer offers is {@code suppressed} (privacy.md rule 4)
-   * @param minSellers a cell with fewer distinct sellers is {@code suppressed}
+   * @param weight how offers vote ({@link QuoteWeight#SELLER} by default)
+   * @param alpha 1 - target confidence level of the median interval
+   * @param minQuotes a cell with fewer independent quotes is {@code suppressed} (privacy.md rule 4;
+   *     quotes never outnumber offers, so this also holds the offers rule)
+   * @param minSellers a cell with fewer distinct known sellers is {@code suppressed}
    */
   public record Options(
-      List<String> extraDims,
-      int replicates,
-      double alpha,
-      long seed,
-      int minOffers,
-      int minSellers)
+      List<String> extraDims, QuoteWeight weight, double alpha, int minQuotes, int minSellers)
       implements Serializable {
     public Options {
       List<String> given = extraDims == null ? List.of() : extraDims;
@@ -120,21 +140,20 @@ public final class MarketCells {
       }
       // canonical order, so that the same dimensions given in another order give the same keys
       extraDims = EXTRA_DIMENSIONS.stream().filter(given::contains).toList();
-      if (replicates < 1) {
-        throw new IllegalArgumentException("bootstrap replicates must be >= 1, was: " + replicates);
+      if (weight == null) {
+        throw new IllegalArgumentException("weight must be given (seller or offer)");
       }
       if (!(alpha > 0 && alpha < 1)) {
         throw new IllegalArgumentException("alpha must be in (0, 1), was: " + alpha);
       }
     }
 
-    /** Defaults of everything but the dimensions, replicates and seed. */
-    public static Options of(List<String> extraDims, int replicates, long seed) {
+    /** Seller weighting, 95% intervals and the default suppression thresholds. */
+    public static Options of(List<String> extraDims) {
       return new Options(
           extraDims,
-          replicates,
+          QuoteWeight.SELLER,
           0.05,
-          seed,
           Defaults.SUPPRESSION_K,
           Defaults.SUPPRESSION_MIN_SELLERS);
     }
@@ -142,53 +161,58 @@ public final class MarketCells {
 
   private MarketCells() {}
 
-  /** Cells with default alpha 0.05 and suppression thresholds. */
-  public static Dataset<Row> compute(
-      Dataset<Row> offers, List<String> extraDims, int replicates, long seed) {
-    return compute(offers, Options.of(extraDims, replicates, seed));
-  }
-
-  /** The cells of {@code offers} (columns of silver/offers incl. period), sorted by key. */
-  public static Dataset<Row> compute(Dataset<Row> offers, Options options) {
+  /**
+   * The cells of {@code inputs} ({@link QuoteInputs} rows; plain unique offers are prepared first),
+   * sorted by key.
+   */
+  public static Dataset<Row> compute(Dataset<Row> inputs, Options options) {
+    Dataset<Row> in =
+        java.util.Arrays.asList(inputs.columns()).contains("copy_key")
+            ? inputs
+            : QuoteInputs.of(inputs);
     List<String> dims = options.extraDims();
     Column issuer =
         dims.contains(DIM_ISSUER) ? explode_outer(col("issuers")) : lit(null).cast(StringType);
     Dataset<Row> keyed =
-        offers.select(
-            col("period"),
-            col("category"),
-            col("tier"),
-            col("freshness"),
-            dims.contains(DIM_REGION)
-                ? col("region_code")
-                : lit(null).cast(StringType).as("region_code"),
-            dims.contains(DIM_SOURCE) ? col("source") : lit(null).cast(StringType).as("source"),
-            issuer.as("issuer"),
-            col("seller_key"),
-            col("price_per_record_cny"));
+        in.where(col("price_per_record_cny").isNotNull())
+            .select(
+                col("period"),
+                col("product"),
+                col("category"),
+                col("tier"),
+                col("freshness"),
+                chosen(dims, DIM_REGION, "region_code"),
+                chosen(dims, DIM_SOURCE, "source"),
+                issuer.as("issuer"),
+                chosen(dims, DIM_LANGUAGE, "language"),
+                struct(
+                        col("seller_id"),
+                        col("seller_known"),
+                        col("copy_key"),
+                        col("price_per_record_cny").as("price"),
+                        col("origin"))
+                    .as(OFFER));
     Column[] keys = KEY_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new);
-    Dataset<Row> grouped =
-        keyed
-            .where(col("price_per_record_cny").isNotNull())
-            .groupBy(keys)
-            .agg(
-                count(lit(1)).as("n_offers"),
-                count_distinct(col("seller_key")).as("n_sellers"),
-                sort_array(collect_list(col("price_per_record_cny"))).as("prices"));
-    return grouped
+    return keyed
+        .groupBy(keys)
+        .agg(collect_list(col(OFFER)).as("offers"))
         .map(new CellStats(options), Encoders.row(SCHEMA))
         .orderBy(KEY_COLUMNS.stream().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new));
   }
 
+  private static Column chosen(List<String> dims, String dim, String column) {
+    return dims.contains(dim) ? col(column) : lit(null).cast(StringType).as(column);
+  }
+
   /**
-   * The key a cell's bootstrap is seeded from: {@code name=value} of the period, category, tier,
-   * freshness and chosen extra columns, joined by {@code |}, null as {@code null}.
+   * The cell's key: {@code name=value} of the period, product, category, tier, freshness and the
+   * chosen extra columns, joined by {@code |}, null as {@code null}.
    */
   public static String cellKey(Row r, List<String> extraDims) {
     List<String> parts = new ArrayList<>();
     for (String c : KEY_COLUMNS) {
-      boolean extra = c.equals("region_code") || c.equals("source") || c.equals("issuer");
       String dim = c.equals("region_code") ? DIM_REGION : c;
+      boolean extra = EXTRA_DIMENSIONS.contains(dim);
       if (!extra || extraDims.contains(dim)) {
         Object v = r.get(r.fieldIndex(c));
         parts.add(c + "=" + (v == null ? "null" : v.toString()));
@@ -197,7 +221,19 @@ public final class MarketCells {
     return String.join("|", parts);
   }
 
-  /** Typed map from a grouped cell (keys, counts, sorted prices) to its output row. */
+  /** The offers of a collected cell as {@link IndependentQuotes.Offer}s. */
+  static List<IndependentQuotes.Offer> offers(Row r, String field) {
+    List<Row> rows = r.getList(r.fieldIndex(field));
+    List<IndependentQuotes.Offer> out = new ArrayList<>(rows.size());
+    for (Row o : rows) {
+      out.add(
+          new IndependentQuotes.Offer(
+              o.getString(0), o.getBoolean(1), o.getString(2), o.getDouble(3)));
+    }
+    return out;
+  }
+
+  /** Typed map from a grouped cell (keys, offers) to its output row. */
   private static final class CellStats implements MapFunction<Row, Row> {
     private final Options o;
 
@@ -207,47 +243,44 @@ public final class MarketCells {
 
     @Override
     public Row call(Row r) {
-      List<Double> list = r.getList(r.fieldIndex("prices"));
-      double[] v = new double[list.size()];
-      for (int i = 0; i < v.length; i++) {
-        v[i] = list.get(i);
-      }
-      java.util.Arrays.sort(v); // already sorted by sort_array; cheap insurance
+      IndependentQuotes.Result q = IndependentQuotes.of(offers(r, "offers"), o.weight());
+      double[] v = q.values();
       CellSummary s = CellSummary.of(v);
-      String key = cellKey(r, o.extraDims());
-      Bootstrap.Interval ci =
-          Bootstrap.medianCi(v, o.replicates(), o.alpha(), SplitMix64.forKey(o.seed(), key));
-      long nOffers = r.getLong(r.fieldIndex("n_offers"));
-      long nSellers = r.getLong(r.fieldIndex("n_sellers"));
-      boolean suppressed = nOffers < o.minOffers() || nSellers < o.minSellers();
-      return RowFactory.create(
-          r.get(0),
-          r.get(1),
-          r.get(2),
-          r.get(3),
-          r.get(4),
-          r.get(5),
-          r.get(6),
-          String.join(",", o.extraDims()),
-          key,
-          nOffers,
-          nSellers,
-          s.min(),
-          s.p10(),
-          s.p25(),
-          s.median(),
-          s.p75(),
-          s.p90(),
-          s.max(),
-          s.mean(),
-          Double.isNaN(s.geometricMean()) ? null : s.geometricMean(),
-          ci.low(),
-          ci.high(),
-          ci.method(),
-          1 - o.alpha(),
-          o.replicates(),
-          o.seed(),
-          suppressed);
+      MedianInterval ci = MedianInterval.of(v, o.alpha());
+      boolean suppressed = v.length < o.minQuotes() || q.nSellers() < o.minSellers();
+      Object[] out = new Object[SCHEMA.size()];
+      for (int i = 0; i < N_KEYS; i++) {
+        out[i] = r.get(i);
+      }
+      Double[] quotes = new Double[v.length];
+      for (int i = 0; i < v.length; i++) {
+        quotes[i] = v[i];
+      }
+      Object[] rest = {
+        String.join(",", o.extraDims()),
+        cellKey(r, o.extraDims()),
+        o.weight().code(),
+        (long) v.length,
+        q.nOffers(),
+        q.nSellers(),
+        s.min(),
+        s.p10(),
+        s.p25(),
+        s.median(),
+        s.p75(),
+        s.p90(),
+        s.max(),
+        s.mean(),
+        Double.isNaN(s.geometricMean()) ? null : s.geometricMean(),
+        ci.low(),
+        ci.high(),
+        ci.level(),
+        ci.method(),
+        quotes,
+        suppressed
+      };
+      System.arraycopy(rest, 0, out, N_KEYS, rest.length);
+      return RowFactory.create(out);
     }
   }
 }

@@ -5,66 +5,103 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.types.DataTypes.BooleanType;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.IntegerType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
 import static org.apache.spark.sql.types.DataTypes.createArrayType;
+import static org.apache.spark.sql.types.DataTypes.createDecimalType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
+import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.StructType;
 import org.leakmarket.stats.market.Hedonic;
+import org.leakmarket.stats.market.IndependentQuotes;
 import org.leakmarket.stats.market.Jevons;
+import org.leakmarket.stats.market.QuoteWeight;
+import org.leakmarket.stats.market.SellerBootstrap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code gold/price_index}: the chained Jevons elementary index ({@link Jevons}) and the time-dummy
- * hedonic index ({@link Hedonic}), both base 100 in the first observed period, one row per (period,
- * method).
+ * {@code gold/price_index}: the chained Jevons elementary index over matched cells ({@link Jevons})
+ * with a seller-bootstrap interval, and the time-dummy hedonic index ({@link Hedonic}) with
+ * seller-clustered (CR1) standard errors; base 100 in the first observed period, one row per
+ * (period, method).
  *
- * <p>How it runs: offers are grouped in Spark (one shuffle) to the small set of elementary cells
- * (Jevons) or distinct regressor patterns (hedonic: period x control levels, since every regressor
- * is a dummy); each group's prices are collected and sorted, and its geometric mean, or count, sum
- * and sum of squares of ln(price), computed in plain Java over the sorted values, so the
- * floating-point result does not depend on partitioning. Those groups (at most periods x cells,
- * thousands of rows, small by construction) are collected to the driver, where the chain or the OLS
- * on the k x k normal equations runs in O(groups k^2 + k^3). The regression is thus exactly the
- * row-level OLS without ever moving rows to the driver.
+ * <p><b>Jevons.</b> Elementary cells are product x category x tier x freshness x region. Spark
+ * groups the {@link QuoteInputs} rows by cell and period (one shuffle); each group's independent
+ * quotes ({@link IndependentQuotes}), geometric mean and B seller-bootstrap replicates ({@link
+ * SellerBootstrap}, draws derived from (seed, cell, period, replicate, draw)) are computed in plain
+ * Java. Only cells with enough sellers to be matched are kept and collected (cells x periods x B
+ * doubles: small by construction, independent of the number of offers); the chain and its
+ * percentile interval run on the driver.
  *
- * <p>Rows: {@code method} {@code jevons} has {@code link}, {@code n_cells}, {@code cells} (the
- * elementary cell keys {@code category|tier|freshness|region} that entered the link) and {@code
- * n_offers} of period t in them; se and interval columns null. {@code hedonic} has {@code se}
- * (delta method), {@code ci_low}/{@code ci_high} and {@code index_kennedy}, and {@code n_offers} of
- * the period. {@code note} says {@code base}, {@code chained}, {@code
- * no_common_cells_carried_forward} or {@code fitted}.
+ * <p><b>Hedonic.</b> Observations are unique offers with copies at one price collapsed to one (the
+ * one of the smallest seller id), weighted 1/m for a seller's m offers in one cell and period under
+ * seller weighting (1 under offer weighting). Pass 1 groups them by regressor pattern (period,
+ * control levels, balance presence; one shuffle) into weighted sums computed in Java over sorted
+ * values, collected (patterns: small by construction) and solved on the driver. Pass 2 groups the
+ * rows by seller (one shuffle), computes each seller's score {@code Σ w x û} in Java, and adds up
+ * the outer products as exact decimal sums grouped by matrix entry (one more shuffle, k^2 rows
+ * collected): exact sums do not depend on the order Spark adds them in, so the standard errors,
+ * like everything else here, are the same whatever the partitioning.
+ *
+ * <p>Rows: {@code method} {@code jevons}: {@code link}, {@code ci_low}/{@code ci_high} (seller
+ * bootstrap, {@code ci_method = seller_bootstrap}), {@code n_cells} and {@code cells} (the matched
+ * elementary cell keys {@code product|category|tier|freshness|region}), {@code n_obs} (quotes of
+ * period t in them), {@code segment} and {@code note} ({@code base}, {@code chained}, {@code
+ * chain_break}). {@code hedonic}: {@code se} (delta method on the CR1 variance), {@code
+ * ci_low}/{@code ci_high} ({@code ci_method = cr1_t}), {@code index_kennedy}, {@code n_obs} of the
+ * period, and the fit's {@code fit_n}, {@code fit_sellers}, {@code r2}. Both carry {@code weight}.
  */
 public final class PriceIndex {
   private static final Logger LOG = LoggerFactory.getLogger(PriceIndex.class);
 
   public static final String JEVONS = "jevons";
   public static final String HEDONIC = "hedonic";
+  public static final String CI_BOOTSTRAP = "seller_bootstrap";
+  public static final String CI_CR1 = "cr1_t";
 
   /** Columns of an elementary cell of the Jevons index (methods.md). */
   public static final List<String> ELEMENTARY_CELL =
-      List.of("category", "tier", "freshness", "region_code");
+      List.of("product", "category", "tier", "freshness", "region_code");
 
-  /** Default hedonic controls; {@code region_code} and {@code source} may be added. */
-  public static final List<String> DEFAULT_CONTROLS = List.of("tier", "freshness", "category");
+  /** The base cell: the grain within which a seller counts once. */
+  static final List<String> BASE_CELL = List.of("product", "category", "tier", "freshness");
+
+  /** Default hedonic controls (methods.md); {@code region_code} and {@code source} may be added. */
+  public static final List<String> DEFAULT_CONTROLS =
+      List.of("product", "category", "tier", "freshness", "language", "lot_size");
 
   public static final List<String> ALLOWED_CONTROLS =
-      List.of("tier", "freshness", "category", "region_code", "source");
+      List.of(
+          "product",
+          "category",
+          "tier",
+          "freshness",
+          "language",
+          "lot_size",
+          "region_code",
+          "source");
 
   /** Label of a null dimension value in cell keys and hedonic levels. */
   public static final String NULL_LEVEL = "-";
@@ -74,208 +111,420 @@ public final class PriceIndex {
           List.of(
               createStructField("period", StringType, false),
               createStructField("method", StringType, false),
+              createStructField("weight", StringType, false),
               createStructField("index", DoubleType, false),
               createStructField("se", DoubleType, true),
               createStructField("ci_low", DoubleType, true),
               createStructField("ci_high", DoubleType, true),
+              createStructField("ci_method", StringType, true),
               createStructField("index_kennedy", DoubleType, true),
               createStructField("link", DoubleType, true),
               createStructField("log_coefficient", DoubleType, true),
               createStructField("n_cells", IntegerType, true),
-              createStructField("n_offers", LongType, false),
+              createStructField("n_obs", LongType, false),
+              createStructField("segment", IntegerType, true),
+              createStructField("fit_n", LongType, true),
+              createStructField("fit_sellers", LongType, true),
+              createStructField("r2", DoubleType, true),
               createStructField("cells", createArrayType(StringType, false), true),
               createStructField("note", StringType, false)));
 
-  private static final StructType CELL_GROUP =
+  private static final StructType CELL_PERIOD =
       createStructType(
           List.of(
               createStructField("period", StringType, false),
               createStructField("cell_key", StringType, false),
-              createStructField("n", LongType, false),
-              createStructField("geomean", DoubleType, false)));
+              createStructField("log_geomean", DoubleType, false),
+              createStructField("n_sellers", IntegerType, false),
+              createStructField("n_quotes", LongType, false),
+              createStructField("replicates", createArrayType(DoubleType, false), false)));
 
   private static final StructType HEDONIC_GROUP =
       createStructType(
           List.of(
               createStructField("period", StringType, false),
               createStructField("levels", createArrayType(StringType, false), false),
+              createStructField("has_balance", BooleanType, false),
               createStructField("n", LongType, false),
-              createStructField("sum_ln", DoubleType, false),
-              createStructField("sum_ln2", DoubleType, false)));
+              createStructField("sw", DoubleType, false),
+              createStructField("swy", DoubleType, false),
+              createStructField("swy2", DoubleType, false),
+              createStructField("swb", DoubleType, false),
+              createStructField("swb2", DoubleType, false),
+              createStructField("swyb", DoubleType, false)));
+
+  private static final StructType MEAT_ENTRY =
+      createStructType(
+          List.of(
+              createStructField("i", IntegerType, false),
+              createStructField("j", IntegerType, false),
+              createStructField("v", DoubleType, false)));
+
+  /**
+   * Decimal type of the exact meat sums: 20 integer digits hold any score product of log prices
+   * (|s| below 10^9 per seller), 18 fractional digits keep 15 significant digits down to 10^-3.
+   */
+  private static final org.apache.spark.sql.types.DecimalType EXACT = createDecimalType(38, 18);
+
+  /**
+   * Index options.
+   *
+   * @param weight how offers vote
+   * @param replicates B of the Jevons seller bootstrap
+   * @param seed run seed of the bootstrap
+   * @param rules Jevons matching rules and alpha
+   * @param controls hedonic control factors among {@link #ALLOWED_CONTROLS}
+   */
+  public record Options(
+      QuoteWeight weight, int replicates, long seed, Jevons.Rules rules, List<String> controls)
+      implements Serializable {
+    public Options {
+      if (replicates < 0) {
+        throw new IllegalArgumentException("replicates must be >= 0, was: " + replicates);
+      }
+      for (String c : controls) {
+        if (!ALLOWED_CONTROLS.contains(c)) {
+          throw new IllegalArgumentException(
+              "hedonic control must be one of " + ALLOWED_CONTROLS + ", was: " + c);
+        }
+      }
+      controls = List.copyOf(controls);
+    }
+
+    /** Seller weighting, default rules and controls. */
+    public static Options of(int replicates, long seed) {
+      return new Options(
+          QuoteWeight.SELLER, replicates, seed, Jevons.Rules.DEFAULT, DEFAULT_CONTROLS);
+    }
+  }
 
   private PriceIndex() {}
 
-  /** Both indices, Jevons rows then hedonic rows, with default controls and 95% intervals. */
-  public static Dataset<Row> compute(Dataset<Row> offers) {
-    return jevons(offers).unionByName(hedonic(offers, DEFAULT_CONTROLS, 0.05));
+  /** Both indices, Jevons rows then hedonic rows. */
+  public static Dataset<Row> compute(Dataset<Row> inputs, Options options) {
+    Dataset<Row> in = prepared(inputs);
+    return jevons(in, options).unionByName(hedonic(in, options));
   }
 
-  /** The chained Jevons index of {@code offers} (unique offers with {@code period}). */
-  public static Dataset<Row> jevons(Dataset<Row> offers) {
-    List<Column> keyParts = new ArrayList<>();
-    for (int i = 0; i < ELEMENTARY_CELL.size(); i++) {
-      if (i > 0) {
-        keyParts.add(lit("|"));
-      }
-      keyParts.add(coalesce(col(ELEMENTARY_CELL.get(i)), lit(NULL_LEVEL)));
-    }
+  private static Dataset<Row> prepared(Dataset<Row> inputs) {
+    Dataset<Row> in =
+        java.util.Arrays.asList(inputs.columns()).contains("copy_key")
+            ? inputs
+            : QuoteInputs.of(inputs);
+    // ln(price) needs price > 0; ok offers always satisfy it (price_nonpositive is a rejection)
+    return in.where(col("price_per_record_cny").gt(0).and(col("period").isNotNull()));
+  }
+
+  /** The chained Jevons index of {@code inputs} ({@link QuoteInputs} rows). */
+  public static Dataset<Row> jevons(Dataset<Row> inputs, Options options) {
+    Dataset<Row> in = prepared(inputs);
     List<Row> cells =
-        positivePrices(offers)
-            .select(
+        in.select(
                 col("period"),
-                concat(keyParts.toArray(Column[]::new)).as("cell_key"),
-                col("price_per_record_cny"))
+                key(ELEMENTARY_CELL).as("cell_key"),
+                struct(
+                        col("seller_id"),
+                        col("seller_known"),
+                        col("copy_key"),
+                        col("price_per_record_cny").as("price"),
+                        col("origin"))
+                    .as("offer"))
             .groupBy(col("period"), col("cell_key"))
-            .agg(collect_list(col("price_per_record_cny")).as("prices"))
-            .map(
-                (MapFunction<Row, Row>)
-                    r -> {
-                      double[] v = sortedPrices(r);
-                      double sumLog = 0;
-                      for (double x : v) {
-                        sumLog += StrictMath.log(x);
-                      }
-                      return RowFactory.create(
-                          r.getString(0),
-                          r.getString(1),
-                          (long) v.length,
-                          StrictMath.exp(sumLog / v.length));
-                    },
-                Encoders.row(CELL_GROUP))
-            .collectAsList(); // periods x elementary cells: small by construction
-    List<Jevons.CellPrice> prices = new ArrayList<>(cells.size());
+            .agg(collect_list(col("offer")).as("offers"))
+            .map(new CellPeriodStats(options), Encoders.row(CELL_PERIOD))
+            .where(col("n_sellers").geq(options.rules().minSellers()))
+            .collectAsList(); // matchable cells x periods x B doubles: small by construction
+    List<Jevons.CellPeriod> prices = new ArrayList<>(cells.size());
     for (Row r : cells) {
+      List<Double> reps = r.getList(5);
+      double[] rep = new double[reps.size()];
+      for (int i = 0; i < rep.length; i++) {
+        rep[i] = reps.get(i);
+      }
       prices.add(
-          new Jevons.CellPrice(r.getString(0), r.getString(1), r.getDouble(3), r.getLong(2)));
+          new Jevons.CellPeriod(
+              r.getString(0), r.getString(1), r.getDouble(2), r.getInt(3), r.getLong(4), rep));
     }
+    // periods where no cell is matchable still get a row (a base or a break)
+    List<String> periods =
+        in.select(col("period"))
+            .where(col("period").isNotNull())
+            .distinct()
+            .as(Encoders.STRING())
+            .collectAsList(); // periods: small by construction
     List<Row> out = new ArrayList<>();
-    for (Jevons.Link l : Jevons.chain(prices)) {
+    for (Jevons.Link l : Jevons.chain(prices, periods, options.rules())) {
       out.add(
           RowFactory.create(
               l.period(),
               JEVONS,
+              options.weight().code(),
               l.index(),
               null,
-              null,
-              null,
+              l.ciLow(),
+              l.ciHigh(),
+              l.ciLow() == null ? null : CI_BOOTSTRAP,
               null,
               l.link(),
               l.link() == null ? null : StrictMath.log(l.link()),
               l.nCells(),
-              l.nOffers(),
+              l.nQuotes(),
+              l.segment(),
+              null,
+              null,
+              null,
               l.cells().toArray(new String[0]),
               l.note()));
-      if (Jevons.NOTE_NO_COMMON.equals(l.note())) {
+      if (Jevons.NOTE_BREAK.equals(l.note())) {
         LOG.warn(
-            "Jevons link into {} has no elementary cell in common with the previous period;"
-                + " index carried forward",
-            l.period());
+            "Jevons chain breaks into {}: {} matched cells (at least {} needed); restarts at 100",
+            l.period(),
+            l.nCells(),
+            options.rules().minCells());
       }
     }
-    LOG.info("Jevons index: {} periods from {} elementary cells", out.size(), cells.size());
-    return sessionOf(offers).createDataFrame(out, SCHEMA);
+    LOG.info("Jevons index: {} periods from {} matchable cell-periods", out.size(), cells.size());
+    return in.sparkSession().createDataFrame(out, SCHEMA);
   }
 
-  /**
-   * The time-dummy hedonic index.
-   *
-   * @param controls control factors among {@link #ALLOWED_CONTROLS}; empty gives the
-   *     period-dummy-only model (ratio of geometric means)
-   * @param alpha 1 - confidence level of {@code ci_low}/{@code ci_high}
-   */
-  public static Dataset<Row> hedonic(Dataset<Row> offers, List<String> controls, double alpha) {
-    for (String c : controls) {
-      if (!ALLOWED_CONTROLS.contains(c)) {
-        throw new IllegalArgumentException(
-            "hedonic control must be one of " + ALLOWED_CONTROLS + ", was: " + c);
-      }
-    }
-    List<String> ctl = List.copyOf(controls);
-    Column[] levelCols =
-        ctl.stream()
-            .map(c -> coalesce(col(c).cast(StringType), lit(NULL_LEVEL)))
-            .toArray(Column[]::new);
+  /** The time-dummy hedonic index of {@code inputs} ({@link QuoteInputs} rows). */
+  public static Dataset<Row> hedonic(Dataset<Row> inputs, Options options) {
+    List<String> ctl = options.controls();
+    Dataset<Row> obs = observations(prepared(inputs), ctl, options.weight());
     List<Row> groups =
-        positivePrices(offers)
-            .select(col("period"), array(levelCols).as("levels"), col("price_per_record_cny"))
-            .groupBy(col("period"), col("levels"))
-            .agg(collect_list(col("price_per_record_cny")).as("prices"))
+        obs.groupBy(col("period"), col("levels"), col("has_balance"))
+            .agg(collect_list(struct(col("w"), col("y"), col("b"))).as("wyb"))
             .map(
                 (MapFunction<Row, Row>)
                     r -> {
-                      double[] v = sortedPrices(r);
-                      double s = 0;
-                      double s2 = 0;
-                      for (double x : v) {
-                        double y = StrictMath.log(x);
-                        s += y;
-                        s2 += y * y;
+                      List<Row> rows = r.getList(3);
+                      double[][] wyb = new double[rows.size()][];
+                      for (int i = 0; i < wyb.length; i++) {
+                        Row x = rows.get(i);
+                        wyb[i] = new double[] {x.getDouble(0), x.getDouble(1), x.getDouble(2)};
                       }
+                      Hedonic.Group g =
+                          Hedonic.Group.of(r.getString(0), r.getList(1), r.getBoolean(2), wyb);
                       return RowFactory.create(
-                          r.getString(0),
-                          r.getList(1).toArray(new String[0]),
-                          (long) v.length,
-                          s,
-                          s2);
+                          g.period(),
+                          g.levels().toArray(new String[0]),
+                          g.hasBalance(),
+                          g.n(),
+                          g.sw(),
+                          g.swy(),
+                          g.swy2(),
+                          g.swb(),
+                          g.swb2(),
+                          g.swyb());
                     },
                 Encoders.row(HEDONIC_GROUP))
-            .collectAsList(); // distinct (period, control levels): small by construction
+            .collectAsList(); // regressor patterns: small by construction
+    if (groups.isEmpty()) {
+      return inputs.sparkSession().createDataFrame(List.of(), SCHEMA);
+    }
     List<Hedonic.Group> hg = new ArrayList<>(groups.size());
     for (Row r : groups) {
       hg.add(
           new Hedonic.Group(
-              r.getString(0), r.<String>getList(1), r.getLong(2), r.getDouble(3), r.getDouble(4)));
+              r.getString(0),
+              r.<String>getList(1),
+              r.getBoolean(2),
+              r.getLong(3),
+              r.getDouble(4),
+              r.getDouble(5),
+              r.getDouble(6),
+              r.getDouble(7),
+              r.getDouble(8),
+              r.getDouble(9)));
     }
-    Hedonic.Result res = Hedonic.fit(hg, ctl, alpha);
+    Hedonic.Model model = Hedonic.estimate(hg, ctl);
+    int k = model.design().size();
+    double[][] meat = new double[k][k];
+    List<Row> entries =
+        obs.groupBy(col("seller_id"))
+            .agg(
+                collect_list(
+                        struct(
+                            col("period"),
+                            col("levels"),
+                            col("w"),
+                            col("y"),
+                            col("b"),
+                            col("has_balance")))
+                    .as("rows"))
+            .flatMap(new SellerScores(model.design()), Encoders.row(MEAT_ENTRY))
+            .groupBy(col("i"), col("j"))
+            .agg(sum(col("v").cast(EXACT)).as("v"))
+            .collectAsList(); // at most k^2 entries
+    for (Row e : entries) {
+      double v = e.getDecimal(2).doubleValue();
+      meat[e.getInt(0)][e.getInt(1)] = v;
+      meat[e.getInt(1)][e.getInt(0)] = v;
+    }
+    long sellers = obs.select(col("seller_id")).distinct().count();
+    Hedonic.Result res = model.result(meat, sellers, options.rules().alpha());
     List<Row> out = new ArrayList<>();
     for (Hedonic.Point p : res.points()) {
       out.add(
           RowFactory.create(
               p.period(),
               HEDONIC,
+              options.weight().code(),
               p.index(),
               nan(p.se()),
               nan(p.ciLow()),
               nan(p.ciHigh()),
+              Double.isNaN(p.ciLow()) ? null : CI_CR1,
               nan(p.indexKennedy()),
               null,
               nan(p.delta()),
               null,
-              p.nOffers(),
+              p.nObs(),
+              null,
+              res.n(),
+              res.clusters(),
+              nan(res.r2()),
               null,
               "fitted"));
     }
-    if (res.fit() != null) {
-      LOG.info(
-          "Hedonic index: {} periods, {} coefficients, n = {}, residual df = {}",
-          res.points().size(),
-          res.names().size(),
-          res.fit().n(),
-          res.fit().df());
-    }
-    return sessionOf(offers).createDataFrame(out, SCHEMA);
+    LOG.info(
+        "Hedonic index: {} periods, {} coefficients, n = {}, sellers = {}, R2 = {}",
+        res.points().size(),
+        res.names().size(),
+        res.n(),
+        res.clusters(),
+        res.r2());
+    return inputs.sparkSession().createDataFrame(out, SCHEMA);
   }
 
-  private static Dataset<Row> positivePrices(Dataset<Row> offers) {
-    // ln(price) needs price > 0; ok offers always satisfy it (price_nonpositive is a rejection)
-    return offers.where(col("price_per_record_cny").gt(0));
+  /**
+   * The hedonic observations: one row per unique offer with copies at one price collapsed, with
+   * {@code levels} (the control factors, null as {@value #NULL_LEVEL}), weight {@code w}, {@code y
+   * = ln(price)}, {@code b = ln(balance)} or 0 and {@code has_balance}.
+   */
+  static Dataset<Row> observations(Dataset<Row> in, List<String> controls, QuoteWeight weight) {
+    List<Column> copyKey = new ArrayList<>();
+    copyKey.add(col("period"));
+    BASE_CELL.forEach(c -> copyKey.add(col(c)));
+    copyKey.add(col("copy_key"));
+    copyKey.add(col("price_per_record_cny"));
+    List<Column> sellerCell = new ArrayList<>();
+    sellerCell.add(col("seller_id"));
+    sellerCell.add(col("period"));
+    BASE_CELL.forEach(c -> sellerCell.add(col(c)));
+    Dataset<Row> single =
+        in.withColumn(
+                "_copy",
+                row_number()
+                    .over(
+                        Window.partitionBy(copyKey.toArray(Column[]::new))
+                            .orderBy(col("origin"), col("seller_id"), col("offer_index"))))
+            .where(col("_copy").equalTo(1));
+    Column w =
+        weight == QuoteWeight.SELLER
+            ? lit(1.0)
+                .divide(count(lit(1)).over(Window.partitionBy(sellerCell.toArray(Column[]::new))))
+            : lit(1.0);
+    Column[] levels =
+        controls.stream()
+            .map(c -> coalesce(col(c).cast(StringType), lit(NULL_LEVEL)))
+            .toArray(Column[]::new);
+    return single.select(
+        col("seller_id"),
+        col("period"),
+        array(levels).as("levels"),
+        w.cast(DoubleType).as("w"),
+        org.apache.spark.sql.functions.log(col("price_per_record_cny")).as("y"),
+        coalesce(col("ln_balance"), lit(0.0)).as("b"),
+        col("ln_balance").isNotNull().as("has_balance"));
   }
 
-  private static double[] sortedPrices(Row r) {
-    List<Double> list = r.getList(r.fieldIndex("prices"));
-    double[] v = new double[list.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = list.get(i);
+  private static Column key(List<String> columns) {
+    List<Column> parts = new ArrayList<>();
+    for (int i = 0; i < columns.size(); i++) {
+      if (i > 0) {
+        parts.add(lit("|"));
+      }
+      parts.add(coalesce(col(columns.get(i)), lit(NULL_LEVEL)));
     }
-    java.util.Arrays.sort(v); // summation order fixed by value, not by arrival
-    return v;
+    return concat(parts.toArray(Column[]::new));
+  }
+
+  /** A Jevons cell-period: independent quotes, geometric mean, seller-bootstrap replicates. */
+  private static final class CellPeriodStats implements MapFunction<Row, Row> {
+    private final Options o;
+
+    CellPeriodStats(Options o) {
+      this.o = o;
+    }
+
+    @Override
+    public Row call(Row r) {
+      String period = r.getString(0);
+      String cell = r.getString(1);
+      IndependentQuotes.Result q =
+          IndependentQuotes.of(MarketCells.offers(r, "offers"), o.weight());
+      double sumLog = 0;
+      for (double x : q.values()) {
+        sumLog += StrictMath.log(x);
+      }
+      int sellers = (int) q.nSellers();
+      Double[] reps = new Double[0];
+      if (sellers >= o.rules().minSellers()) {
+        double[] b =
+            SellerBootstrap.logGeometricMeans(
+                q.sellers(), o.replicates(), o.seed(), cell + "@" + period);
+        reps = new Double[b.length];
+        for (int i = 0; i < b.length; i++) {
+          reps[i] = b[i];
+        }
+      }
+      return RowFactory.create(
+          period, cell, sumLog / q.nQuotes(), sellers, (long) q.nQuotes(), reps);
+    }
+  }
+
+  /** One seller's score outer product, as (i, j, value) entries with i <= j, zeros left out. */
+  private static final class SellerScores implements FlatMapFunction<Row, Row> {
+    private final Hedonic.Design design;
+
+    SellerScores(Hedonic.Design design) {
+      this.design = design;
+    }
+
+    @Override
+    public Iterator<Row> call(Row r) {
+      String seller = r.getString(0);
+      List<Row> rows = r.getList(1);
+      List<Hedonic.Obs> obs = new ArrayList<>(rows.size());
+      for (Row x : rows) {
+        boolean hb = x.getBoolean(5);
+        obs.add(
+            new Hedonic.Obs(
+                seller,
+                x.getString(0),
+                x.getList(1),
+                x.getDouble(2),
+                x.getDouble(3),
+                hb ? x.getDouble(4) : null));
+      }
+      double[] s = design.score(obs);
+      List<Row> out = new ArrayList<>();
+      for (int i = 0; i < s.length; i++) {
+        if (s[i] == 0) {
+          continue;
+        }
+        for (int j = i; j < s.length; j++) {
+          if (s[j] != 0) {
+            out.add(RowFactory.create(i, j, s[i] * s[j]));
+          }
+        }
+      }
+      return out.iterator();
+    }
   }
 
   private static Double nan(double d) {
     return Double.isNaN(d) ? null : d;
-  }
-
-  private static SparkSession sessionOf(Dataset<Row> ds) {
-    return ds.sparkSession();
   }
 }

@@ -198,7 +198,16 @@ final class Lexer {
         break;
       }
     }
-    if (j + 1 < n && text[j] == '.' && isAsciiDigit(text[j + 1])) {
+    // 3,1 million: a comma, one or two digits and a scale word is a decimal comma
+    int decimals = j < n && text[j] == ',' && digits > 0 && scale == 0 ? decimalComma(j) : 0;
+    if (decimals > 0) {
+      for (int k = j + 1; k <= j + decimals; k++) {
+        unscaled = unscaled * 10 + (text[k] - '0');
+        digits++;
+        scale++;
+      }
+      j += decimals + 1;
+    } else if (j + 1 < n && text[j] == '.' && isAsciiDigit(text[j + 1])) {
       j++;
       while (j < n && isAsciiDigit(text[j])) {
         unscaled = unscaled * 10 + (text[j] - '0');
@@ -231,8 +240,8 @@ final class Lexer {
       for (Vocabulary.Multiplier m : vocab.multipliers) {
         String t = m.term();
         int at = j;
-        if (t.length() >= 3 && at < n && text[at] == ' ') {
-          at++;
+        if ((t.length() >= 3 || isCjkMultiplier(t)) && at < n && text[at] == ' ') {
+          at++; // 3 million, 10 万条 (a space before a word or a Chinese unit)
         }
         if (text.length - at >= t.length() && regionMatches(at, t)) {
           int after = at + t.length();
@@ -257,6 +266,43 @@ final class Lexer {
     t.multiplied = multiplied;
     t.singleDigit = single && !multiplied;
     return t;
+  }
+
+  /** 万, 千, 亿: a Chinese multiplier, which may follow a number after a space (10 万条). */
+  private static boolean isCjkMultiplier(String t) {
+    return t.length() == 1 && t.charAt(0) >= '\u3400';
+  }
+
+  /**
+   * The number of decimals (1 or 2) when the comma at {@code at} is a decimal comma: one or two
+   * digits follow it, then (after at most a space) a scale word (2,4 million, 3,1 mil, 1,5k); else
+   * 0.
+   */
+  private int decimalComma(int at) {
+    int n = text.length;
+    int d = 0;
+    while (at + 1 + d < n && d < 3 && isAsciiDigit(text[at + 1 + d])) {
+      d++;
+    }
+    if (d < 1 || d > 2) {
+      return 0;
+    }
+    for (Vocabulary.Multiplier m : vocab.multipliers) {
+      String t = m.term();
+      int p = at + 1 + d;
+      if ((t.length() >= 3 || isCjkMultiplier(t)) && p < n && text[p] == ' ') {
+        p++;
+      }
+      int after = p + t.length();
+      if (after <= n
+          && regionMatches(p, t)
+          && !(TermTrie.isAsciiLetter(t.charAt(t.length() - 1))
+              && after < n
+              && TermTrie.isAsciiLetter(text[after]))) {
+        return d;
+      }
+    }
+    return 0;
   }
 
   private boolean groupOfThree(int from) {

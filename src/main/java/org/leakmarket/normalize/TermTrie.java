@@ -105,8 +105,12 @@ final class TermTrie implements Serializable {
     while (true) {
       if (n.meanings != null) {
         int end = i + 1;
+        // a word ends where a letter is not followed by a letter, nor a digit by a digit
+        // (cvv2 is not in CVV20)
         boolean boundaryOk =
-            !isAsciiLetter(text[i]) || end >= text.length || !isAsciiLetter(text[end]);
+            end >= text.length
+                || !(isAsciiLetter(text[i]) && isAsciiLetter(text[end])
+                    || isDigit(text[i]) && isDigit(text[end]));
         if (boundaryOk && count < ends.length) {
           ends[count] = end;
           nodes[count] = n;
@@ -144,6 +148,10 @@ final class TermTrie implements Serializable {
       n = n.child(term.charAt(i));
     }
     return n == null ? null : n.meanings;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   static boolean isAsciiLetter(char c) {

@@ -17,6 +17,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.leakmarket.reference.Regions;
+import org.leakmarket.vocab.Category;
+import org.leakmarket.vocab.Code;
+import org.leakmarket.vocab.Freshness;
+import org.leakmarket.vocab.Product;
+import org.leakmarket.vocab.Tier;
 
 /**
  * The words the normaliser understands, read from the data files under {@code /vocabulary/} in the
@@ -33,13 +38,24 @@ public final class Vocabulary implements Serializable {
   enum Kind {
     CURRENCY,
     COUNT,
+    GOODS,
     EACH,
     PER,
     RANGE,
+    BETWEEN,
+    AND,
     MAX,
     MIN,
+    AVERAGE,
     MIN_ORDER,
     TRIAL,
+    STOCK,
+    LOT_ALL,
+    BALANCE,
+    OVER,
+    RATIO,
+    PRICE_CUE,
+    CONTACT,
     NOT_PRICE,
     IGNORE,
     BUY,
@@ -47,9 +63,42 @@ public final class Vocabulary implements Serializable {
     TIER,
     FRESHNESS,
     CATEGORY,
+    PRODUCT,
     ISSUER,
     REGION
   }
+
+  static {
+    // a token keeps its kinds as bits of an int
+    if (Kind.values().length > 32) {
+      throw new IllegalStateException("more than 32 vocabulary kinds");
+    }
+  }
+
+  /** The roles a term of price_words.tsv may have. */
+  private static final java.util.EnumSet<Kind> PRICE_WORD_KINDS =
+      java.util.EnumSet.of(
+          Kind.COUNT,
+          Kind.GOODS,
+          Kind.EACH,
+          Kind.PER,
+          Kind.RANGE,
+          Kind.BETWEEN,
+          Kind.AND,
+          Kind.MAX,
+          Kind.MIN,
+          Kind.AVERAGE,
+          Kind.MIN_ORDER,
+          Kind.TRIAL,
+          Kind.STOCK,
+          Kind.LOT_ALL,
+          Kind.BALANCE,
+          Kind.OVER,
+          Kind.RATIO,
+          Kind.PRICE_CUE,
+          Kind.CONTACT,
+          Kind.NOT_PRICE,
+          Kind.IGNORE);
 
   static final int BEFORE = 1;
   static final int AFTER = 2;
@@ -63,10 +112,23 @@ public final class Vocabulary implements Serializable {
    */
   static final int CARD = 64;
 
+  /** A product word that only hints at the goods (账户, accounts, balance): the weakest. */
+  static final int WEAK = 128;
+
+  /** A product word that defines the goods (dumps, logins, 网银, with PIN): the strongest. */
+  static final int STRONG = 256;
+
+  /** A per-record word that names one lot (一份, 一套): a count right after its price fills it. */
+  static final int LOT = 512;
+
+  /** A minimum-order word that, right after a price, makes it a "from" price (3毛起). */
+  static final int PRICE_FROM = 1024;
+
   /**
    * One meaning of a term. {@code value} is the currency code, tier, category, region code or
    * comma-separated issuer codes; {@code rule} names the evidence rule; {@code cased} is the term
-   * as written for case-sensitive terms.
+   * as written for case-sensitive terms; {@code code} is the enum constant of a tier, freshness,
+   * category or product term (null otherwise).
    */
   record Meaning(
       Kind kind,
@@ -75,8 +137,20 @@ public final class Vocabulary implements Serializable {
       int flags,
       String cased,
       String rule,
-      String[] codes)
+      String[] codes,
+      Code code)
       implements Serializable {
+    Meaning(
+        Kind kind,
+        String value,
+        BigDecimal scale,
+        int flags,
+        String cased,
+        String rule,
+        String[] codes) {
+      this(kind, value, scale, flags, cased, rule, codes, null);
+    }
+
     boolean has(int flag) {
       return (flags & flag) != 0;
     }
@@ -153,21 +227,16 @@ public final class Vocabulary implements Serializable {
     }
     for (String[] f : src.rows("price_words.tsv")) {
       need(f, 2, "price_words.tsv");
-      Kind k =
-          switch (f[1].trim()) {
-            case "count" -> Kind.COUNT;
-            case "each" -> Kind.EACH;
-            case "per" -> Kind.PER;
-            case "range" -> Kind.RANGE;
-            case "max" -> Kind.MAX;
-            case "min" -> Kind.MIN;
-            case "min_order" -> Kind.MIN_ORDER;
-            case "trial" -> Kind.TRIAL;
-            case "not_price" -> Kind.NOT_PRICE;
-            case "ignore" -> Kind.IGNORE;
-            default -> throw new IllegalArgumentException("price_words.tsv: unknown role " + f[1]);
-          };
-      int flags = k == Kind.COUNT ? AFTER_NUMBER : 0;
+      Kind k;
+      try {
+        k = Kind.valueOf(f[1].trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("price_words.tsv: unknown role " + f[1], e);
+      }
+      if (!PRICE_WORD_KINDS.contains(k)) {
+        throw new IllegalArgumentException("price_words.tsv: unknown role " + f[1]);
+      }
+      int flags = flags(f.length > 2 ? f[2] : "") | (k == Kind.COUNT ? AFTER_NUMBER : 0);
       add(
           f[0],
           new Meaning(k, f[1].trim(), null, flags, f[0], k.name().toLowerCase(Locale.ROOT), null));
@@ -182,26 +251,10 @@ public final class Vocabulary implements Serializable {
           f[0],
           new Meaning(k, "", null, flags(f.length > 2 ? f[2] : ""), f[0], "buy_request", null));
     }
-    valued(src, "tiers.tsv", Kind.TIER, "tier.", Set.of("standard", "gold", "platinum", "premium"));
-    valued(
-        src, "freshness.tsv", Kind.FRESHNESS, "freshness.", Set.of("new", "second_hand", "aged"));
-    valued(
-        src,
-        "categories.tsv",
-        Kind.CATEGORY,
-        "category.",
-        Set.of(
-            "credit_card",
-            "bank_account",
-            "loan",
-            "securities",
-            "insurance",
-            "telecom",
-            "ecommerce",
-            "real_estate",
-            "auto",
-            "education",
-            "other"));
+    valued(src, "tiers.tsv", Kind.TIER, "tier.", Tier.class, Tier.UNKNOWN);
+    valued(src, "freshness.tsv", Kind.FRESHNESS, "freshness.", Freshness.class, Freshness.UNKNOWN);
+    valued(src, "categories.tsv", Kind.CATEGORY, "category.", Category.class, null);
+    valued(src, "products.tsv", Kind.PRODUCT, "product.", Product.class, null);
     for (String[] f : src.rows("issuers.tsv")) {
       need(f, 2, "issuers.tsv");
       String[] codes = f[1].trim().split("\\s*,\\s*");
@@ -243,17 +296,26 @@ public final class Vocabulary implements Serializable {
     yearDumpWords.sort(Comparator.comparingInt(String::length).reversed());
   }
 
-  private void valued(Source src, String file, Kind kind, String rulePrefix, Set<String> allowed)
+  /** A table of term, enum code, flags: {@code none} (the "nothing said" constant) is refused. */
+  private <E extends Enum<E> & Code> void valued(
+      Source src, String file, Kind kind, String rulePrefix, Class<E> type, E none)
       throws IOException {
     for (String[] f : src.rows(file)) {
       need(f, 2, file);
       String v = f[1].trim();
-      if (!allowed.contains(v)) {
-        throw new IllegalArgumentException(file + ": " + v + " is not one of " + allowed);
+      E e = Code.of(type, v).filter(x -> x != none).orElse(null);
+      if (e == null || !e.code().equals(v)) {
+        throw new IllegalArgumentException(
+            file
+                + ": "
+                + v
+                + " is not one of "
+                + java.util.Arrays.toString(type.getEnumConstants()));
       }
       add(
           f[0],
-          new Meaning(kind, v, null, flags(f.length > 2 ? f[2] : ""), f[0], rulePrefix + v, null));
+          new Meaning(
+              kind, v, null, flags(f.length > 2 ? f[2] : ""), f[0], rulePrefix + v, null, e));
     }
   }
 
@@ -263,7 +325,14 @@ public final class Vocabulary implements Serializable {
     Meaning stored =
         cs
             ? new Meaning(
-                m.kind(), m.value(), m.scale(), m.flags(), norm(term, true), m.rule(), m.codes())
+                m.kind(),
+                m.value(),
+                m.scale(),
+                m.flags(),
+                norm(term, true),
+                m.rule(),
+                m.codes(),
+                m.code())
             : m;
     trie.add(norm(term, false), stored);
   }
@@ -285,6 +354,11 @@ public final class Vocabulary implements Serializable {
         case "cs" -> flags |= CASE_SENSITIVE;
         case "clause_start" -> flags |= CLAUSE_START;
         case "card" -> flags |= CARD;
+        case "weak" -> flags |= WEAK;
+        case "strong" -> flags |= STRONG;
+        case "lot" -> flags |= LOT;
+        case "price_from" -> flags |= PRICE_FROM;
+        case "follows" -> flags |= AFTER;
         default -> throw new IllegalArgumentException("unknown vocabulary flag " + f);
       }
     }

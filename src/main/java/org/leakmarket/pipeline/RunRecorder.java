@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
-import org.leakmarket.cli.VersionProvider;
+import org.leakmarket.common.Version;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.stage.StageResult;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
 import scala.jdk.javaapi.CollectionConverters;
@@ -87,33 +88,12 @@ public final class RunRecorder {
     counts.put("key_fingerprint", fingerprint);
   }
 
-  public void count(String name, long n) {
-    counts.put(name, Long.toString(n));
-  }
-
-  /** SHA-256 of one input file, already computed (by the listing scan). */
-  public void inputHash(String file, String sha256) {
-    inputHashes.put(file, sha256);
-  }
-
   /**
-   * What happened to the lines of one listing file, as a JSON object under {@code file:<path>} in
-   * {@code counts}: read = accepted + quarantined.
+   * A stage's counts, by their {@code gold/runs} names, and the hashes of inputs it read itself.
    */
-  public void fileCounts(org.leakmarket.ingest.ListingIngest.FileCounts f) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("lines", f.lines());
-    m.put("blank", f.blank());
-    m.put("read", f.read());
-    m.put("accepted", f.accepted());
-    m.put("repeated", f.repeated());
-    m.put("quarantined", f.quarantined());
-    m.put("by_reason", new TreeMap<>(f.byReason()));
-    try {
-      counts.put("file:" + f.file(), new ObjectMapper().writeValueAsString(m));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+  public void counts(StageResult result) {
+    counts.putAll(result.recordedCounts());
+    inputHashes.putAll(result.inputHashes());
   }
 
   /** SHA-256 of each input file (each file of a folder). */
@@ -175,7 +155,7 @@ public final class RunRecorder {
   }
 
   /** Writes the run's row with outcome {@value #RUNNING}, before any other table is written. */
-  void started(Set<Stage> stages) {
+  void started(Set<Phase> stages) {
     allowUnfinished();
     warehouse.upsert(Table.GOLD_RUNS, row(stages, RUNNING, null));
   }
@@ -218,12 +198,12 @@ public final class RunRecorder {
     }
   }
 
-  void record(Set<Stage> stages, String outcome) {
+  void record(Set<Phase> stages, String outcome) {
     warehouse.upsert(Table.GOLD_RUNS, row(stages, outcome, Instant.now()));
   }
 
   private org.apache.spark.sql.Dataset<Row> row(
-      Set<Stage> stages, String outcome, Instant finished) {
+      Set<Phase> stages, String outcome, Instant finished) {
     Map<String, String> versions = new TreeMap<>();
     warehouse.versionsWritten().forEach((k, v) -> versions.put(k, Long.toString(v)));
     String params;
@@ -239,7 +219,7 @@ public final class RunRecorder {
             finished == null ? null : Timestamp.from(finished),
             stages.toString(),
             outcome,
-            VersionProvider.version(),
+            Version.get(),
             params,
             CollectionConverters.asScala(inputHashes),
             CollectionConverters.asScala(counts),

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 import org.leakmarket.faults.PausePoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

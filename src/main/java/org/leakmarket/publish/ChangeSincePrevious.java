@@ -65,16 +65,16 @@ public final class ChangeSincePrevious {
         continue;
       }
       if (c.period().equals(prev)) {
-        before.put(c.seriesKey(), c.medianCny());
+        before.put(c.key(), c.medianCny());
       } else if (c.period().equals(cur)) {
-        now.put(c.seriesKey(), c.medianCny());
+        now.put(c.key(), c.medianCny());
       }
     }
     for (Map.Entry<String, Double> e : now.entrySet()) {
       String[] k = e.getKey().split("/", -1);
       add(
           out,
-          FigureNames.marketCell(FigureNames.MEDIAN, k[0], k[1], k[2]),
+          FigureNames.marketCell(FigureNames.MEDIAN, k[0], k[1], k[2], k[3]),
           prev,
           cur,
           before.get(e.getKey()),

@@ -47,7 +47,9 @@ public final class CsvTables {
     t.put("samples.csv", samples(m));
     t.put("overlap.csv", overlap(m));
     t.put("population_models.csv", populationModels(m));
+    t.put("population_sensitivity.csv", populationSensitivity(m));
     t.put("value_at_market_prices.csv", value(m));
+    t.put("value_by_rule.csv", valueByRule(m));
     t.put("rejections_by_reason.csv", rejections(m));
     t.put("revisions.csv", revisions(m));
     return t;
@@ -57,31 +59,46 @@ public final class CsvTables {
     Csv c =
         new Csv(
             "period",
+            "product",
             "category",
             "tier",
             "freshness",
+            "n_quotes",
             "n_offers",
             "n_sellers",
             "median_cny",
             "p25_cny",
             "p75_cny",
+            "min_cny",
+            "max_cny",
             "median_ci_low",
             "median_ci_high",
+            "median_ci_level",
+            "ci_method",
+            "weight",
             "suppressed",
             "note");
+    String weight = m.market().weight() == null ? "" : m.market().weight();
     for (MarketCell x : m.market().cells()) {
       c.row(
           x.period(),
+          nz(x.product()),
           x.category(),
           x.tier(),
           x.freshness(),
+          Formats.csv(x.nQuotes()),
           Formats.csv(x.nOffers()),
           Formats.csv(x.nSellers()),
           Formats.csv(x.medianCny()),
           Formats.csv(x.p25Cny()),
           Formats.csv(x.p75Cny()),
+          Formats.csv(x.minCny()),
+          Formats.csv(x.maxCny()),
           Formats.csv(x.medianCiLow()),
           Formats.csv(x.medianCiHigh()),
+          Formats.csv(x.medianCiLevel()),
+          nz(x.ciMethod()),
+          weight,
           bool(x.suppressed()),
           note(x.suppressed()));
     }
@@ -93,11 +110,19 @@ public final class CsvTables {
         new Csv(
             "period",
             "jevons",
+            "jevons_ci_low",
+            "jevons_ci_high",
+            "jevons_matched_cells",
+            "jevons_segment",
+            "jevons_note",
             "hedonic",
             "hedonic_kennedy",
             "hedonic_se",
             "hedonic_ci_low",
             "hedonic_ci_high",
+            "hedonic_n",
+            "hedonic_sellers",
+            "hedonic_r2",
             "suppressed",
             "note");
     for (PublicationModel.IndexRow row : m.market().indexRows()) {
@@ -107,11 +132,19 @@ public final class CsvTables {
       c.row(
           row.period(),
           j == null ? "" : Formats.csv(j.index()),
+          j == null ? "" : Formats.csv(j.ciLow()),
+          j == null ? "" : Formats.csv(j.ciHigh()),
+          j == null || j.nCells() == null ? "" : Integer.toString(j.nCells()),
+          j == null || j.segment() == null ? "" : Integer.toString(j.segment()),
+          j == null ? "" : nz(j.note()),
           h == null ? "" : Formats.csv(h.index()),
           h == null ? "" : Formats.csv(h.indexKennedy()),
           h == null ? "" : Formats.csv(h.se()),
           h == null ? "" : Formats.csv(h.ciLow()),
           h == null ? "" : Formats.csv(h.ciHigh()),
+          h == null ? "" : Formats.csv(h.n()),
+          h == null ? "" : Formats.csv(h.sellers()),
+          h == null ? "" : Formats.csv(h.r2()),
           bool(s),
           note(s));
     }
@@ -221,7 +254,19 @@ public final class CsvTables {
 
   static String populationModels(PublicationModel m) {
     Csv c =
-        new Csv("model", "n_hat", "se", "ci_low", "ci_high", "aic", "bic", "converged", "selected");
+        new Csv(
+            "model",
+            "n_hat",
+            "se",
+            "ci_low",
+            "ci_high",
+            "aic",
+            "bic",
+            "converged",
+            "selected",
+            "profile_ci_low",
+            "profile_ci_high",
+            "weight");
     Population p = m.population();
     if (p != null) {
       if (p.lincolnPetersen() != null) {
@@ -234,7 +279,10 @@ public final class CsvTables {
             "",
             "",
             "true",
-            bool("lincoln_petersen".equals(p.selected())));
+            bool("lincoln_petersen".equals(p.selected())),
+            "",
+            "",
+            "");
       }
       if (p.chapman() != null) {
         c.row(
@@ -246,7 +294,10 @@ public final class CsvTables {
             "",
             "",
             "true",
-            bool("chapman".equals(p.selected())));
+            bool("chapman".equals(p.selected())),
+            "",
+            "",
+            "");
       }
       for (LogLinearModel x : p.models()) {
         c.row(
@@ -258,20 +309,83 @@ public final class CsvTables {
             Formats.csv(x.aic()),
             Formats.csv(x.bic()),
             bool(x.converged()),
-            bool(x.model().equals(p.selected())));
+            bool(x.model().equals(p.selected())),
+            Formats.csv(x.profileCiLow()),
+            Formats.csv(x.profileCiHigh()),
+            Formats.csv(x.weight()));
       }
     }
     return c.text();
   }
 
+  /**
+   * The model average and the heterogeneity models: {@code kind} is {@code model_average} or {@code
+   * heterogeneity}; a blank {@code profile_ci_high} beside a {@code profile_ci_low} means no finite
+   * upper limit.
+   */
+  static String populationSensitivity(PublicationModel m) {
+    Csv c =
+        new Csv(
+            "kind",
+            "model",
+            "n_hat",
+            "se",
+            "ci_low",
+            "ci_high",
+            "profile_ci_low",
+            "profile_ci_high",
+            "converged",
+            "note");
+    Population p = m.population();
+    if (p != null) {
+      PublicationModel.ModelAverage a = p.modelAverage();
+      if (a != null) {
+        c.row(
+            "model_average",
+            "average of " + (a.models() == null ? "" : a.models()) + " models",
+            Formats.csv(a.nHat()),
+            Formats.csv(a.se()),
+            Formats.csv(a.ciLow()),
+            Formats.csv(a.ciHigh()),
+            "",
+            "",
+            "true",
+            nz(a.criterion()) + " weights; unconditional SE (Buckland et al. 1997)");
+      }
+      for (PublicationModel.SensitivityModel x : p.sensitivity()) {
+        c.row(
+            "heterogeneity",
+            x.model(),
+            Formats.csv(x.nHat()),
+            Formats.csv(x.se()),
+            Formats.csv(x.ciLow()),
+            Formats.csv(x.ciHigh()),
+            Formats.csv(x.profileCiLow()),
+            Formats.csv(x.profileCiHigh()),
+            bool(x.converged()),
+            nz(x.note()));
+      }
+    }
+    return c.text();
+  }
+
+  /**
+   * One row per valued group (sample, period, category, tier, freshness) with the rule that priced
+   * it, then the total; {@code records} are persons, each counted once.
+   */
   static String value(PublicationModel m) {
     Csv c =
         new Csv(
+            "sample_id",
             "period",
             "category",
             "tier",
             "freshness",
             "records",
+            "rule",
+            "priced_from",
+            "n_quotes",
+            "price_cny",
             "value_cny",
             "ci_low",
             "ci_high",
@@ -281,11 +395,16 @@ public final class CsvTables {
     if (v != null) {
       for (ValueCell x : v.byCell()) {
         c.row(
+            nz(x.sampleId()),
             x.period(),
             x.category(),
             x.tier(),
             x.freshness(),
             Formats.csv(x.records()),
+            nz(x.rule()),
+            nz(x.pricedFrom()),
+            Formats.csv(x.nQuotes()),
+            Formats.csv(x.priceCny()),
             Formats.csv(x.valueCny()),
             Formats.csv(x.ciLow()),
             Formats.csv(x.ciHigh()),
@@ -299,11 +418,33 @@ public final class CsvTables {
           "",
           "",
           "",
+          Formats.csv(v.recordsValued()),
+          "",
+          "",
+          "",
+          "",
           Formats.csv(v.totalCny()),
           Formats.csv(v.ciLow()),
           Formats.csv(v.ciHigh()),
           bool(s),
           note(s));
+    }
+    return c.text();
+  }
+
+  /** Persons and value per pricing rule ({@code unpriced} has no value). */
+  static String valueByRule(PublicationModel m) {
+    Csv c = new Csv("rule", "records", "value_cny", "suppressed", "note");
+    ValueAtMarket v = m.valueAtMarketPrices();
+    if (v != null) {
+      for (PublicationModel.ValueRule r : v.byRule()) {
+        c.row(
+            r.rule(),
+            Formats.csv(r.records()),
+            Formats.csv(r.valueCny()),
+            bool(r.suppressed()),
+            note(r.suppressed()));
+      }
     }
     return c.text();
   }
@@ -349,7 +490,7 @@ public final class CsvTables {
   }
 
   /** A CSV under construction. */
-  private static final class Csv {
+  static final class Csv {
     private final StringBuilder sb = new StringBuilder();
     private final int width;
 

@@ -13,14 +13,21 @@ public final class FigureNames {
   public static final String HEDONIC = "hedonic_index";
   public static final String MEDIAN = "median_cny";
 
+  /** The product of every cell before cells had a product dimension. */
+  public static final String LEGACY_PRODUCT = "personal_records";
+
   private FigureNames() {}
 
   /** The figure name of one measure of a market cell. */
-  public static String marketCell(String measure, String category, String tier, String freshness) {
-    return measure + " " + category + "/" + tier + "/" + freshness;
+  public static String marketCell(
+      String measure, String product, String category, String tier, String freshness) {
+    return measure + " " + product + "/" + category + "/" + tier + "/" + freshness;
   }
 
-  /** A figure name as a reader sees it: {@code Median CNY, credit-card / standard / new}. */
+  /**
+   * A figure name as a reader sees it: {@code Median CNY, personal-records / credit-card / standard
+   * / new}.
+   */
   public static String display(String figure) {
     if (figure.equals(JEVONS)) {
       return "Jevons index";
@@ -37,13 +44,20 @@ public final class FigureNames {
     return what + ", " + figure.substring(space + 1).replace('_', '-').replace("/", " / ");
   }
 
-  /** The {@code category/tier/freshness} key of a market-cell figure, if it is one. */
+  /**
+   * The {@code product/category/tier/freshness} key of a market-cell figure, if it is one (a legacy
+   * figure without product gets {@link #LEGACY_PRODUCT}).
+   */
   public static Optional<String> cellKey(String figure) {
     int space = figure.indexOf(' ');
     if (space < 0) {
       return Optional.empty();
     }
     String key = figure.substring(space + 1);
-    return key.chars().filter(c -> c == '/').count() == 2 ? Optional.of(key) : Optional.empty();
+    long slashes = key.chars().filter(c -> c == '/').count();
+    if (slashes == 3) {
+      return Optional.of(key);
+    }
+    return slashes == 2 ? Optional.of(LEGACY_PRODUCT + "/" + key) : Optional.empty();
   }
 }

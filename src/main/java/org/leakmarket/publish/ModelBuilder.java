@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +34,11 @@ import org.leakmarket.publish.PublicationModel.Source;
 import org.leakmarket.publish.PublicationModel.TierCount;
 import org.leakmarket.publish.PublicationModel.ValueAtMarket;
 import org.leakmarket.publish.PublicationModel.ValueCell;
+import org.leakmarket.publish.PublicationModel.ValueRule;
 import org.leakmarket.publish.PublicationModel.Volume;
 import org.leakmarket.reference.Regions;
+import org.leakmarket.stats.valuation.PricingRule;
+import org.leakmarket.stats.valuation.ValueSimulation;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
 
@@ -93,26 +97,41 @@ public final class ModelBuilder {
 
   private Market market(String label) {
     List<MarketCell> cells = new ArrayList<>();
+    String weight = null;
+    Dataset<Row> table = warehouse.read(Table.GOLD_MARKET_CELLS);
+    // a table written before cells had a product (reproducing an old publication) has none
+    List<String> order =
+        java.util.Arrays.asList(table.columns()).contains("product")
+            ? List.of("period", "product", "category", "tier", "freshness")
+            : List.of("period", "category", "tier", "freshness");
     for (Row r :
         collect(
-            warehouse
-                .read(Table.GOLD_MARKET_CELLS)
+            table
                 .filter(col("dimensions").equalTo(""))
-                .orderBy("period", "category", "tier", "freshness"))) {
+                .drop("quotes_cny") // the quotes themselves are for the valuation, not the brief
+                .orderBy(
+                    order.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)))) {
       if (Periods.within(r.getAs("period"), label)) {
+        weight = weight == null ? opt(r, "weight") : weight;
         cells.add(
             new MarketCell(
                 r.getAs("period"),
+                opt(r, "product"),
                 r.getAs("category"),
                 r.getAs("tier"),
                 r.getAs("freshness"),
+                opt(r, "n_quotes"),
                 r.getAs("n_offers"),
                 r.getAs("n_sellers"),
                 r.getAs("median_cny"),
                 r.getAs("p25_cny"),
                 r.getAs("p75_cny"),
+                r.getAs("min_cny"),
+                r.getAs("max_cny"),
                 r.getAs("median_ci_low"),
                 r.getAs("median_ci_high"),
+                opt(r, "median_ci_level"),
+                opt(r, "ci_method"),
                 false));
       }
     }
@@ -124,7 +143,16 @@ public final class ModelBuilder {
         continue;
       }
       if (PriceIndex.JEVONS.equals(r.getAs("method"))) {
-        jevons.add(new IndexPoint(period, r.getAs("index"), false));
+        jevons.add(
+            new IndexPoint(
+                period,
+                r.getAs("index"),
+                r.getAs("ci_low"),
+                r.getAs("ci_high"),
+                r.getAs("n_cells"),
+                opt(r, "segment"),
+                r.getAs("note"),
+                false));
       } else {
         hedonic.add(
             new HedonicPoint(
@@ -134,10 +162,18 @@ public final class ModelBuilder {
                 r.getAs("se"),
                 r.getAs("ci_low"),
                 r.getAs("ci_high"),
+                opt(r, "fit_n"),
+                opt(r, "fit_sellers"),
+                opt(r, "r2"),
                 false));
       }
     }
-    return new Market(cells, jevons, hedonic);
+    return new Market(cells, jevons, hedonic, weight == null ? cfg.weight() : weight);
+  }
+
+  /** A column that tables written before it existed lack (reproducing an old publication). */
+  private static <T> T opt(Row r, String field) {
+    return java.util.Arrays.asList(r.schema().fieldNames()).contains(field) ? r.getAs(field) : null;
   }
 
   private List<Volume> volume(String label) {
@@ -206,44 +242,129 @@ public final class ModelBuilder {
     return new Exposure(records, persons, cards, issuers, tiers, byRegion, recycledShare, samples);
   }
 
+  /**
+   * The value at asking prices of the samples obtained in the label's periods, from the {@code
+   * value} rows of gold/exposure: the groups' quotes are simulated again for just these groups
+   * ({@link ValueSimulation}, seeded by the run seed, so a group's interval is the one analyze
+   * wrote), which gives the label's total its own joint interval.
+   */
   private ValueAtMarket value(String label) {
+    Dataset<Row> rows =
+        warehouse
+            .read(Table.GOLD_EXPOSURE)
+            .filter(col("breakdown").isin("value", "value_excluded"))
+            .orderBy("breakdown", "key");
+    boolean current = Arrays.asList(rows.columns()).contains("rule");
     List<ValueCell> cells = new ArrayList<>();
-    double total = 0;
-    double low = 0;
-    double high = 0;
-    boolean any = false;
-    for (Row r :
-        collect(
-            warehouse
-                .read(Table.GOLD_EXPOSURE)
-                .filter(col("breakdown").equalTo("value"))
-                .orderBy("key"))) {
+    List<String> keys = new ArrayList<>(); // each cell's key in gold/exposure, which sim uses
+    List<ValueSimulation.Group> sim = new ArrayList<>();
+    Map<String, long[]> perRule = new TreeMap<>();
+    long valued = 0;
+    long unpriced = 0;
+    long fabricated = 0;
+    long repeats = 0;
+    for (Row r : collect(rows)) {
       String period = r.getAs("period");
       if (period == null || !Periods.within(period, label)) {
         continue;
       }
+      Long records = r.getAs("records");
+      if ("value_excluded".equals(r.getAs("breakdown"))) {
+        if ("fabricated".equals(r.getAs("rule"))) {
+          fabricated += records;
+        } else {
+          repeats += records;
+        }
+        continue;
+      }
+      String rule = current ? r.getAs("rule") : "cell";
+      String key = r.getAs("key");
+      Double price = r.getAs("median_cny");
       Double v = r.getAs("value_cny");
+      valued += records;
+      perRule.computeIfAbsent(rule, x -> new long[1])[0] += records;
+      if (PricingRule.UNPRICED.code().equals(rule) || v == null) {
+        unpriced += records;
+      } else if (!current || PricingRule.OWN_PRICE.code().equals(rule)) {
+        // an own price is fixed; a legacy row (no quotes) is carried at its value
+        sim.add(new ValueSimulation.Group(key, records, v / Math.max(records, 1), null, null));
+      } else {
+        List<Double> q = r.getList(r.fieldIndex("quotes_cny"));
+        sim.add(
+            new ValueSimulation.Group(
+                key,
+                records,
+                null,
+                r.getAs("priced_from"),
+                q.stream().mapToDouble(Double::doubleValue).toArray()));
+      }
+      keys.add(key);
       cells.add(
           new ValueCell(
               period,
               r.getAs("category"),
               r.getAs("tier"),
               r.getAs("freshness"),
-              r.getAs("records"),
+              records,
               v,
-              r.getAs("value_ci_low"),
-              r.getAs("value_ci_high"),
-              false));
-      if (v != null) {
-        any = true;
-        total += v;
-        low += r.<Double>getAs("value_ci_low");
-        high += r.<Double>getAs("value_ci_high");
+              null,
+              null,
+              false,
+              current ? r.getAs("sample_id") : null,
+              rule,
+              current ? r.getAs("priced_from") : null,
+              price,
+              current ? r.getAs("n_quotes") : null));
+    }
+    ValueSimulation.Result result = ValueSimulation.run(sim, cfg.seed());
+    List<ValueCell> withIntervals = new ArrayList<>();
+    Map<String, Double> ruleValue = new TreeMap<>();
+    for (int i = 0; i < cells.size(); i++) {
+      ValueCell c = cells.get(i);
+      ValueSimulation.Interval iv = c.valueCny() == null ? null : result.groups().get(keys.get(i));
+      withIntervals.add(
+          new ValueCell(
+              c.period(),
+              c.category(),
+              c.tier(),
+              c.freshness(),
+              c.records(),
+              c.valueCny(),
+              iv == null ? null : iv.low(),
+              iv == null ? null : iv.high(),
+              false,
+              c.sampleId(),
+              c.rule(),
+              c.pricedFrom(),
+              c.priceCny(),
+              c.nQuotes()));
+      if (c.valueCny() != null) {
+        ruleValue.merge(c.rule(), c.valueCny(), Double::sum);
       }
     }
-    return any
-        ? new ValueAtMarket(total, low, high, cells)
-        : new ValueAtMarket(null, null, null, cells);
+    List<ValueRule> byRule = new ArrayList<>();
+    for (PricingRule pr : PricingRule.values()) {
+      long[] n = perRule.get(pr.code());
+      if (n != null) {
+        byRule.add(new ValueRule(pr.code(), n[0], ruleValue.get(pr.code()), false));
+      }
+    }
+    ValueSimulation.Interval t = result.total();
+    boolean any = !sim.isEmpty();
+    return new ValueAtMarket(
+        any ? t.value() : null,
+        any ? t.low() : null,
+        any ? t.high() : null,
+        withIntervals,
+        byRule,
+        valued,
+        unpriced,
+        fabricated,
+        repeats,
+        "seeded joint simulation of the cells' medians (order statistics), "
+            + result.replicates()
+            + " replicates",
+        result.replicates());
   }
 
   private Population population() {
@@ -255,9 +376,14 @@ public final class ModelBuilder {
     LincolnPetersen lp = null;
     Chapman chapman = null;
     String selected = null;
+    PublicationModel.ModelAverage average = null;
     List<LogLinearModel> models = new ArrayList<>();
+    List<PublicationModel.SensitivityModel> sensitivity = new ArrayList<>();
+    boolean hasProfile = Arrays.asList(first.schema().fieldNames()).contains("profile_ci_low");
     for (Row r : rows) {
       Double n = r.getAs("n_hat");
+      boolean ok =
+          Boolean.TRUE.equals(r.getAs("mle_exists")) && Boolean.TRUE.equals(r.getAs("converged"));
       switch (r.<String>getAs("method")) {
         case "lincoln_petersen" ->
             lp = n == null ? null : new LincolnPetersen(n, r.<Double>getAs("se"));
@@ -271,35 +397,69 @@ public final class ModelBuilder {
                         r.<Double>getAs("ci_low"),
                         r.<Double>getAs("ci_high"));
         case "loglinear" -> {
-          boolean ok =
-              Boolean.TRUE.equals(r.getAs("mle_exists"))
-                  && Boolean.TRUE.equals(r.getAs("converged"));
           models.add(
               new LogLinearModel(
                   r.getAs("model"),
-                  r.getAs("n_hat"),
+                  n,
                   r.getAs("se"),
                   r.getAs("ci_low"),
                   r.getAs("ci_high"),
                   r.getAs("aic"),
                   r.getAs("bic"),
-                  ok));
+                  ok,
+                  hasProfile ? r.getAs("profile_ci_low") : null,
+                  hasProfile ? r.getAs("profile_ci_high") : null,
+                  hasProfile ? r.getAs("weight") : null));
           if (Boolean.TRUE.equals(r.getAs("selected"))) {
             selected = r.getAs("model");
           }
         }
+        case "model_average" ->
+            average =
+                new PublicationModel.ModelAverage(
+                    n,
+                    r.getAs("se"),
+                    r.getAs("ci_low"),
+                    r.getAs("ci_high"),
+                    r.getAs("models_averaged"),
+                    "BIC");
+        case "heterogeneity" ->
+            sensitivity.add(
+                new PublicationModel.SensitivityModel(
+                    r.getAs("model"),
+                    n,
+                    r.getAs("se"),
+                    r.getAs("ci_low"),
+                    r.getAs("ci_high"),
+                    r.getAs("profile_ci_low"),
+                    r.getAs("profile_ci_high"),
+                    ok,
+                    r.getAs("note")));
         default -> {}
       }
     }
+    // The table holds models in name order; the publication lists them simplest first as fitted
+    // (by number of interactions, then name), so "[1,2,3]" leads.
+    int lists = first.<scala.collection.Seq<String>>getAs("lists").size();
+    models.sort(
+        java.util.Comparator.comparingInt(
+                (LogLinearModel lm) ->
+                    org.leakmarket.stats.population.LogLinearModel.parse(lm.model(), lists)
+                        .interactions()
+                        .size())
+            .thenComparing(LogLinearModel::model));
+    sensitivity.sort(java.util.Comparator.comparing(PublicationModel.SensitivityModel::model));
     return new Population(
-        first.<scala.collection.Seq<String>>getAs("lists").size(),
+        lists,
         first.getAs("lists_by"),
         lp,
         chapman,
         models,
         selected,
         List.of(),
-        first.<Long>getAs("observed"));
+        first.<Long>getAs("observed"),
+        average,
+        sensitivity);
   }
 
   private Listings listings() {
@@ -384,7 +544,7 @@ public final class ModelBuilder {
         versions,
         population == null ? null : population.selected(),
         cfg.seed(),
-        org.leakmarket.cli.VersionProvider.version());
+        org.leakmarket.common.Version.get());
   }
 
   private long countOf(Table t) {

@@ -52,15 +52,17 @@ import org.leakmarket.publish.PublicationModel.IssuerCount;
 import org.leakmarket.publish.PublicationModel.LogLinearModel;
 import org.leakmarket.publish.PublicationModel.MarketCell;
 import org.leakmarket.publish.PublicationModel.Population;
+import org.leakmarket.stats.market.Jevons;
 
 /**
  * The publication's charts, drawn with JFreeChart from an already suppressed model (a suppressed
- * cell has no numbers, so it cannot be plotted): price per record by tier and freshness with the
- * median's 95% CI on a log scale, the Jevons and hedonic indices with the hedonic 95% band, persons
- * exposed by issuer, and the population estimate of each model with its CI. Each chart is written
- * as SVG (JFreeSVG, with a fixed defs prefix so ids are stable and unique inside one HTML page) and
- * as a PNG at twice the nominal size. Runs headless; costs one render per chart and format (tens of
- * ms).
+ * cell has no numbers, so it cannot be plotted): for each product, the asking price per record by
+ * tier and freshness with the median's order-statistic interval (the range below 6 quotes) on a log
+ * scale; the Jevons and hedonic indices with the hedonic 95% band (the Jevons line broken where its
+ * chain breaks); persons exposed by issuer, and the population estimate of each model with its CI.
+ * Each chart is written as SVG (JFreeSVG, with a fixed defs prefix so ids are stable and unique
+ * inside one HTML page) and as a PNG at twice the nominal size. Runs headless; costs one render per
+ * chart and format (tens of ms).
  */
 public final class PublicationCharts {
   static {
@@ -91,6 +93,19 @@ public final class PublicationCharts {
       List.of("standard", "gold", "platinum", "premium", "unknown");
   private static final List<String> FRESHNESS_ORDER =
       List.of("new", "second_hand", "aged", "unknown");
+
+  /** The seed's customer records first, then the other products of vocabulary.md. */
+  static final List<String> PRODUCT_ORDER =
+      List.of(
+          "personal_records",
+          "card_credentials",
+          "card_clones",
+          "account_access",
+          "identity_documents",
+          "other");
+
+  /** Chart id of a product's price chart. */
+  static final String PRICE_CHART = "price_by_tier_freshness_";
 
   private PublicationCharts() {}
 
@@ -124,11 +139,28 @@ public final class PublicationCharts {
   /** Every chart the model has data for, in reading order. */
   public static List<Chart> all(PublicationModel m, String source) {
     List<Chart> charts = new ArrayList<>();
-    priceByTier(m, source).ifPresent(charts::add);
+    for (String product : products(m)) {
+      priceByTier(m, product, source).ifPresent(charts::add);
+    }
     indices(m, source).ifPresent(charts::add);
     exposureByIssuer(m, source).ifPresent(charts::add);
     population(m, source).ifPresent(charts::add);
     return charts;
+  }
+
+  /** Products with a published cell, in {@link #PRODUCT_ORDER} (unknown ones after, sorted). */
+  static List<String> products(PublicationModel m) {
+    return order(
+        m.market().cells().stream()
+            .filter(c -> !c.suppressed())
+            .map(PublicationCharts::productOf)
+            .toList(),
+        PRODUCT_ORDER);
+  }
+
+  /** A cell's product; cells published before products existed are customer records. */
+  static String productOf(MarketCell c) {
+    return c.product() == null ? FigureNames.LEGACY_PRODUCT : c.product();
   }
 
   /** The latest period with at least one published market cell, if any. */
@@ -139,12 +171,20 @@ public final class PublicationCharts {
         .max(Comparator.naturalOrder());
   }
 
-  /** The category with the most published offers in a period. */
-  static Optional<String> mainCategory(PublicationModel m, String period) {
+  /** The latest period with a published cell of {@code product}, if any. */
+  static Optional<String> latestPeriod(PublicationModel m, String product) {
+    return m.market().cells().stream()
+        .filter(c -> !c.suppressed() && productOf(c).equals(product))
+        .map(MarketCell::period)
+        .max(Comparator.naturalOrder());
+  }
+
+  /** The category of {@code product} with the most published quotes in a period. */
+  static Optional<String> mainCategory(PublicationModel m, String product, String period) {
     Map<String, Long> offers = new TreeMap<>();
     for (MarketCell c : m.market().cells()) {
-      if (!c.suppressed() && c.period().equals(period)) {
-        offers.merge(c.category(), c.nOffers(), Long::sum);
+      if (!c.suppressed() && c.period().equals(period) && productOf(c).equals(product)) {
+        offers.merge(c.category(), size(c), Long::sum);
       }
     }
     // Most offers wins; on a tie the alphabetically first category, so the choice is stable.
@@ -157,18 +197,25 @@ public final class PublicationCharts {
     return Optional.ofNullable(best);
   }
 
-  static Optional<Chart> priceByTier(PublicationModel m, String source) {
-    Optional<String> period = latestPeriod(m);
+  /** A cell's size for ranking: its independent quotes, or offers in an older model. */
+  static long size(MarketCell c) {
+    Long n = c.nQuotes() != null ? c.nQuotes() : c.nOffers();
+    return n == null ? 0 : n;
+  }
+
+  static Optional<Chart> priceByTier(PublicationModel m, String product, String source) {
+    Optional<String> period = latestPeriod(m, product);
     if (period.isEmpty()) {
       return Optional.empty();
     }
-    String category = mainCategory(m, period.get()).orElseThrow();
+    String category = mainCategory(m, product, period.get()).orElseThrow();
     List<MarketCell> cells =
         m.market().cells().stream()
             .filter(
                 c ->
                     !c.suppressed()
                         && c.period().equals(period.get())
+                        && productOf(c).equals(product)
                         && c.category().equals(category)
                         && c.medianCny() != null
                         && c.medianCny() > 0)
@@ -210,18 +257,20 @@ public final class PublicationCharts {
     y.setUpperMargin(0.08);
     y.setLowerMargin(0.08);
     XYPlot plot = new XYPlot(data, x, y, renderer);
+    String what = MarketView.productTitle(product) + ", " + label(category);
     JFreeChart chart =
         chart(
-            "Price per record by card tier and freshness, " + period.get(),
-            label(category) + " records; median with 95% bootstrap interval",
+            "Asking price per record by card tier and freshness, " + period.get(),
+            what + "; median, 95% order-statistic interval (range below 6 quotes)",
             plot,
             source,
             true);
     return Optional.of(
         new Chart(
-            "price_by_tier_freshness",
-            "Price per record by tier and freshness, " + period.get(),
-            "Median price per record in CNY by card tier and freshness with 95% intervals",
+            PRICE_CHART + product,
+            "Asking price per record by tier and freshness, " + what + ", " + period.get(),
+            "Median asking price per record in CNY by card tier and freshness with the median's"
+                + " 95% order-statistic interval or range",
             chart));
   }
 
@@ -246,9 +295,15 @@ public final class PublicationCharts {
     }
     band.addSeries(hed);
     XYSeriesCollection jevons = new XYSeriesCollection();
-    XYSeries jev = new XYSeries("Jevons index");
+    boolean breaks = m.market().jevons().stream().anyMatch(p -> Jevons.NOTE_BREAK.equals(p.note()));
+    XYSeries jev =
+        new XYSeries("Jevons index of matched cells" + (breaks ? " (gap: chain break)" : ""));
     for (IndexPoint p : m.market().jevons()) {
       if (!p.suppressed() && p.index() != null) {
+        if (Jevons.NOTE_BREAK.equals(p.note()) && jev.getItemCount() > 0) {
+          // a null point ends the line: the segments before and after a break are not comparable
+          jev.add(order.indexOf(p.period()) - 0.5, null);
+        }
         jev.add(order.indexOf(p.period()), p.index());
       }
     }
@@ -277,16 +332,17 @@ public final class PublicationCharts {
     plot.addRangeMarker(base);
     JFreeChart chart =
         chart(
-            "Price indices of stolen records over time",
-            "Base 100 in the first period; shaded: 95% interval of the hedonic index",
+            "Asking-price indices of stolen records over time",
+            "Base 100 in the first period; shaded: 95% interval of the hedonic index"
+                + " (seller-clustered CR1 standard errors)",
             plot,
             source,
             true);
     return Optional.of(
         new Chart(
             "price_indices",
-            "Price indices over time",
-            "Hedonic and Jevons price indices by period with the hedonic 95% band",
+            "Asking-price indices over time",
+            "Hedonic and Jevons indices of asking prices by period with the hedonic 95% band",
             chart));
   }
 
@@ -348,25 +404,56 @@ public final class PublicationCharts {
             chart));
   }
 
+  /** At most this many log-linear models are plotted (the best by BIC), so labels stay legible. */
+  static final int MAX_MODELS_PLOTTED = 8;
+
   static Optional<Chart> population(PublicationModel m, String source) {
     Population p = m.population();
     if (p == null) {
       return Optional.empty();
     }
+    // name -> {estimate, low, high, series}: 0 selected, 1 other models, 2 average, 3 heterogeneity
     Map<String, double[]> estimates = new LinkedHashMap<>();
     if (p.chapman() != null) {
       estimates.put(
-          "chapman", new double[] {p.chapman().nHat(), p.chapman().ciLow(), p.chapman().ciHigh()});
+          "chapman",
+          new double[] {p.chapman().nHat(), p.chapman().ciLow(), p.chapman().ciHigh(), 1});
     }
+    List<LogLinearModel> best =
+        p.models().stream()
+            .filter(lm -> lm.converged() && lm.nHat() != null && lm.bic() != null)
+            .sorted(Comparator.comparingDouble(LogLinearModel::bic))
+            .limit(MAX_MODELS_PLOTTED)
+            .toList();
     for (LogLinearModel lm : p.models()) {
-      if (lm.converged() && lm.nHat() != null) {
+      if (best.contains(lm)) {
+        // the profile interval where there is one with both limits, else the log-normal one
+        boolean profile = lm.profileCiLow() != null && lm.profileCiHigh() != null;
+        Double lo = profile ? lm.profileCiLow() : lm.ciLow();
+        Double hi = profile ? lm.profileCiHigh() : lm.ciHigh();
         estimates.put(
             lm.model(),
             new double[] {
               lm.nHat(),
-              lm.ciLow() == null ? lm.nHat() : lm.ciLow(),
-              lm.ciHigh() == null ? lm.nHat() : lm.ciHigh()
+              lo == null ? lm.nHat() : lo,
+              hi == null ? lm.nHat() : hi,
+              lm.model().equals(p.selected()) ? 0 : 1
             });
+      }
+    }
+    PublicationModel.ModelAverage a = p.modelAverage();
+    if (a != null && a.nHat() != null && a.models() != null && a.models() > 1) {
+      estimates.put("average", new double[] {a.nHat(), a.ciLow(), a.ciHigh(), 2});
+    }
+    for (PublicationModel.SensitivityModel sm : p.sensitivity()) {
+      if (sm.converged() && sm.nHat() != null) {
+        boolean profile = sm.profileCiLow() != null && sm.profileCiHigh() != null;
+        Double lo = profile ? sm.profileCiLow() : sm.ciLow();
+        Double hi = profile ? sm.profileCiHigh() : sm.ciHigh();
+        // short axis labels: "Mth Chao (LB)" does not fit under its point
+        estimates.put(
+            sm.model().replace("Mth ", "").replace(" (LB)", " LB"),
+            new double[] {sm.nHat(), lo == null ? sm.nHat() : lo, hi == null ? sm.nHat() : hi, 3});
       }
     }
     if (estimates.isEmpty()) {
@@ -375,21 +462,37 @@ public final class PublicationCharts {
     List<String> names = new ArrayList<>(estimates.keySet());
     YIntervalSeries selected = new YIntervalSeries("Selected model");
     YIntervalSeries others = new YIntervalSeries("Other models");
+    YIntervalSeries average = new YIntervalSeries("BIC-weighted average");
+    YIntervalSeries heterogeneity = new YIntervalSeries("Heterogeneity (sensitivity)");
+    List<YIntervalSeries> series = List.of(selected, others, average, heterogeneity);
     for (int i = 0; i < names.size(); i++) {
       double[] e = estimates.get(names.get(i));
-      (names.get(i).equals(p.selected()) ? selected : others).add(i, e[0], e[1], e[2]);
+      series.get((int) e[3]).add(i, e[0], e[1], e[2]);
     }
+    // Only series with points enter the chart (and its legend); paints follow the kind.
     YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-    data.addSeries(selected);
-    data.addSeries(others);
+    List<Integer> kinds = new ArrayList<>();
+    for (int k = 0; k < series.size(); k++) {
+      if (series.get(k).getItemCount() > 0) {
+        data.addSeries(series.get(k));
+        kinds.add(k);
+      }
+    }
     XYErrorRenderer renderer = new XYErrorRenderer();
     renderer.setDrawXError(false);
     renderer.setCapLength(10);
     renderer.setErrorStroke(new BasicStroke(1.6f));
-    renderer.setSeriesPaint(0, VERMILION);
-    renderer.setSeriesPaint(1, BLUE);
-    renderer.setSeriesShape(0, new Ellipse2D.Double(-6, -6, 12, 12));
-    renderer.setSeriesShape(1, new Ellipse2D.Double(-4.5, -4.5, 9, 9));
+    Color[] paints = {VERMILION, BLUE, INK, new Color(0x00, 0x9E, 0x73)};
+    java.awt.Shape[] shapes = {
+      new Ellipse2D.Double(-6, -6, 12, 12),
+      new Ellipse2D.Double(-4.5, -4.5, 9, 9),
+      new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10),
+      new Ellipse2D.Double(-4.5, -4.5, 9, 9)
+    };
+    for (int i = 0; i < kinds.size(); i++) {
+      renderer.setSeriesPaint(i, paints[kinds.get(i)]);
+      renderer.setSeriesShape(i, shapes[kinds.get(i)]);
+    }
     SymbolAxis x = new SymbolAxis("Model", names.toArray(String[]::new));
     x.setGridBandsVisible(false);
     x.setRange(-0.6, names.size() - 0.4);
@@ -416,7 +519,8 @@ public final class PublicationCharts {
     JFreeChart chart =
         chart(
             "Exposed population: capture-recapture estimates",
-            "Estimate and 95% interval per model; model selected by BIC highlighted",
+            "Estimate and 95% interval (profile likelihood where available): the best models by"
+                + " BIC, their weighted average, and heterogeneity models",
             plot,
             source,
             true);

@@ -21,7 +21,7 @@ import java.util.Map;
  * @param exposure who was exposed in the leak samples
  * @param population capture-recapture estimates of the exposed population
  * @param rejectionsByReason rejected listings and sample rows by reason code
- * @param valueAtMarketPrices exposed records valued at the matching cell's median price, or null
+ * @param valueAtMarketPrices exposed records valued at asking prices, or null
  * @param volume offers per period, or empty
  * @param changeSincePrevious derived by {@link PublicationWriter} from the suppressed model; the
  *     pipeline leaves it empty
@@ -63,13 +63,21 @@ public record PublicationModel(
   /** Leak samples read, their records, and sample rows rejected. */
   public record SampleCounts(long samples, Long records, long rejected) {}
 
-  /** Market cells and the two price indices (base 100 in the first period). */
+  /**
+   * Market cells and the two price indices (base 100 in the first period); {@code weight} says how
+   * offers vote ({@code seller}: one quote per seller, cell and period; {@code offer}).
+   */
   public record Market(
-      List<MarketCell> cells, List<IndexPoint> jevons, List<HedonicPoint> hedonic) {
+      List<MarketCell> cells, List<IndexPoint> jevons, List<HedonicPoint> hedonic, String weight) {
     public Market {
       cells = listOrEmpty(cells);
       jevons = listOrEmpty(jevons);
       hedonic = listOrEmpty(hedonic);
+    }
+
+    /** Without the weight (then not stated). */
+    public Market(List<MarketCell> cells, List<IndexPoint> jevons, List<HedonicPoint> hedonic) {
+      this(cells, jevons, hedonic, null);
     }
 
     /** The Jevons and hedonic points of each period, in period order; either may be null. */
@@ -92,35 +100,72 @@ public record PublicationModel(
   }
 
   /**
-   * One period × category × tier × freshness cell of per-record prices in CNY. The median CI is the
-   * percentile bootstrap interval. When {@code suppressed}, every number is null.
+   * One period × product × category × tier × freshness cell of asking prices per record in CNY,
+   * counted in independent quotes ({@code nQuotes}; methods.md). The median's interval is the
+   * order-statistic interval with its achieved level ({@code ciMethod = order_statistic}) or, below
+   * 6 quotes, the range ({@code ciMethod = range}), never a bootstrap. When {@code suppressed},
+   * every number is null.
    */
   public record MarketCell(
       String period,
+      String product,
       String category,
       String tier,
       String freshness,
+      Long nQuotes,
       Long nOffers,
       Long nSellers,
       Double medianCny,
       Double p25Cny,
       Double p75Cny,
+      Double minCny,
+      Double maxCny,
       Double medianCiLow,
       Double medianCiHigh,
+      Double medianCiLevel,
+      String ciMethod,
       boolean suppressed) {
 
-    /** The cell's key without the period: {@code category/tier/freshness}. */
+    /**
+     * The cell's key without period and product, {@code category/tier/freshness}: what value cells
+     * are matched on (they are all {@code personal_records}).
+     */
     public String seriesKey() {
       return category + "/" + tier + "/" + freshness;
     }
+
+    /** The cell's key without the period: {@code product/category/tier/freshness}. */
+    public String key() {
+      return product + "/" + seriesKey();
+    }
   }
 
-  /** One point of the chained Jevons index. */
-  public record IndexPoint(String period, Double index, boolean suppressed) {}
+  /**
+   * One point of the chained Jevons index with its seller-bootstrap 95% interval; {@code segment}
+   * counts chains ({@code note = chain_break} where a link had too few matched cells and the index
+   * restarts at 100), {@code nCells} the matched cells of the link into the period.
+   */
+  public record IndexPoint(
+      String period,
+      Double index,
+      Double ciLow,
+      Double ciHigh,
+      Integer nCells,
+      Integer segment,
+      String note,
+      boolean suppressed) {
+
+    /** A point with no interval or chain details. */
+    public IndexPoint(String period, Double index, boolean suppressed) {
+      this(period, index, null, null, null, null, null, suppressed);
+    }
+  }
 
   /**
    * One point of the time-dummy hedonic index: {@code index = 100·exp(δ)}, {@code indexKennedy =
-   * 100·exp(δ − ½·Var(δ))}, {@code se} the standard error of δ, and the 95% interval of the index.
+   * 100·exp(δ − ½·Var(δ))}, {@code se} its standard error, the 95% interval of the index from
+   * seller-clustered (CR1) standard errors, and the regression's {@code n} offers, {@code sellers}
+   * and {@code r2} (the same on every point: one regression).
    */
   public record HedonicPoint(
       String period,
@@ -129,7 +174,23 @@ public record PublicationModel(
       Double se,
       Double ciLow,
       Double ciHigh,
-      boolean suppressed) {}
+      Long n,
+      Long sellers,
+      Double r2,
+      boolean suppressed) {
+
+    /** A point without the regression's size. */
+    public HedonicPoint(
+        String period,
+        Double index,
+        Double indexKennedy,
+        Double se,
+        Double ciLow,
+        Double ciHigh,
+        boolean suppressed) {
+      this(period, index, indexKennedy, se, ciLow, ciHigh, null, null, null, suppressed);
+    }
+  }
 
   /** Offers (and distinct sellers) per period, in period order. */
   public record Volume(String period, Long offers, Long sellers, boolean suppressed) {}
@@ -189,7 +250,11 @@ public record PublicationModel(
     }
   }
 
-  /** Capture-recapture estimates of how many persons the samples imply. */
+  /**
+   * Capture-recapture estimates of how many persons the samples imply: two-list estimates, every
+   * log-linear model, the model average beside the selected model, and heterogeneity models as
+   * sensitivity rows (methods.md, Population).
+   */
   public record Population(
       int lists,
       String listsBy,
@@ -198,10 +263,36 @@ public record PublicationModel(
       List<LogLinearModel> models,
       String selected,
       List<CaptureHistory> overlap,
-      Long observed) {
+      Long observed,
+      ModelAverage modelAverage,
+      List<SensitivityModel> sensitivity) {
     public Population {
       models = listOrEmpty(models);
       overlap = listOrEmpty(overlap);
+      sensitivity = listOrEmpty(sensitivity);
+    }
+
+    /** Without model average and sensitivity rows. */
+    public Population(
+        int lists,
+        String listsBy,
+        LincolnPetersen lincolnPetersen,
+        Chapman chapman,
+        List<LogLinearModel> models,
+        String selected,
+        List<CaptureHistory> overlap,
+        Long observed) {
+      this(
+          lists,
+          listsBy,
+          lincolnPetersen,
+          chapman,
+          models,
+          selected,
+          overlap,
+          observed,
+          null,
+          List.of());
     }
 
     /** Without the observed count (it is then not stated). */
@@ -215,6 +306,28 @@ public record PublicationModel(
         List<CaptureHistory> overlap) {
       this(lists, listsBy, lincolnPetersen, chapman, models, selected, overlap, null);
     }
+
+    /** The same estimates with another overlap table (suppression). */
+    public Population withOverlap(List<CaptureHistory> newOverlap) {
+      return new Population(
+          lists,
+          listsBy,
+          lincolnPetersen,
+          chapman,
+          models,
+          selected,
+          newOverlap,
+          observed,
+          modelAverage,
+          sensitivity);
+    }
+
+    /** The selected log-linear model with an estimate, if any. */
+    public java.util.Optional<LogLinearModel> selectedModel() {
+      return models.stream()
+          .filter(lm -> lm.model().equals(selected) && lm.converged() && lm.nHat() != null)
+          .findFirst();
+    }
   }
 
   /** Two-list Lincoln-Petersen estimate; the record is null when the lists do not overlap. */
@@ -225,7 +338,10 @@ public record PublicationModel(
 
   /**
    * One Poisson log-linear model ({@code [1,2,3]}, {@code [12,3]}, ...). When not {@code converged}
-   * the MLE does not exist and no number of it is published.
+   * the MLE does not exist and no number of it is published. {@code ciLow}/{@code ciHigh} are the
+   * log-transformed (Chao 1987) interval, {@code profileCiLow}/{@code profileCiHigh} the
+   * profile-likelihood interval (null when not computed; a null upper limit with a lower one means
+   * the data set no upper bound), {@code weight} the model's share of the BIC-weighted average.
    */
   public record LogLinearModel(
       String model,
@@ -235,20 +351,112 @@ public record PublicationModel(
       Double ciHigh,
       Double aic,
       Double bic,
-      boolean converged) {}
+      boolean converged,
+      Double profileCiLow,
+      Double profileCiHigh,
+      Double weight) {
+
+    /** Without profile interval and weight. */
+    public LogLinearModel(
+        String model,
+        Double nHat,
+        Double se,
+        Double ciLow,
+        Double ciHigh,
+        Double aic,
+        Double bic,
+        boolean converged) {
+      this(model, nHat, se, ciLow, ciHigh, aic, bic, converged, null, null, null);
+    }
+  }
+
+  /**
+   * The criterion-weighted average of N̂ over the log-linear models with an estimate, with Buckland
+   * et al.'s (1997) unconditional SE and its log-transformed 95% interval.
+   */
+  public record ModelAverage(
+      Double nHat, Double se, Double ciLow, Double ciHigh, Integer models, String criterion) {}
+
+  /**
+   * A heterogeneity model shown as a sensitivity row ({@code Mth Chao (LB)}, {@code Mth Darroch},
+   * {@code Mth Poisson2}); never selected. Numbers are null when its MLE does not exist.
+   */
+  public record SensitivityModel(
+      String model,
+      Double nHat,
+      Double se,
+      Double ciLow,
+      Double ciHigh,
+      Double profileCiLow,
+      Double profileCiHigh,
+      boolean converged,
+      String note) {}
 
   /** Persons with a given capture history, e.g. {@code "101"}: in lists 1 and 3, not 2. */
   public record CaptureHistory(String history, Long persons, boolean suppressed) {}
 
-  /** Exposed records valued at market prices, with the median CI carried through. */
+  /**
+   * The exposed records valued at asking prices (methods.md, Value at market prices): each valid
+   * person once, priced by the ladder of rules; the 95% interval of the total comes from a seeded
+   * joint simulation of the cells' medians, never from summing bounds.
+   *
+   * @param totalCny value of the priced records, or null when suppressed or nothing was priced
+   * @param ciLow lower limit of the total's 95% interval
+   * @param ciHigh upper limit
+   * @param byCell one row per group of records (sample, period, category, tier, freshness)
+   * @param byRule records and value per pricing rule, {@code unpriced} included
+   * @param recordsValued persons valued (priced or not), each once
+   * @param recordsUnpriced of those, the persons no rule could price
+   * @param excludedFabricated records left out because no identifier passes its check
+   * @param excludedRepeats records left out because their person was valued already
+   * @param ciMethod how the interval was obtained
+   * @param replicates replicates of the simulation
+   */
   public record ValueAtMarket(
-      Double totalCny, Double ciLow, Double ciHigh, List<ValueCell> byCell) {
+      Double totalCny,
+      Double ciLow,
+      Double ciHigh,
+      List<ValueCell> byCell,
+      List<ValueRule> byRule,
+      Long recordsValued,
+      Long recordsUnpriced,
+      Long excludedFabricated,
+      Long excludedRepeats,
+      String ciMethod,
+      Integer replicates) {
     public ValueAtMarket {
       byCell = listOrEmpty(byCell);
+      byRule = listOrEmpty(byRule);
+    }
+
+    /** A total and its cells only (no rule table, no counts). */
+    public ValueAtMarket(Double totalCny, Double ciLow, Double ciHigh, List<ValueCell> byCell) {
+      this(totalCny, ciLow, ciHigh, byCell, List.of(), null, null, null, null, null, null);
+    }
+
+    /** The same figures with other rows and total (suppression). */
+    public ValueAtMarket with(
+        Double total, Double low, Double high, List<ValueCell> cells, List<ValueRule> rules) {
+      return new ValueAtMarket(
+          total,
+          low,
+          high,
+          cells,
+          rules,
+          recordsValued,
+          recordsUnpriced,
+          excludedFabricated,
+          excludedRepeats,
+          ciMethod,
+          replicates);
     }
   }
 
-  /** Exposed records of one market cell and their value at its median price. */
+  /**
+   * One group of valued records: a sample's first-seen valid persons of one period, category, tier
+   * and freshness, the rule that priced them, the price and their value with its own 95% interval.
+   * When {@code suppressed}, every number is null.
+   */
   public record ValueCell(
       String period,
       String category,
@@ -258,7 +466,46 @@ public record PublicationModel(
       Double valueCny,
       Double ciLow,
       Double ciHigh,
-      boolean suppressed) {}
+      boolean suppressed,
+      String sampleId,
+      String rule,
+      String pricedFrom,
+      Double priceCny,
+      Long nQuotes) {
+
+    /** Without sample, rule and price. */
+    public ValueCell(
+        String period,
+        String category,
+        String tier,
+        String freshness,
+        Long records,
+        Double valueCny,
+        Double ciLow,
+        Double ciHigh,
+        boolean suppressed) {
+      this(
+          period,
+          category,
+          tier,
+          freshness,
+          records,
+          valueCny,
+          ciLow,
+          ciHigh,
+          suppressed,
+          null,
+          null,
+          null,
+          null,
+          null);
+    }
+  }
+
+  /**
+   * Records and value per pricing rule ({@code own_price}, {@code cell}, ..., {@code unpriced}).
+   */
+  public record ValueRule(String rule, Long records, Double valueCny, boolean suppressed) {}
 
   /**
    * A published figure compared with the previous period: {@code figure} names it (e.g. {@code

@@ -1,20 +1,16 @@
 package org.leakmarket.publish;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
+import org.leakmarket.config.Defaults;
 import org.leakmarket.publish.PublicationModel.CaptureHistory;
 import org.leakmarket.publish.PublicationModel.Change;
 import org.leakmarket.publish.PublicationModel.DataAndMethods;
 import org.leakmarket.publish.PublicationModel.Exposure;
-import org.leakmarket.publish.PublicationModel.HedonicPoint;
-import org.leakmarket.publish.PublicationModel.IndexPoint;
 import org.leakmarket.publish.PublicationModel.IssuerCount;
-import org.leakmarket.publish.PublicationModel.LogLinearModel;
 import org.leakmarket.publish.PublicationModel.MarketCell;
 import org.leakmarket.publish.PublicationModel.Population;
 import org.leakmarket.publish.PublicationModel.RegionCount;
@@ -22,7 +18,6 @@ import org.leakmarket.publish.PublicationModel.Revision;
 import org.leakmarket.publish.PublicationModel.SampleCheck;
 import org.leakmarket.publish.PublicationModel.Source;
 import org.leakmarket.publish.PublicationModel.TierCount;
-import org.leakmarket.publish.PublicationModel.ValueAtMarket;
 import org.leakmarket.publish.PublicationModel.ValueCell;
 
 /**
@@ -35,11 +30,13 @@ final class PublicationView {
   private final PublicationModel m;
   private final int k;
   private final int minSellers;
+  private final MarketView market;
 
   PublicationView(PublicationModel m, int k, int minSellers) {
     this.m = m;
     this.k = k;
     this.minSellers = minSellers;
+    this.market = new MarketView(m);
   }
 
   /** The context: a tree of maps, lists and strings. */
@@ -61,13 +58,13 @@ final class PublicationView {
       v.put("svg", svgs.get(ch.id()));
       byId.put(ch.id(), v);
     }
-    c.put("priceChart", byId.get("price_by_tier_freshness"));
+    c.put("marketText", market.marketText());
+    c.put("productSections", market.productSections(byId));
     c.put("indexChart", byId.get("price_indices"));
     c.put("issuerChart", byId.get("exposure_by_issuer"));
     c.put("populationChart", byId.get("population_estimates"));
-    c.put("priceTable", marketTable());
-    c.put("indexTable", indexTable());
-    c.put("indexText", indexText());
+    c.put("indexTable", market.indexTable());
+    c.put("indexText", market.indexText());
     c.put("changeTable", changeTable());
     c.put("changeText", changeText());
     c.put("issuerTable", issuerTable());
@@ -78,9 +75,11 @@ final class PublicationView {
     c.put("samplesText", samplesText());
     c.put("populationText", populationText());
     c.put("modelTable", modelTable());
+    c.put("populationUncertaintyTable", new PopulationView(m.population()).uncertaintyTable());
     c.put("overlapTable", overlapTable());
     c.put("valueText", valueText());
     c.put("valueTable", valueTable());
+    c.put("valueRuleTable", new ValueView(m.valueAtMarketPrices(), k).ruleTable());
     c.put("hasRevisions", !m.revisions().isEmpty());
     c.put("revisionTable", revisionTable());
     c.put("revisionText", revisionText());
@@ -103,40 +102,10 @@ final class PublicationView {
   /** The methods of methods.md, written out plainly, with this publication's parameters. */
   private List<Map<String, String>> methods() {
     Map<String, String> p = m.dataAndMethods() == null ? Map.of() : m.dataAndMethods().parameters();
-    String b = p.getOrDefault("bootstrap_replicates", "1000");
-    String threshold = p.getOrDefault("recycled_threshold", "0.2");
+    String threshold =
+        p.getOrDefault("recycled_threshold", String.valueOf(Defaults.RECYCLED_THRESHOLD));
     List<Map<String, String>> out = new ArrayList<>();
-    out.add(
-        method(
-            "Offers and cells",
-            "Each advert is read into zero or more offers: a price per record in CNY with the tier, "
-                + "freshness, category, issuers and region the advert states. Prices in other "
-                + "currencies are converted with the FX table named above. The same advert reposted by "
-                + "the same seller within 30 days counts once. Offers are grouped into cells of "
-                + "period × category × tier × freshness."));
-    out.add(
-        method(
-            "Prices",
-            "Each cell reports exact percentiles of the price per record (median, 25th and 75th "
-                + "percentiles), not approximations. The median's 95% interval is a percentile "
-                + "bootstrap with "
-                + b
-                + " resamples drawn inside the cell from a generator seeded "
-                + "from the publication seed and the cell, so it does not depend on how the data "
-                + "were partitioned."));
-    out.add(
-        method(
-            "Jevons index",
-            "For cells present in two consecutive periods, the period-to-period index is the "
-                + "geometric mean of the ratios of the cells' geometric-mean prices; the links are "
-                + "chained, with 100 in the first period."));
-    out.add(
-        method(
-            "Hedonic index",
-            "An ordinary least-squares regression of the log price per record on period dummies and "
-                + "tier, freshness and category dummies; the index is 100·exp(δ) for a period's "
-                + "coefficient δ, shown with its 95% interval. The Kennedy-corrected value "
-                + "100·exp(δ − ½·Var(δ)) removes the small bias of exponentiating an estimate."));
+    out.addAll(market.methods());
     out.add(
         method(
             "Exposure",
@@ -147,26 +116,14 @@ final class PublicationView {
                 + threshold
                 + " is inferred to be second-hand and compared with the "
                 + "freshness its seller claimed."));
-    out.add(
-        method(
-            "Population",
-            "Each sample (or seller) is a list. With two lists the Chapman estimator "
-                + "(n1+1)(n2+1)/(m+1) − 1 is used with a normal 95% interval; with three or more, "
-                + "Poisson log-linear models of the capture histories (independence and models with "
-                + "two-way interactions) are fitted, each reported with AIC and BIC, and the model with "
-                + "the lowest BIC is selected. A model whose estimate does not exist is reported "
-                + "without numbers."));
-    out.add(
-        method(
-            "Value at market prices",
-            "Exposed records are multiplied by the median price of the matching cell; the bounds "
-                + "multiply by the bounds of the median's interval."));
+    out.add(method("Population", PopulationView.method()));
+    out.add(method("Value at asking prices", ValueView.method()));
     out.add(
         method(
             "Suppression",
             "A market cell with fewer than "
                 + k
-                + " offers or fewer than "
+                + " independent quotes or fewer than "
                 + minSellers
                 + " sellers, and any exposure or overlap cell with fewer than "
                 + k
@@ -188,7 +145,7 @@ final class PublicationView {
     return out;
   }
 
-  private static Map<String, String> method(String term, String text) {
+  static Map<String, String> method(String term, String text) {
     return Map.of("term", term, "text", text);
   }
 
@@ -199,7 +156,7 @@ final class PublicationView {
     sb.append("This brief measures the black market in stolen personal and financial data for ")
         .append(m.label().equals("all") ? "all periods observed" : "the period " + m.label())
         .append(
-            ": what a stolen record sells for, how prices move, who was exposed in the leak "
+            ": what stolen records are advertised at, how asking prices move, who was exposed in the leak "
                 + "samples sellers hand out, and how many people those samples imply.");
     if (m.listings() != null) {
       sb.append(" It rests on ")
@@ -217,23 +174,8 @@ final class PublicationView {
 
   List<String> headlines() {
     List<String> out = new ArrayList<>();
-    Optional<String> latest = PublicationCharts.latestPeriod(m);
-    if (latest.isPresent()) {
-      List<MarketCell> top =
-          m.market().cells().stream()
-              .filter(
-                  c -> !c.suppressed() && c.period().equals(latest.get()) && c.medianCny() != null)
-              .sorted(
-                  Comparator.comparing(MarketCell::nOffers)
-                      .reversed()
-                      .thenComparing(MarketCell::seriesKey))
-              .limit(3)
-              .toList();
-      for (MarketCell c : top) {
-        out.add(cellSentence(c));
-      }
-    }
-    String index = indexText();
+    out.addAll(market.headlines());
+    String index = market.indexText();
     if (!index.isEmpty()) {
       out.add(index);
     }
@@ -254,78 +196,6 @@ final class PublicationView {
       out.add(value);
     }
     return out;
-  }
-
-  static String cellSentence(MarketCell c) {
-    String fresh =
-        switch (c.freshness()) {
-          case "new" -> "Fresh ";
-          case "second_hand" -> "Second-hand ";
-          case "aged" -> "Aged ";
-          default -> "";
-        };
-    String what = PublicationCharts.label(c.category()) + " records";
-    if (fresh.isEmpty()) {
-      what = Character.toUpperCase(what.charAt(0)) + what.substring(1);
-    }
-    String tier = "unknown".equals(c.tier()) ? "" : " of " + c.tier() + " cards";
-    StringBuilder sb =
-        new StringBuilder()
-            .append(fresh)
-            .append(what)
-            .append(tier)
-            .append(" sold for a median of ")
-            .append(Formats.cny(c.medianCny()))
-            .append(" CNY per record");
-    if (c.medianCiLow() != null && c.medianCiHigh() != null) {
-      sb.append(" (95% CI ")
-          .append(Formats.cnyRange(c.medianCiLow(), c.medianCiHigh()))
-          .append(')');
-    }
-    sb.append(" in ")
-        .append(c.period())
-        .append(", from ")
-        .append(Formats.count(c.nOffers()))
-        .append(" offers by ")
-        .append(Formats.count(c.nSellers()))
-        .append(" sellers.");
-    return sb.toString();
-  }
-
-  private String indexText() {
-    List<HedonicPoint> pts =
-        m.market().hedonic().stream()
-            .filter(p -> !p.suppressed() && p.index() != null)
-            .sorted(Comparator.comparing(HedonicPoint::period))
-            .toList();
-    if (pts.size() < 2) {
-      return "";
-    }
-    HedonicPoint first = pts.get(0);
-    HedonicPoint last = pts.get(pts.size() - 1);
-    StringBuilder sb =
-        new StringBuilder("The quality-adjusted (hedonic) price index stood at ")
-            .append(Formats.index(last.index()))
-            .append(" in ")
-            .append(last.period());
-    if (last.ciLow() != null && last.ciHigh() != null) {
-      sb.append(" (95% CI ")
-          .append(Formats.index(last.ciLow()))
-          .append("–")
-          .append(Formats.index(last.ciHigh()))
-          .append(')');
-    }
-    sb.append(", against 100 in ").append(first.period());
-    Optional<IndexPoint> jev =
-        m.market().jevons().stream()
-            .filter(p -> !p.suppressed() && p.index() != null && p.period().equals(last.period()))
-            .findFirst();
-    jev.ifPresent(
-        j ->
-            sb.append("; the Jevons index of matched cells stood at ")
-                .append(Formats.index(j.index())));
-    sb.append('.');
-    return sb.toString();
   }
 
   private String changeText() {
@@ -415,52 +285,7 @@ final class PublicationView {
   }
 
   private String populationText() {
-    Population p = m.population();
-    if (p == null) {
-      return "";
-    }
-    // The estimate counts persons with an identifier that passes its check (fabricated padding
-    // left out), so it is set against those, not against every person-like record seen.
-    String seen =
-        p.observed() != null
-            ? ", against "
-                + Formats.count(p.observed())
-                + " such persons actually seen (records with a valid"
-                + " card, mobile number or ID number)"
-            : "";
-    if (p.selected() != null) {
-      for (LogLinearModel lm : p.models()) {
-        if (lm.model().equals(p.selected()) && lm.converged() && lm.nHat() != null) {
-          return "Capture–recapture across "
-              + p.lists()
-              + " lists (log-linear model "
-              + lm.model()
-              + ", selected by BIC) implies about "
-              + Formats.estimate(lm.nHat())
-              + " exposed persons (95% CI "
-              + Formats.estimate(lm.ciLow())
-              + "–"
-              + Formats.estimate(lm.ciHigh())
-              + ")"
-              + seen
-              + ".";
-        }
-      }
-    }
-    if (p.chapman() != null) {
-      return "Capture–recapture across two lists (Chapman estimator) implies about "
-          + Formats.estimate(p.chapman().nHat())
-          + " exposed persons (95% CI "
-          + Formats.estimate(p.chapman().ciLow())
-          + "–"
-          + Formats.estimate(p.chapman().ciHigh())
-          + ")"
-          + seen
-          + ".";
-    }
-    return p.lists() < 2
-        ? "With fewer than two lists no capture–recapture estimate is possible."
-        : "The lists do not overlap, so no capture–recapture estimate exists.";
+    return new PopulationView(m.population()).text();
   }
 
   private String modelSelectedText() {
@@ -472,23 +297,7 @@ final class PublicationView {
   }
 
   private String valueText() {
-    ValueAtMarket v = m.valueAtMarketPrices();
-    if (v == null || v.totalCny() == null) {
-      return "";
-    }
-    StringBuilder sb =
-        new StringBuilder("At market prices the exposed records are worth about ")
-            .append(Formats.cny(v.totalCny()))
-            .append(" CNY");
-    if (v.ciLow() != null && v.ciHigh() != null) {
-      sb.append(" (95% CI ")
-          .append(Formats.cny(v.ciLow()))
-          .append("–")
-          .append(Formats.cny(v.ciHigh()))
-          .append(')');
-    }
-    sb.append(": what the sellers could ask for them, not the harm to the people exposed.");
-    return sb.toString();
+    return new ValueView(m.valueAtMarketPrices(), k).text();
   }
 
   private String revisionText() {
@@ -511,85 +320,15 @@ final class PublicationView {
         || (m.population() != null
             && m.population().overlap().stream().anyMatch(CaptureHistory::suppressed))
         || (m.valueAtMarketPrices() != null
-            && m.valueAtMarketPrices().byCell().stream().anyMatch(ValueCell::suppressed));
+            && (m.valueAtMarketPrices().byCell().stream().anyMatch(ValueCell::suppressed)
+                || m.valueAtMarketPrices().byRule().stream()
+                    .anyMatch(PublicationModel.ValueRule::suppressed)));
   }
 
   // ---------------------------------------------------------------- tables
 
   private static String mark(boolean suppressed) {
     return suppressed ? CsvTables.MARK : "";
-  }
-
-  private Map<String, Object> marketTable() {
-    // A brief lists the published cells; the suppressed ones are counted here and listed, marked,
-    // in tables/market_cells.csv.
-    long suppressed = m.market().cells().stream().filter(MarketCell::suppressed).count();
-    DisplayTable t =
-        new DisplayTable(
-            "market_cells",
-            "Price per record by period, category, tier "
-                + "and freshness (CNY)"
-                + (suppressed == 0
-                    ? ""
-                    : "; " + suppressed + " further cells are suppressed (marked in the CSV)"),
-            "Period",
-            "Category",
-            "Tier",
-            "Freshness",
-            "Offers",
-            "Sellers",
-            "Median",
-            "IQR",
-            "95% CI",
-            "Note");
-    for (MarketCell c : m.market().cells()) {
-      if (c.suppressed()) {
-        continue;
-      }
-      t.row(
-          c.period(),
-          PublicationCharts.label(c.category()),
-          c.tier(),
-          PublicationCharts.label(c.freshness()),
-          Formats.count(c.nOffers()),
-          Formats.count(c.nSellers()),
-          Formats.cny(c.medianCny()),
-          Formats.cnyRange(c.p25Cny(), c.p75Cny()),
-          Formats.cnyRange(c.medianCiLow(), c.medianCiHigh()),
-          mark(c.suppressed()));
-    }
-    return t.map();
-  }
-
-  private Map<String, Object> indexTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "indices",
-            "Price indices (first period = 100)",
-            "Period",
-            "Jevons",
-            "Hedonic",
-            "Hedonic (Kennedy)",
-            "Hedonic 95% CI",
-            "Note");
-    for (PublicationModel.IndexRow row : m.market().indexRows()) {
-      String p = row.period();
-      IndexPoint j = row.jevons();
-      HedonicPoint h = row.hedonic();
-      boolean s = row.suppressed();
-      String ci =
-          h == null || h.ciLow() == null || h.ciHigh() == null
-              ? ""
-              : Formats.index(h.ciLow()) + "–" + Formats.index(h.ciHigh());
-      t.row(
-          p,
-          j == null ? "" : Formats.index(j.index()),
-          h == null ? "" : Formats.index(h.index()),
-          h == null ? "" : Formats.index(h.indexKennedy()),
-          ci,
-          mark(s));
-    }
-    return t.map();
   }
 
   private Map<String, Object> changeTable() {
@@ -690,57 +429,7 @@ final class PublicationView {
   }
 
   private Map<String, Object> modelTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "population_models",
-            "Capture–recapture estimates by model",
-            "Model",
-            "Estimate",
-            "SE",
-            "95% CI",
-            "AIC",
-            "BIC",
-            "Note");
-    Population p = m.population();
-    if (p != null) {
-      if (p.lincolnPetersen() != null) {
-        t.row(
-            "Lincoln–Petersen",
-            Formats.estimate(p.lincolnPetersen().nHat()),
-            Formats.estimate(p.lincolnPetersen().se()),
-            "",
-            "",
-            "",
-            "");
-      }
-      if (p.chapman() != null) {
-        t.row(
-            "Chapman",
-            Formats.estimate(p.chapman().nHat()),
-            Formats.estimate(p.chapman().se()),
-            Formats.estimate(p.chapman().ciLow()) + "–" + Formats.estimate(p.chapman().ciHigh()),
-            "",
-            "",
-            "chapman".equals(p.selected()) ? "selected" : "");
-      }
-      for (LogLinearModel lm : p.models()) {
-        String note =
-            !lm.converged()
-                ? "MLE does not exist"
-                : lm.model().equals(p.selected()) ? "selected (lowest BIC)" : "";
-        t.row(
-            lm.model(),
-            Formats.estimate(lm.nHat()),
-            Formats.estimate(lm.se()),
-            lm.ciLow() == null
-                ? ""
-                : Formats.estimate(lm.ciLow()) + "–" + Formats.estimate(lm.ciHigh()),
-            Formats.stat(lm.aic()),
-            Formats.stat(lm.bic()),
-            note);
-      }
-    }
-    return t.map();
+    return new PopulationView(m.population()).modelTable();
   }
 
   private Map<String, Object> overlapTable() {
@@ -760,42 +449,7 @@ final class PublicationView {
   }
 
   private Map<String, Object> valueTable() {
-    DisplayTable t =
-        new DisplayTable(
-            "value_at_market_prices",
-            "Exposed records at market prices (CNY)",
-            "Period",
-            "Category",
-            "Tier",
-            "Freshness",
-            "Records",
-            "Value",
-            "95% CI",
-            "Note");
-    ValueAtMarket v = m.valueAtMarketPrices();
-    if (v != null) {
-      for (ValueCell c : v.byCell()) {
-        t.row(
-            c.period(),
-            PublicationCharts.label(c.category()),
-            c.tier(),
-            PublicationCharts.label(c.freshness()),
-            Formats.count(c.records()),
-            Formats.cny(c.valueCny()),
-            Formats.cnyRange(c.ciLow(), c.ciHigh()),
-            mark(c.suppressed()));
-      }
-      t.row(
-          "Total",
-          "",
-          "",
-          "",
-          "",
-          Formats.cny(v.totalCny()),
-          Formats.cnyRange(v.ciLow(), v.ciHigh()),
-          mark(v.totalCny() == null));
-    }
-    return t.map();
+    return new ValueView(m.valueAtMarketPrices(), k).table();
   }
 
   private Map<String, Object> revisionTable() {

@@ -46,7 +46,19 @@ public final class PublicationWriter {
    */
   public static PublicationModel write(PublicationModel raw, Path reportDir, int k, int minSellers)
       throws IOException {
+    return write(raw, reportDir, k, minSellers, null);
+  }
+
+  /**
+   * Like {@link #write(PublicationModel, Path, int, int)}, with the section "Against the legal
+   * thresholds" from {@code legal} (raw; suppressed here), or without it when null.
+   */
+  public static PublicationModel write(
+      PublicationModel raw, Path reportDir, int k, int minSellers, LegalSection legal)
+      throws IOException {
     PublicationModel published = prepare(raw, k, minSellers);
+    LegalSection law =
+        legal == null ? null : legal.suppress(k, minSellers, samplesShown(published));
     Path tables = reportDir.resolve("tables");
     Path charts = reportDir.resolve("charts");
     Files.createDirectories(tables);
@@ -54,9 +66,14 @@ public final class PublicationWriter {
     clean(tables, "*.csv");
     clean(charts, "*.{svg,png}");
 
-    write(reportDir.resolve("summary.json"), SummaryJson.write(published));
+    write(
+        reportDir.resolve("summary.json"),
+        SummaryJson.write(published, law == null ? Map.of() : Map.of("legal", law)));
     PausePoints.reach("publish:summary-written");
     Map<String, String> csvs = CsvTables.all(published);
+    if (law != null) {
+      csvs.putAll(new LegalSectionView(law).csv());
+    }
     for (Map.Entry<String, String> e : csvs.entrySet()) {
       write(tables.resolve(e.getKey()), e.getValue());
     }
@@ -66,7 +83,7 @@ public final class PublicationWriter {
             + published.label()
             + ". Cells with fewer than "
             + k
-            + " offers, "
+            + " quotes, "
             + minSellers
             + " sellers or "
             + k
@@ -82,6 +99,9 @@ public final class PublicationWriter {
     PausePoints.reach("publish:charts-written");
     Map<String, Object> context =
         new PublicationView(published, k, minSellers).context(chartList, svgs);
+    if (law != null) {
+      context.put("legal", new LegalSectionView(law).context());
+    }
     write(reportDir.resolve("publication.md"), render("publication.md.mustache", context, false));
     write(
         reportDir.resolve("publication.html"), render("publication.html.mustache", context, true));
@@ -92,6 +112,16 @@ public final class PublicationWriter {
         csvs.size(),
         chartList.size());
     return published;
+  }
+
+  /** Leak samples the exposure section publishes (not suppressed). */
+  private static java.util.Set<String> samplesShown(PublicationModel published) {
+    return published.exposure() == null
+        ? java.util.Set.of()
+        : published.exposure().samples().stream()
+            .filter(x -> !x.suppressed())
+            .map(PublicationModel.SampleCheck::sampleId)
+            .collect(java.util.stream.Collectors.toSet());
   }
 
   /** Suppression, then derived figures: the model every renderer sees. */

@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
-import org.leakmarket.cli.VersionProvider;
+import org.leakmarket.common.Version;
 import org.leakmarket.config.ConfigResolver;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.publish.PublicationModel.Revision;
+import org.leakmarket.stage.Count;
+import org.leakmarket.stage.Stage;
+import org.leakmarket.stage.StageContext;
+import org.leakmarket.stage.StageResult;
 import org.leakmarket.warehouse.Table;
 import org.leakmarket.warehouse.Warehouse;
 
@@ -20,34 +24,29 @@ import org.leakmarket.warehouse.Warehouse;
  * The publish stage: pins the current version of every table, builds the publication model of the
  * label from them, compares it with the latest earlier publication (read at the versions that
  * publication pinned: Delta time travel) to list revisions, writes the publication and its
- * manifest. {@link #reproduce} runs the same code from a manifest's pins.
+ * manifest. {@link #reproduce} runs the same code from a manifest's pins. Needs {@code
+ * gold/market_cells}; reads the gold tables at pinned versions (twice when an earlier publication
+ * exists) and collects only aggregates to the driver.
  */
-public final class PublishStage {
-  private final SparkSession spark;
-  private final Path warehouseRoot;
-  private final LeakmarketConfig cfg;
-  private final Map<String, String> inputHashes;
-  private final String keyFingerprint;
+public final class PublishStage implements Stage {
 
-  /**
-   * @param inputHashes SHA-256 of the inputs the warehouse was built from
-   * @param keyFingerprint fingerprint of the pseudonymisation key, or null
-   */
-  public PublishStage(
-      SparkSession spark,
-      Path warehouseRoot,
-      LeakmarketConfig cfg,
-      Map<String, String> inputHashes,
-      String keyFingerprint) {
-    this.spark = spark;
-    this.warehouseRoot = warehouseRoot.toAbsolutePath().normalize();
-    this.cfg = cfg;
-    this.inputHashes = inputHashes;
-    this.keyFingerprint = keyFingerprint;
+  @Override
+  public String name() {
+    return "publish";
+  }
+
+  @Override
+  public boolean applies(StageContext ctx) {
+    ctx.require(Table.GOLD_MARKET_CELLS, "publish");
+    return true;
   }
 
   /** Publishes the configured period from the tables as they are now. */
-  public String run() {
+  @Override
+  public StageResult run(StageContext ctx) {
+    SparkSession spark = ctx.spark();
+    Path warehouseRoot = ctx.warehouse().root().toAbsolutePath().normalize();
+    LeakmarketConfig cfg = ctx.cfg();
     Warehouse latest = new Warehouse(spark, warehouseRoot);
     Map<String, Long> pins = new HashMap<>();
     for (Table t : Table.values()) {
@@ -61,7 +60,20 @@ public final class PublishStage {
         previous
             .map(m -> new Manifest.Previous(m.label(), m.generatedAt(), m.tableVersions()))
             .orElse(null);
-    return publish(pins, prev, cfg.reports());
+    Published p =
+        publish(
+            spark,
+            warehouseRoot,
+            cfg,
+            ctx.buildInputs(),
+            ctx.keyFingerprint(),
+            pins,
+            prev,
+            cfg.reports());
+    return StageResult.builder()
+        .detail(StageResult.Detail.REPORT, p.dir())
+        .count(Count.REVISIONS, p.revisions())
+        .build();
   }
 
   /**
@@ -83,13 +95,35 @@ public final class PublishStage {
       flags.put("warehouse", warehouseOverride);
     }
     LeakmarketConfig cfg = ConfigResolver.resolve(flags, null);
-    PublishStage stage =
-        new PublishStage(
-            spark, cfg.warehouse(), cfg, manifest.inputHashes(), manifest.keyFingerprint());
-    return stage.publish(manifest.tableVersions(), manifest.previous(), reports);
+    Published p =
+        publish(
+            spark,
+            cfg.warehouse().toAbsolutePath().normalize(),
+            cfg,
+            manifest.inputHashes(),
+            manifest.keyFingerprint(),
+            manifest.tableVersions(),
+            manifest.previous(),
+            reports);
+    return "report=" + p.dir() + " revisions=" + p.revisions();
   }
 
-  private String publish(Map<String, Long> pins, Manifest.Previous previous, Path reports) {
+  /** Where a publication went and how many revisions it lists. */
+  private record Published(Path dir, int revisions) {}
+
+  /**
+   * @param inputHashes SHA-256 of the inputs the warehouse was built from
+   * @param keyFingerprint fingerprint of the pseudonymisation key, or null
+   */
+  private static Published publish(
+      SparkSession spark,
+      Path warehouseRoot,
+      LeakmarketConfig cfg,
+      Map<String, String> inputHashes,
+      String keyFingerprint,
+      Map<String, Long> pins,
+      Manifest.Previous previous,
+      Path reports) {
     String generatedAt = Instant.now().toString();
     Warehouse pinned = new Warehouse(spark, warehouseRoot, pins);
     PublicationModel raw = new ModelBuilder(pinned, cfg).build(cfg.period(), generatedAt);
@@ -126,7 +160,8 @@ public final class PublishStage {
     ReportFolder folder = ReportFolder.start(reports, cfg.period());
     Path dir = folder.temporary();
     try {
-      PublicationWriter.write(model, dir, cfg.suppressionK(), cfg.suppressionMinSellers());
+      PublicationWriter.write(
+          model, dir, cfg.suppressionK(), cfg.suppressionMinSellers(), LegalSection.build(pinned));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write publication " + dir, e);
     }
@@ -137,7 +172,7 @@ public final class PublishStage {
     new Manifest(
             cfg.period(),
             generatedAt,
-            VersionProvider.version(),
+            Version.get(),
             cfg.seed(),
             config,
             pinned.versionsRead(),
@@ -146,6 +181,6 @@ public final class PublishStage {
             previous)
         .write(dir);
     dir = folder.commit();
-    return "report=" + dir + " revisions=" + revisions.size();
+    return new Published(dir, revisions.size());
   }
 }

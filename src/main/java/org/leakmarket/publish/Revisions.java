@@ -29,22 +29,25 @@ public final class Revisions {
     List<Revision> out = new ArrayList<>();
     Map<String, MarketCell> current = new HashMap<>();
     for (MarketCell c : now.market().cells()) {
-      current.put(c.period() + " " + c.seriesKey(), c);
+      current.put(c.period() + " " + c.key(), c);
     }
     for (MarketCell old : before.market().cells()) {
       if (old.suppressed()) {
         continue;
       }
-      MarketCell c = current.get(old.period() + " " + old.seriesKey());
+      // a cell published before cells had a product is the legacy product's
+      String product = old.product() == null ? FigureNames.LEGACY_PRODUCT : old.product();
+      MarketCell c = current.get(old.period() + " " + product + "/" + old.seriesKey());
       add(
           out,
-          FigureNames.marketCell(FigureNames.MEDIAN, old.category(), old.tier(), old.freshness()),
+          FigureNames.marketCell(
+              FigureNames.MEDIAN, product, old.category(), old.tier(), old.freshness()),
           old.period(),
           old.medianCny(),
           c == null ? null : c.medianCny());
       add(
           out,
-          FigureNames.marketCell("n_offers", old.category(), old.tier(), old.freshness()),
+          FigureNames.marketCell("n_offers", product, old.category(), old.tier(), old.freshness()),
           old.period(),
           old.nOffers() == null ? null : old.nOffers().doubleValue(),
           c == null || c.nOffers() == null ? null : c.nOffers().doubleValue());

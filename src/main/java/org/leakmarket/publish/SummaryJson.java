@@ -50,13 +50,19 @@ public final class SummaryJson {
 
   /** The model's canonical JSON text, ending with a newline. */
   public static String write(PublicationModel model) {
+    return write(model, java.util.Map.of());
+  }
+
+  /** The model's canonical JSON with further top-level sections (e.g. {@code legal}). */
+  public static String write(PublicationModel model, java.util.Map<String, Object> sections) {
     try {
       DefaultPrettyPrinter pp =
           new DefaultPrettyPrinter()
               .withObjectIndenter(new DefaultIndenter("  ", "\n"))
               .withArrayIndenter(new DefaultIndenter("  ", "\n"));
       // Round-trip through a tree so that map keys and record properties are ordered the same way.
-      JsonNode tree = MAPPER.valueToTree(model);
+      ObjectNode tree = MAPPER.valueToTree(model);
+      sections.forEach((k, v) -> tree.set(k, MAPPER.valueToTree(v)));
       return MAPPER.writer(pp).writeValueAsString(sort(tree)) + "\n";
     } catch (IOException e) {
       throw new IllegalStateException("cannot serialise the publication model", e);

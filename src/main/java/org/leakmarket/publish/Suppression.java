@@ -23,18 +23,20 @@ import org.leakmarket.publish.PublicationModel.SampleCounts;
 import org.leakmarket.publish.PublicationModel.TierCount;
 import org.leakmarket.publish.PublicationModel.ValueAtMarket;
 import org.leakmarket.publish.PublicationModel.ValueCell;
+import org.leakmarket.publish.PublicationModel.ValueRule;
 import org.leakmarket.publish.PublicationModel.Volume;
 
 /**
  * Small-cell suppression (privacy.md §4), applied once to the whole model before any renderer sees
  * it, so tables, charts, text and JSON cannot disagree. Costs one pass over the model's lists.
  *
- * <p><b>Primary rule.</b> A market cell with fewer than {@code k} offers or fewer than {@code
- * minSellers} sellers is suppressed; so is an exposure breakdown cell (issuer, tier, region), a
- * capture history, or a leak sample with fewer than {@code k} persons (records for a sample), a
- * period of the volume table with fewer than {@code k} offers (and then that period's index
- * points), and a value-at-market cell whose market cell is suppressed or which holds fewer than
- * {@code k} records. Suppressing sets {@code suppressed = true} and nulls every number of the row.
+ * <p><b>Primary rule.</b> A market cell with fewer than {@code k} independent quotes (or offers) or
+ * fewer than {@code minSellers} sellers is suppressed; so is an exposure breakdown cell (issuer,
+ * tier, region), a capture history, or a leak sample with fewer than {@code k} persons (records for
+ * a sample), a period of the volume table with fewer than {@code k} offers (and then that period's
+ * index points), and a value-at-market cell whose market cell is suppressed or which holds fewer
+ * than {@code k} records. Suppressing sets {@code suppressed = true} and nulls every number of the
+ * row.
  *
  * <p><b>Secondary rule.</b> Cells of a group whose total is published (market cells of one period
  * against that period's offers; issuers, tiers, regions and capture histories against the persons
@@ -49,9 +51,9 @@ import org.leakmarket.publish.PublicationModel.Volume;
  * {@code summary.json} can be rendered again.
  *
  * <p>Revisions of a market-cell figure whose cell is now suppressed lose their new value; a
- * revision left with neither value is dropped. Log-linear models whose MLE does not exist keep
- * their name and flag but lose their numbers (methods.md: never print a divergent number as an
- * estimate).
+ * revision left with neither value is dropped. Log-linear and heterogeneity models whose MLE does
+ * not exist keep their name and flag but lose their numbers (methods.md: never print a divergent
+ * number as an estimate).
  */
 public final class Suppression {
   private final int k;
@@ -96,6 +98,7 @@ public final class Suppression {
                   c.suppressed()
                       || c.nOffers() == null
                       || c.nOffers() < k
+                      || (c.nQuotes() != null && c.nQuotes() < k)
                       || c.nSellers() == null
                       || c.nSellers() < minSellers,
               c -> c.nOffers() == null ? k : c.nOffers(),
@@ -117,7 +120,9 @@ public final class Suppression {
     List<IndexPoint> jevons = new ArrayList<>();
     for (IndexPoint p : m.market().jevons()) {
       jevons.add(
-          suppressedPeriods.contains(p.period()) ? new IndexPoint(p.period(), null, true) : p);
+          suppressedPeriods.contains(p.period())
+              ? new IndexPoint(p.period(), null, null, null, null, p.segment(), p.note(), true)
+              : p);
     }
     List<HedonicPoint> hedonic = new ArrayList<>();
     for (HedonicPoint p : m.market().hedonic()) {
@@ -126,7 +131,7 @@ public final class Suppression {
               ? new HedonicPoint(p.period(), null, null, null, null, null, true)
               : p);
     }
-    Market market = new Market(cells, jevons, hedonic);
+    Market market = new Market(cells, jevons, hedonic, m.market().weight());
 
     Exposure exposure = m.exposure() == null ? null : exposure(m.exposure());
     SampleCounts sampleCounts = m.samples();
@@ -160,16 +165,7 @@ public final class Suppression {
               h -> h.suppressed() || h.persons() == null || h.persons() < k,
               h -> h.persons() == null ? k : h.persons(),
               h -> new CaptureHistory(h.history(), null, true));
-      population =
-          new Population(
-              population.lists(),
-              population.listsBy(),
-              population.lincolnPetersen(),
-              population.chapman(),
-              population.models(),
-              population.selected(),
-              overlap.rows(),
-              population.observed());
+      population = population.withOverlap(overlap.rows());
       if (overlap.totalSuppressed()) {
         exposure = withoutPersons(exposure);
       }
@@ -254,18 +250,33 @@ public final class Suppression {
               : new PublicationModel.LogLinearModel(
                   lm.model(), null, null, null, null, null, null, false));
     }
-    String selected = p.selected();
+    List<PublicationModel.SensitivityModel> sensitivity = new ArrayList<>();
+    for (PublicationModel.SensitivityModel sm : p.sensitivity()) {
+      sensitivity.add(
+          sm.converged()
+              ? sm
+              : new PublicationModel.SensitivityModel(
+                  sm.model(), null, null, null, null, null, null, false, sm.note()));
+    }
     return new Population(
         p.lists(),
         p.listsBy(),
         p.lincolnPetersen(),
         p.chapman(),
         models,
-        selected,
+        p.selected(),
         p.overlap(),
-        p.observed());
+        p.observed(),
+        p.modelAverage(),
+        sensitivity);
   }
 
+  /**
+   * Value groups with fewer than k persons, or priced from a market cell now suppressed, are
+   * suppressed with the secondary rule against the total; so are pricing-rule rows (below k, or
+   * holding a suppressed group) against the persons valued, and with them the count of unpriced
+   * persons when its row goes. The excluded counts are withheld below k.
+   */
   private ValueAtMarket value(ValueAtMarket v, List<MarketCell> publishedCells) {
     Set<String> suppressedCells = new HashSet<>();
     for (MarketCell c : publishedCells) {
@@ -279,8 +290,15 @@ public final class Suppression {
             c ->
                 c.suppressed()
                     || small(c.records())
-                    || suppressedCells.contains(
-                        c.period() + "|" + c.category() + "/" + c.tier() + "/" + c.freshness()),
+                    || ((c.rule() == null || "cell".equals(c.rule()))
+                        && suppressedCells.contains(
+                            c.period()
+                                + "|"
+                                + c.category()
+                                + "/"
+                                + c.tier()
+                                + "/"
+                                + c.freshness())),
             c -> n(c.records()),
             c ->
                 new ValueCell(
@@ -292,17 +310,68 @@ public final class Suppression {
                     null,
                     null,
                     null,
-                    true));
-    return out.totalSuppressed()
-        ? new ValueAtMarket(null, null, null, out.rows())
-        : new ValueAtMarket(v.totalCny(), v.ciLow(), v.ciHigh(), out.rows());
+                    true,
+                    c.sampleId(),
+                    c.rule(),
+                    c.pricedFrom(),
+                    null,
+                    null));
+    // A rule's row is the sum of its groups: less its published groups it gives away the sum of its
+    // suppressed ones, so those must themselves be protected (at least two, holding k persons);
+    // otherwise the rule's row goes too, and the secondary rule protects it against the total.
+    Map<String, long[]> hiddenByRule = new java.util.HashMap<>();
+    for (int i = 0; i < out.rows().size(); i++) {
+      ValueCell c = out.rows().get(i);
+      if (c.suppressed() && c.rule() != null) {
+        long[] h = hiddenByRule.computeIfAbsent(c.rule(), r -> new long[2]);
+        h[0]++;
+        h[1] += n(v.byCell().get(i).records());
+      }
+    }
+    Set<String> rulesWithHiddenGroups = new HashSet<>();
+    hiddenByRule.forEach(
+        (rule, h) -> {
+          if (h[0] < 2 || h[1] < k) {
+            rulesWithHiddenGroups.add(rule);
+          }
+        });
+    Outcome<ValueRule> rules =
+        group(
+            v.byRule(),
+            r -> r.suppressed() || small(r.records()) || rulesWithHiddenGroups.contains(r.rule()),
+            r -> n(r.records()),
+            r -> new ValueRule(r.rule(), null, null, true));
+    boolean unpricedHidden =
+        rules.rows().stream().anyMatch(r -> "unpriced".equals(r.rule()) && r.suppressed());
+    boolean totalHidden = out.totalSuppressed() || rules.totalSuppressed();
+    ValueAtMarket kept =
+        totalHidden
+            ? v.with(null, null, null, out.rows(), rules.rows())
+            : v.with(v.totalCny(), v.ciLow(), v.ciHigh(), out.rows(), rules.rows());
+    return new ValueAtMarket(
+        kept.totalCny(),
+        kept.ciLow(),
+        kept.ciHigh(),
+        kept.byCell(),
+        kept.byRule(),
+        rules.totalSuppressed() || small(v.recordsValued()) ? null : v.recordsValued(),
+        unpricedHidden || rules.totalSuppressed() ? null : v.recordsUnpriced(),
+        smallOrNull(v.excludedFabricated()),
+        smallOrNull(v.excludedRepeats()),
+        v.ciMethod(),
+        v.replicates());
+  }
+
+  /** A count published only from k up (0 is published: it reveals no one). */
+  private Long smallOrNull(Long count) {
+    return count == null || (count > 0 && count < k) ? null : count;
   }
 
   private static List<Revision> revisions(List<Revision> revisions, List<MarketCell> cells) {
     Set<String> suppressed = new HashSet<>();
     for (MarketCell c : cells) {
       if (c.suppressed()) {
-        suppressed.add(c.period() + "|" + c.seriesKey());
+        suppressed.add(c.period() + "|" + c.key());
       }
     }
     List<Revision> out = new ArrayList<>();
@@ -339,9 +408,15 @@ public final class Suppression {
   private static MarketCell suppressCell(MarketCell c) {
     return new MarketCell(
         c.period(),
+        c.product(),
         c.category(),
         c.tier(),
         c.freshness(),
+        null,
+        null,
+        null,
+        null,
+        null,
         null,
         null,
         null,

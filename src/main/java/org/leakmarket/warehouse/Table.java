@@ -30,7 +30,9 @@ public enum Table {
    * Pairs of near-identical adverts posted by different sellers (MinHash LSH), reported, not
    * merged.
    */
-  GOLD_COPY_PAIRS("gold/copy_pairs", List.of());
+  GOLD_COPY_PAIRS("gold/copy_pairs", List.of()),
+  /** Samples, sellers and adverts against the lines of 法释〔2017〕10号 Art. 5 (legal/). */
+  GOLD_LEGAL_THRESHOLDS("gold/legal_thresholds", List.of());
 
   private final String path;
   private final List<String> mergeKeys;

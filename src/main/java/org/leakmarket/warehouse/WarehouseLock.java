@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 
 /**
  * One run at a time per warehouse: a lock file ({@value #FILE}) naming the run that holds it (run

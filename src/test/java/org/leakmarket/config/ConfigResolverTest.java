@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 
 class ConfigResolverTest {
 
@@ -50,6 +50,32 @@ class ConfigResolverTest {
   void badPeriodIsRejectedWithTheValue() {
     assertThatThrownBy(() -> ConfigResolver.resolve(Map.of("period", "2015-13"), null))
         .hasMessageContaining("2015-13");
+  }
+
+  /** The market's unit of count: seller by default, offer from the file, the flag over both. */
+  @Test
+  void weightComesFromFlagFileOrDefault(@TempDir Path dir) throws Exception {
+    assertThat(ConfigResolver.resolve(Map.of(), null).weight()).isEqualTo("seller");
+    Path yaml = dir.resolve("c.yaml");
+    Files.writeString(yaml, "weight: offer\nextra_dimensions: [language]\n");
+    LeakmarketConfig file = ConfigResolver.resolve(Map.of(), yaml);
+    assertThat(file.weight()).isEqualTo("offer");
+    assertThat(file.extraDimensions()).containsExactly("language");
+    assertThat(file.describe()).containsEntry("weight", "offer");
+    assertThat(ConfigResolver.resolve(Map.of("weight", "SELLER"), yaml).weight())
+        .isEqualTo("seller");
+    assertThatThrownBy(() -> ConfigResolver.resolve(Map.of("weight", "listing"), null))
+        .isInstanceOf(UserException.class)
+        .hasMessageContaining("weight must be seller or offer, not: listing");
+  }
+
+  @Test
+  void maxExactListsBeyondWhatTheEstimatorFitsIsAUsageErrorNotACrash() {
+    assertThatThrownBy(() -> ConfigResolver.resolve(Map.of("max_exact_lists", 7), null))
+        .isInstanceOf(UserException.class)
+        .hasMessage("max_exact_lists must be between 2 and 6, not: 7");
+    assertThat(ConfigResolver.resolve(Map.of("max_exact_lists", 6), null).maxExactLists())
+        .isEqualTo(6);
   }
 
   @Test

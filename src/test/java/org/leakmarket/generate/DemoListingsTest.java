@@ -20,6 +20,7 @@ import org.leakmarket.normalize.Normalizer;
 import org.leakmarket.normalize.NormalizerSettings;
 import org.leakmarket.normalize.Offer;
 import org.leakmarket.reference.FxTable;
+import org.leakmarket.vocab.Product;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DemoListingsTest {
@@ -133,9 +134,43 @@ class DemoListingsTest {
             "安徽",
             "上海",
             "河北",
-            "江苏")) {
+            "江苏",
+            // the grammar of real sellers (issue 12)
+            "12万用户-0.08BTC出售",
+            "3,1 million phone numbers",
+            "40 verified Venmo logins $95",
+            "| $25",
+            "$500 – $2,000 balances",
+            "两万元起卖",
+            "一份 2000 元 10 万条",
+            "一套15元",
+            "余额",
+            "between $",
+            "as little as")) {
       assertThat(all).as(form).contains(form);
     }
+  }
+
+  /** Every product is sold in the demo, in both markets where it is, and logins carry balances. */
+  @Test
+  void everyProductIsInTheDemo() {
+    Map<Product, Long> offers =
+        demo.stream()
+            .flatMap(l -> l.offers().stream())
+            .collect(Collectors.groupingBy(p -> p.offer().product(), Collectors.counting()));
+    assertThat(offers.keySet()).containsAll(PriceModel.PRODUCTS);
+    assertThat(offers.get(Product.PERSONAL_RECORDS))
+        .isGreaterThan(offers.get(Product.CARD_CREDENTIALS));
+    long loginsWithBalance =
+        demo.stream()
+            .flatMap(l -> l.offers().stream())
+            .filter(
+                p ->
+                    p.offer().product() == Product.ACCOUNT_ACCESS && p.offer().balanceLow() != null)
+            .count();
+    assertThat(loginsWithBalance).isGreaterThan(5);
+    assertThat(byId.get("L-demo-real-005").offers().get(0).balanceLowCny())
+        .isCloseTo(500 * 6.2, within(500 * 0.1));
   }
 
   @Test

@@ -79,7 +79,7 @@ class GenerateSparkTest extends SparkTestBase {
 
   /** Last: the command builds its own session with getOrCreate and stops it. */
   @Test
-  @Order(3)
+  @Order(4)
   void generateCommandWritesListingsAndGroundTruth(@TempDir Path tmp) throws IOException {
     int code =
         LeakmarketCommand.execute(
@@ -104,13 +104,45 @@ class GenerateSparkTest extends SparkTestBase {
     assertThat(gt.get("listings").asLong()).isEqualTo(500);
     assertThat(gt.get("cells").size()).isEqualTo(7 * PriceModel.cellTruths().size());
     assertThat(gt.get("written_truth_draws").asLong()).isEqualTo(4000);
-    long withWritten = 0;
+    // each cell's simulated offers, counted another way: a plain loop over the same 4,000
+    // simulated listings (WrittenPriceTruth's stream of the command's settings)
+    java.util.Map<String, Long> fromGroundTruth = new java.util.TreeMap<>();
+    java.util.Map<String, Long> simulated = new java.util.TreeMap<>();
     for (JsonNode c : gt.get("cells")) {
-      withWritten += c.get("true_median_written_cny").isNumber() ? 1 : 0;
+      String cell =
+          String.join(
+              "/",
+              c.get("period").asText(),
+              c.get("product").asText(),
+              c.get("category").asText(),
+              c.get("tier").asText(),
+              c.get("freshness").asText());
+      long n = c.get("written_truth_offers").asLong();
+      assertThat(c.get("true_median_written_cny").isNumber())
+          .as("%s has a written-price median exactly when it has simulated offers (%d)", cell, n)
+          .isEqualTo(n > 0);
+      fromGroundTruth.put(cell, n);
+      simulated.put(cell, 0L);
     }
-    assertThat(withWritten)
-        .as("cells with a written-price median from 4,000 simulated listings")
-        .isBetween(50L, 2000L);
+    ListingGenerator sim =
+        new ListingGenerator(WrittenPriceTruth.stream(GeneratorSettings.defaults(5, 500)));
+    for (long i = 0; i < 4000; i++) {
+      for (org.apache.spark.sql.Row r : WrittenPriceTruth.offerPrices(sim.row(i))) {
+        String cell =
+            String.join(
+                "/",
+                r.getString(0),
+                r.getString(1),
+                r.getString(2),
+                r.getString(3),
+                r.getString(4));
+        simulated.computeIfPresent(cell, (k, n) -> n + 1);
+      }
+    }
+    assertThat(simulated.values().stream().filter(n -> n > 0).count())
+        .as("cells with simulated offers")
+        .isPositive();
+    assertThat(fromGroundTruth).isEqualTo(simulated);
   }
 
   /**
@@ -120,7 +152,7 @@ class GenerateSparkTest extends SparkTestBase {
    * by a few per cent; a wrong FX or unit conversion would not be near).
    */
   @Test
-  @Order(2)
+  @Order(3)
   void writtenPriceTruthIsTheMedianOfTheSimulatedOffers() {
     GeneratorSettings s = GeneratorSettings.defaults(5, 1000);
     long draws = 60_000;
@@ -133,9 +165,9 @@ class GenerateSparkTest extends SparkTestBase {
         byCell
             .computeIfAbsent(
                 new WrittenPriceTruth.Key(
-                    r.getString(0), r.getString(1), r.getString(2), r.getString(3)),
+                    r.getString(0), r.getString(1), r.getString(2), r.getString(3), r.getString(4)),
                 k -> new java.util.ArrayList<>())
-            .add(r.getDouble(4));
+            .add(r.getDouble(5));
       }
     }
     assertThat(fromSpark.keySet()).isEqualTo(byCell.keySet());
@@ -161,7 +193,12 @@ class GenerateSparkTest extends SparkTestBase {
                     .filter(
                         t ->
                             t.cell()
-                                .equals(new PriceModel.Cell(k.category(), k.tier(), k.freshness())))
+                                .equals(
+                                    new PriceModel.Cell(
+                                        org.leakmarket.vocab.Product.of(k.product()).orElseThrow(),
+                                        k.category(),
+                                        k.tier(),
+                                        k.freshness())))
                     .findFirst()
                     .orElseThrow()
                     .medianCny()

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.leakmarket.vocab.Product;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ListingGeneratorTest {
@@ -149,16 +150,25 @@ class ListingGeneratorTest {
     assertThat(median(zhUnitCard("second_hand"))).isCloseTo(0.35, within(0.04));
     List<Double> all = new ArrayList<>();
     rows.forEach(r -> r.offers().forEach(o -> all.add(o.cny())));
-    // The article's range: 2 fen to 5 yuan covers the middle of the Chinese market.
+    // The article's range: 2 fen to 5 yuan covers the middle of the Chinese market in customer
+    // records (cards, logins and ID sets are other products, dearer by design).
     long zhInRange =
         rows.stream()
             .flatMap(r -> r.offers().stream())
-            .filter(o -> o.offer().component().startsWith("zh") && o.cny() >= 0.02 && o.cny() <= 5)
+            .filter(
+                o ->
+                    o.offer().component().startsWith("zh")
+                        && o.offer().product() == Product.PERSONAL_RECORDS
+                        && o.cny() >= 0.02
+                        && o.cny() <= 5)
             .count();
     long zh =
         rows.stream()
             .flatMap(r -> r.offers().stream())
-            .filter(o -> o.offer().component().startsWith("zh"))
+            .filter(
+                o ->
+                    o.offer().component().startsWith("zh")
+                        && o.offer().product() == Product.PERSONAL_RECORDS)
             .count();
     assertThat(zhInRange / (double) zh).isGreaterThan(0.85);
     // English card shops: 10-20 USD a card with CVV (about 60-125 CNY).
@@ -169,6 +179,7 @@ class ListingGeneratorTest {
                 .filter(
                     o ->
                         o.offer().component().equals("en_unit")
+                            && o.offer().product() == Product.CARD_CREDENTIALS
                             && o.offer().category().equals("credit_card")
                             && o.offer().tier().equals("unknown")
                             && o.offer().freshness().equals("new"))
@@ -187,7 +198,8 @@ class ListingGeneratorTest {
       for (GeneratedListing.Priced p : r.offers()) {
         TrueOffer o = p.offer();
         sim.computeIfAbsent(
-                new PriceModel.Cell(o.category(), o.tier(), o.freshness()), k -> new ArrayList<>())
+                new PriceModel.Cell(o.product(), o.category(), o.tier(), o.freshness()),
+                k -> new ArrayList<>())
             .add(deflated(r, p.cny()));
       }
     }
@@ -218,29 +230,168 @@ class ListingGeneratorTest {
         continue;
       }
       for (GeneratedListing.Priced p : r.offers()) {
+        TrueOffer o = p.offer();
         counts.merge(
-            new PriceModel.Cell(p.offer().category(), p.offer().tier(), p.offer().freshness()),
-            1L,
-            Long::sum);
+            new PriceModel.Cell(o.product(), o.category(), o.tier(), o.freshness()), 1L, Long::sum);
         total++;
       }
     }
-    double expectedTotal =
-        PriceModel.cellTruths().stream().mapToDouble(PriceModel.CellTruth::offersPerListing).sum();
-    PriceModel.Cell fresh = new PriceModel.Cell("credit_card", "unknown", "new");
-    double share =
-        PriceModel.cellTruths().stream()
-                .filter(t -> t.cell().equals(fresh))
-                .mapToDouble(PriceModel.CellTruth::offersPerListing)
-                .sum()
-            / expectedTotal;
-    double observed = counts.get(fresh) / (double) total;
-    assertThat(observed).isCloseTo(share, within(4 * Math.sqrt(share * (1 - share) / total)));
+    // months are equally likely: the expected mix is the average over months of each month's mix
+    int months = settings.months();
+    double shift = settings.compositionShift();
+    double expectedTotal = 0;
+    Map<PriceModel.Cell, Double> expected = new HashMap<>();
+    for (PriceModel.CellTruth t : PriceModel.cellTruths()) {
+      for (int m = 0; m < months; m++) {
+        double e = t.offersPerListing(m, months, shift);
+        expected.merge(t.cell(), e, Double::sum);
+        expectedTotal += e;
+      }
+    }
+    for (PriceModel.Cell c :
+        List.of(
+            new PriceModel.Cell(Product.PERSONAL_RECORDS, "credit_card", "unknown", "new"),
+            new PriceModel.Cell(Product.CARD_CREDENTIALS, "credit_card", "unknown", "new"),
+            new PriceModel.Cell(Product.ACCOUNT_ACCESS, "bank_account", "unknown", "unknown"))) {
+      double share = expected.get(c) / expectedTotal;
+      double observed = counts.get(c) / (double) total;
+      assertThat(observed)
+          .as(c.toString())
+          .isCloseTo(share, within(4 * Math.sqrt(share * (1 - share) / total)));
+    }
+  }
+
+  /**
+   * The composition shift: each month's product shares are those of the model (records 80% to 55%,
+   * the dearer products rising), so the English share rises; while within a product nothing changes
+   * but the price trend.
+   */
+  @Test
+  void theProductMixShiftsOverTheMonths() {
+    int months = settings.months();
+    long[] listings = new long[months];
+    long[] records = new long[months];
+    long[] english = new long[months];
+    for (GeneratedListing r : rows) {
+      if (r.repostOf() != null || r.bad() != null || !r.ok() || r.kind().equals("fixed")) {
+        continue;
+      }
+      int m = month(r);
+      listings[m]++;
+      records[m] += r.offers().get(0).offer().product() == Product.PERSONAL_RECORDS ? 1 : 0;
+      english[m] += r.market().equals("en") ? 1 : 0;
+    }
+    for (int m : new int[] {0, months - 1}) {
+      double want = PriceModel.productShares(m, months, 1.0).get(Product.PERSONAL_RECORDS);
+      // listings with offers: the kinds without offers are a similar share for every product
+      double got = records[m] / (double) listings[m];
+      assertThat(got).as("records share, month " + m).isCloseTo(want, within(0.04));
+    }
+    assertThat(english[months - 1] / (double) listings[months - 1])
+        .isGreaterThan(english[0] / (double) listings[0] + 0.1);
+    assertThat(PriceModel.productShares(3, 7, 0.0))
+        .as("no shift: every month has the first month's mix")
+        .isEqualTo(PriceModel.productShares(0, 7, 1.0));
+  }
+
+  /**
+   * Within a cell the price grows by the monthly trend alone, composition shift or not: the OLS
+   * slope of ln(price) on the month index in two large cells is 0.015 within four standard errors;
+   * and across all offers the mix pushes the raw mean of ln(price) up by more than the trend.
+   */
+  @Test
+  void eachCellFollowsTheTrendWhileTheMixRaisesTheAverage() {
+    for (PriceModel.Cell c :
+        List.of(
+            new PriceModel.Cell(Product.PERSONAL_RECORDS, "credit_card", "unknown", "new"),
+            new PriceModel.Cell(Product.CARD_CREDENTIALS, "credit_card", "unknown", "unknown"))) {
+      org.apache.commons.math3.stat.regression.SimpleRegression ols =
+          new org.apache.commons.math3.stat.regression.SimpleRegression();
+      for (GeneratedListing r : rows) {
+        if (r.repostOf() != null || r.bad() != null || r.kind().equals("fixed")) {
+          continue;
+        }
+        for (GeneratedListing.Priced p : r.offers()) {
+          TrueOffer o = p.offer();
+          if (o.component().endsWith("unit")
+              && new PriceModel.Cell(o.product(), o.category(), o.tier(), o.freshness())
+                  .equals(c)) {
+            ols.addData(month(r), Math.log(p.cny()));
+          }
+        }
+      }
+      assertThat(ols.getN()).as(c.toString()).isGreaterThan(150);
+      assertThat(ols.getSlope())
+          .as(c + " slope")
+          .isCloseTo(PriceModel.MONTHLY_TREND, within(4 * ols.getSlopeStdErr()));
+    }
+    double[] sum = new double[settings.months()];
+    long[] n = new long[settings.months()];
+    for (GeneratedListing r : rows) {
+      if (r.repostOf() == null && r.bad() == null && !r.kind().equals("fixed")) {
+        for (GeneratedListing.Priced p : r.offers()) {
+          sum[month(r)] += Math.log(p.cny());
+          n[month(r)]++;
+        }
+      }
+    }
+    int last = settings.months() - 1;
+    double raw = sum[last] / n[last] - sum[0] / n[0];
+    assertThat(raw).isGreaterThan(PriceModel.MONTHLY_TREND * last + 0.2);
+  }
+
+  /**
+   * A login's price grows as the square root of its balance: regressing ln(price) on ln(balance)
+   * within English bank logins (new freshness, unknown tier) gives 0.5 within four standard errors.
+   */
+  @Test
+  void loginsArePricedByTheirBalance() {
+    org.apache.commons.math3.stat.regression.SimpleRegression ols =
+        new org.apache.commons.math3.stat.regression.SimpleRegression();
+    for (GeneratedListing r : rows) {
+      if (r.repostOf() != null || r.bad() != null) {
+        continue;
+      }
+      for (GeneratedListing.Priced p : r.offers()) {
+        TrueOffer o = p.offer();
+        if (o.product() == Product.ACCOUNT_ACCESS
+            && o.component().equals("en_unit")
+            && !o.range()
+            && o.balanceLow() != null
+            && o.balanceLow().equals(o.balanceHigh())
+            && o.category().equals("bank_account")) {
+          ols.addData(Math.log(p.balanceLowCny()), Math.log(p.cny() / PriceModel.trend(month(r))));
+        }
+      }
+    }
+    assertThat(ols.getN()).isGreaterThan(100);
+    assertThat(ols.getSlope())
+        .isCloseTo(PriceModel.BALANCE_ELASTICITY, within(4 * ols.getSlopeStdErr()));
+  }
+
+  /** English card shops: credentials 10-40 USD in the middle, clones dearer; ID sets per set. */
+  @Test
+  void productsArePricedLikeTheirMarkets() {
+    Map<Product, List<Double>> usd = new HashMap<>();
+    for (GeneratedListing r : rows) {
+      for (GeneratedListing.Priced p : r.offers()) {
+        TrueOffer o = p.offer();
+        if (o.component().equals("en_unit") && r.repostOf() == null) {
+          usd.computeIfAbsent(o.product(), k -> new ArrayList<>()).add(p.cny() / 6.2);
+        }
+      }
+    }
+    assertThat(median(usd.get(Product.CARD_CREDENTIALS))).isBetween(10.0, 40.0);
+    assertThat(median(usd.get(Product.CARD_CLONES)))
+        .isGreaterThan(1.5 * median(usd.get(Product.CARD_CREDENTIALS)));
+    assertThat(median(usd.get(Product.IDENTITY_DOCUMENTS))).isBetween(10.0, 40.0);
+    assertThat(median(usd.get(Product.ACCOUNT_ACCESS))).isBetween(10.0, 60.0);
   }
 
   @Test
   void mixtureMedianClosedForms() {
-    PriceModel.Cell c = new PriceModel.Cell("credit_card", "unknown", "new");
+    PriceModel.Cell c =
+        new PriceModel.Cell(Product.PERSONAL_RECORDS, "credit_card", "unknown", "new");
     // One component: the log-normal median is its median.
     assertThat(PriceModel.mixtureMedian(c, Map.of(PriceModel.Component.ZH_UNIT, 1.0)))
         .isCloseTo(0.5, within(1e-9));
@@ -320,12 +471,14 @@ class ListingGeneratorTest {
   }
 
   private double deflated(GeneratedListing r, double cny) {
-    int m =
-        (int)
-            java.time.temporal.ChronoUnit.MONTHS.between(
-                java.time.YearMonth.parse(settings.firstMonth()),
-                java.time.YearMonth.parse(r.period()));
-    return cny / PriceModel.trend(m);
+    return cny / PriceModel.trend(month(r));
+  }
+
+  private int month(GeneratedListing r) {
+    return (int)
+        java.time.temporal.ChronoUnit.MONTHS.between(
+            java.time.YearMonth.parse(settings.firstMonth()),
+            java.time.YearMonth.parse(r.period()));
   }
 
   static double median(List<Double> v) {

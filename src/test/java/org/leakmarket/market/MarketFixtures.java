@@ -1,13 +1,10 @@
 package org.leakmarket.market;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import org.apache.spark.sql.Dataset;
@@ -15,20 +12,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructType;
-import org.leakmarket.normalize.OfferSchema;
+import org.leakmarket.normalize.spark.OfferSchema;
 
 /** Test offers for the market Spark tests, typed in code. */
 final class MarketFixtures {
   static final StructType OFFERS = OfferSchema.NORMALIZED.add("period", "string");
-
-  /**
-   * SHA-256 of the cells (extra dimensions region and issuer, B = 200, seed 7) and price index of
-   * {@code randomMarket(1500, 6)}: the same on local[1] and local[2] at any partitioning. A golden
-   * value: when the statistics change on purpose, both tests fail with the same new digest, which
-   * then replaces this one.
-   */
-  static final String RANDOM_MARKET_DIGEST =
-      "3a77bef32336412a75bd0c5d918070c4f8acdbe135ae6d2262d97f4578e7ccac";
 
   private MarketFixtures() {}
 
@@ -41,6 +29,10 @@ final class MarketFixtures {
     String freshness = "new";
     String category = "credit_card";
     String[] issuers = {};
+    String product = "personal_records";
+    Double balanceLow;
+    Double balanceHigh;
+    String language = "zh";
     String region;
     LocalDateTime posted = LocalDateTime.of(2015, 1, 10, 12, 0);
     String source = "qq";
@@ -69,6 +61,11 @@ final class MarketFixtures {
           price * quantity,
           "CNY",
           quantity,
+          product,
+          balanceLow,
+          balanceHigh,
+          "exact",
+          language,
           tier,
           freshness,
           category,
@@ -137,14 +134,23 @@ final class MarketFixtures {
     String[] fresh = {"new", "second_hand"};
     String[] cats = {"credit_card", "bank_account"};
     String[] regions = {"34", "31", null};
+    String[] products = {"personal_records", "personal_records", "card_credentials"};
     String[] issuers = {"ICBC", "ABC", "BOC", "CCB", "BOCOM"};
     List<O> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       int t = r.nextInt(tiers.length);
+      int p = r.nextInt(products.length);
       O o =
           new O(
               String.format("M%05d", i),
-              Math.exp(-1 + 0.8 * t + 0.05 * (i % months) + 0.5 * r.nextGaussian()));
+              Math.exp(-1 + 0.8 * t + 4 * (p / 2) + 0.05 * (i % months) + 0.5 * r.nextGaussian()));
+      o.product = products[p];
+      o.language = r.nextInt(10) == 0 ? "en" : "zh";
+      o.quantity = r.nextBoolean() ? 1 : 10_000;
+      if (p == 2 && r.nextBoolean()) {
+        o.balanceLow = 1000.0 * (1 + r.nextInt(5));
+        o.balanceHigh = o.balanceLow * 2;
+      }
       o.tier = tiers[t];
       o.freshness = fresh[r.nextInt(fresh.length)];
       o.category = cats[r.nextInt(cats.length)];
@@ -161,27 +167,13 @@ final class MarketFixtures {
     return out;
   }
 
-  /** The cells and index of the random market, as computed by the market classes. */
-  static String randomMarketDigest(SparkSession spark, int inputPartitions) {
-    Dataset<Row> in = df(spark, randomMarket(1500, 6)).repartition(inputPartitions);
-    return digest(
-        MarketCells.compute(in, List.of("region", "issuer"), 200, 7L).collectAsList(),
-        PriceIndex.compute(in).collectAsList());
+  /** The random market's cells with extra dimensions region and issuer. */
+  static Dataset<Row> randomMarketCells(Dataset<Row> in) {
+    return MarketCells.compute(in, MarketCells.Options.of(List.of("region", "issuer")));
   }
 
-  @SafeVarargs
-  static String digest(List<Row>... tables) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (List<Row> t : tables) {
-        for (Row r : t) {
-          md.update(r.toString().getBytes(StandardCharsets.UTF_8));
-          md.update((byte) '\n');
-        }
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+  /** The random market's indices: seller weighting, B = 200, seed 7. */
+  static Dataset<Row> randomMarketIndex(Dataset<Row> in) {
+    return PriceIndex.compute(in, PriceIndex.Options.of(200, 7L));
   }
 }

@@ -19,8 +19,9 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.leakmarket.config.ConfigResolver;
 import org.leakmarket.config.LeakmarketConfig;
-import org.leakmarket.stats.market.Bootstrap;
-import org.leakmarket.stats.market.SplitMix64;
+import org.leakmarket.stats.market.Hedonic;
+import org.leakmarket.stats.market.Jevons;
+import org.leakmarket.stats.market.QuoteWeight;
 import org.leakmarket.testing.SparkTestBase;
 
 /**
@@ -35,19 +36,24 @@ class MarketSparkTest extends SparkTestBase {
   @Test
   void cellsOfTheHandExample() {
     Dataset<Row> offers = df(spark, handExample());
-    List<Row> cells = MarketCells.compute(offers, List.of(), 300, 99L).collectAsList();
+    List<Row> cells =
+        MarketCells.compute(offers, MarketCells.Options.of(List.of())).collectAsList();
     assertThat(cells).hasSize(12);
     Row c =
         cells.stream()
             .filter(
                 r ->
                     r.getString(0).equals("2015-01")
-                        && r.getString(2).equals("standard")
-                        && r.getString(3).equals("new"))
+                        && r.<String>getAs("tier").equals("standard")
+                        && r.<String>getAs("freshness").equals("new"))
             .findFirst()
             .get();
     assertThat(c.<String>getAs("cell_key"))
-        .isEqualTo("period=2015-01|category=credit_card|tier=standard|freshness=new");
+        .isEqualTo(
+            "period=2015-01|product=personal_records|category=credit_card|tier=standard"
+                + "|freshness=new");
+    assertThat(c.<String>getAs("weight")).isEqualTo("seller");
+    assertThat(c.<Long>getAs("n_quotes")).isEqualTo(5L);
     assertThat(c.<Long>getAs("n_offers")).isEqualTo(5L);
     assertThat(c.<Long>getAs("n_sellers")).isEqualTo(5L);
     assertThat(c.<Double>getAs("min_cny")).isEqualTo(0.02);
@@ -59,19 +65,16 @@ class MarketSparkTest extends SparkTestBase {
     assertThat(c.<Double>getAs("max_cny")).isEqualTo(1.2);
     assertThat(c.<Double>getAs("mean_cny")).isCloseTo(0.504, within(EPS));
     assertThat(c.<Double>getAs("geomean_cny")).isCloseTo(0.2852938178386769, within(EPS));
+    // five quotes: no 95% interval exists, the range is given with its coverage 1 - 2/2^5
+    assertThat(c.<String>getAs("ci_method")).isEqualTo("range");
+    assertThat(c.<Double>getAs("median_ci_low")).isEqualTo(0.02);
+    assertThat(c.<Double>getAs("median_ci_high")).isEqualTo(1.2);
+    assertThat(c.<Double>getAs("median_ci_level")).isCloseTo(15.0 / 16, within(EPS));
+    assertThat(c.getList(c.fieldIndex("quotes_cny"))).containsExactly(0.02, 0.35, 0.45, 0.5, 1.2);
     assertThat(c.<Boolean>getAs("suppressed")).isFalse();
-    // the interval is the pure-Java bootstrap of the sorted cell seeded from (seed, cell key)
-    Bootstrap.Interval ci =
-        Bootstrap.medianCi(
-            new double[] {0.02, 0.35, 0.45, 0.5, 1.2},
-            300,
-            0.05,
-            SplitMix64.forKey(99L, c.<String>getAs("cell_key")));
-    assertThat(c.<Double>getAs("median_ci_low")).isEqualTo(ci.low());
-    assertThat(c.<Double>getAs("median_ci_high")).isEqualTo(ci.high());
     assertThat(cells.stream().filter(r -> r.<Boolean>getAs("suppressed")).count()).isEqualTo(11);
-    assertThat(MarketCells.compute(offers, List.of(), 300, 99L).schema().fieldNames())
-        .containsExactly(MarketCells.SCHEMA.fieldNames());
+    assertThat(MarketCells.compute(offers, MarketCells.Options.of(List.of())).schema())
+        .isEqualTo(MarketCells.SCHEMA);
   }
 
   @Test
@@ -92,69 +95,86 @@ class MarketSparkTest extends SparkTestBase {
     List<Row> cells =
         res.cells()
             .filter(col("dimensions").equalTo(""))
-            .orderBy("period", "category", "tier", "freshness")
+            .orderBy("period", "product", "category", "tier", "freshness")
             .collectAsList();
     assertThat(cells).hasSize(12);
     Row c = cells.get(3); // 2015-01 credit_card standard new
     assertThat(c.<String>getAs("period")).isEqualTo("2015-01");
     assertThat(c.<String>getAs("tier")).isEqualTo("standard");
     assertThat(c.<String>getAs("freshness")).isEqualTo("new");
-    assertThat(c.<Long>getAs("n_offers")).isEqualTo(5L);
+    assertThat(c.<Long>getAs("n_quotes")).isEqualTo(5L);
     assertThat(c.<Boolean>getAs("suppressed")).isFalse();
     assertThat(c.<Double>getAs("median_cny")).isCloseTo(0.45, within(EPS));
     assertThat(c.<Double>getAs("p25_cny")).isCloseTo(0.35, within(EPS));
     assertThat(cells.get(0).<Boolean>getAs("suppressed")).isTrue(); // 2015-01 gold aged: one offer
+    // the published rules break the hand example's chain twice (one matched cell each time)
     List<Row> jevons =
         res.priceIndex()
             .filter(col("method").equalTo(PriceIndex.JEVONS))
             .orderBy("period")
             .collectAsList();
-    assertThat(jevons.get(2).<Double>getAs("index")).isCloseTo(134.63634527201188, within(EPS));
+    assertThat(jevons)
+        .extracting(r -> r.<String>getAs("note"))
+        .containsExactly("base", "chain_break", "chain_break");
+    assertThat(jevons).extracting(r -> r.<Double>getAs("index")).containsOnly(100.0);
     List<Row> hedonic =
         res.priceIndex()
             .filter(col("method").equalTo(PriceIndex.HEDONIC))
             .orderBy("period")
             .collectAsList();
     assertThat(hedonic).hasSize(3);
-    // region is a hedonic control here, but every region is null: a single level, no column
+    // product, category, language, lot size and region have one level each here: only tier and
+    // freshness enter, as in hand_example.py, with unit weights (one offer per seller and cell)
     assertThat(hedonic.get(2).<Double>getAs("index")).isCloseTo(160.57939825801853, within(EPS));
-    assertThat(hedonic.get(2).<Double>getAs("se")).isCloseTo(71.18864883041199, within(EPS));
+    assertThat(hedonic.get(2).<Long>getAs("fit_n")).isEqualTo(21L);
+    assertThat(hedonic.get(2).<Long>getAs("fit_sellers")).isEqualTo(21L);
+    assertThat(hedonic.get(2).<String>getAs("ci_method")).isEqualTo(PriceIndex.CI_CR1);
   }
 
   /** Our percentiles are bit-identical to Spark's exact built-in {@code percentile}. */
   @Test
   void percentilesEqualSparksExactPercentile() {
     Dataset<Row> offers = df(spark, randomMarket(600, 3));
-    List<Row> ours = MarketCells.compute(offers, List.of(), 10, 1L).collectAsList();
+    // one vote per offer and no copies: the quotes are the offers, as Spark's percentile sees them
+    MarketCells.Options byOffer = new MarketCells.Options(List.of(), QuoteWeight.OFFER, 0.05, 5, 2);
+    List<Row> ours = MarketCells.compute(offers, byOffer).collectAsList();
     List<Row> spark =
         offers
-            .groupBy("period", "category", "tier", "freshness")
+            .groupBy("period", "product", "category", "tier", "freshness")
             .agg(
                 percentile(col("price_per_record_cny"), lit(0.1)).as("p10"),
                 percentile(col("price_per_record_cny"), lit(0.25)).as("p25"),
                 percentile(col("price_per_record_cny"), lit(0.5)).as("p50"),
                 percentile(col("price_per_record_cny"), lit(0.75)).as("p75"),
                 percentile(col("price_per_record_cny"), lit(0.9)).as("p90"))
-            .orderBy("period", "category", "tier", "freshness")
+            .orderBy("period", "product", "category", "tier", "freshness")
             .collectAsList();
     assertThat(ours).hasSameSizeAs(spark);
     for (int i = 0; i < ours.size(); i++) {
       Row a = ours.get(i);
       Row b = spark.get(i);
-      assertThat(a.getString(0) + a.getString(2) + a.getString(3))
-          .isEqualTo(b.getString(0) + b.getString(2) + b.getString(3));
-      assertThat(a.<Double>getAs("p10_cny")).isEqualTo(b.getDouble(4));
-      assertThat(a.<Double>getAs("p25_cny")).isEqualTo(b.getDouble(5));
-      assertThat(a.<Double>getAs("median_cny")).isEqualTo(b.getDouble(6));
-      assertThat(a.<Double>getAs("p75_cny")).isEqualTo(b.getDouble(7));
-      assertThat(a.<Double>getAs("p90_cny")).isEqualTo(b.getDouble(8));
+      assertThat(List.of(a.get(0), a.get(1), a.get(2), a.get(3), a.get(4)))
+          .isEqualTo(List.of(b.get(0), b.get(1), b.get(2), b.get(3), b.get(4)));
+      assertThat(a.<Double>getAs("p10_cny")).isEqualTo(b.getDouble(5));
+      assertThat(a.<Double>getAs("p25_cny")).isEqualTo(b.getDouble(6));
+      assertThat(a.<Double>getAs("median_cny")).isEqualTo(b.getDouble(7));
+      assertThat(a.<Double>getAs("p75_cny")).isEqualTo(b.getDouble(8));
+      assertThat(a.<Double>getAs("p90_cny")).isEqualTo(b.getDouble(9));
     }
   }
 
   @Test
   void priceIndicesOfTheHandExample() {
     Dataset<Row> offers = df(spark, handExample());
-    List<Row> j = PriceIndex.jevons(offers).collectAsList();
+    // the script's chain matches every common cell (rules 1 seller, 1 cell)
+    PriceIndex.Options loose =
+        new PriceIndex.Options(
+            QuoteWeight.SELLER,
+            100,
+            3L,
+            new Jevons.Rules(1, 1, 0.05),
+            List.of("tier", "freshness"));
+    List<Row> j = PriceIndex.jevons(offers, loose).collectAsList();
     assertThat(j).extracting(r -> r.getString(0)).containsExactly("2015-01", "2015-02", "2015-03");
     assertThat(j.get(0).<Double>getAs("index")).isEqualTo(100.0);
     assertThat(j.get(1).<Double>getAs("index")).isCloseTo(114.02789331787014, within(EPS));
@@ -163,25 +183,67 @@ class MarketSparkTest extends SparkTestBase {
     assertThat(j.get(2).<Integer>getAs("n_cells")).isEqualTo(4);
     assertThat(j.get(2).getList(j.get(2).fieldIndex("cells")))
         .containsExactly(
-            "credit_card|gold|aged|-",
-            "credit_card|gold|new|-",
-            "credit_card|standard|aged|-",
-            "credit_card|standard|new|-");
+            "personal_records|credit_card|gold|aged|-",
+            "personal_records|credit_card|gold|new|-",
+            "personal_records|credit_card|standard|aged|-",
+            "personal_records|credit_card|standard|new|-");
+    // cells of one seller have no between-seller variation: every replicate is the estimate
+    assertThat(j.get(2).<Double>getAs("ci_low")).isLessThanOrEqualTo(134.63634527201188);
+    assertThat(j.get(2).<Double>getAs("ci_high")).isGreaterThanOrEqualTo(134.63634527201188);
 
-    List<Row> h = PriceIndex.hedonic(offers, PriceIndex.DEFAULT_CONTROLS, 0.05).collectAsList();
+    List<Row> h = PriceIndex.hedonic(offers, loose).collectAsList();
     assertThat(h.get(0).<Double>getAs("index")).isEqualTo(100.0);
     assertThat(h.get(1).<Double>getAs("index")).isCloseTo(128.14130265112993, within(EPS));
-    assertThat(h.get(1).<Double>getAs("se")).isCloseTo(58.45142851349641, within(EPS));
-    assertThat(h.get(1).<Double>getAs("ci_low")).isCloseTo(52.41010822424238, within(EPS));
-    assertThat(h.get(1).<Double>getAs("ci_high")).isCloseTo(313.30203278483765, within(EPS));
-    assertThat(h.get(1).<Double>getAs("index_kennedy")).isCloseTo(115.48007193445764, within(EPS));
     assertThat(h.get(2).<Double>getAs("index")).isCloseTo(160.57939825801853, within(EPS));
-    assertThat(h.get(2).<Double>getAs("se")).isCloseTo(71.18864883041199, within(EPS));
-    assertThat(h.get(2).<Long>getAs("n_offers")).isEqualTo(6L);
-    assertThat(PriceIndex.compute(offers).count()).isEqualTo(6);
+    assertThat(h.get(2).<Long>getAs("n_obs")).isEqualTo(6L);
+    assertThat(PriceIndex.compute(offers, loose).count()).isEqualTo(6);
   }
 
-  /** Same tables whatever the shuffle partitions and the input partitioning. */
+  /**
+   * The Spark hedonic (pattern groups, then seller scores summed as exact decimals) equals the
+   * in-memory fit of the same observations, standard errors included, with seller weights,
+   * balances, products and languages in play.
+   */
+  @Test
+  void sparkHedonicEqualsTheInMemoryFit() {
+    Dataset<Row> in = QuoteInputs.of(df(spark, randomMarket(1500, 6)));
+    PriceIndex.Options o = PriceIndex.Options.of(50, 7L);
+    List<Row> rows = PriceIndex.hedonic(in, o).orderBy("period").collectAsList();
+    List<Hedonic.Obs> obs = new ArrayList<>();
+    for (Row r :
+        PriceIndex.observations(
+                in.where(col("price_per_record_cny").gt(0)), o.controls(), o.weight())
+            .collectAsList()) {
+      boolean hb = r.<Boolean>getAs("has_balance");
+      obs.add(
+          new Hedonic.Obs(
+              r.getAs("seller_id"),
+              r.getAs("period"),
+              r.getList(r.fieldIndex("levels")),
+              r.getAs("w"),
+              r.getAs("y"),
+              hb ? r.<Double>getAs("b") : null));
+    }
+    Hedonic.Result mem = Hedonic.fit(obs, o.controls(), 0.05);
+    assertThat(mem.names()).contains("product=personal_records", "language=zh", "ln_balance");
+    assertThat(rows).hasSize(6);
+    for (int t = 0; t < rows.size(); t++) {
+      Hedonic.Point p = mem.points().get(t);
+      Row r = rows.get(t);
+      assertThat(r.<Double>getAs("index")).isCloseTo(p.index(), within(1e-9));
+      if (t > 0) {
+        assertThat(r.<Double>getAs("se")).isCloseTo(p.se(), within(1e-9));
+        assertThat(r.<Double>getAs("ci_low")).isCloseTo(p.ciLow(), within(1e-9));
+      }
+      assertThat(r.<Long>getAs("fit_sellers")).isEqualTo(40L);
+      assertThat(r.<Double>getAs("r2")).isCloseTo(mem.r2(), within(1e-12));
+    }
+  }
+
+  /**
+   * Same tables whatever the shuffle partitions and the input partitioning: 1, 2, 7 and 8
+   * partitions, Jevons bootstrap interval included.
+   */
   @Test
   void cellsAndIndicesDoNotDependOnPartitioning() {
     Dataset<Row> base = df(spark, randomMarket(1500, 6));
@@ -189,24 +251,110 @@ class MarketSparkTest extends SparkTestBase {
     List<List<Row>> cells = new ArrayList<>();
     List<List<Row>> index = new ArrayList<>();
     try {
-      int[][] settings = {{1, 1}, {2, 3}, {7, 5}};
+      int[][] settings = {{1, 1}, {2, 3}, {7, 5}, {8, 8}};
       for (int[] s : settings) {
         spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(s[0]));
         Dataset<Row> in = base.repartition(s[1], col("listing_id"));
-        cells.add(MarketCells.compute(in, List.of("region", "issuer"), 200, 7L).collectAsList());
-        index.add(PriceIndex.compute(in).collectAsList());
+        cells.add(randomMarketCells(in).collectAsList());
+        index.add(randomMarketIndex(in).collectAsList());
       }
     } finally {
       spark.conf().set("spark.sql.shuffle.partitions", saved);
     }
     assertThat(cells.get(0)).isNotEmpty();
-    assertThat(cells.get(1)).isEqualTo(cells.get(0));
-    assertThat(cells.get(2)).isEqualTo(cells.get(0));
     assertThat(index.get(0)).hasSize(12);
-    assertThat(index.get(1)).isEqualTo(index.get(0));
-    assertThat(index.get(2)).isEqualTo(index.get(0));
-    // and the same as on local[1] (MarketLocalOneCoreTest asserts the same digest)
-    assertThat(digest(cells.get(0), index.get(0))).isEqualTo(RANDOM_MARKET_DIGEST);
+    assertThat(index.get(0).stream().filter(r -> r.getAs("ci_low") != null).count())
+        .as("Jevons and hedonic intervals present")
+        .isGreaterThanOrEqualTo(5);
+    for (int i = 1; i < cells.size(); i++) {
+      assertThat(cells.get(i)).isEqualTo(cells.get(0));
+      assertThat(index.get(i)).isEqualTo(index.get(0));
+    }
+    // local[1] against local[2]: MarketLocalOneCoreTest, row by row
+  }
+
+  /**
+   * A cell of five sellers at 0.30 0.32 0.35 0.40 0.45 and one seller posting ten different adverts
+   * at 2.00: the median is 0.375 under seller weighting (six quotes) and 2.00 under offer weighting
+   * (fifteen quotes), by hand as in {@code IndependentQuotesTest}, here through Spark.
+   */
+  @Test
+  void oneSellerWithTenQuotesMovesTheMedianOnlyUnderOfferWeight() {
+    List<O> in = new ArrayList<>();
+    double[] others = {0.30, 0.32, 0.35, 0.40, 0.45};
+    for (int i = 0; i < others.length; i++) {
+      O o = new O("W" + i, others[i]);
+      o.seller = "seller-" + i;
+      o.text = "ad " + i;
+      in.add(o);
+    }
+    for (int i = 0; i < 10; i++) {
+      O o = new O("F" + i, 2.00);
+      o.seller = "flooder";
+      o.text = "flood variant " + i;
+      in.add(o);
+    }
+    Dataset<Row> offers = OfferDedup.collapse(df(spark, in));
+    Row bySeller =
+        MarketCells.compute(offers, MarketCells.Options.of(List.of())).collectAsList().get(0);
+    Row byOffer =
+        MarketCells.compute(
+                offers, new MarketCells.Options(List.of(), QuoteWeight.OFFER, 0.05, 5, 2))
+            .collectAsList()
+            .get(0);
+    assertThat(bySeller.<Double>getAs("median_cny")).isCloseTo(0.375, within(EPS));
+    assertThat(bySeller.<Long>getAs("n_quotes")).isEqualTo(6L);
+    assertThat(bySeller.<String>getAs("ci_method")).isEqualTo("order_statistic");
+    assertThat(bySeller.<Double>getAs("median_ci_high")).isEqualTo(2.0);
+    assertThat(byOffer.<Double>getAs("median_cny")).isEqualTo(2.0);
+    assertThat(byOffer.<Long>getAs("n_quotes")).isEqualTo(15L);
+    assertThat(byOffer.<String>getAs("weight")).isEqualTo("offer");
+    assertThat(bySeller.<Long>getAs("n_offers")).isEqualTo(15L);
+    assertThat(byOffer.<Long>getAs("n_sellers")).isEqualTo(6L);
+  }
+
+  /**
+   * Copies across sellers at one price count once: one advert copied word for word by three sellers
+   * at 0.5 (one quote), a fourth copy at 0.6 (its own quote), and five unrelated adverts; through
+   * the whole market stage, copy groups included.
+   */
+  @Test
+  void copiedAdvertsAtOnePriceCountOnceInTheCell() {
+    String text = "出售 工农中建交 银行 信用卡 客户 资料 新料 每条 0.5元 量大 从优 可按地区 定制";
+    List<O> in = new ArrayList<>();
+    String[] copiers = {"s-A", "s-B", "s-C"};
+    for (int i = 0; i < copiers.length; i++) {
+      O o = new O("K" + i, 0.5);
+      o.seller = copiers[i];
+      o.text = text;
+      in.add(o);
+    }
+    O dearer = new O("K3", 0.6);
+    dearer.seller = "s-D";
+    dearer.text = text.replace("0.5元", "0.6元");
+    in.add(dearer);
+    String[] unrelated = {
+      "fresh fullz uk with dob and mmn, escrow ok",
+      "江苏 车主 数据 最新 可验 量大优惠",
+      "platinum dumps track 1 and 2, replacement within 24h",
+      "股民 资料 证券 开户 信息 一手 货源",
+      "bank logs with email access, pm for price list"
+    };
+    for (int i = 0; i < unrelated.length; i++) {
+      O o = new O("U" + i, 0.3 + 0.05 * i);
+      o.seller = "s-u" + i;
+      o.text = unrelated[i];
+      in.add(o);
+    }
+    LeakmarketConfig cfg = ConfigResolver.resolve(Map.of(), null);
+    MarketAnalysis.Result res = MarketAnalysis.run(OfferDedup.assign(df(spark, in)), cfg);
+    Row c = res.cells().collectAsList().get(0);
+    assertThat(c.<Long>getAs("n_offers")).isEqualTo(9L);
+    assertThat(c.<Long>getAs("n_sellers")).isEqualTo(9L);
+    assertThat(c.<Long>getAs("n_quotes")).isEqualTo(7L);
+    assertThat(c.getList(c.fieldIndex("quotes_cny")))
+        .containsExactly(0.3, 0.35, 0.4, 0.45, 0.5, 0.5, 0.6);
+    assertThat(res.copyGroups().collectAsList()).hasSize(1);
   }
 
   /** One seller posts the same advert to five groups on three days: one offer, 15 posts. */

@@ -22,11 +22,13 @@ import org.leakmarket.reference.FxTable;
 /**
  * Runs the golden corpus (src/test/resources/golden/adverts.yaml): every advert with its exact
  * expected offers or rejection. Unlisted expectation fields take their "nothing said" values (tier
- * unknown, category other, no issuers, no region, currency CNY, low = high = price).
+ * unknown, category other, no issuers, no region, currency CNY, low = high = price, product
+ * personal_records, qualifier exact or range, no balance, language zh when the text has a Chinese
+ * character else en).
  */
 class GoldenCorpusTest {
   static final Normalizer NORMALIZER =
-      new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
+      new Normalizer(FxTable.shipped(45), NormalizerSettings.defaults());
   private static final String[] LISTING_FIELDS = {
     "listing_id",
     "source",
@@ -131,6 +133,18 @@ class GoldenCorpusTest {
       }
       assertThat(o.issuers()).as(as + " issuers").isEqualTo(issuers);
       assertThat(o.regionCode()).as(as + " region").isEqualTo(text(x, "region", null));
+      assertThat(o.product()).as(as + " product").isEqualTo(text(x, "product", "personal_records"));
+      assertThat(o.qualifier())
+          .as(as + " qualifier")
+          .isEqualTo(text(x, "qualifier", x.has("low") ? "range" : "exact"));
+      String han = l.text() != null && l.text().matches("(?s).*[\\u3400-\\u9FFF].*") ? "zh" : "en";
+      assertThat(o.language()).as(as + " language").isEqualTo(text(x, "language", han));
+      Double balanceLow =
+          x.has("balance_low") ? Double.valueOf(x.get("balance_low").asDouble()) : null;
+      Double balanceHigh =
+          x.has("balance_high") ? Double.valueOf(x.get("balance_high").asDouble()) : balanceLow;
+      assertBalance(o.balanceLowCny(), balanceLow, as + " balance_low");
+      assertBalance(o.balanceHighCny(), balanceHigh, as + " balance_high");
       if (x.has("rules")) {
         Set<String> rules = new HashSet<>();
         o.evidence().forEach(ev -> rules.add(ev.rule()));
@@ -138,6 +152,14 @@ class GoldenCorpusTest {
             .forEach(r -> assertThat(rules).as(as + " evidence rules").contains(r.asText()));
       }
       assertThat(o.confidence()).as(as).isBetween(0.0, 1.0);
+    }
+  }
+
+  private static void assertBalance(Double got, Double want, String as) {
+    if (want == null) {
+      assertThat(got).as(as).isNull();
+    } else {
+      assertThat(got).as(as).isNotNull().isCloseTo(want, rel(want));
     }
   }
 

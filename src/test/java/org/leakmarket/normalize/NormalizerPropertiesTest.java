@@ -20,7 +20,7 @@ import org.leakmarket.reference.FxTable;
 /** Properties over many generated adverts (seeded, so a failure is reproducible). */
 class NormalizerPropertiesTest {
   private static final FxTable FX = FxTable.shipped(45);
-  private final Normalizer n = new Normalizer(FX, new NormalizerSettings(0.0001, 50000));
+  private final Normalizer n = new Normalizer(FX, NormalizerSettings.defaults());
   private final Random rnd = new Random(20150112L);
 
   private List<Offer> offers(String text) {

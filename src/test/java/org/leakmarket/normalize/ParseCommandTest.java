@@ -1,6 +1,7 @@
 package org.leakmarket.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -130,6 +131,40 @@ class ParseCommandTest {
   void aMissingFileIsBadInput(@TempDir Path dir) {
     assertThat(LeakmarketCommand.execute("parse", dir.resolve("nope.jsonl").toString()))
         .isEqualTo(3);
+  }
+
+  /** Product, balances, qualifier and language as read, in the output (contracts section 4). */
+  @Test
+  void productBalanceQualifierAndLanguageArePrinted() throws Exception {
+    String in =
+        "{\"listing_id\":\"A\",\"source\":\"telegram\",\"posted_at\":\"2015-01-10\","
+            + "\"text\":\"PayPal, $500 – $2,000 balances $25\"}\n"
+            + "{\"listing_id\":\"B\",\"source\":\"qq\",\"posted_at\":\"2015-01-10\","
+            + "\"text\":\"手持身份证照片 一套最低15元\"}\n";
+    StringWriter sw = new StringWriter();
+    Normalizer n = new Normalizer(FxTable.shipped(45), NormalizerSettings.defaults());
+    ParseCommand.run(new StringReader(in), new PrintWriter(sw), n, false);
+    List<JsonNode> out = lines(sw.toString());
+    assertThat(out).hasSize(2);
+    JsonNode a = out.get(0);
+    assertThat(a.get("product").asText()).isEqualTo("account_access");
+    // USD 6.21 on 2015-01-07, the as-of row for 2015-01-10
+    assertThat(a.get("balance_low_cny").asDouble()).isCloseTo(500 * 6.21, within(1e-6));
+    assertThat(a.get("balance_high_cny").asDouble()).isCloseTo(2000 * 6.21, within(1e-6));
+    assertThat(a.get("qualifier").asText()).isEqualTo("exact");
+    assertThat(a.get("language").asText()).isEqualTo("en");
+    JsonNode b = out.get(1);
+    assertThat(b.get("product").asText()).isEqualTo("identity_documents");
+    assertThat(b.get("balance_low_cny").isNull()).isTrue();
+    assertThat(b.get("qualifier").asText()).isEqualTo("from");
+    assertThat(b.get("language").asText()).isEqualTo("zh");
+    assertThat(b.get("price_per_record_cny").asDouble()).isEqualTo(15.0);
+  }
+
+  @Test
+  void theHelpNamesTheNewFields() {
+    String help = new picocli.CommandLine(new org.leakmarket.cli.ParseCommand()).getUsageMessage();
+    assertThat(help).contains("product", "balance_low_cny", "qualifier", "language");
   }
 
   @Test

@@ -11,8 +11,7 @@ import org.leakmarket.reference.FxTable;
  * The seed article's prices (seed/NOTES.md), from adverts written as the reporters describe them.
  */
 class SeedArticleTest {
-  private final Normalizer n =
-      new Normalizer(FxTable.shipped(45), new NormalizerSettings(0.0001, 50000));
+  private final Normalizer n = new Normalizer(FxTable.shipped(45), NormalizerSettings.defaults());
 
   private List<Offer> offers(String text) {
     return n.normalize(
@@ -68,6 +67,19 @@ class SeedArticleTest {
     assertThat(o.get(0).pricePerRecordCny()).isEqualTo(2000.0 / 100000.0);
     assertThat(o.get(0).amount()).isEqualTo(2000.0);
     assertThat(o.get(0).quantity()).isEqualTo(100000L);
+  }
+
+  /** The article's own sentence, spaces around the numbers included: one offer, not two. */
+  @Test
+  void theSpacedBundleSentenceIsOneOfferOfTwoFen() {
+    List<Offer> o = offers("最便宜的一份 2000 元 10 万条,算下来每条数据只要 2 分钱");
+    assertThat(o).hasSize(1);
+    assertThat(o.get(0).pricePerRecordCny()).isEqualTo(2000.0 / 100000.0);
+    assertThat(o.get(0).amount()).isEqualTo(2000.0);
+    assertThat(o.get(0).quantity()).isEqualTo(100000L);
+    assertThat(o.get(0).product()).isEqualTo("personal_records");
+    assertThat(o.get(0).evidence())
+        .contains(new Evidence("price", "每条数据只要 2 分钱", "price.restated"));
   }
 
   @Test

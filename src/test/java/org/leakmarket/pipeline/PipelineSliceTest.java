@@ -103,7 +103,7 @@ class PipelineSliceTest extends SparkTestBase {
         .containsEntry("b3", "fx_missing")
         .containsEntry("b4", "price_nonpositive")
         .containsEntry("b5", "price_out_of_range")
-        .containsKey("b1")
+        .containsEntry("b1", "malformed") // "price":"abc": the price is not a number
         .hasSize(6);
   }
 
@@ -136,6 +136,37 @@ class PipelineSliceTest extends SparkTestBase {
     assertThat(json.at("/listings/read").asLong()).isEqualTo(9);
     assertThat(json.at("/listings/offers").asLong()).isEqualTo(3);
     assertThat(json.at("/listings/rejected").asLong()).isEqualTo(6);
+  }
+
+  @Test
+  void theRunRecordsEachStagesTypedCounts() {
+    Row run =
+        new Warehouse(spark, wh)
+            .read(Table.GOLD_RUNS)
+            .orderBy("started_at")
+            .select("stages", "outcome", "counts")
+            .head();
+    assertThat(run.getString(0)).isEqualTo("[INGEST, NORMALIZE, ANALYZE, PUBLISH]");
+    assertThat(run.getString(1)).isEqualTo("ok");
+    Map<String, String> counts =
+        scala.jdk.javaapi.CollectionConverters.asJava(
+            run.<scala.collection.Map<String, String>>getAs(2));
+    // the fixture's counts (see summaryCountsMatchTheFixture): 10 non-blank lines, 1 blank line,
+    // a1 twice, 2 rejected at ingest (malformed, b2), 4 at normalise (b1 b3 b4 b5), 3 offers
+    assertThat(counts)
+        .containsEntry("listings_read", "10")
+        .containsEntry("listing_blank_lines", "1")
+        .containsEntry("listing_repeated_ids", "1")
+        .containsEntry("listings_rejected_at_ingest", "2")
+        .containsEntry("listings_rejected_at_normalize", "4")
+        .containsEntry("offers", "3")
+        .containsEntry("revisions", "0")
+        // the gold tables' own row counts after the first run, and the warehouse key's fingerprint
+        .containsEntry("market_cells", String.valueOf(firstCounts.get("gold/market_cells")))
+        .containsEntry("price_index_points", String.valueOf(firstCounts.get("gold/price_index")))
+        .containsEntry("copy_pairs", String.valueOf(firstCounts.get("gold/copy_pairs")))
+        .containsEntry(
+            "key_fingerprint", org.leakmarket.privacy.PseudonymKey.resolve(null, wh).fingerprint());
   }
 
   @Test

@@ -27,15 +27,24 @@ import org.leakmarket.publish.PublicationModel.Volume;
 
 /**
  * A hand-built, realistic raw model of three monthly periods in 2015 with the seed article's prices
- * (0.50 CNY fresh, 0.35 second-hand, up to 5 CNY platinum, 0.02 bulk), and small cells planted on
- * purpose: a premium market cell of 3 offers (median 7.31), issuer BOJS with 3 persons, tier
- * premium with 4 persons, region 65 with 3 persons, a sample of 4 records, a capture history of 2
- * persons.
+ * (0.50 CNY fresh, 0.35 second-hand, up to 5 CNY platinum, 0.02 bulk) for customer records, card
+ * credentials at about 95 CNY in the last two months, and small cells planted on purpose: a premium
+ * market cell of 3 offers (median 7.31), issuer BOJS with 3 persons, tier premium with 4 persons,
+ * region 65 with 3 persons, a sample of 4 records, a capture history of 2 persons. Each cell's
+ * median interval is the order-statistic one of its quote count (levels from the binomial formula,
+ * e.g. 46 quotes: ranks 16 and 31, 97.4%) or the range below 6 quotes.
  */
 final class PublicationFixtures {
-  /** Numbers of the planted 3-offer cell: none of them may appear in any output. */
+  /**
+   * Numbers of the planted 3-offer cell: none of them may appear in any output. 479.73 is the value
+   * of the pricing rule "cell", which holds the premium group: printed, it would give that group's
+   * 21.93 away by subtracting the gold group's 457.8.
+   */
   static final List<String> SMALL_CELL_VALUES =
-      List.of("7.31", "6.93", "7.77", "6.55", "8.12", "21.93", "19.65", "24.36");
+      List.of("7.31", "6.93", "7.77", "6.55", "8.12", "21.93", "19.65", "24.36", "479.73");
+
+  static final String PERSONAL = "personal_records";
+  static final String CARDS = "card_credentials";
 
   private PublicationFixtures() {}
 
@@ -51,8 +60,53 @@ final class PublicationFixtures {
       double p75,
       double lo,
       double hi) {
+    return cell(
+        PERSONAL, period, category, tier, fresh, offers, offers, sellers, median, p25, p75, lo, hi);
+  }
+
+  /**
+   * A cell whose interval is the order-statistic one at {@code quotes} (level from the binomial
+   * formula) or, below 6 quotes, the range; min and max lie 10% beyond the interval.
+   */
+  static MarketCell cell(
+      String product,
+      String period,
+      String category,
+      String tier,
+      String fresh,
+      long quotes,
+      long offers,
+      long sellers,
+      double median,
+      double p25,
+      double p75,
+      double lo,
+      double hi) {
+    boolean range = quotes < 6;
+    double level =
+        range
+            ? org.leakmarket.stats.market.MedianInterval.coverage((int) quotes, 1)
+            : org.leakmarket.stats.market.MedianInterval.coverage(
+                (int) quotes, org.leakmarket.stats.market.MedianInterval.rank((int) quotes, 0.05));
     return new MarketCell(
-        period, category, tier, fresh, offers, sellers, median, p25, p75, lo, hi, false);
+        period,
+        product,
+        category,
+        tier,
+        fresh,
+        quotes,
+        offers,
+        sellers,
+        median,
+        p25,
+        p75,
+        range ? lo : r(lo * 0.9),
+        range ? hi : r(hi * 1.1),
+        lo,
+        hi,
+        level,
+        range ? "range" : "order_statistic",
+        false);
   }
 
   static PublicationModel model(List<Revision> revisions) {
@@ -116,10 +170,12 @@ final class PublicationFixtures {
               r(5.00 * d)));
       cells.add(
           cell(
+              PERSONAL,
               p,
               "credit_card",
               "standard",
               "new",
+              40 + 3 * i,
               42 + 3 * i,
               15,
               r(0.50 * d),
@@ -154,6 +210,37 @@ final class PublicationFixtures {
               r(0.019 * d),
               r(0.024 * d)));
     }
+    // Card credentials, a second product: 12 and 13 quotes.
+    cells.add(
+        cell(
+            CARDS,
+            "2015-02",
+            "credit_card",
+            "unknown",
+            "unknown",
+            12,
+            14,
+            9,
+            93.0,
+            80.0,
+            110.0,
+            78.0,
+            115.0));
+    cells.add(
+        cell(
+            CARDS,
+            "2015-03",
+            "credit_card",
+            "unknown",
+            "unknown",
+            13,
+            13,
+            9,
+            95.0,
+            82.0,
+            112.0,
+            80.0,
+            118.0));
     // The planted small cell: 3 offers by 2 sellers.
     cells.add(cell("2015-03", "credit_card", "premium", "new", 3, 2, 7.31, 6.93, 7.77, 6.55, 8.12));
 
@@ -165,14 +252,14 @@ final class PublicationFixtures {
     }
     List<IndexPoint> jevons =
         List.of(
-            new IndexPoint("2015-01", 100.0, false),
-            new IndexPoint("2015-02", 103.8, false),
-            new IndexPoint("2015-03", 109.4, false));
+            new IndexPoint("2015-01", 100.0, null, null, 0, 1, "base", false),
+            new IndexPoint("2015-02", 103.8, 99.1, 108.6, 6, 1, "chained", false),
+            new IndexPoint("2015-03", 109.4, 103.0, 115.9, 7, 1, "chained", false));
     List<HedonicPoint> hedonic =
         List.of(
-            new HedonicPoint("2015-01", 100.0, 100.0, 0.0, 100.0, 100.0, false),
-            new HedonicPoint("2015-02", 104.2, 103.9, 0.071, 90.7, 119.7, false),
-            new HedonicPoint("2015-03", 108.9, 108.5, 0.069, 95.1, 124.7, false));
+            new HedonicPoint("2015-01", 100.0, 100.0, 0.0, 100.0, 100.0, 412L, 58L, 0.87, false),
+            new HedonicPoint("2015-02", 104.2, 103.9, 0.071, 90.7, 119.7, 412L, 58L, 0.87, false),
+            new HedonicPoint("2015-03", 108.9, 108.5, 0.069, 95.1, 124.7, 412L, 58L, 0.87, false));
 
     Exposure exposure =
         new Exposure(
@@ -211,6 +298,8 @@ final class PublicationFixtures {
                 new SampleCheck("S-2015-03-b", 4L, 1.0, 0.25, "second_hand", "new", false)));
     SampleCounts sampleCounts = new SampleCounts(6, 1840L, 17);
 
+    // Profile limits, weights, the average and the heterogeneity rows are fixture values (the
+    // weights follow from the BICs: exp(−ΔBIC/2) normalised).
     Population population =
         new Population(
             3,
@@ -218,11 +307,21 @@ final class PublicationFixtures {
             null,
             null,
             List.of(
-                new LogLinearModel("[1,2,3]", 2710.4, 160.2, 2396.4, 3024.4, 61.2, 63.9, true),
-                new LogLinearModel("[12,3]", 2931.7, 214.9, 2510.5, 3352.9, 38.5, 41.7, true),
-                new LogLinearModel("[13,2]", 2802.2, 190.1, 2429.6, 3174.8, 55.0, 58.2, true),
-                new LogLinearModel("[23,1]", 2765.3, 185.0, 2402.7, 3127.9, 57.3, 60.5, true),
-                new LogLinearModel("[12,13]", 3104.9, 305.5, 2506.1, 3703.7, 39.6, 43.3, true),
+                new LogLinearModel(
+                    "[1,2,3]", 2710.4, 160.2, 2396.4, 3024.4, 61.2, 63.9, true, 2412.0, 3049.9,
+                    1.04e-5),
+                new LogLinearModel(
+                    "[12,3]", 2931.7, 214.9, 2510.5, 3352.9, 38.5, 41.7, true, 2540.2, 3410.8,
+                    0.68981),
+                new LogLinearModel(
+                    "[13,2]", 2802.2, 190.1, 2429.6, 3174.8, 55.0, 58.2, true, 2450.3, 3201.0,
+                    1.8e-4),
+                new LogLinearModel(
+                    "[23,1]", 2765.3, 185.0, 2402.7, 3127.9, 57.3, 60.5, true, 2421.9, 3150.2,
+                    5.7e-5),
+                new LogLinearModel(
+                    "[12,13]", 3104.9, 305.5, 2506.1, 3703.7, 39.6, 43.3, true, 2571.4, 3826.3,
+                    0.30996),
                 new LogLinearModel("[12,23]", null, null, null, null, null, null, false)),
             "[12,3]",
             List.of(
@@ -232,22 +331,115 @@ final class PublicationFixtures {
                 new CaptureHistory("110", 61L, false),
                 new CaptureHistory("101", 24L, false),
                 new CaptureHistory("011", 14L, false),
-                new CaptureHistory("111", 2L, false)));
+                new CaptureHistory("111", 2L, false)),
+            1523L,
+            new PublicationModel.ModelAverage(2985.8, 249.6, 2553.0, 3525.0, 5, "BIC"),
+            List.of(
+                new PublicationModel.SensitivityModel(
+                    "Mth Chao (LB)", 3310.2, 402.0, 2650.8, 4242.1, 2688.0, 4301.5, true, null),
+                new PublicationModel.SensitivityModel(
+                    "Mth Darroch", 3902.5, 610.4, 2956.2, 5319.0, 3001.2, null, true, null),
+                new PublicationModel.SensitivityModel(
+                    "Mth Poisson2", null, null, null, null, null, null, false, "no MLE")));
 
+    // Valued groups: own price, cell, pooled cell, a premium group of 3 persons priced from the
+    // 3-offer premium cell (both suppressed), and an unpriced loan group. The total's interval is a
+    // fixture value inside the sum of the groups' bounds, as a joint simulation gives.
     List<ValueCell> valueCells =
         List.of(
             new ValueCell(
-                "2015-03", "credit_card", "standard", "new", 900L, 490.5, 441.5, 539.6, false),
+                "2015-03",
+                "credit_card",
+                "standard",
+                "new",
+                900L,
+                490.5,
+                490.5,
+                490.5,
+                false,
+                "S-2015-03-a",
+                "own_price",
+                "L-1",
+                0.545,
+                null),
             new ValueCell(
-                "2015-03", "credit_card", "gold", "new", 350L, 457.8, 400.6, 518.8, false),
+                "2015-03",
+                "credit_card",
+                "gold",
+                "new",
+                350L,
+                457.8,
+                400.6,
+                518.8,
+                false,
+                "S-2015-03-a",
+                "cell",
+                "2015-03|credit_card|gold|new",
+                1.308,
+                12L),
             new ValueCell(
-                "2015-03", "credit_card", "platinum", "new", 180L, 941.8, 824.0, 981.0, false),
+                "2015-03",
+                "credit_card",
+                "platinum",
+                "new",
+                180L,
+                941.8,
+                824.0,
+                981.0,
+                false,
+                "S-2015-03-b",
+                "cell_any_freshness",
+                "2015-03|credit_card|platinum|*",
+                5.232,
+                9L),
             new ValueCell(
-                "2015-03", "credit_card", "premium", "new", 3L, 21.93, 19.65, 24.36, false));
-    double total = valueCells.stream().mapToDouble(ValueCell::valueCny).sum();
-    double lo = valueCells.stream().mapToDouble(ValueCell::ciLow).sum();
-    double hi = valueCells.stream().mapToDouble(ValueCell::ciHigh).sum();
-    ValueAtMarket value = new ValueAtMarket(total, lo, hi, valueCells);
+                "2015-03",
+                "credit_card",
+                "premium",
+                "new",
+                3L,
+                21.93,
+                19.65,
+                24.36,
+                false,
+                "S-2015-03-b",
+                "cell",
+                "2015-03|credit_card|premium|new",
+                7.31,
+                3L),
+            new ValueCell(
+                "2015-03",
+                "loan",
+                "unknown",
+                "new",
+                12L,
+                null,
+                null,
+                null,
+                false,
+                "S-2015-03-b",
+                "unpriced",
+                null,
+                null,
+                null));
+    double total = 490.5 + 457.8 + 941.8 + 21.93;
+    ValueAtMarket value =
+        new ValueAtMarket(
+            total,
+            1790.2,
+            2010.4,
+            valueCells,
+            List.of(
+                new PublicationModel.ValueRule("own_price", 900L, 490.5, false),
+                new PublicationModel.ValueRule("cell", 353L, 479.73, false),
+                new PublicationModel.ValueRule("cell_any_freshness", 180L, 941.8, false),
+                new PublicationModel.ValueRule("unpriced", 12L, null, false)),
+            1445L,
+            12L,
+            240L,
+            118L,
+            "seeded joint simulation of the cells' medians (order statistics), 4000 replicates",
+            4000);
 
     Map<String, Long> rejections = new LinkedHashMap<>();
     rejections.put("no_price", 212L);
@@ -281,7 +473,7 @@ final class PublicationFixtures {
         "2026-11-28T13:00:00Z",
         new Listings(1143, 308, 319, 41),
         sampleCounts,
-        new Market(cells, jevons, hedonic),
+        new Market(cells, jevons, hedonic, "seller"),
         exposure,
         population,
         rejections,
@@ -296,7 +488,7 @@ final class PublicationFixtures {
   static List<Revision> revisions() {
     return List.of(
         new Revision(
-            FigureNames.marketCell(FigureNames.MEDIAN, "credit_card", "standard", "new"),
+            FigureNames.marketCell(FigureNames.MEDIAN, PERSONAL, "credit_card", "standard", "new"),
             "2015-02",
             0.51,
             0.52),

@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 
 /** One run per warehouse: refusal naming the holder, stale locks taken over, races. */
 class WarehouseLockTest {

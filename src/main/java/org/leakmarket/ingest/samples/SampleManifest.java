@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 import org.leakmarket.io.BoundedLineReader;
 import org.leakmarket.privacy.Identifiers;
 import org.leakmarket.privacy.PseudonymKey;

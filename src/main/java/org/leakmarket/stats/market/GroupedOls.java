@@ -1,22 +1,28 @@
 package org.leakmarket.stats.market;
 
+import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Ordinary least squares from sufficient statistics. Rows sharing a regressor vector (all
- * regressors of a dummy-variable model are categorical) are added as one group with their count,
- * sum of y and sum of y squared, so millions of rows reduce to a k x k matrix {@code X'X}, a vector
- * {@code X'y} and {@code y'y}; the fit is then exactly that of the row-level regression, with the
- * classical (homoskedastic) standard errors {@code se_j = sqrt(s^2 [(X'X)^-1]_jj)}, {@code s^2 =
- * RSS / (n - rank)}, as Spark MLlib's {@code LinearRegression} with the normal solver reports.
+ * Weighted least squares from sufficient statistics. Rows sharing their dummy regressors are added
+ * as one group with the sums the normal equations need (weights, weighted y, y², and, for one
+ * optional continuous column, its weighted sum, square and cross product with y), so millions of
+ * rows reduce to a k x k matrix {@code X'WX}, a vector {@code X'Wy} and {@code y'Wy}; the fit is
+ * then exactly that of the row-level regression. Unit weights give OLS.
+ *
+ * <p>The fit reports the coefficients, the inverse {@code (X'WX)^-1} (the "bread" of a sandwich
+ * variance such as {@link ClusterRobust#cr1}), the classical standard errors {@code se_j = sqrt(s^2
+ * [(X'WX)^-1]_jj)} with {@code s^2 = RSS / (n - rank)}, RSS, the weighted total sum of squares
+ * about the weighted mean and R².
  *
  * <p>Aliased columns (a dummy that is a linear combination of earlier columns, e.g. a category seen
- * only in one period) are detected in column order by a Cholesky sweep and dropped, as R's {@code
- * lm} does (their coefficient is NaN): put the columns you care about first.
+ * only in one period, or a column that is zero throughout) are detected in column order by a
+ * Cholesky sweep and dropped, as R's {@code lm} does (their coefficient is NaN): put the columns
+ * you care about first.
  *
- * <p>Cost: O(k^2) per group added, O(k^3) for the fit; no Spark types.
+ * <p>Cost: O(k^2) per group added, O(k^3) for the fit (commons-math3 Cholesky); no Spark types.
  */
 public final class GroupedOls {
   /** Relative pivot below which a column counts as aliased. */
@@ -26,11 +32,14 @@ public final class GroupedOls {
   private final double[][] xtx;
   private final double[] xty;
   private double yty;
+  private double sumW;
+  private double sumWy;
   private long n;
 
   /**
-   * A fit: coefficients and standard errors (NaN for aliased columns), residual variance {@code
-   * s^2}, residual degrees of freedom {@code n - rank}.
+   * A fit: coefficients and classical standard errors (NaN for aliased columns), {@code bread} =
+   * {@code (X'WX)^-1} over the kept columns (NaN rows and columns for aliased ones), residual
+   * variance {@code s^2}, residual degrees of freedom {@code n - rank}, RSS and TSS (weighted).
    */
   public record Fit(
       double[] beta,
@@ -39,7 +48,17 @@ public final class GroupedOls {
       double sigma2,
       long df,
       long n,
-      double[][] covariance) {}
+      double[][] covariance,
+      double[][] bread,
+      int rank,
+      double rss,
+      double tss) {
+
+    /** Weighted R² = 1 − RSS/TSS (NaN when y does not vary). */
+    public double r2() {
+      return tss > 0 ? 1 - rss / tss : Double.NaN;
+    }
+  }
 
   public GroupedOls(int k) {
     if (k < 1) {
@@ -50,21 +69,58 @@ public final class GroupedOls {
     this.xty = new double[k];
   }
 
-  /** Adds {@code count} rows sharing regressors {@code x}, with sum of y and of y squared. */
+  /** Adds {@code count} unit-weight rows sharing regressors {@code x}, with sum of y and y². */
   public void add(double[] x, long count, double sumY, double sumY2) {
+    addGroup(x, -1, count, count, sumY, sumY2, 0, 0, 0);
+  }
+
+  /**
+   * Adds {@code count} rows sharing every regressor but column {@code cont}, whose value varies by
+   * row ({@code x[cont]} must be 0; {@code cont = -1} when there is no such column).
+   *
+   * @param sw sum of weights
+   * @param swy sum of w·y
+   * @param swy2 sum of w·y²
+   * @param swb sum of w·b for the continuous column's values b
+   * @param swb2 sum of w·b²
+   * @param swyb sum of w·y·b
+   */
+  public void addGroup(
+      double[] x,
+      int cont,
+      long count,
+      double sw,
+      double swy,
+      double swy2,
+      double swb,
+      double swb2,
+      double swyb) {
     if (x.length != k) {
       throw new IllegalArgumentException("expected " + k + " regressors, got: " + x.length);
+    }
+    if (cont >= 0 && x[cont] != 0) {
+      throw new IllegalArgumentException("the continuous column must be 0 in x, was: " + x[cont]);
     }
     for (int i = 0; i < k; i++) {
       if (x[i] == 0) {
         continue;
       }
       for (int j = 0; j < k; j++) {
-        xtx[i][j] += count * x[i] * x[j];
+        xtx[i][j] += sw * x[i] * x[j];
       }
-      xty[i] += x[i] * sumY;
+      xty[i] += x[i] * swy;
+      if (cont >= 0) {
+        xtx[i][cont] += x[i] * swb;
+        xtx[cont][i] += x[i] * swb;
+      }
     }
-    yty += sumY2;
+    if (cont >= 0) {
+      xtx[cont][cont] += swb2;
+      xty[cont] += swyb;
+    }
+    yty += swy2;
+    sumW += sw;
+    sumWy += swy;
     n += count;
   }
 
@@ -99,7 +155,7 @@ public final class GroupedOls {
       }
       b[i] = s;
     }
-    // RSS = y'y - 2 b'X'y + b'X'X b, written out rather than y'y - b'X'y for accuracy
+    // RSS = y'Wy - 2 b'X'Wy + b'X'WX b, written out rather than y'Wy - b'X'Wy for accuracy
     double bxy = 0;
     double bab = 0;
     for (int i = 0; i < r; i++) {
@@ -109,24 +165,28 @@ public final class GroupedOls {
       }
     }
     double rss = Math.max(0.0, yty - 2 * bxy + bab);
+    double tss = sumW > 0 ? Math.max(0.0, yty - sumWy * sumWy / sumW) : Double.NaN;
     long df = n - r;
     double sigma2 = df > 0 ? rss / df : Double.NaN;
     double[] beta = new double[k];
     double[] se = new double[k];
     double[][] cov = new double[k][k];
-    for (double[] row : cov) {
-      java.util.Arrays.fill(row, Double.NaN);
+    double[][] bread = new double[k][k];
+    for (int i = 0; i < k; i++) {
+      Arrays.fill(cov[i], Double.NaN);
+      Arrays.fill(bread[i], Double.NaN);
     }
-    java.util.Arrays.fill(beta, Double.NaN);
-    java.util.Arrays.fill(se, Double.NaN);
+    Arrays.fill(beta, Double.NaN);
+    Arrays.fill(se, Double.NaN);
     for (int i = 0; i < r; i++) {
       beta[keep[i]] = b[i];
       se[keep[i]] = Math.sqrt(sigma2 * inv.getEntry(i, i));
       for (int j = 0; j < r; j++) {
         cov[keep[i]][keep[j]] = sigma2 * inv.getEntry(i, j);
+        bread[keep[i]][keep[j]] = inv.getEntry(i, j);
       }
     }
-    return new Fit(beta, se, aliased, sigma2, df, n, cov);
+    return new Fit(beta, se, aliased, sigma2, df, n, cov, bread, r, rss, tss);
   }
 
   /** In-order Cholesky sweep: column j is aliased if its pivot is ~0 given kept earlier columns. */

@@ -1,107 +1,214 @@
 package org.leakmarket.stats.market;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Chained Jevons elementary price index (methods.md, Market). For each pair of consecutive observed
- * periods, the link is the geometric mean of the price relatives {@code g_i,t / g_i,t-1} over the
- * elementary cells i present in both periods; the index chains the links, base 100 in the first
- * period. Computed in logs, cells in key order, so it is deterministic.
+ * Chained Jevons elementary price index with matched cells (methods.md, Market). For two
+ * consecutive observed periods, the matched cells are the elementary cells with at least {@link
+ * Rules#minSellers} sellers in both; the link is the geometric mean of their price relatives {@code
+ * g_i,t / g_i,t-1} ({@code g} the cell's geometric-mean price); the index chains the links, base
+ * 100 in the first period. Computed in logs, cells in key order, so it is deterministic.
  *
- * <p>A link with no common cell has no defined relative: its {@link Link#link()} is null and the
- * index is carried forward from the previous period (the usual carry-forward imputation, i.e. "no
- * measured change"), flagged by {@link Link#note()} = {@value #NOTE_NO_COMMON}, so later periods
- * still have a level. Periods are the observed period labels in lexicographic order (which is
- * chronological for one period unit); a calendar period with no offer at all is not a row.
+ * <p><b>Chain breaks.</b> A link with fewer than {@link Rules#minCells} matched cells measures the
+ * price change of too few goods to stand for the market: the chain breaks there, the period gets
+ * note {@value #NOTE_BREAK} and starts a new segment at 100, and indices of different segments are
+ * not comparable (the publication says so). Periods are the observed labels in lexicographic order
+ * (chronological for one period unit); a period with no offer at all is not a row, and the link
+ * then spans the gap.
  *
- * <p>Cost: O(total cells log cells), driver-side over pre-aggregated cells.
+ * <p><b>Interval.</b> Each cell-period carries B bootstrap replicates of its log geometric mean
+ * ({@link SellerBootstrap}); replicate b of the index chains the replicate-b relatives over the
+ * same matched cells, and the interval is the type-7 {@code alpha/2} and {@code 1 − alpha/2}
+ * percentiles of the B replicate indices (percentile bootstrap; the base of a segment has none).
+ *
+ * <p>Cost: O(cells · periods · B) on the driver over pre-aggregated cells.
  */
 public final class Jevons {
   public static final String NOTE_BASE = "base";
   public static final String NOTE_CHAINED = "chained";
-  public static final String NOTE_NO_COMMON = "no_common_cells_carried_forward";
+  public static final String NOTE_BREAK = "chain_break";
 
-  /** One elementary cell's geometric-mean price in one period. */
-  public record CellPrice(String period, String cellKey, double geometricMean, long nOffers) {}
+  /**
+   * Matching rules.
+   *
+   * @param minSellers sellers a cell needs in both periods of a link (2)
+   * @param minCells matched cells a link needs, else the chain breaks (3)
+   * @param alpha 1 − confidence level of the interval (0.05)
+   */
+  public record Rules(int minSellers, int minCells, double alpha) implements java.io.Serializable {
+    public static final Rules DEFAULT = new Rules(2, 3, 0.05);
+
+    public Rules {
+      if (minSellers < 1 || minCells < 1 || !(alpha > 0 && alpha < 1)) {
+        throw new IllegalArgumentException(
+            "rules need minSellers, minCells >= 1 and alpha in (0, 1), got "
+                + minSellers
+                + ", "
+                + minCells
+                + ", "
+                + alpha);
+      }
+    }
+  }
+
+  /**
+   * One elementary cell in one period.
+   *
+   * @param logGeometricMean mean of ln(price) over the cell's independent quotes
+   * @param nSellers distinct sellers
+   * @param nQuotes independent quotes
+   * @param replicates B bootstrap replicates of {@code logGeometricMean} (may be empty: no
+   *     interval)
+   */
+  public record CellPeriod(
+      String period,
+      String cellKey,
+      double logGeometricMean,
+      int nSellers,
+      long nQuotes,
+      double[] replicates) {}
 
   /**
    * One period of the chained index.
    *
-   * @param link the period's link relative (null in the base period or with no common cell)
-   * @param nCells number of cells that entered the link
-   * @param cells their keys, sorted
-   * @param nOffers offers of period t in those cells
+   * @param link the link relative into this period (null at a base or break)
+   * @param index the index in its segment
+   * @param ciLow lower bound of the interval (null at a segment's base or without replicates)
+   * @param nCells cells matched for the link (at a break: the too few that matched)
+   * @param cells keys of the matched cells, sorted
+   * @param nQuotes quotes of period t in the matched cells
+   * @param segment 1 for the first chain, +1 after each break
+   * @param note {@value #NOTE_BASE}, {@value #NOTE_CHAINED} or {@value #NOTE_BREAK}
    */
   public record Link(
       String period,
       Double link,
       double index,
+      Double ciLow,
+      Double ciHigh,
       int nCells,
       List<String> cells,
-      long nOffers,
+      long nQuotes,
+      int segment,
       String note) {}
 
   private Jevons() {}
 
   /** The chained index over every period present in {@code cells}. */
-  public static List<Link> chain(List<CellPrice> cells) {
-    TreeMap<String, TreeMap<String, CellPrice>> byPeriod = new TreeMap<>();
-    for (CellPrice c : cells) {
-      if (!(c.geometricMean() > 0) || Double.isInfinite(c.geometricMean())) {
+  public static List<Link> chain(List<CellPeriod> cells, Rules rules) {
+    return chain(cells, List.of(), rules);
+  }
+
+  /**
+   * The chained index over every period present in {@code cells} or named in {@code periods} (a
+   * period whose cells all have too few sellers to be given still gets its row: a base or a break).
+   */
+  public static List<Link> chain(
+      List<CellPeriod> cells, java.util.Collection<String> periods, Rules rules) {
+    TreeMap<String, TreeMap<String, CellPeriod>> byPeriod = new TreeMap<>();
+    for (String p : periods) {
+      byPeriod.put(p, new TreeMap<>());
+    }
+    int b = -1;
+    for (CellPeriod c : cells) {
+      if (!Double.isFinite(c.logGeometricMean())) {
         throw new IllegalArgumentException(
-            "geometric mean must be positive and finite, was: " + c.geometricMean());
+            "log geometric mean must be finite, was: " + c.logGeometricMean());
       }
-      CellPrice prev =
+      if (b < 0) {
+        b = c.replicates().length;
+      } else if (b != c.replicates().length) {
+        throw new IllegalArgumentException(
+            "every cell needs the same number of replicates: "
+                + b
+                + " vs "
+                + c.replicates().length);
+      }
+      CellPeriod prev =
           byPeriod.computeIfAbsent(c.period(), p -> new TreeMap<>()).put(c.cellKey(), c);
       if (prev != null) {
         throw new IllegalArgumentException("duplicate cell " + c.cellKey() + " in " + c.period());
       }
     }
+    int replicates = Math.max(b, 0);
     List<Link> out = new ArrayList<>();
     double logIndex = 0;
-    TreeMap<String, CellPrice> previous = null;
-    for (Map.Entry<String, TreeMap<String, CellPrice>> e : byPeriod.entrySet()) {
+    double[] logReplicates = new double[replicates];
+    int segment = 0;
+    TreeMap<String, CellPeriod> previous = null;
+    for (Map.Entry<String, TreeMap<String, CellPeriod>> e : byPeriod.entrySet()) {
       if (previous == null) {
-        out.add(new Link(e.getKey(), null, 100.0, 0, List.of(), 0, NOTE_BASE));
+        segment = 1;
+        out.add(new Link(e.getKey(), null, 100.0, null, null, 0, List.of(), 0, 1, NOTE_BASE));
+        previous = e.getValue();
+        continue;
+      }
+      List<CellPeriod[]> matched = new ArrayList<>();
+      for (CellPeriod now : e.getValue().values()) {
+        CellPeriod before = previous.get(now.cellKey());
+        if (before != null
+            && before.nSellers() >= rules.minSellers()
+            && now.nSellers() >= rules.minSellers()) {
+          matched.add(new CellPeriod[] {before, now});
+        }
+      }
+      List<String> keys = matched.stream().map(m -> m[1].cellKey()).toList();
+      long quotes = matched.stream().mapToLong(m -> m[1].nQuotes()).sum();
+      if (matched.size() < rules.minCells()) {
+        segment++;
+        logIndex = 0;
+        Arrays.fill(logReplicates, 0);
+        out.add(
+            new Link(
+                e.getKey(),
+                null,
+                100.0,
+                null,
+                null,
+                keys.size(),
+                keys,
+                quotes,
+                segment,
+                NOTE_BREAK));
       } else {
-        List<String> common = new ArrayList<>();
-        double sumLogRelative = 0;
-        long offers = 0;
-        for (CellPrice now : e.getValue().values()) {
-          CellPrice before = previous.get(now.cellKey());
-          if (before != null) {
-            common.add(now.cellKey());
-            sumLogRelative +=
-                StrictMath.log(now.geometricMean()) - StrictMath.log(before.geometricMean());
-            offers += now.nOffers();
+        double logLink = 0;
+        double[] repLinks = new double[replicates];
+        for (CellPeriod[] m : matched) {
+          logLink += m[1].logGeometricMean() - m[0].logGeometricMean();
+          for (int r = 0; r < replicates; r++) {
+            repLinks[r] += m[1].replicates()[r] - m[0].replicates()[r];
           }
         }
-        if (common.isEmpty()) {
-          out.add(
-              new Link(
-                  e.getKey(),
-                  null,
-                  100.0 * StrictMath.exp(logIndex),
-                  0,
-                  List.of(),
-                  0,
-                  NOTE_NO_COMMON));
-        } else {
-          double logLink = sumLogRelative / common.size();
-          logIndex += logLink;
-          out.add(
-              new Link(
-                  e.getKey(),
-                  StrictMath.exp(logLink),
-                  100.0 * StrictMath.exp(logIndex),
-                  common.size(),
-                  List.copyOf(common),
-                  offers,
-                  NOTE_CHAINED));
+        logLink /= matched.size();
+        logIndex += logLink;
+        double[] indices = new double[replicates];
+        for (int r = 0; r < replicates; r++) {
+          logReplicates[r] += repLinks[r] / matched.size();
+          indices[r] = 100.0 * StrictMath.exp(logReplicates[r]);
         }
+        Double lo = null;
+        Double hi = null;
+        if (replicates > 0) {
+          Arrays.sort(indices);
+          lo = Percentiles.exact(indices, rules.alpha() / 2);
+          hi = Percentiles.exact(indices, 1 - rules.alpha() / 2);
+        }
+        out.add(
+            new Link(
+                e.getKey(),
+                StrictMath.exp(logLink),
+                100.0 * StrictMath.exp(logIndex),
+                lo,
+                hi,
+                keys.size(),
+                keys,
+                quotes,
+                segment,
+                NOTE_CHAINED));
       }
       previous = e.getValue();
     }

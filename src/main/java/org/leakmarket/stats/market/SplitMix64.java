@@ -41,11 +41,24 @@ public final class SplitMix64 {
     }
   }
 
-  public long nextLong() {
-    long z = (state += 0x9e3779b97f4a7c15L);
+  /**
+   * The generator of one replicate of a stream: seeded from {@code base} (e.g. the first value of
+   * {@link #forKey}) and the replicate number through the SplitMix64 finaliser, so that replicate
+   * streams are unrelated (seeds {@code base + b} would give shifted copies of one stream).
+   */
+  public static SplitMix64 forReplicate(long base, long replicate) {
+    return new SplitMix64(mix64(base ^ mix64(replicate + 0x9e3779b97f4a7c15L)));
+  }
+
+  /** The SplitMix64 output function (Stafford's variant 13), a bijection of 64-bit values. */
+  static long mix64(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);
+  }
+
+  public long nextLong() {
+    return mix64(state += 0x9e3779b97f4a7c15L);
   }
 
   /** Uniform integer in [0, bound), unbiased (Lemire's multiply-and-reject). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.leakmarket.config.Defaults;
 
 /**
  * The observed capture-history counts of t lists: how many people are on exactly each combination
@@ -15,12 +16,9 @@ import java.util.Set;
  * list labelled {@code labels.get(j)}. So with three lists the classical cell n100 (list 1 only) is
  * mask 1, n010 is mask 2, n001 is mask 4, n101 is mask 5, n111 is mask 7. Mask 0 (on no list) is
  * the unobserved cell the estimators predict; it is not part of the data. Masks absent from the
- * input count zero. Memory is 2^t longs; t is limited to {@link #MAX_LISTS}.
+ * input count zero. Memory is 2^t longs; t is limited to {@link Defaults#MAX_LISTS}.
  */
 public final class CaptureHistories {
-
-  /** Upper bound on lists: 2^t − 1 cells must stay small enough to fit a GLM on the driver. */
-  public static final int MAX_LISTS = 15;
 
   private final List<String> labels;
   private final long[] counts;
@@ -34,16 +32,16 @@ public final class CaptureHistories {
    * Builds the table from list labels and counts keyed by capture-history mask.
    *
    * @throws IllegalArgumentException with the offending value when: no labels, more than {@link
-   *     #MAX_LISTS} lists, blank or duplicate labels, a mask outside 1..2^t−1 (mask 0 is the
-   *     unobservable cell), or a negative or null count
+   *     Defaults#MAX_LISTS} lists, blank or duplicate labels, a mask outside 1..2^t−1 (mask 0 is
+   *     the unobservable cell), or a negative or null count
    */
   public static CaptureHistories of(List<String> labels, Map<Integer, Long> countsByMask) {
     Objects.requireNonNull(labels, "labels");
     Objects.requireNonNull(countsByMask, "countsByMask");
     int t = labels.size();
-    if (t < 1 || t > MAX_LISTS) {
+    if (t < 1 || t > Defaults.MAX_LISTS) {
       throw new IllegalArgumentException(
-          "number of lists must be between 1 and " + MAX_LISTS + ", was: " + t);
+          "number of lists must be between 1 and " + Defaults.MAX_LISTS + ", was: " + t);
     }
     Set<String> seen = new HashSet<>();
     for (String label : labels) {

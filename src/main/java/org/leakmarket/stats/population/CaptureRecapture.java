@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakmarket.config.Defaults;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,23 +13,31 @@ import org.slf4j.LoggerFactory;
  * Capture–recapture estimators of a closed population's size (methods.md, Population): two-list
  * Lincoln–Petersen and Chapman, and Poisson log-linear models for two or more lists.
  *
+ * <p>Beside each model's N̂ it reports the model's profile-likelihood interval ({@link
+ * ProfileLikelihood}), the BIC-weighted model average ({@link ModelAverage}) and, for three or more
+ * lists, heterogeneity models as sensitivity rows ({@link Heterogeneity}).
+ *
  * <p>Plain Java on the driver; Spark only supplies the capture-history counts. Cost: a two-list
- * estimate is O(1). With t lists each log-linear fit is IRLS on 2^t − 1 cells with at most 1 + t +
- * t(t−1)/2 parameters; up to {@link Options#maxExhaustiveLists()} lists (default 5) every subset of
- * the t(t−1)/2 two-way interactions is fitted (8 models at t = 3, 64 at 4, 1024 at 5: well under a
- * second), beyond that a stepwise search fits about t(t−1)/2 models per step (t = 10: 45 fits of
- * 1023 cells per step, a second or so per step).
+ * estimate is O(1). A profile interval costs some 60–100 warm-started refits of its model. With t
+ * lists each log-linear fit is IRLS on 2^t − 1 cells with at most 1 + t + t(t−1)/2 parameters; up
+ * to {@link Options#maxExhaustiveLists()} lists (default 5) every subset of the t(t−1)/2 two-way
+ * interactions is fitted (8 models at t = 3, 64 at 4, 1024 at 5: well under a second), beyond that
+ * a stepwise search fits about t(t−1)/2 models per step (t = 10: 45 fits of 1023 cells per step, a
+ * second or so per step). {@link CaptureHistories} holds at most {@link Defaults#MAX_LISTS} lists,
+ * the one limit on lists.
  */
 public final class CaptureRecapture {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaptureRecapture.class);
 
+  /** Up to this many fitted models every one gets a profile interval (64: four lists). */
+  static final int PROFILE_ALL_UP_TO = 64;
+
   /**
-   * Most lists a log-linear search is run on: a stepwise search at 10 lists (1023 cells, 45
-   * candidate interactions per step) takes a second or two; at 12 it would take minutes. Beyond it,
-   * group lists (by seller or source) before estimating.
+   * Beyond {@link #PROFILE_ALL_UP_TO} models, only those within this criterion distance of the best
+   * get a profile interval: a model 10 BIC above the best has less than 1% of its weight.
    */
-  public static final int MAX_MODEL_LISTS = 10;
+  static final double PROFILE_MAX_DELTA = 10.0;
 
   /** Fitted cells below this are treated as driven to zero: the MLE lies on the boundary. */
   static final double BOUNDARY_FITTED = 1e-6;
@@ -59,7 +68,7 @@ public final class CaptureRecapture {
     }
 
     public static Options defaults() {
-      return new Options(Criterion.BIC, 5, 100);
+      return new Options(Criterion.BIC, Defaults.MAX_EXACT_LISTS, 100);
     }
 
     public Options withCriterion(Criterion c) {
@@ -139,21 +148,6 @@ public final class CaptureRecapture {
           "none",
           "one list: capture–recapture needs at least two lists, no estimate");
     }
-    if (t > MAX_MODEL_LISTS) {
-      return new PopulationResult(
-          data.labels(),
-          nObs,
-          null,
-          List.of(),
-          null,
-          options.criterion(),
-          "none",
-          t
-              + " lists exceed the "
-              + MAX_MODEL_LISTS
-              + " a log-linear search is run on: group"
-              + " the lists (e.g. by seller or source) to get an estimate");
-    }
     TwoListEstimate two = null;
     Map<String, ModelFit> fits = new LinkedHashMap<>();
     String method;
@@ -172,8 +166,9 @@ public final class CaptureRecapture {
       stepwise(data, options, fits);
       method = "stepwise";
     }
-    List<ModelFit> models = new ArrayList<>(fits.values());
-    String selected = select(models, options.criterion());
+    String selected = select(new ArrayList<>(fits.values()), options.criterion());
+    List<ModelFit> models =
+        profiles(data, fits.values(), selected, options, method.equals("stepwise"));
     String note = null;
     if (selected == null) {
       note = "no model has a finite maximum-likelihood estimate: no log-linear estimate";
@@ -198,7 +193,67 @@ public final class CaptureRecapture {
         method,
         selected);
     return new PopulationResult(
-        data.labels(), nObs, two, models, selected, options.criterion(), method, note);
+        data.labels(),
+        nObs,
+        two,
+        models,
+        selected,
+        options.criterion(),
+        method,
+        note,
+        ModelAverage.of(models, options.criterion(), nObs),
+        Heterogeneity.sensitivity(data, options));
+  }
+
+  /**
+   * The fits with their profile-likelihood intervals: every model when at most {@link
+   * #PROFILE_ALL_UP_TO} were fitted (up to four lists), else the models within {@link
+   * #PROFILE_MAX_DELTA} of the best criterion value, which hold all but a negligible share of the
+   * model-average weight, and after a stepwise search (six lists or more, 63 to 1023 cells per
+   * refit) the selected model only; the others get a note instead (at five lists 1024 profiles
+   * would cost seconds, and beyond five lists minutes).
+   */
+  private static List<ModelFit> profiles(
+      CaptureHistories data,
+      Iterable<ModelFit> fits,
+      String selected,
+      Options options,
+      boolean stepwise) {
+    int t = data.lists();
+    List<ModelFit> all = new ArrayList<>();
+    fits.forEach(all::add);
+    Criterion c = options.criterion();
+    double best =
+        all.stream()
+            .filter(ModelFit::mleExists)
+            .mapToDouble(f -> f.criterion(c))
+            .min()
+            .orElse(Double.NaN);
+    List<ModelFit> out = new ArrayList<>(all.size());
+    for (ModelFit f : all) {
+      boolean wanted =
+          all.size() <= PROFILE_ALL_UP_TO
+              || f.model().equals(selected)
+              || (!stepwise && f.mleExists() && f.criterion(c) - best <= PROFILE_MAX_DELTA);
+      if (!f.mleExists()) {
+        out.add(f);
+      } else if (wanted) {
+        out.add(withProfile(data, f, design(LogLinearModel.parse(f.model(), t), t), options));
+      } else {
+        out.add(
+            f.withProfile(
+                ProfileInterval.failed(
+                    stepwise
+                        ? "profile interval not computed: after a stepwise search only the"
+                            + " selected model's is"
+                        : "profile interval not computed: "
+                            + c
+                            + " more than "
+                            + (int) PROFILE_MAX_DELTA
+                            + " above the best model's")));
+      }
+    }
+    return out;
   }
 
   /** Fits one log-linear model with the default iteration limit. */
@@ -209,7 +264,8 @@ public final class CaptureRecapture {
   /**
    * Fits one log-linear model on the 2^t − 1 observed cells and derives N̂, SE and intervals. Never
    * throws for data that make the MLE not exist: such a fit comes back with {@code mleExists =
-   * false}, null numbers and a note.
+   * false}, null numbers and a note. The profile-likelihood interval is not attached here (see
+   * {@link #withProfile}); {@link #estimate} attaches it to every model.
    */
   public static ModelFit fit(CaptureHistories data, LogLinearModel model, Options options) {
     int t = data.lists();
@@ -217,10 +273,20 @@ public final class CaptureRecapture {
       throw new IllegalArgumentException(
           "model " + model.name() + " is for " + model.lists() + " lists, data have " + t);
     }
+    return fitDesign(data, model.name(), model.labelName(data.labels()), design(model, t), options);
+  }
+
+  /**
+   * Fits a Poisson log-linear model given by its design (rows: capture histories 1..2^t−1, first
+   * column the intercept) and derives N̂ = n_obs + exp(α̂0), its SE and intervals, AIC and BIC. Any
+   * design of that shape works: the two-way models and the heterogeneity models of {@link
+   * Heterogeneity} share it.
+   */
+  static ModelFit fitDesign(
+      CaptureHistories data, String name, String labels, double[][] x, Options options) {
+    int t = data.lists();
     int cells = (1 << t) - 1;
-    int p = model.parameterCount();
-    String name = model.name();
-    String labels = model.labelName(data.labels());
+    int p = x[0].length;
     int df = cells - p;
     if (df < 0) {
       return failed(
@@ -235,11 +301,7 @@ public final class CaptureRecapture {
     if (nObs == 0) {
       return failed(name, labels, df, p, false, "no one observed on any list");
     }
-    double[][] x = design(model, t);
-    double[] y = new double[cells];
-    for (int mask = 1; mask <= cells; mask++) {
-      y[mask - 1] = data.count(mask);
-    }
+    double[] y = cells(data);
     PoissonGlm.Fit f = PoissonGlm.fit(x, y, options.maxIterations());
     if (f.beta() == null || f.problem() != null) {
       // A cell running to zero makes X'WX numerically singular before the deviance settles:
@@ -285,7 +347,40 @@ public final class CaptureRecapture {
         p,
         true,
         true,
+        null,
         null);
+  }
+
+  /**
+   * The fit with its profile-likelihood interval ({@link ProfileLikelihood}) for a fixed design; a
+   * fit without an MLE is returned unchanged.
+   */
+  static ModelFit withProfile(CaptureHistories data, ModelFit fit, double[][] x, Options options) {
+    if (!fit.mleExists()) {
+      return fit;
+    }
+    return withProfile(
+        data, fit, ProfileLikelihood.devianceOf(x, cells(data), options.maxIterations()));
+  }
+
+  /** The fit with the profile interval of the given deviance function n0 → D(n0). */
+  static ModelFit withProfile(
+      CaptureHistories data, ModelFit fit, java.util.function.DoubleUnaryOperator deviance) {
+    if (!fit.mleExists()) {
+      return fit;
+    }
+    return fit.withProfile(
+        ProfileLikelihood.interval(deviance, data.observed(), fit.f0(), fit.se()));
+  }
+
+  /** The observed counts in mask order: y[mask − 1]. */
+  static double[] cells(CaptureHistories data) {
+    int cells = (1 << data.lists()) - 1;
+    double[] y = new double[cells];
+    for (int mask = 1; mask <= cells; mask++) {
+      y[mask - 1] = data.count(mask);
+    }
+    return y;
   }
 
   /** Every hierarchical model with main effects and any subset of the two-way interactions. */
@@ -417,6 +512,6 @@ public final class CaptureRecapture {
       String name, String labels, int df, int p, boolean converged, String note) {
     return new ModelFit(
         name, labels, null, null, null, null, null, null, null, null, null, null, df, p, converged,
-        false, note);
+        false, note, null);
   }
 }

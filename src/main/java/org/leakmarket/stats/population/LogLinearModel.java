@@ -84,6 +84,13 @@ public record LogLinearModel(int lists, List<Pair> interactions) {
         for (String part : tt.split(":")) {
           members.add(Integer.parseInt(part.trim()) - 1);
         }
+      } else if (lists >= 10) {
+        // From 10 lists on, name() writes a main effect as its whole number ("10"), never digits.
+        try {
+          members.add(Integer.parseInt(tt) - 1);
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("bad term '" + tt + "' in model name: " + name);
+        }
       } else {
         for (char c : tt.toCharArray()) {
           if (c < '1' || c > '9') {

@@ -31,6 +31,8 @@ package org.leakmarket.stats.population;
  * @param converged IRLS converged within the iteration limit
  * @param mleExists the maximum-likelihood estimate exists and is finite
  * @param note why there is no estimate, or null
+ * @param profile the profile-likelihood interval for N (Rcapture's), or null when the MLE does not
+ *     exist or the profile was not computed
  */
 public record ModelFit(
     String model,
@@ -49,7 +51,41 @@ public record ModelFit(
     int parameters,
     boolean converged,
     boolean mleExists,
-    String note) {
+    String note,
+    ProfileInterval profile) {
+
+  /** This fit with its profile-likelihood interval attached. */
+  public ModelFit withProfile(ProfileInterval p) {
+    return new ModelFit(
+        model,
+        labels,
+        nHat,
+        se,
+        ciLow,
+        ciHigh,
+        ciLowNormal,
+        ciHighNormal,
+        f0,
+        aic,
+        bic,
+        deviance,
+        df,
+        parameters,
+        converged,
+        mleExists,
+        note,
+        p);
+  }
+
+  /** Lower profile-likelihood limit, or null. */
+  public Double profileCiLow() {
+    return profile == null ? null : profile.low();
+  }
+
+  /** Upper profile-likelihood limit, or null (no fit, or no finite upper limit). */
+  public Double profileCiHigh() {
+    return profile == null ? null : profile.high();
+  }
 
   /** Value of the given criterion, or null without an MLE. */
   public Double criterion(Criterion c) {

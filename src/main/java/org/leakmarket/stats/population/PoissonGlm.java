@@ -49,13 +49,31 @@ final class PoissonGlm {
       String problem) {}
 
   static Fit fit(double[][] x, double[] y, int maxIterations) {
+    return fit(x, y, maxIterations, null);
+  }
+
+  /**
+   * Fits from given starting means (e.g. the fit of a neighbouring profile point, which saves most
+   * iterations), or from the data when {@code startMu} is null.
+   */
+  static Fit fit(double[][] x, double[] y, int maxIterations, double[] startMu) {
+    return fit(x, y, maxIterations, startMu, true);
+  }
+
+  /**
+   * As {@link #fit(double[][], double[], int, double[])}; without {@code covariance} the final
+   * inverse of X'WX is skipped (a profile needs only the deviance) and the result's covariance is
+   * null.
+   */
+  static Fit fit(
+      double[][] x, double[] y, int maxIterations, double[] startMu, boolean covariance) {
     int n = y.length;
     int p = x[0].length;
     double[] mu = new double[n];
     double[] eta = new double[n];
     for (int i = 0; i < n; i++) {
       // Start from the data, shifted off zero so the log exists (R's glm uses y + 0.1).
-      mu[i] = y[i] + 0.5;
+      mu[i] = startMu != null && startMu[i] > 0 ? startMu[i] : y[i] + 0.5;
       eta[i] = Math.log(mu[i]);
     }
     double dev = deviance(y, mu);
@@ -115,6 +133,9 @@ final class PoissonGlm {
     }
     double[][] cov = null;
     String problem = null;
+    if (!covariance) {
+      return new Fit(beta, null, mu, converged, iter, dev, logLik(y, mu), null);
+    }
     try {
       RealMatrix info = new Array2DRowRealMatrix(information(x, mu), false);
       RealMatrix inv = new CholeskyDecomposition(info).getSolver().getInverse();

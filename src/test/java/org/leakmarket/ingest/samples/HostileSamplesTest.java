@@ -25,7 +25,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakmarket.cli.UserException;
+import org.leakmarket.common.UserException;
 import org.leakmarket.privacy.PseudonymKey;
 import org.leakmarket.reference.BinTable;
 import org.leakmarket.reference.PhoneSegments;

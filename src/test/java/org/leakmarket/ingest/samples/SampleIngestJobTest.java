@@ -200,8 +200,10 @@ class SampleIngestJobTest extends SparkTestBase {
 
   /**
    * Memory: a 200,000-record file goes through the job and only counts come back to the driver. The
-   * reader streams (see DelimitedReaderTest for the bounded-prefix proof), so the driver's memory
-   * does not depend on the file size: the driver holds the manifest and one report row.
+   * file is opened inside a Spark task (never on the driver: {@link RecordingFileSystem} records
+   * where each open happened), and the reader streams (see DelimitedReaderTest for the
+   * bounded-prefix proof), so the driver's memory does not depend on the file size: the driver
+   * holds the manifest and one report row.
    */
   @Test
   void largeSampleIsReadByTheTaskNotTheDriver(@TempDir Path dir) throws Exception {
@@ -216,11 +218,18 @@ class SampleIngestJobTest extends SparkTestBase {
       }
     }
     Files.writeString(
-        dir.resolve("manifest.jsonl"), "{\"sample_id\":\"big\",\"path\":\"big.csv\"}\n");
+        dir.resolve("manifest.jsonl"),
+        "{\"sample_id\":\"big\",\"path\":\"recording://" + file.toAbsolutePath() + "\"}\n");
+    RecordingFileSystem.OPENS.clear();
     SampleIngestJob.Result r =
         SampleIngestJob.run(spark, dir.resolve("manifest.jsonl"), KEY, BINS, PHONES);
     assertThat(r.reports().get(0).recordsRead()).isEqualTo(200_000);
     assertThat(r.records().count()).isEqualTo(200_000);
     r.release();
+    // opened, and every open was in a task (each line says where: "task of stage 3 partition 0:
+    // big.csv" or "driver thread main: big.csv")
+    assertThat(RecordingFileSystem.OPENS)
+        .isNotEmpty()
+        .allSatisfy(open -> assertThat(open).startsWith("task of stage").endsWith(": big.csv"));
   }
 }

@@ -170,6 +170,11 @@ class LogLinearTest {
         .containsExactly(new LogLinearModel.Pair(0, 2));
     assertThat(LogLinearModel.parse("[1:12,3]", 12).name())
         .isEqualTo("[1:12,2,3,4,5,6,7,8,9,10,11]");
+    // names round-trip from ten lists on, where a main effect is a two-digit number
+    assertThat(LogLinearModel.parse("[1:2,3,4,5,6,7,8,9,10]", 10).interactions())
+        .containsExactly(new LogLinearModel.Pair(0, 1));
+    assertThat(LogLinearModel.parse("[1:2,3,4,5,6,7,8,9,10]", 10).name())
+        .isEqualTo("[1:2,3,4,5,6,7,8,9,10]");
     assertThat(LogLinearModel.parse("[1,2,3]", 3).labelName(ABC))
         .isEqualTo("[s-2015-001, s-2015-002, s-2015-003]");
     assertThatThrownBy(() -> LogLinearModel.parse("[123]", 3))

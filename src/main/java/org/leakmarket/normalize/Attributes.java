@@ -1,0 +1,27 @@
+package org.leakmarket.normalize;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.leakmarket.vocab.Category;
+import org.leakmarket.vocab.Freshness;
+import org.leakmarket.vocab.Product;
+import org.leakmarket.vocab.Tier;
+
+/**
+ * The attributes of one price point while they are resolved (text, then structured hints), with the
+ * evidence for each. Mutable, one per point; the "nothing said" values are the defaults.
+ */
+final class Attributes {
+  Product product = Product.PERSONAL_RECORDS;
+  Tier tier = Tier.UNKNOWN;
+  Freshness freshness = Freshness.UNKNOWN;
+  Category category = Category.OTHER;
+  final List<String> issuers = new ArrayList<>(2);
+  String region;
+
+  /** A balance or credit limit the goods carry, as written (null: none said). */
+  PriceReader.Money balance;
+
+  final List<Evidence> evidence = new ArrayList<>(8);
+  double confidencePenalty;
+}

@@ -1,0 +1,373 @@
+package org.leakmarket.normalize;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.leakmarket.normalize.PriceReader.Count;
+import org.leakmarket.normalize.PriceReader.Money;
+import org.leakmarket.normalize.PriceReader.Result;
+import org.leakmarket.normalize.Vocabulary.Kind;
+
+/**
+ * Finds the money of an advert: amounts with a currency (¥5, 5元, 50 USDT, 20 cents), Chinese
+ * compounds (三毛五, 一块五, 2块5毛), ranges (0.3-0.5元, 2分到5元, $5-$20, between $15 and $900), and bare
+ * numbers that are prices by their position (0.5/条, 每条0.3, 300/万, 1000条/80, 只卖2万). Money that
+ * {@link NotPrices} sets aside (balances, ratios, minimum order values) is not returned. Linear in
+ * the tokens.
+ */
+final class MoneyReader extends PhraseTokens {
+  private static final BigDecimal TENTH = new BigDecimal("0.1");
+
+  private final NotPrices notPrices;
+
+  MoneyReader(PhraseTokens shared, NotPrices notPrices) {
+    super(shared);
+    this.notPrices = notPrices;
+  }
+
+  /** Money with a currency; balances, ratios and minimum order values are set aside in r. */
+  List<Money> findMoneys(Result r) {
+    List<Money> out = new ArrayList<>();
+    int size = toks.size();
+    for (int k = 0; k < size; k++) {
+      if (role[k] != FREE) {
+        continue;
+      }
+      Money m = moneyAt(k);
+      if (m == null) {
+        m = leadingRange(k);
+      }
+      if (m == null) {
+        continue;
+      }
+      trailingRange(m);
+      negative(m);
+      for (int p = m.first; p <= m.last; p++) {
+        role[p] = MONEY;
+      }
+      k = m.last;
+      if (notPrice(m)) {
+        continue;
+      }
+      if (notPrices.balanceBefore(m.first) || notPrices.balanceAfter(m.last)) {
+        for (int p = m.first; p <= m.last; p++) {
+          role[p] = BALANCE;
+        }
+        r.balances.add(m);
+        continue;
+      }
+      String aside = notPrices.aside(m);
+      if (aside != null) {
+        r.asides.add(new PriceReader.Aside(m.start, m.end, aside));
+        continue;
+      }
+      out.add(m);
+    }
+    return out;
+  }
+
+  /** A money expression starting at token k: ¥5, $ 5, 5元, 50 USDT, 三毛五, 一块五, 2块5毛. */
+  Money moneyAt(int k) {
+    int size = toks.size();
+    Token t = toks.get(k);
+    if (t.type == Token.TERM) {
+      Vocabulary.Meaning cur = t.get(Kind.CURRENCY);
+      if (cur == null || !cur.has(Vocabulary.BEFORE) || k + 1 >= size) {
+        return null;
+      }
+      Token num = toks.get(k + 1);
+      if (!num.isNum() || role[k + 1] != FREE || !wsGap(t.end, num.start)) {
+        return null;
+      }
+      Money m = money(k, k + 1, num.value.multiply(cur.scale()), cur, t);
+      if (k + 2 < size && role[k + 2] == FREE) {
+        Token post = toks.get(k + 2);
+        Vocabulary.Meaning c2 = post.get(Kind.CURRENCY);
+        if (c2 != null
+            && c2.has(Vocabulary.AFTER)
+            && wsGap(num.end, post.start)
+            && c2.value().equals(cur.value())) {
+          m.last = k + 2;
+          m.end = post.end;
+        }
+      }
+      return m;
+    }
+    if (!t.isNum() || k + 1 >= size || role[k + 1] != FREE) {
+      return null;
+    }
+    Token next = toks.get(k + 1);
+    if (next.type == Token.UNKNOWN_CURRENCY && wsGap(t.end, next.start)) {
+      Money m = new Money();
+      m.first = k;
+      m.last = k + 1;
+      m.start = t.start;
+      m.end = next.end;
+      m.low = t.value;
+      m.currency = next.code;
+      m.unknown = true;
+      m.currencyStart = next.start;
+      m.currencyEnd = next.end;
+      return m;
+    }
+    Vocabulary.Meaning cur = next.get(Kind.CURRENCY);
+    if (cur == null || !cur.has(Vocabulary.AFTER) || !wsGap(t.end, next.start)) {
+      return null;
+    }
+    Money m = money(k, k + 1, t.value.multiply(cur.scale()), cur, next);
+    m.start = t.start;
+    BigDecimal scale = cur.scale();
+    // Chinese compounds: 三毛五 = 0.35, 一块五 = 1.5, 2块5毛 = 2.5
+    while ("CNY".equals(m.currency) && m.last + 1 < size && role[m.last + 1] == FREE) {
+      Token a = toks.get(m.last + 1);
+      if (!a.isNum() || a.start != toks.get(m.last).end) {
+        break;
+      }
+      Token b = m.last + 2 < size ? toks.get(m.last + 2) : null;
+      Vocabulary.Meaning bc = b == null || b.start != a.end ? null : b.get(Kind.CURRENCY);
+      if (bc != null
+          && "CNY".equals(bc.value())
+          && bc.scale().compareTo(scale) < 0
+          && role[m.last + 2] == FREE) {
+        m.low = m.low.add(a.value.multiply(bc.scale()));
+        scale = bc.scale();
+        m.last += 2;
+        m.end = b.end;
+        continue;
+      }
+      boolean followedByUnit =
+          b != null && b.start == a.end && (b.has(Kind.COUNT) || b.has(Kind.CURRENCY));
+      if (a.singleDigit && scale.compareTo(TENTH) >= 0 && !followedByUnit) {
+        m.low = m.low.add(a.value.multiply(scale).movePointLeft(1));
+        m.last += 1;
+        m.end = a.end;
+      }
+      break;
+    }
+    return m;
+  }
+
+  Money money(int first, int last, BigDecimal amount, Vocabulary.Meaning cur, Token curTok) {
+    Money m = new Money();
+    m.first = first;
+    m.last = last;
+    m.start = toks.get(first).start;
+    m.end = toks.get(last).end;
+    m.low = amount;
+    m.scale = cur.scale();
+    m.currency = cur.value();
+    m.currencyStart = curTok.start;
+    m.currencyEnd = curTok.end;
+    m.currencyRule = cur.rule();
+    return m;
+  }
+
+  /** 保证金1000元: money named as something other than a price (kept out of the offers). */
+  boolean notPrice(Money m) {
+    if (m.first == 0) {
+      return false;
+    }
+    Token before = toks.get(m.first - 1);
+    return before.has(Kind.NOT_PRICE) && gapOk(before.end, m.start, 2);
+  }
+
+  /** 0.3-0.5元, 3-5毛, 2000-3000元: a bare number, a range word, then money. */
+  Money leadingRange(int k) {
+    int size = toks.size();
+    Token t = toks.get(k);
+    if (!t.isNum()
+        || k + 2 >= size
+        || !toks.get(k + 1).has(Kind.RANGE)
+        || !wsGap(t.end, toks.get(k + 1).start)
+        || !wsGap(toks.get(k + 1).end, toks.get(k + 2).start)
+        || role[k + 2] != FREE) {
+      return null;
+    }
+    Money hi = moneyAt(k + 2);
+    if (hi == null || !toks.get(k + 2).isNum()) {
+      return null;
+    }
+    hi.high = hi.low;
+    hi.low = t.value.multiply(hi.scale);
+    hi.first = k;
+    hi.start = t.start;
+    order(hi);
+    return hi;
+  }
+
+  /** 2分到5元, $5-$20, $5-20, from $5 to $20, as little as 20 cents to $30, between $15 and $900. */
+  void trailingRange(Money m) {
+    int size = toks.size();
+    int r = m.last + 1;
+    if (m.high != null
+        || r + 1 >= size
+        || !(toks.get(r).has(Kind.RANGE) || toks.get(r).has(Kind.AND) && afterBetween(m))
+        || !wsGap(m.end, toks.get(r).start)
+        || !wsGap(toks.get(r).end, toks.get(r + 1).start)
+        || role[r + 1] != FREE) {
+      return;
+    }
+    Money hi = moneyAt(r + 1);
+    if (hi != null) {
+      if (!hi.currency.equals(m.currency)) {
+        return;
+      }
+      m.high = hi.low;
+      m.last = hi.last;
+      m.end = hi.end;
+    } else {
+      Token num = toks.get(r + 1);
+      if (!num.isNum()) {
+        return;
+      }
+      Token after = r + 2 < size ? toks.get(r + 2) : null;
+      if (after != null
+          && after.start == num.end
+          && (after.has(Kind.COUNT) || after.has(Kind.CURRENCY))) {
+        return;
+      }
+      m.high = num.value.multiply(m.scale);
+      m.last = r + 1;
+      m.end = num.end;
+    }
+    order(m);
+  }
+
+  /** Whether "between" (介于) stands right before the money: its "and" closes a range. */
+  boolean afterBetween(Money m) {
+    if (m.first == 0) {
+      return false;
+    }
+    Token b = toks.get(m.first - 1);
+    return b.has(Kind.BETWEEN) && gapOk(b.end, m.start, 0);
+  }
+
+  static void order(Money m) {
+    if (m.high != null && m.high.compareTo(m.low) < 0) {
+      BigDecimal t = m.low;
+      m.low = m.high;
+      m.high = t;
+    }
+  }
+
+  /** -5元: a minus sign glued to the money and not part of a range. */
+  void negative(Money m) {
+    if (m.high != null || m.first == 0) {
+      return;
+    }
+    Token dash = toks.get(m.first - 1);
+    if (dash.end != m.start || dash.end - dash.start != 1 || text[dash.start] != '-') {
+      return;
+    }
+    if (m.first >= 2) {
+      Token before = toks.get(m.first - 2);
+      if ((before.isNum() || role[m.first - 2] != FREE || before.has(Kind.GOODS))
+          && wsGap(before.end, dash.start)) {
+        return;
+      }
+    }
+    m.low = m.low.negate();
+    m.start = dash.start;
+    m.first -= 1;
+  }
+
+  /**
+   * Numbers with no currency that are prices by their position: 0.5/条, 300/万, 每条0.3, 1000条/80, 只卖2万
+   * (in the advert's currency).
+   */
+  List<Money> findBareMoneys() {
+    List<Money> out = new ArrayList<>();
+    int size = toks.size();
+    for (int k = 0; k < size; k++) {
+      Token t = toks.get(k);
+      if (!t.isNum() || role[k] != FREE || t.value.precision() - t.value.scale() >= 7) {
+        continue;
+      }
+      Token next = k + 1 < size ? toks.get(k + 1) : null;
+      int last = -1;
+      BigDecimal high = null;
+      if (next != null && next.has(Kind.EACH) && wsGap(t.end, next.start)) {
+        last = k;
+      } else if (next != null
+          && next.has(Kind.PER)
+          && k + 2 < size
+          && role[k + 2] == COUNT
+          && countAt[k + 2].first == k + 2
+          && wsGap(t.end, next.start)) {
+        last = k;
+      } else if (next != null
+          && next.has(Kind.RANGE)
+          && k + 3 < size
+          && toks.get(k + 2).isNum()
+          && role[k + 2] == FREE
+          && toks.get(k + 3).has(Kind.EACH)
+          && wsGap(t.end, next.start)) {
+        last = k + 2;
+        high = toks.get(k + 2).value;
+      } else if (precededByEach(k) || precededByCount(k) || precededByCue(k)) {
+        last = k;
+      }
+      if (last < 0) {
+        continue;
+      }
+      Money m = new Money();
+      m.first = k;
+      m.last = last;
+      m.start = t.start;
+      m.end = toks.get(last).end;
+      m.low = t.value;
+      m.high = high;
+      m.currency = defaultCurrency;
+      m.defaulted = true;
+      order(m);
+      for (int p = k; p <= last; p++) {
+        role[p] = MONEY;
+      }
+      out.add(m);
+      k = last;
+    }
+    return out;
+  }
+
+  boolean precededByEach(int k) {
+    int end = toks.get(k).start;
+    for (int b = k - 1; b >= 0 && b >= k - 3; b--) {
+      Token tb = toks.get(b);
+      if (!gapOk(tb.end, end, 3)) {
+        return false;
+      }
+      if ((tb.kinds & QUALIFIER_KINDS) != 0 || tb.has(Kind.PRICE_CUE)) {
+        end = tb.start;
+        continue;
+      }
+      return tb.has(Kind.EACH) && role[b] == FREE;
+    }
+    return false;
+  }
+
+  /** 只卖2万, 售价：500: a bare number right after a word that says a price follows. */
+  boolean precededByCue(int k) {
+    if (k == 0) {
+      return false;
+    }
+    Token tb = toks.get(k - 1);
+    return tb.has(Kind.PRICE_CUE) && gapOk(tb.end, toks.get(k).start, 1);
+  }
+
+  boolean precededByCount(int k) {
+    int b = k - 1;
+    if (b >= 0 && toks.get(b).has(Kind.PER) && gapOk(toks.get(b).end, toks.get(k).start, 0)) {
+      b--;
+    }
+    if (b < 0 || role[b] != COUNT) {
+      return false;
+    }
+    Count c = countAt[b];
+    if (!pairable(c) || !gapOk(c.end, toks.get(k).start, 1)) {
+      return false;
+    }
+    // a bare number after a count is a price only when the clause ends there (10万条2000)
+    int end = toks.get(k).end;
+    return end == text.length || text[end] == ' ' || Normalizer.isSeparator(text, end);
+  }
+}

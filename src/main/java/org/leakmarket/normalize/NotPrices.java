@@ -1,0 +1,216 @@
+package org.leakmarket.normalize;
+
+import java.util.List;
+import org.leakmarket.normalize.PriceReader.Count;
+import org.leakmarket.normalize.PriceReader.Money;
+import org.leakmarket.normalize.PriceReader.Result;
+import org.leakmarket.normalize.Vocabulary.Kind;
+
+/**
+ * The amounts of an advert that are not prices (vocabulary.md "Amounts that are not prices"):
+ * identifiers after a contact word (QQ 123456), balances and credit limits (余额5万, balance up to
+ * $1,000, $500 – $2,000 balances, 2,000 on account), prices per dollar of balance (8 cents per
+ * dollar), minimum order values (两万元起卖, minimum order $500), and the amounts in the description
+ * cell of a price-list row whose last cell is its price. Linear in the tokens.
+ */
+final class NotPrices extends PhraseTokens {
+
+  NotPrices(PhraseTokens shared) {
+    super(shared);
+  }
+
+  /**
+   * A price-list row whose cells are joined with '|' and whose last cell is a price alone ("Cloned
+   * Mastercard with PIN | $25"): the price of the row, or null. Amounts in the other cells describe
+   * the goods (PayPal transfers, $1000 – $3000 | $320) and are set aside; the price may buy the
+   * row's count across the bar.
+   */
+  Money tableRow(List<Money> moneys, List<Count> counts, Result r) {
+    int bar = -1;
+    for (int i = text.length - 1; i >= 0; i--) {
+      if (text[i] == '|') {
+        bar = i;
+        break;
+      }
+    }
+    if (bar < 0) {
+      return null;
+    }
+    Money price = null;
+    for (Money m : moneys) {
+      if (m.start > bar) {
+        if (price != null) {
+          return null;
+        }
+        price = m;
+      }
+    }
+    if (price == null || !onlyPriceWords(bar + 1)) {
+      return null;
+    }
+    for (java.util.Iterator<Money> it = moneys.iterator(); it.hasNext(); ) {
+      Money m = it.next();
+      if (m != price) {
+        it.remove();
+        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.description_amount"));
+      }
+    }
+    return price;
+  }
+
+  /**
+   * Whether the text from {@code from} holds only a price: its money, per-record words, qualifiers
+   * and connectors, and no letter or Chinese character outside them.
+   */
+  boolean onlyPriceWords(int from) {
+    int covered = from;
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (t.end <= from) {
+        continue;
+      }
+      boolean ok =
+          role[k] == MONEY
+              || t.has(Kind.EACH)
+              || t.has(Kind.PER)
+              || (t.kinds & QUALIFIER_KINDS) != 0
+              || t.has(Kind.RANGE);
+      if (!ok || !plain(covered, t.start)) {
+        return false;
+      }
+      covered = t.end;
+    }
+    return plain(covered, text.length);
+  }
+
+  /** The one count a price could buy, or null when there is none or more than one. */
+  static Count onlyPairable(List<Count> counts) {
+    Count only = null;
+    for (Count c : counts) {
+      if (pairable(c)) {
+        if (only != null) {
+          return null;
+        }
+        only = c;
+      }
+    }
+    return only;
+  }
+
+  /** QQ 123456, 电话13800138000, tel: 555: a number after a contact word is an identifier. */
+  void markIdentifiers() {
+    for (int k = 1; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      Token before = toks.get(k - 1);
+      if (t.isNum() && before.has(Kind.CONTACT) && gapOk(before.end, t.start, 2)) {
+        role[k] = IDENT;
+      }
+    }
+  }
+
+  /**
+   * Bare numbers that are balances: after a balance word (余额5万, balance over 3,000) or before one
+   * (5万余额, 2,000 on account), in the advert's currency.
+   */
+  void markBareBalances(Result r) {
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (!t.isNum() || role[k] != FREE || t.value.signum() <= 0 || startsMoney(k)) {
+        continue;
+      }
+      if (k > 0 && toks.get(k - 1).type == Token.TERM && toks.get(k - 1).has(Kind.CURRENCY)) {
+        continue; // $ 5: money, read below
+      }
+      Token next = k + 1 < toks.size() ? toks.get(k + 1) : null;
+      if (next != null
+          && (next.has(Kind.COUNT) || next.has(Kind.GOODS))
+          && wsGap(t.end, next.start)) {
+        continue; // 余额 10万条 would be a count
+      }
+      if (balanceBefore(k) || balanceAfter(k)) {
+        Money m = new Money();
+        m.first = k;
+        m.last = k;
+        m.start = t.start;
+        m.end = t.end;
+        m.low = t.value;
+        m.currency = defaultCurrency;
+        m.defaulted = true;
+        role[k] = BALANCE;
+        r.balances.add(m);
+      }
+    }
+  }
+
+  /**
+   * Whether a balance word stands before token {@code k}, with at most qualifiers (up to, over) and
+   * a short word (of, 在) between: balance up to $1,000, with a balance of $5,000, 余额5万.
+   */
+  boolean balanceBefore(int k) {
+    int end = toks.get(k).start;
+    for (int b = k - 1; b >= 0 && b >= k - 3; b--) {
+      Token tb = toks.get(b);
+      if (!gapOk(tb.end, end, 3)) {
+        return false;
+      }
+      if ((tb.kinds & QUALIFIER_KINDS) != 0 || tb.has(Kind.OVER)) {
+        end = tb.start;
+        continue;
+      }
+      // in "$500 - $2,000 balances $25" the word closes the amount before it, not this one
+      return tb.has(Kind.BALANCE) && !(b > 0 && closesAmount(b));
+    }
+    return false;
+  }
+
+  /** Whether the word at {@code b} follows a number or money (5万余额, $2,000 balances). */
+  boolean closesAmount(int b) {
+    if (!toks.get(b).get(Kind.BALANCE).has(Vocabulary.AFTER)) {
+      return false;
+    }
+    Token before = toks.get(b - 1);
+    boolean amount = before.isNum() || role[b - 1] == BALANCE || before.has(Kind.CURRENCY);
+    return amount && gapOk(before.end, toks.get(b).start, 1);
+  }
+
+  /** Whether a balance word follows token {@code k} (5万余额, $2,000 balances, 2,000 on account). */
+  boolean balanceAfter(int k) {
+    Token t = toks.get(k);
+    int a = k + 1;
+    if (a < toks.size() && toks.get(a).has(Kind.OVER) && gapOk(t.end, toks.get(a).start, 1)) {
+      t = toks.get(a++); // 5万以上余额
+    }
+    return a < toks.size()
+        && toks.get(a).has(Kind.BALANCE)
+        && toks.get(a).get(Kind.BALANCE).has(Vocabulary.AFTER)
+        && gapOk(t.end, toks.get(a).start, 1);
+  }
+
+  /**
+   * Why money is not a price although it looks like one, or null: 8 cents per dollar (a ratio to
+   * the balance), 两万元起卖 and minimum order $500 (a minimum order value).
+   */
+  String aside(Money m) {
+    int a = m.last + 1;
+    if (a < toks.size() && gapOk(m.end, toks.get(a).start, 0)) {
+      Token next = toks.get(a);
+      if (next.has(Kind.RATIO)) {
+        return "ignored.ratio";
+      }
+      Vocabulary.Meaning mo = next.get(Kind.MIN_ORDER);
+      boolean opensCount =
+          a + 1 < toks.size() && toks.get(a + 1).isNum() && wsGap(next.end, toks.get(a + 1).start);
+      if (mo != null && !mo.has(Vocabulary.PRICE_FROM) && !opensCount) {
+        // 两万元起卖, $500 minimum; but in "$45 minimum 5k" the word opens a count
+        return "ignored.min_order_value";
+      }
+    }
+    if (m.first > 0) {
+      Token before = toks.get(m.first - 1);
+      if (before.has(Kind.MIN_ORDER) && gapOk(before.end, m.start, 2)) {
+        return "ignored.min_order_value";
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,163 @@
+package org.leakmarket.normalize;
+
+import java.util.List;
+import org.leakmarket.normalize.PriceReader.Count;
+import org.leakmarket.normalize.Vocabulary.Kind;
+
+/**
+ * The tokens of one advert and what each has been read as so far (free, money, count, balance,
+ * identifier): the state the readers of its price phrases ({@link CountReader}, {@link
+ * MoneyReader}, {@link NotPrices}, {@link PriceReader}) share, with the gap tests they all use. One
+ * per advert; the arrays are shared, not copied, between the readers.
+ */
+class PhraseTokens {
+  static final int FREE = 0;
+  static final int MONEY = 1;
+  static final int COUNT = 2;
+  static final int BALANCE = 3;
+
+  /** A number that is an identifier (QQ 123456): never a count, price or balance. */
+  static final int IDENT = 4;
+
+  /** Attribute words that may stand between a count and its price (十万条业主资料只要八千元). */
+  static final int ATTRIBUTE_KINDS =
+      1 << Kind.CATEGORY.ordinal()
+          | 1 << Kind.TIER.ordinal()
+          | 1 << Kind.FRESHNESS.ordinal()
+          | 1 << Kind.ISSUER.ordinal()
+          | 1 << Kind.REGION.ordinal()
+          | 1 << Kind.PRODUCT.ordinal()
+          | 1 << Kind.GOODS.ordinal()
+          | 1 << Kind.IGNORE.ordinal();
+
+  /** Words that may stand between a price and what it is qualified or counted by. */
+  static final int FILLER_KINDS =
+      ATTRIBUTE_KINDS
+          | 1 << Kind.PRICE_CUE.ordinal()
+          | 1 << Kind.LOT_ALL.ordinal()
+          | 1 << Kind.STOCK.ordinal();
+
+  /** Qualifier words: up to, from, on average. */
+  static final int QUALIFIER_KINDS =
+      1 << Kind.MAX.ordinal() | 1 << Kind.MIN.ordinal() | 1 << Kind.AVERAGE.ordinal();
+
+  final List<Token> toks;
+  final char[] text;
+  final String defaultCurrency;
+  final int[] role;
+  final Count[] countAt;
+  final boolean[] claimedEach;
+
+  /** Whether the advert sells its stock whole (打包, the lot): stock counts are then bought. */
+  final boolean sellsTheLot;
+
+  PhraseTokens(List<Token> toks, char[] text, String defaultCurrency) {
+    this.toks = toks;
+    this.text = text;
+    this.defaultCurrency = defaultCurrency;
+    this.role = new int[toks.size()];
+    this.countAt = new Count[toks.size()];
+    this.claimedEach = new boolean[toks.size()];
+    boolean lot = false;
+    for (Token t : toks) {
+      lot |= t.has(Kind.LOT_ALL);
+    }
+    this.sellsTheLot = lot;
+  }
+
+  /** Another reader of the same phrase: the same tokens and roles. */
+  PhraseTokens(PhraseTokens shared) {
+    this.toks = shared.toks;
+    this.text = shared.text;
+    this.defaultCurrency = shared.defaultCurrency;
+    this.role = shared.role;
+    this.countAt = shared.countAt;
+    this.claimedEach = shared.claimedEach;
+    this.sellsTheLot = shared.sellsTheLot;
+  }
+
+  /** Whether token k ends a money expression with an explicit currency (110 USDT, $580). */
+  boolean endsMoney(int k) {
+    Token t = toks.get(k);
+    if (t.type == Token.TERM) {
+      Vocabulary.Meaning cur = t.get(Kind.CURRENCY);
+      return cur != null
+          && cur.has(Vocabulary.AFTER)
+          && k > 0
+          && toks.get(k - 1).isNum()
+          && wsGap(toks.get(k - 1).end, t.start);
+    }
+    if (!t.isNum() || k == 0) {
+      return false;
+    }
+    Vocabulary.Meaning cur = toks.get(k - 1).get(Kind.CURRENCY);
+    return cur != null && cur.has(Vocabulary.BEFORE) && wsGap(toks.get(k - 1).end, t.start);
+  }
+
+  /** Whether token k starts a money expression with an explicit currency ($1500, 1500元). */
+  boolean startsMoney(int k) {
+    Token t = toks.get(k);
+    if (t.type == Token.TERM) {
+      Vocabulary.Meaning cur = t.get(Kind.CURRENCY);
+      return cur != null && cur.has(Vocabulary.BEFORE);
+    }
+    if (!t.isNum() || k + 1 >= toks.size()) {
+      return false;
+    }
+    Token n = toks.get(k + 1);
+    Vocabulary.Meaning cur = n.get(Kind.CURRENCY);
+    return cur != null && cur.has(Vocabulary.AFTER) && wsGap(t.end, n.start);
+  }
+
+  /** No letter, digit or Chinese character between two positions. */
+  boolean plain(int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text[i];
+      if (Character.isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isDash(char c) {
+    return c == '-' || c == '\u2013' || c == '\u2014';
+  }
+
+  static boolean pairable(Count c) {
+    return !c.minOrder && !c.trial && !c.claimed && !c.stock;
+  }
+
+  /** Only whitespace, at most one character, between two positions. */
+  boolean wsGap(int from, int to) {
+    if (to - from > 1) {
+      return false;
+    }
+    return to == from || text[from] == ' ' || text[from] == '\t';
+  }
+
+  /** No whitespace between two positions. */
+  boolean noSpace(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (Character.isWhitespace(text[k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** No clause separator and at most {@code maxFiller} non-blank characters between. */
+  boolean gapOk(int from, int to, int maxFiller) {
+    int filler = 0;
+    for (int k = from; k < to; k++) {
+      char c = text[k];
+      if (Normalizer.isSeparator(text, k)) {
+        return false;
+      }
+      if (c != ' ' && c != '\t' && ++filler > maxFiller) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

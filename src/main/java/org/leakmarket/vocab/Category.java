@@ -1,0 +1,27 @@
+package org.leakmarket.vocab;
+
+import java.util.Optional;
+
+/** Whose data it is (vocabulary.md "Category"), independent of the {@link Product}. */
+public enum Category implements Code {
+  CREDIT_CARD,
+  BANK_ACCOUNT,
+  LOAN,
+  SECURITIES,
+  INSURANCE,
+  TELECOM,
+  ECOMMERCE,
+  REAL_ESTATE,
+  AUTO,
+  EDUCATION,
+  OTHER;
+
+  @Override
+  public String code() {
+    return Code.codeOf(this);
+  }
+
+  public static Optional<Category> of(String code) {
+    return Code.of(Category.class, code);
+  }
+}

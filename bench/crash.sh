@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # bench/crash.sh [WORK] [POINT...]: the crash sweep. Generates small inputs (300 listings, 3
 # samples of 100 records), runs `run` once uninterrupted, then for each kill point (default: the
-# 26 points of CrashHarness.SWEEP, over every stage) starts the same run, kills it with SIGKILL
+# 28 points of CrashHarness.SWEEP, over every stage) starts the same run, kills it with SIGKILL
 # when it waits at the point, runs it again, and compares every table, gold/runs and the
 # publication with the uninterrupted run. One line per point, then "kill points survived: S of N";
 # exit 1 if a point was not survived (its folder under WORK is kept). See docs/reliability.md.

@@ -47,7 +47,7 @@ public final class CrashHarness {
           "ingest:scanned",
           "commit:bronze/listings#1",
           "commit:quarantine/listings#1",
-          "ingest:samples",
+          "stage:samples",
           "samples:row#150",
           "commit:bronze/sample_records#1",
           "commit:quarantine/sample_records#1",
@@ -55,10 +55,12 @@ public final class CrashHarness {
           "stage:normalize",
           "commit:silver/offers#1",
           "commit:quarantine/listings#2",
+          "stage:persons",
           "commit:silver/records#1",
           "stage:analyze",
           "commit:gold/market_cells#1",
           "commit:gold/price_index#1",
+          "stage:exposure",
           "commit:gold/exposure#1",
           "commit:gold/population#1",
           "stage:publish",
@@ -146,9 +148,36 @@ public final class CrashHarness {
   }
 
   private ProcessBuilder process(String name, String pauseAt, String log) throws IOException {
+    return process(name, pauseAt, log, command);
+  }
+
+  /** The key file every run uses. */
+  Path keyFile() {
+    return work.resolve("pseudonym.key");
+  }
+
+  /** The command every run of the harness gives (before its warehouse and reports). */
+  List<String> command() {
+    return command;
+  }
+
+  /** The harness's command with other listing files (for runs on different inputs). */
+  List<String> withListings(Path listings) {
+    List<String> c = new ArrayList<>(command);
+    c.set(c.indexOf("--listings") + 1, listings.toString());
+    return c;
+  }
+
+  /**
+   * {@code bin/leakmarket} with {@code cmd} on the warehouse and reports of {@code name}, output to
+   * {@code log} in its folder, pause points logged under its {@code points} folder (and paused at
+   * {@code pauseAt} if not null).
+   */
+  ProcessBuilder process(String name, String pauseAt, String log, List<String> cmd)
+      throws IOException {
     List<String> args = new ArrayList<>();
     args.add(project.resolve("bin/leakmarket").toString());
-    args.addAll(command);
+    args.addAll(cmd);
     args.addAll(
         List.of("--warehouse", warehouse(name).toString(), "--reports", reports(name).toString()));
     ProcessBuilder pb =

@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
  * reused by every IT of the same build.
  */
 final class ReliabilityFixture {
-  static final Path PROJECT = Path.of(System.getProperty("user.dir")).toAbsolutePath();
+  static final Path PROJECT =
+      Path.of(System.getProperty("leakmarket.project.dir", System.getProperty("user.dir")))
+          .toAbsolutePath();
   static final Path WORK = PROJECT.resolve("target/reliability-it");
 
   private static CrashHarness harness;

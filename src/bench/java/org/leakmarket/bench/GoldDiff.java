@@ -52,56 +52,66 @@ public final class GoldDiff {
     Path b = Path.of(args[1]);
     Path out = Path.of(args[2]);
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode result = mapper.createObjectNode();
+    ObjectNode result;
+    try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket gold diff", "local[*]")) {
+      result = compare(h.spark(), a, b, false);
+    }
+    Files.writeString(out, mapper.writeValueAsString(result));
+    System.out.println(mapper.writeValueAsString(result));
+    System.exit(result.get("all_equal").asBoolean() ? 0 : 1);
+  }
+
+  /**
+   * Compares the silver and gold tables of two warehouses (with {@code allTables}, the bronze and
+   * quarantine tables too: the crash tests check that nothing was lost or duplicated there); {@code
+   * all_equal} says whether every table agrees to 12 digits.
+   */
+  public static ObjectNode compare(SparkSession spark, Path a, Path b, boolean allTables) {
+    ObjectNode result = new ObjectMapper().createObjectNode();
     result.put("a", a.toString());
     result.put("b", b.toString());
     ArrayNode tables = result.putArray("tables");
     boolean same = true;
-    try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket gold diff", "local[*]")) {
-      SparkSession spark = h.spark();
-      Warehouse wa = new Warehouse(spark, a);
-      Warehouse wb = new Warehouse(spark, b);
-      for (Table t : Table.values()) {
-        if (t == Table.GOLD_RUNS
-            || !(t.path().startsWith("gold/") || t.path().startsWith("silver/"))) {
-          continue;
-        }
-        ObjectNode n = tables.addObject();
-        n.put("table", t.path());
-        if (!wa.exists(t) || !wb.exists(t)) {
-          n.put("present_in_a", wa.exists(t));
-          n.put("present_in_b", wb.exists(t));
-          same &= wa.exists(t) == wb.exists(t);
-          continue;
-        }
-        Dataset<Row> da = comparable(wa.read(t), false).cache();
-        Dataset<Row> db = comparable(wb.read(t), false).cache();
-        n.put("rows_a", da.count());
-        n.put("rows_b", db.count());
-        n.put("schema_equal", wa.read(t).schema().equals(wb.read(t).schema()));
-        n.put("only_in_a", da.exceptAll(db).count());
-        n.put("only_in_b", db.exceptAll(da).count());
-        Dataset<Row> ra = comparable(wa.read(t), true);
-        Dataset<Row> rb = comparable(wb.read(t), true);
-        long ta = ra.exceptAll(rb).count();
-        long tb = rb.exceptAll(ra).count();
-        n.put("only_in_a_12_digits", ta);
-        n.put("only_in_b_12_digits", tb);
-        boolean equal =
-            n.get("schema_equal").asBoolean()
-                && ta == 0
-                && tb == 0
-                && n.get("rows_a").asLong() == n.get("rows_b").asLong();
-        n.put("equal", equal);
-        same &= equal;
-        da.unpersist();
-        db.unpersist();
+    Warehouse wa = new Warehouse(spark, a);
+    Warehouse wb = new Warehouse(spark, b);
+    for (Table t : Table.values()) {
+      if (t == Table.GOLD_RUNS
+          || !(allTables || t.path().startsWith("gold/") || t.path().startsWith("silver/"))) {
+        continue;
       }
+      ObjectNode n = tables.addObject();
+      n.put("table", t.path());
+      if (!wa.exists(t) || !wb.exists(t)) {
+        n.put("present_in_a", wa.exists(t));
+        n.put("present_in_b", wb.exists(t));
+        same &= wa.exists(t) == wb.exists(t);
+        continue;
+      }
+      Dataset<Row> da = comparable(wa.read(t), false).cache();
+      Dataset<Row> db = comparable(wb.read(t), false).cache();
+      n.put("rows_a", da.count());
+      n.put("rows_b", db.count());
+      n.put("schema_equal", wa.read(t).schema().equals(wb.read(t).schema()));
+      n.put("only_in_a", da.exceptAll(db).count());
+      n.put("only_in_b", db.exceptAll(da).count());
+      Dataset<Row> ra = comparable(wa.read(t), true);
+      Dataset<Row> rb = comparable(wb.read(t), true);
+      long ta = ra.exceptAll(rb).count();
+      long tb = rb.exceptAll(ra).count();
+      n.put("only_in_a_12_digits", ta);
+      n.put("only_in_b_12_digits", tb);
+      boolean equal =
+          n.get("schema_equal").asBoolean()
+              && ta == 0
+              && tb == 0
+              && n.get("rows_a").asLong() == n.get("rows_b").asLong();
+      n.put("equal", equal);
+      same &= equal;
+      da.unpersist();
+      db.unpersist();
     }
     result.put("all_equal", same);
-    Files.writeString(out, mapper.writeValueAsString(result));
-    System.out.println(mapper.writeValueAsString(result));
-    System.exit(same ? 0 : 1);
+    return result;
   }
 
   /**

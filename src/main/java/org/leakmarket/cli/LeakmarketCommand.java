@@ -42,7 +42,15 @@ public final class LeakmarketCommand implements Runnable {
 
   /** Parses and runs; a user error becomes one line on stderr and its exit code. */
   public static int execute(String... args) {
+    return execute(null, args);
+  }
+
+  /** As {@link #execute(String...)}, the error line written to {@code err} (null: stderr). */
+  public static int execute(PrintWriter errOut, String... args) {
     CommandLine cl = new CommandLine(new LeakmarketCommand());
+    if (errOut != null) {
+      cl.setErr(errOut);
+    }
     cl.setExecutionExceptionHandler(
         (ex, cmd, parseResult) -> {
           Throwable cause = ex;

@@ -140,6 +140,33 @@ public class PipelineOptions {
   Double maxRejectRate;
 
   @Option(
+      names = "--max-offers-per-listing",
+      paramLabel = "N",
+      description =
+          "Quarantine an advert giving more offers than this as too_many_offers (default: 1000).")
+  Integer maxOffersPerListing;
+
+  @Option(
+      names = "--max-advert-chars",
+      paramLabel = "N",
+      description = "Quarantine an advert text longer than this as text_too_long (default: 20000).")
+  Integer maxAdvertChars;
+
+  @Option(
+      names = "--max-line-bytes",
+      paramLabel = "N",
+      description =
+          "Quarantine a listing line or sample row longer than this as line_too_long (default: 1048576).")
+  Long maxLineBytes;
+
+  @Option(
+      names = "--max-sample-file-bytes",
+      paramLabel = "N",
+      description =
+          "A sample file larger than this (decompressed) fails as file_too_large (default: 4 GiB).")
+  Long maxSampleFileBytes;
+
+  @Option(
       names = "--extra-dimensions",
       split = ",",
       paramLabel = "DIM",
@@ -173,6 +200,10 @@ public class PipelineOptions {
     put(f, "bootstrap_replicates", bootstrapReplicates);
     put(f, "max_reject_rate", maxRejectRate);
     put(f, "extra_dimensions", extraDimensions);
+    put(f, "max_offers_per_listing", maxOffersPerListing);
+    put(f, "max_advert_chars", maxAdvertChars);
+    put(f, "max_line_bytes", maxLineBytes);
+    put(f, "max_sample_file_bytes", maxSampleFileBytes);
     put(f, "weight", weight);
     return ConfigResolver.resolve(f, config);
   }

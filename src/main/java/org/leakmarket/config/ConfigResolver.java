@@ -6,6 +6,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +48,13 @@ public final class ConfigResolver {
           "recycled_threshold",
           "max_exact_lists",
           "extra_dimensions",
-          "weight");
+          "weight",
+          "max_offers_per_listing",
+          "max_advert_chars",
+          "max_line_bytes",
+          "max_sample_file_bytes",
+          "lock_stale_minutes",
+          "earliest_date");
 
   private ConfigResolver() {}
 
@@ -84,9 +92,52 @@ public final class ConfigResolver {
             l.number("recycled_threshold", Defaults.RECYCLED_THRESHOLD).doubleValue(),
             l.number("max_exact_lists", Defaults.MAX_EXACT_LISTS).intValue(),
             l.strings("extra_dimensions"),
-            l.string("weight", Defaults.WEIGHT).toLowerCase(java.util.Locale.ROOT));
+            l.string("weight", Defaults.WEIGHT).toLowerCase(java.util.Locale.ROOT),
+            limits(l));
     validate(cfg);
     return cfg;
+  }
+
+  private static Limits limits(Layer l) {
+    String earliest = l.string("earliest_date", Defaults.EARLIEST_DATE);
+    LocalDate date;
+    try {
+      date = LocalDate.parse(earliest);
+    } catch (DateTimeParseException e) {
+      throw new UserException(
+          UserException.USAGE,
+          "earliest_date must be an ISO date like 2000-01-01, not: " + earliest);
+    }
+    Limits lim =
+        new Limits(
+            l.number("max_offers_per_listing", Defaults.MAX_OFFERS_PER_LISTING).intValue(),
+            l.number("max_advert_chars", Defaults.MAX_ADVERT_CHARS).intValue(),
+            l.number("max_line_bytes", Defaults.MAX_LINE_BYTES).longValue(),
+            l.number("max_sample_file_bytes", Defaults.MAX_SAMPLE_FILE_BYTES).longValue(),
+            l.number("lock_stale_minutes", Defaults.LOCK_STALE_MINUTES).intValue(),
+            date);
+    check(
+        lim.maxOffersPerListing() >= 1,
+        "max_offers_per_listing must be at least 1, not: %s",
+        lim.maxOffersPerListing());
+    check(
+        lim.maxAdvertChars() >= 1000,
+        "max_advert_chars must be at least 1000, not: %s",
+        lim.maxAdvertChars());
+    // Below a few KiB ordinary adverts would be cut; above 1 GiB one line could fill a heap.
+    check(
+        lim.maxLineBytes() >= 1024 && lim.maxLineBytes() <= (1L << 30),
+        "max_line_bytes must be between 1024 and 1073741824, not: %s",
+        lim.maxLineBytes());
+    check(
+        lim.maxSampleFileBytes() >= 1,
+        "max_sample_file_bytes must be positive, not: %s",
+        lim.maxSampleFileBytes());
+    check(
+        lim.lockStaleMinutes() >= 1,
+        "lock_stale_minutes must be at least 1, not: %s",
+        lim.lockStaleMinutes());
+    return lim;
   }
 
   private static void validate(LeakmarketConfig c) {

@@ -57,6 +57,29 @@ public final class Defaults {
   /** Lists up to which every two-way log-linear model is fitted (stepwise beyond; at most 6). */
   public static final int MAX_EXACT_LISTS = 5;
 
+  // Limits that protect the machine (docs/reliability.md):
+  /** Offers one advert may give; a longer menu is quarantined {@code too_many_offers}. */
+  public static final int MAX_OFFERS_PER_LISTING = 1000;
+
+  /**
+   * Longest advert text given to the normaliser; longer is {@code text_too_long}. The longest real
+   * advert in the corpora is a few hundred characters, and the normaliser's time grows faster than
+   * the text (docs/reliability.md).
+   */
+  public static final int MAX_ADVERT_CHARS = 20_000;
+
+  /** Longest input line (listings) or row (sample files) read; longer is {@code line_too_long}. */
+  public static final long MAX_LINE_BYTES = 1L << 20;
+
+  /** Largest sample file (decompressed) one task reads; larger fails {@code file_too_large}. */
+  public static final long MAX_SAMPLE_FILE_BYTES = 4L << 30;
+
+  /** A warehouse lock not refreshed for this long (another host's run) is stale. */
+  public static final int LOCK_STALE_MINUTES = 10;
+
+  /** Postings dated before this are {@code bad_date} (after the run's date plus one day too). */
+  public static final String EARLIEST_DATE = "2000-01-01";
+
   /** How offers vote in market cells and indices: a seller once per cell and period. */
   public static final String WEIGHT = "seller";
 

@@ -34,6 +34,7 @@ import java.util.Map;
  * @param extraDimensions optional extra market-cell dimensions (region, source, issuer, language)
  * @param weight how offers vote in market cells and indices: {@code seller} (a seller counts once
  *     per cell and period, at the median of its quotes) or {@code offer}
+ * @param limits limits that protect the machine, and the posting-date window
  */
 public record LeakmarketConfig(
     List<Path> listings,
@@ -59,11 +60,13 @@ public record LeakmarketConfig(
     double recycledThreshold,
     int maxExactLists,
     List<String> extraDimensions,
-    String weight) {
+    String weight,
+    Limits limits) {
 
   public LeakmarketConfig {
     listings = listings == null ? List.of() : List.copyOf(listings);
     extraDimensions = extraDimensions == null ? List.of() : List.copyOf(extraDimensions);
+    limits = limits == null ? Limits.defaults() : limits;
   }
 
   /**
@@ -95,6 +98,12 @@ public record LeakmarketConfig(
     m.put("max_exact_lists", maxExactLists);
     m.put("extra_dimensions", extraDimensions);
     m.put("weight", weight);
+    m.put("max_offers_per_listing", limits.maxOffersPerListing());
+    m.put("max_advert_chars", limits.maxAdvertChars());
+    m.put("max_line_bytes", limits.maxLineBytes());
+    m.put("max_sample_file_bytes", limits.maxSampleFileBytes());
+    m.put("lock_stale_minutes", limits.lockStaleMinutes());
+    m.put("earliest_date", limits.earliestDate().toString());
     return m;
   }
 

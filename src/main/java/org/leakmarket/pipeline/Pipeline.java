@@ -17,6 +17,7 @@ import org.leakmarket.common.UserException;
 import org.leakmarket.config.LeakmarketConfig;
 import org.leakmarket.exposure.ExposureStage;
 import org.leakmarket.exposure.PersonsStage;
+import org.leakmarket.faults.PausePoints;
 import org.leakmarket.ingest.IngestStage;
 import org.leakmarket.ingest.samples.SampleStage;
 import org.leakmarket.market.MarketStage;
@@ -27,6 +28,8 @@ import org.leakmarket.stage.Stage;
 import org.leakmarket.stage.StageContext;
 import org.leakmarket.stage.StageResult;
 import org.leakmarket.warehouse.Warehouse;
+import org.leakmarket.warehouse.WarehouseKey;
+import org.leakmarket.warehouse.WarehouseLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,11 +49,11 @@ public final class Pipeline {
   private final RunRecorder recorder;
   private PseudonymKey key;
 
-  Pipeline(SparkSession spark, LeakmarketConfig cfg) {
+  Pipeline(SparkSession spark, LeakmarketConfig cfg, String runId) {
     this.spark = spark;
     this.cfg = cfg;
     this.warehouse = new Warehouse(spark, cfg.warehouse());
-    this.recorder = new RunRecorder(warehouse, cfg, UUID.randomUUID().toString());
+    this.recorder = new RunRecorder(warehouse, cfg, runId);
   }
 
   /** {@link #run(LeakmarketConfig, boolean, Phase...)} with progress lines. */
@@ -59,7 +62,9 @@ public final class Pipeline {
   }
 
   /**
-   * Builds the session, runs the phases' stages in order, records the run, stops the session.
+   * Takes the warehouse's lock (one run at a time: a second run refuses at once), builds the
+   * session, runs the phases' stages in order, records the run, stops the session, releases the
+   * lock.
    *
    * @param progress whether stages running longer than 10 s print progress lines ({@code --quiet}
    *     turns them off)
@@ -67,11 +72,24 @@ public final class Pipeline {
   public static void run(LeakmarketConfig cfg, boolean progress, Phase... phases) {
     checkInputs(cfg, phases);
     LOG.info("config {}", cfg.describe());
-    try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket", cfg.master())) {
+    String runId = UUID.randomUUID().toString();
+    String command =
+        phases.length == Phase.values().length
+            ? "run"
+            : phases[0].name().toLowerCase(java.util.Locale.ROOT);
+    try (WarehouseLock lock =
+            WarehouseLock.acquire(
+                cfg.warehouse().toAbsolutePath().normalize(),
+                runId,
+                command,
+                java.time.Duration.ofMinutes(cfg.limits().lockStaleMinutes()),
+                LOG::warn);
+        SparkSessions.Handle h = SparkSessions.acquire("leakmarket", cfg.master())) {
       if (h.owned()) {
         SparkSessions.scaleShufflePartitions(h.spark(), inputBytes(cfg));
       }
-      new Pipeline(h.spark(), cfg).run(EnumSet.copyOf(Arrays.asList(phases)), progress);
+      new Pipeline(h.spark(), cfg, runId)
+          .run(EnumSet.copyOf(Arrays.asList(phases)), progress, lock.tookOverFrom());
     }
   }
 
@@ -85,7 +103,17 @@ public final class Pipeline {
     };
   }
 
-  void run(Set<Phase> phases, boolean showProgress) {
+  /**
+   * Runs the phases' stages; the run's row in {@code gold/runs} is written first (running) and
+   * completed last, and runs whose stale locks were taken over are marked interrupted. Each stage
+   * start is a {@link PausePoints} point ({@code stage:<name>}) for the crash tests.
+   */
+  void run(Set<Phase> phases, boolean showProgress, List<String> interruptedRuns) {
+    recorder.started(phases);
+    for (String other : interruptedRuns) {
+      recorder.interrupted(other);
+    }
+    PausePoints.reach("run:started");
     String outcome = "failed";
     StageContext ctx = new RunContext();
     WorkListener listener = new WorkListener();
@@ -95,11 +123,13 @@ public final class Pipeline {
       for (Phase phase : phases) {
         for (Stage stage : stagesOf(phase)) {
           if (stage.applies(ctx)) {
+            PausePoints.reach("stage:" + stage.name());
             recorder.hashInputs(stage.inputs(cfg));
             runStage(stage, ctx, listener, progress);
           }
         }
       }
+      PausePoints.reach("run:before-finished");
       outcome = "ok";
     } finally {
       try {
@@ -171,7 +201,10 @@ public final class Pipeline {
     @Override
     public PseudonymKey key() {
       if (key == null) {
-        key = PseudonymKey.resolve(cfg.keyFile(), cfg.warehouse());
+        // checked against the key that made the warehouse's tokens before any use
+        PseudonymKey k = PseudonymKey.resolve(cfg.keyFile(), cfg.warehouse());
+        WarehouseKey.check(warehouse, k);
+        key = k;
         recorder.keyFingerprint(key.fingerprint());
       }
       return key;

@@ -39,6 +39,11 @@ import scala.jdk.javaapi.CollectionConverters;
  * Records one row per run in {@code gold/runs}: the command's stages, its outcome, the resolved
  * parameters, SHA-256 of every input file, counts, and the Delta version of every table written.
  * Input hashing streams each file once on the driver (no Spark job).
+ *
+ * <p>The row is written when the run starts ({@code outcome} {@value #RUNNING}, no {@code
+ * finished_at}) and replaced when it ends ({@code ok} or {@code failed}), so a run killed half-way
+ * stays visible as not finished; the next run on the warehouse, finding its stale lock, marks it
+ * {@value #INTERRUPTED}.
  */
 public final class RunRecorder {
   public static final StructType SCHEMA =
@@ -46,7 +51,7 @@ public final class RunRecorder {
           List.of(
               createStructField("run_id", StringType, false),
               createStructField("started_at", TimestampType, false),
-              createStructField("finished_at", TimestampType, false),
+              createStructField("finished_at", TimestampType, true),
               createStructField("stages", StringType, false),
               createStructField("outcome", StringType, false),
               createStructField("code_version", StringType, true),
@@ -54,6 +59,12 @@ public final class RunRecorder {
               createStructField("input_hashes", createMapType(StringType, StringType), true),
               createStructField("counts", createMapType(StringType, StringType), true),
               createStructField("versions_written", createMapType(StringType, StringType), true)));
+
+  /** Outcome of a run that has started and not ended. */
+  public static final String RUNNING = "running";
+
+  /** Outcome of a run whose process died before it ended. */
+  public static final String INTERRUPTED = "interrupted";
 
   private final Warehouse warehouse;
   private final LeakmarketConfig cfg;
@@ -77,9 +88,12 @@ public final class RunRecorder {
     counts.put("key_fingerprint", fingerprint);
   }
 
-  /** A stage's counts, by their {@code gold/runs} names. */
+  /**
+   * A stage's counts, by their {@code gold/runs} names, and the hashes of inputs it read itself.
+   */
   public void counts(StageResult result) {
     counts.putAll(result.recordedCounts());
+    inputHashes.putAll(result.inputHashes());
   }
 
   /** Further counts by their {@code gold/runs} names (the pipeline's work per stage). */
@@ -145,7 +159,56 @@ public final class RunRecorder {
     }
   }
 
+  /** Writes the run's row with outcome {@value #RUNNING}, before any other table is written. */
+  void started(Set<Phase> stages) {
+    allowUnfinished();
+    warehouse.upsert(Table.GOLD_RUNS, row(stages, RUNNING, null));
+  }
+
+  /** Marks a run whose lock was found stale (its process is gone) as interrupted. */
+  void interrupted(String otherRunId) {
+    if (!warehouse.exists(Table.GOLD_RUNS)) {
+      return;
+    }
+    io.delta.tables.DeltaTable.forPath(warehouse.spark(), warehouse.location(Table.GOLD_RUNS))
+        .update(
+            org.apache
+                .spark
+                .sql
+                .functions
+                .col("run_id")
+                .equalTo(otherRunId)
+                .and(org.apache.spark.sql.functions.col("outcome").equalTo(RUNNING)),
+            Map.of("outcome", org.apache.spark.sql.functions.lit(INTERRUPTED)));
+  }
+
+  /**
+   * Tables made before runs were recorded at their start declare {@code finished_at} NOT NULL;
+   * relaxed once, so a started row can be written.
+   */
+  private void allowUnfinished() {
+    if (!warehouse.exists(Table.GOLD_RUNS)) {
+      return;
+    }
+    org.apache.spark.sql.types.StructField f =
+        warehouse.read(Table.GOLD_RUNS).schema().apply("finished_at");
+    if (!f.nullable()) {
+      io.delta.tables.DeltaTable.forPath(warehouse.spark(), warehouse.location(Table.GOLD_RUNS))
+          .toDF()
+          .sparkSession()
+          .sql(
+              "ALTER TABLE delta.`"
+                  + warehouse.location(Table.GOLD_RUNS).replace("`", "``")
+                  + "` ALTER COLUMN finished_at DROP NOT NULL");
+    }
+  }
+
   void record(Set<Phase> stages, String outcome) {
+    warehouse.upsert(Table.GOLD_RUNS, row(stages, outcome, Instant.now()));
+  }
+
+  private org.apache.spark.sql.Dataset<Row> row(
+      Set<Phase> stages, String outcome, Instant finished) {
     Map<String, String> versions = new TreeMap<>();
     warehouse.versionsWritten().forEach((k, v) -> versions.put(k, Long.toString(v)));
     String params;
@@ -158,7 +221,7 @@ public final class RunRecorder {
         RowFactory.create(
             runId,
             Timestamp.from(started),
-            Timestamp.from(Instant.now()),
+            finished == null ? null : Timestamp.from(finished),
             stages.toString(),
             outcome,
             Version.get(),
@@ -166,6 +229,6 @@ public final class RunRecorder {
             CollectionConverters.asScala(inputHashes),
             CollectionConverters.asScala(counts),
             CollectionConverters.asScala(versions));
-    warehouse.append(Table.GOLD_RUNS, warehouse.spark().createDataFrame(List.of(row), SCHEMA));
+    return warehouse.spark().createDataFrame(List.of(row), SCHEMA);
   }
 }

@@ -2,6 +2,8 @@ package org.leakmarket.pipeline;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.leakmarket.faults.PausePoints;
+import org.leakmarket.faults.PausingLogStore;
 
 /**
  * Builds the one SparkSession of a run. The master is never hard-coded: spark-submit sets {@code
@@ -83,6 +85,10 @@ public final class SparkSessions {
       local = true;
     } else {
       local = conf.get("spark.master").startsWith("local");
+    }
+    if (PausePoints.active() && !conf.contains("spark.delta.logStore.file.impl")) {
+      // a pause point before every Delta commit, for the crash and concurrency tests
+      conf.set("spark.delta.logStore.file.impl", PausingLogStore.class.getName());
     }
     conf.setAppName(appName)
         .set("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")

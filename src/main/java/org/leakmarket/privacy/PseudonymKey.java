@@ -2,7 +2,6 @@ package org.leakmarket.privacy;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -17,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.leakmarket.common.UserException;
+import org.leakmarket.faults.PausePoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +66,21 @@ public final class PseudonymKey implements Serializable {
     return resolve(keyFile, warehouse, System.getenv());
   }
 
+  /**
+   * As {@link #resolve(Path, Path)}; a key that cannot be used (too short, a key file that is
+   * missing, unreadable or readable by others) is bad input: {@link UserException}, exit 3, one
+   * line that names where the key came from and never holds the key.
+   */
   static PseudonymKey resolve(Path keyFile, Path warehouse, Map<String, String> env) {
+    try {
+      return resolveOrThrow(keyFile, warehouse, env);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(UserException.BAD_INPUT, e.getMessage());
+    }
+  }
+
+  private static PseudonymKey resolveOrThrow(
+      Path keyFile, Path warehouse, Map<String, String> env) {
     String fromEnv = env.get(ENV);
     if (fromEnv != null && !fromEnv.isBlank()) {
       return checked(fromEnv.strip(), "environment " + ENV);
@@ -106,32 +121,105 @@ public final class PseudonymKey implements Serializable {
     return new PseudonymKey(secret.getBytes(StandardCharsets.UTF_8), origin);
   }
 
+  /** Permissions that let someone other than the owner read or replace the key. */
+  private static final Set<PosixFilePermission> SHARED =
+      Set.of(
+          PosixFilePermission.GROUP_READ,
+          PosixFilePermission.GROUP_WRITE,
+          PosixFilePermission.OTHERS_READ,
+          PosixFilePermission.OTHERS_WRITE);
+
   private static PseudonymKey readFile(Path file, String origin) {
+    try {
+      Set<PosixFilePermission> perms = Files.getPosixFilePermissions(file);
+      if (perms.stream().anyMatch(SHARED::contains)) {
+        // Anyone who can read the key can reverse every token by enumeration.
+        throw new UserException(
+            UserException.BAD_INPUT,
+            "pseudonymisation "
+                + origin
+                + " is readable or writable by group or others (mode "
+                + PosixFilePermissions.toString(perms)
+                + "): run chmod 600 "
+                + file);
+      }
+    } catch (UnsupportedOperationException notPosix) {
+      // no POSIX permissions to check on this file system
+    } catch (IOException e) {
+      throw unreadable(origin, e);
+    }
     try {
       return checked(Files.readString(file, StandardCharsets.UTF_8).strip(), origin);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read pseudonymisation " + origin, e);
+      throw unreadable(origin, e);
     }
   }
 
+  private static UserException unreadable(String origin, IOException e) {
+    // Only the exception's class: a decoder's message could quote the file.
+    return new UserException(
+        UserException.BAD_INPUT,
+        "cannot read pseudonymisation " + origin + " (" + e.getClass().getSimpleName() + ")");
+  }
+
+  /**
+   * Creates the key file whole or not at all: written to a temporary file (mode 0600) and linked
+   * into place, so a process killed half-way never leaves an empty or partial key (which every
+   * later run would refuse as too short), and two processes racing to create it end with one key.
+   */
   private static PseudonymKey create(Path file) {
     byte[] raw = new byte[32];
     new SecureRandom().nextBytes(raw);
     String hex = HexFormat.of().formatHex(raw);
+    Path tmp = null;
     try {
-      Files.createDirectories(file.getParent());
+      Path dir = file.getParent();
+      try {
+        Files.createDirectories(
+            dir,
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+      } catch (UnsupportedOperationException notPosix) {
+        Files.createDirectories(dir);
+      }
       Set<PosixFilePermission> owner = PosixFilePermissions.fromString("rw-------");
       try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(owner));
+        tmp =
+            Files.createTempFile(
+                dir, ".pseudonym", ".tmp", PosixFilePermissions.asFileAttribute(owner));
       } catch (UnsupportedOperationException notPosix) {
-        Files.createFile(file);
+        tmp = Files.createTempFile(dir, ".pseudonym", ".tmp");
       }
-      Files.writeString(file, hex + "\n", StandardCharsets.UTF_8);
+      Files.writeString(tmp, hex + "\n", StandardCharsets.UTF_8);
+      try (java.nio.channels.FileChannel ch =
+          java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      PausePoints.reach("key:written");
+      try {
+        Files.createLink(file, tmp);
+      } catch (UnsupportedOperationException noLinks) {
+        Files.move(tmp, file); // fails, without replacing, when the key appeared meanwhile
+        tmp = null;
+      }
     } catch (FileAlreadyExistsException raced) {
       // Another process created it between our check and create: use theirs.
       return readFile(file, "key file " + file);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot create pseudonymisation key file " + file, e);
+      throw new UserException(
+          UserException.FAILURE,
+          "cannot create pseudonymisation key file "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
+              + ")");
+    } finally {
+      if (tmp != null) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException ignored) {
+          // a leftover .tmp file holds an unused key; the next run ignores it
+        }
+      }
     }
     PseudonymKey k = checked(hex, "created key file " + file);
     LOG.info(

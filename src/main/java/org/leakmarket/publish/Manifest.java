@@ -111,8 +111,13 @@ public record Manifest(
       return Optional.empty();
     }
     try (Stream<Path> dirs = Files.list(reportsRoot)) {
+      // hidden folders are publications being written or replaced (ReportFolder)
       List<Manifest> all =
-          dirs.map(d -> d.resolve(FILE)).filter(Files::isRegularFile).map(Manifest::read).toList();
+          dirs.filter(d -> !d.getFileName().toString().startsWith("."))
+              .map(d -> d.resolve(FILE))
+              .filter(Files::isRegularFile)
+              .map(Manifest::read)
+              .toList();
       return all.stream().max(java.util.Comparator.comparing(Manifest::generatedAt));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

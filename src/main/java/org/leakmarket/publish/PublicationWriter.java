@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.leakmarket.faults.PausePoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +69,7 @@ public final class PublicationWriter {
     write(
         reportDir.resolve("summary.json"),
         SummaryJson.write(published, law == null ? Map.of() : Map.of("legal", law)));
+    PausePoints.reach("publish:summary-written");
     Map<String, String> csvs = CsvTables.all(published);
     if (law != null) {
       csvs.putAll(new LegalSectionView(law).csv());
@@ -75,6 +77,7 @@ public final class PublicationWriter {
     for (Map.Entry<String, String> e : csvs.entrySet()) {
       write(tables.resolve(e.getKey()), e.getValue());
     }
+    PausePoints.reach("publish:tables-written");
     String source =
         "Source: leakmarket publication "
             + published.label()
@@ -93,6 +96,7 @@ public final class PublicationWriter {
       write(charts.resolve(c.id() + ".svg"), svg + "\n");
       Files.write(charts.resolve(c.id() + ".png"), c.png());
     }
+    PausePoints.reach("publish:charts-written");
     Map<String, Object> context =
         new PublicationView(published, k, minSellers).context(chartList, svgs);
     if (law != null) {

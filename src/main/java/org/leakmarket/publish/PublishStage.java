@@ -156,7 +156,9 @@ public final class PublishStage implements Stage {
             revisions,
             raw.dataAndMethods(),
             raw.footnotes());
-    Path dir = reports.resolve(cfg.period());
+    // written whole under a temporary name, then renamed into reports/<label>
+    ReportFolder folder = ReportFolder.start(reports, cfg.period());
+    Path dir = folder.temporary();
     try {
       PublicationWriter.write(
           model, dir, cfg.suppressionK(), cfg.suppressionMinSellers(), LegalSection.build(pinned));
@@ -178,6 +180,7 @@ public final class PublishStage implements Stage {
             keyFingerprint,
             previous)
         .write(dir);
+    dir = folder.commit();
     return new Published(dir, revisions.size());
   }
 }

@@ -46,17 +46,12 @@ public final class BinTable implements Serializable {
   public static BinTable load(Path file) {
     List<String[]> rows = CsvTable.read(file, SHIPPED, HEADER);
     Map<String, Bin> m = new HashMap<>();
+    String source = file == null ? "shipped:" + SHIPPED : file.toString();
     for (String[] f : rows) {
       if (!f[0].matches("[0-9]{6,8}")) {
-        throw new IllegalArgumentException(
-            "BIN table "
-                + (file == null ? SHIPPED : file)
-                + ": bin must be 6 to 8 digits, found '"
-                + f[0]
-                + "'");
+        throw CsvTable.bad(source, "bin must be 6 to 8 digits, found '" + f[0] + "'");
       }
-      m.put(
-          f[0],
+      Bin bin =
           new Bin(
               f[0],
               f[1].toUpperCase(Locale.ROOT),
@@ -64,7 +59,13 @@ public final class BinTable implements Serializable {
               f[3].toLowerCase(Locale.ROOT),
               f[4].toLowerCase(Locale.ROOT),
               f[5].toUpperCase(Locale.ROOT),
-              tierOf(f[4])));
+              tierOf(f[4]));
+      // Overlapping prefixes of different lengths are normal (the longest wins); one prefix with
+      // two different rows is a contradiction that would silently pick the last.
+      Bin before = m.put(f[0], bin);
+      if (before != null && !before.equals(bin)) {
+        throw CsvTable.bad(source, "bin " + f[0] + " is listed twice with different rows");
+      }
     }
     return new BinTable(m);
   }

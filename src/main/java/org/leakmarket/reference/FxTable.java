@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import org.leakmarket.common.UserException;
 
 /**
  * The dated FX table ({@code date,currency,cny_per_unit}) and its as-of rule: a price is converted
@@ -43,18 +42,29 @@ public final class FxTable implements Serializable {
   public static FxTable load(Path file, int maxAgeDays) {
     String source = file == null ? "shipped:" + SHIPPED : file.toString();
     Map<String, TreeMap<LocalDate, Double>> rates = new HashMap<>();
-    try {
-      for (String[] f : CsvTable.read(file, SHIPPED, "date,currency,cny_per_unit")) {
-        LocalDate d = LocalDate.parse(f[0]);
-        double v = Double.parseDouble(f[2]);
-        if (!(v > 0)) {
-          throw new NumberFormatException("rate must be positive: " + String.join(",", f));
-        }
-        rates.computeIfAbsent(f[1].toUpperCase(Locale.ROOT), k -> new TreeMap<>()).put(d, v);
+    for (String[] f : CsvTable.read(file, SHIPPED, "date,currency,cny_per_unit")) {
+      String row = String.join(",", f);
+      LocalDate d;
+      double v;
+      try {
+        d = LocalDate.parse(f[0]);
+        v = Double.parseDouble(f[2]);
+      } catch (DateTimeParseException | NumberFormatException e) {
+        throw CsvTable.bad(source, "row " + row + ": not a date and a number");
       }
-    } catch (DateTimeParseException | IllegalArgumentException e) {
-      throw new UserException(
-          UserException.BAD_INPUT, "FX table " + source + ": " + e.getMessage());
+      // 1e309 parses as Infinity and NaN as NaN: neither converts a price.
+      if (!(v > 0) || Double.isInfinite(v)) {
+        throw CsvTable.bad(source, "row " + row + ": cny_per_unit must be positive and finite");
+      }
+      if (f[1].isEmpty()) {
+        throw CsvTable.bad(source, "row " + row + ": currency missing");
+      }
+      Double before =
+          rates.computeIfAbsent(f[1].toUpperCase(Locale.ROOT), k -> new TreeMap<>()).put(d, v);
+      if (before != null && before != v) {
+        throw CsvTable.bad(
+            source, "row " + row + ": a second, different rate for " + f[1] + " on " + f[0]);
+      }
     }
     return new FxTable(rates, maxAgeDays, source);
   }

@@ -33,14 +33,17 @@ public final class PhoneSegments implements Serializable {
     Map<String, Segment> m = new HashMap<>();
     for (String[] f : rows) {
       if (!f[0].matches("1[3-9][0-9]{5}") || !f[1].matches("[0-9]{2}")) {
-        throw new IllegalArgumentException(
-            "phone segment table "
-                + (file == null ? SHIPPED : file)
-                + ": bad row for prefix '"
-                + f[0]
-                + "'");
+        throw CsvTable.bad(
+            file == null ? "shipped:" + SHIPPED : file.toString(),
+            "bad row for prefix '" + f[0] + "'");
       }
-      m.put(f[0], new Segment(f[0], f[1], f[2], f[3]));
+      Segment seg = new Segment(f[0], f[1], f[2], f[3]);
+      Segment before = m.put(f[0], seg);
+      if (before != null && !before.equals(seg)) {
+        throw CsvTable.bad(
+            file == null ? "shipped:" + SHIPPED : file.toString(),
+            "prefix " + f[0] + " is listed twice with different rows");
+      }
     }
     return new PhoneSegments(m);
   }

@@ -65,11 +65,9 @@ public final class Regions implements Serializable {
     Map<String, Region> byCode = new LinkedHashMap<>();
     for (String[] f : CsvTable.read(file, SHIPPED, HEADER)) {
       if (!f[0].matches("[0-9]{2}")) {
-        throw new IllegalArgumentException(
-            "region table "
-                + (file == null ? SHIPPED : file)
-                + ": code must be two digits, not: "
-                + f[0]);
+        throw CsvTable.bad(
+            file == null ? "shipped:" + SHIPPED : file.toString(),
+            "code must be two digits, not: " + f[0]);
       }
       Region reg = new Region(f[0], f[1], f[2], f[3], f[4], f[5]);
       byCode.put(reg.code(), reg);

@@ -34,15 +34,23 @@ public final class StageResult {
   private final Map<Count, Long> counts;
   private final Map<String, Long> rejectedByReason;
   private final Map<Detail, String> details;
+  private final Map<String, String> perFile;
+  private final Map<String, String> inputHashes;
 
   private StageResult(
-      Map<Count, Long> counts, Map<String, Long> rejectedByReason, Map<Detail, String> details) {
+      Map<Count, Long> counts,
+      Map<String, Long> rejectedByReason,
+      Map<Detail, String> details,
+      Map<String, String> perFile,
+      Map<String, String> inputHashes) {
     this.counts = Collections.unmodifiableMap(new EnumMap<>(counts));
     this.rejectedByReason =
         rejectedByReason == null
             ? null
             : Collections.unmodifiableMap(new TreeMap<>(rejectedByReason));
     this.details = Collections.unmodifiableMap(new EnumMap<>(details));
+    this.perFile = Collections.unmodifiableMap(new TreeMap<>(perFile));
+    this.inputHashes = Collections.unmodifiableMap(new TreeMap<>(inputHashes));
   }
 
   public static Builder builder() {
@@ -86,11 +94,20 @@ public final class StageResult {
     return line.toString();
   }
 
-  /** The counts as {@code gold/runs} records them: {@link Count#key()} to the number as text. */
+  /**
+   * The counts as {@code gold/runs} records them: {@link Count#key()} to the number as text, then
+   * each input file's counts as JSON under {@code file:<path>}.
+   */
   public Map<String, String> recordedCounts() {
     Map<String, String> m = new LinkedHashMap<>();
     counts.forEach((c, n) -> m.put(c.key(), Long.toString(n)));
+    perFile.forEach((f, json) -> m.put("file:" + f, json));
     return m;
+  }
+
+  /** SHA-256 of input files the stage hashed itself while reading them (file to hex digest). */
+  public Map<String, String> inputHashes() {
+    return inputHashes;
   }
 
   /** Collects a stage's counts; a count set twice keeps the last value. */
@@ -98,8 +115,22 @@ public final class StageResult {
     private final Map<Count, Long> counts = new EnumMap<>(Count.class);
     private Map<String, Long> rejectedByReason;
     private final Map<Detail, String> details = new EnumMap<>(Detail.class);
+    private final Map<String, String> perFile = new TreeMap<>();
+    private final Map<String, String> inputHashes = new TreeMap<>();
 
     private Builder() {}
+
+    /** One input file's counts, as a JSON object (read = accepted + quarantined). */
+    public Builder fileCounts(String file, String json) {
+      perFile.put(file, json);
+      return this;
+    }
+
+    /** SHA-256 of an input file the stage read whole (so the pipeline need not read it again). */
+    public Builder inputHash(String file, String sha256) {
+      inputHashes.put(file, sha256);
+      return this;
+    }
 
     public Builder count(Count c, long n) {
       counts.put(c, n);
@@ -117,7 +148,7 @@ public final class StageResult {
     }
 
     public StageResult build() {
-      return new StageResult(counts, rejectedByReason, details);
+      return new StageResult(counts, rejectedByReason, details, perFile, inputHashes);
     }
   }
 }

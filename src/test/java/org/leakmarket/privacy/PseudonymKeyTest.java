@@ -48,6 +48,8 @@ class PseudonymKeyTest {
   void environmentWinsThenKeyFileThenCreatedFile(@TempDir Path dir) throws Exception {
     Path keyFile = dir.resolve("k.key");
     Files.writeString(keyFile, "from-file-0123456789abcdef\n");
+    // readable by its owner only: a key others can read is refused (KeySafetyTest)
+    Files.setPosixFilePermissions(keyFile, PosixFilePermissions.fromString("rw-------"));
     Path warehouse = dir.resolve("wh");
     PseudonymKey env = PseudonymKey.resolve(keyFile, warehouse, Map.of(PseudonymKey.ENV, SECRET));
     assertThat(env.fingerprint()).isEqualTo(PseudonymKey.of(SECRET).fingerprint());

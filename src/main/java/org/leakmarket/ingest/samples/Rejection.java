@@ -19,6 +19,9 @@ public record Rejection(String reason, String detail, Map<String, String> masked
   /** An unterminated quote, text after a closing quote, or more cells than headers. */
   public static final String MALFORMED_ROW = "malformed_row";
 
+  /** A row longer than the configured limit ({@code max_line_bytes}): cut, not buffered. */
+  public static final String LINE_TOO_LONG = "line_too_long";
+
   /** A JSON Lines line that is not a JSON object. */
   public static final String BAD_JSON = "bad_json";
 }

@@ -24,6 +24,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import org.leakmarket.config.Limits;
 import org.leakmarket.privacy.PseudonymKey;
 import org.leakmarket.reference.BinTable;
 import org.leakmarket.reference.PhoneSegments;
@@ -194,7 +195,23 @@ public final class SampleIngestJob {
 
   public static Result run(
       SparkSession spark, Path manifest, PseudonymKey key, BinTable bins, PhoneSegments phones) {
-    List<ManifestEntry> entries = SampleManifest.read(manifest, key);
+    return run(spark, manifest, key, bins, phones, Limits.defaults(), null);
+  }
+
+  /**
+   * @param limits row and file-size limits of each task, and the earliest plausible {@code
+   *     obtained_at}
+   * @param latest the latest plausible {@code obtained_at}, or null for no bound
+   */
+  public static Result run(
+      SparkSession spark,
+      Path manifest,
+      PseudonymKey key,
+      BinTable bins,
+      PhoneSegments phones,
+      Limits limits,
+      LocalDate latest) {
+    List<ManifestEntry> entries = SampleManifest.read(manifest, key, limits.earliestDate(), latest);
     HeaderMap headers = HeaderMap.shipped();
     boolean java8Dates =
         Boolean.parseBoolean(spark.conf().get("spark.sql.datetime.java8API.enabled", "false"));
@@ -204,7 +221,14 @@ public final class SampleIngestJob {
           readSamples(
                   spark,
                   manifestEntries(spark, entries),
-                  new ReadPartition(key, bins, phones, headers, java8Dates))
+                  new ReadPartition(
+                      key,
+                      bins,
+                      phones,
+                      headers,
+                      java8Dates,
+                      limits.maxLineBytes(),
+                      limits.maxSampleFileBytes()))
               .persist(StorageLevel.MEMORY_AND_DISK());
       List<SampleReport> reports = reports(all);
       List<String> failed =
@@ -322,18 +346,24 @@ public final class SampleIngestJob {
     private final PhoneSegments phones;
     private final HeaderMap headers;
     private final boolean java8Dates;
+    private final long maxLineChars;
+    private final long maxFileBytes;
 
     ReadPartition(
         PseudonymKey key,
         BinTable bins,
         PhoneSegments phones,
         HeaderMap headers,
-        boolean java8Dates) {
+        boolean java8Dates,
+        long maxLineChars,
+        long maxFileBytes) {
       this.key = key;
       this.bins = bins;
       this.phones = phones;
       this.headers = headers;
       this.java8Dates = java8Dates;
+      this.maxLineChars = maxLineChars;
+      this.maxFileBytes = maxFileBytes;
     }
 
     @Override
@@ -351,7 +381,7 @@ public final class SampleIngestJob {
               return false;
             }
             entry = entry(manifestRows.next());
-            current = new SampleReader(entry, builder, headers);
+            current = new SampleReader(entry, builder, headers, maxLineChars, maxFileBytes);
           }
           return true;
         }

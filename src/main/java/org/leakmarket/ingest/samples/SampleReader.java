@@ -3,12 +3,13 @@ package org.leakmarket.ingest.samples;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.Closeable;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -17,6 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.zip.ZipException;
+import org.leakmarket.faults.PausePoints;
+import org.leakmarket.io.BoundedLineReader;
 
 /**
  * Reads one sample file as a lazy stream of {@link Item}s: a record or a rejection per row, then
@@ -24,6 +28,10 @@ import java.util.Optional;
  * not grow with the file (the Spark job consumes this iterator inside a task). Any failure to read
  * the file (missing, undecodable, no identifier column, empty, I/O error) ends the stream with a
  * failed report; no exception escapes with file content in it.
+ *
+ * <p>Limits (docs/reliability.md): a row longer than {@code maxLineChars} characters is rejected
+ * {@code line_too_long} without being held; a file giving more than {@code maxFileBytes} bytes
+ * (after gzip decompression) fails {@code file_too_large}.
  *
  * <p>Not thread-safe; one reader per file per task.
  */
@@ -42,10 +50,12 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
   private final ManifestEntry entry;
   private final RecordBuilder builder;
   private final HeaderMap headers;
+  private final long maxLineChars;
+  private final long maxFileBytes;
 
   private Reader reader;
   private DelimitedReader csv;
-  private BufferedReader lines;
+  private BoundedLineReader lines;
   private long jsonLine;
   private List<String> columnFields; // per CSV column: canonical field or null
   private final Map<String, Optional<String>> jsonKeyCache = new HashMap<>();
@@ -67,9 +77,24 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
   private long emailsValid;
 
   public SampleReader(ManifestEntry entry, RecordBuilder builder, HeaderMap headers) {
+    this(entry, builder, headers, DelimitedReader.MAX_RECORD_CHARS, Long.MAX_VALUE);
+  }
+
+  /**
+   * @param maxLineChars longest row read; a longer one is rejected {@code line_too_long}
+   * @param maxFileBytes most bytes read from the file (decompressed); more fails the file
+   */
+  public SampleReader(
+      ManifestEntry entry,
+      RecordBuilder builder,
+      HeaderMap headers,
+      long maxLineChars,
+      long maxFileBytes) {
     this.entry = entry;
     this.builder = builder;
     this.headers = headers;
+    this.maxLineChars = maxLineChars;
+    this.maxFileBytes = maxFileBytes;
   }
 
   @Override
@@ -101,6 +126,7 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
       }
       Item row = csv != null ? nextCsv() : nextJson();
       if (row != null) {
+        PausePoints.reach("samples:row"); // the crash tests stop here with a file half read
         return row;
       }
       if (records == 0 && rejected == 0) {
@@ -119,6 +145,22 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
               + " rows read before it were discarded");
     } catch (SampleSource.UnsupportedEncoding e) {
       return fail("unsupported_encoding", e.getMessage());
+    } catch (SampleSource.TooLarge e) {
+      return fail(
+          "file_too_large",
+          "more than " + maxFileBytes + " bytes (max_sample_file_bytes) near row " + currentLine());
+    } catch (AccessDeniedException e) {
+      return fail("unreadable", "permission denied: " + entry.path());
+    } catch (EOFException e) {
+      return fail(
+          "truncated_gzip",
+          "compressed data ends early near row "
+              + currentLine()
+              + "; "
+              + (records + rejected)
+              + " rows read before it were discarded");
+    } catch (ZipException e) {
+      return fail("corrupt_gzip", "not valid gzip data near row " + currentLine());
     } catch (IOException | RuntimeException e) {
       // Only the exception class: messages of parsers can quote input.
       return fail("io_error", e.getClass().getSimpleName() + " near row " + currentLine());
@@ -137,16 +179,27 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
       return fail("unsupported_format", "format " + format + " (expected csv, tsv, jsonl)");
     }
     SampleSource.charset(entry.encoding());
-    if (!SampleSource.exists(entry.location())) {
-      return fail("missing_file", "no file at " + entry.path());
+    switch (SampleSource.kind(entry.location())) {
+      case MISSING:
+        return fail("missing_file", "no file at " + entry.path());
+      case DIRECTORY:
+        return fail("not_a_file", entry.path() + " is a directory");
+      case UNREADABLE:
+        return fail("unreadable", "permission denied: " + entry.path());
+      default:
+        break;
     }
-    InputStream in = SampleSource.open(entry.location());
+    long size = SampleSource.size(entry.location());
+    if (size > maxFileBytes) {
+      return fail("file_too_large", size + " bytes > " + maxFileBytes + " (max_sample_file_bytes)");
+    }
+    InputStream in = SampleSource.open(entry.location(), maxFileBytes);
     reader = SampleSource.decode(in, entry.encoding());
     if ("jsonl".equals(format)) {
-      lines = new BufferedReader(reader, 8192);
+      lines = new BoundedLineReader(reader, maxLineChars);
       return null;
     }
-    csv = new DelimitedReader(reader, entry.delimiter());
+    csv = new DelimitedReader(reader, entry.delimiter(), maxLineChars);
     DelimitedReader.Rec header;
     do {
       header = csv.next();
@@ -197,14 +250,29 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
           cells.putIfAbsent(f, v);
         }
       }
-      if (rec.malformed() || extra) {
+      if (rec.tooLong()) {
         rejected++;
         return new Rejected(
             rec.line(),
             new Rejection(
-                Rejection.MALFORMED_ROW,
-                rec.malformed() ? "unbalanced quotes" : "more cells than header columns",
-                RecordBuilder.masked(cells)));
+                Rejection.LINE_TOO_LONG,
+                "row longer than " + maxLineChars + " characters (max_line_bytes)",
+                Map.of()));
+      }
+      if (rec.malformed() || extra) {
+        rejected++;
+        String why =
+            rec.unclosedQuote()
+                ? "quote opened on line "
+                    + rec.line()
+                    + " never closed: lines "
+                    + rec.line()
+                    + "-"
+                    + rec.endLine()
+                    + " read as one row"
+                : rec.malformed() ? "unbalanced quotes" : "more cells than header columns";
+        return new Rejected(
+            rec.line(), new Rejection(Rejection.MALFORMED_ROW, why, RecordBuilder.masked(cells)));
       }
       return outcome(rec.line(), builder.build(cells, first, entry.obtainedAt()));
     }
@@ -212,11 +280,21 @@ public final class SampleReader implements Iterator<SampleReader.Item>, Closeabl
 
   private Item nextJson() throws IOException {
     while (true) {
-      String line = lines.readLine();
-      if (line == null) {
+      BoundedLineReader.Line read = lines.next();
+      if (read == null) {
         return null;
       }
-      jsonLine++;
+      jsonLine = read.number();
+      if (read.tooLong()) {
+        rejected++;
+        return new Rejected(
+            jsonLine,
+            new Rejection(
+                Rejection.LINE_TOO_LONG,
+                "line of " + read.length() + " characters > " + maxLineChars + " (max_line_bytes)",
+                Map.of()));
+      }
+      String line = read.text();
       if (line.isBlank()) {
         blank++;
         continue;

@@ -2,10 +2,12 @@ package org.leakmarket.ingest.samples;
 
 /**
  * What happened to one sample file: {@code status} {@code ok} or {@code failed} (with a reason
- * code: {@code missing_file}, {@code undecodable}, {@code no_identifier_column}, {@code empty},
- * {@code unsupported_format}, {@code unsupported_encoding}, {@code io_error}), how many records and
- * rejected rows it gave, and the counts behind its validity shares. A failed sample contributes no
- * records and no quarantine rows (its counts are zero; the detail says how far reading got).
+ * code: {@code missing_file}, {@code not_a_file}, {@code unreadable}, {@code file_too_large},
+ * {@code truncated_gzip}, {@code corrupt_gzip}, {@code undecodable}, {@code no_identifier_column},
+ * {@code empty}, {@code unsupported_format}, {@code unsupported_encoding}, {@code io_error}), how
+ * many records and rejected rows it gave, and the counts behind its validity shares. A failed
+ * sample contributes no records and no quarantine rows (its counts are zero; the detail says how
+ * far reading got).
  */
 public record SampleReport(
     String sampleId,

@@ -1,5 +1,7 @@
 package org.leakmarket.ingest.samples;
 
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Opens a sample file where the task runs and decodes it strictly: a local path (or {@code file:}
@@ -22,6 +25,11 @@ import java.util.Locale;
  * picks the byte order); bytes that are not valid in the encoding raise {@link
  * java.nio.charset.CharacterCodingException} rather than becoming U+FFFD, so a file declared in the
  * wrong encoding is reported instead of hashed as garbage.
+ *
+ * <p>A gzip file (recognised by its magic bytes, whatever its name) is decompressed as it is read.
+ * Every byte read (after decompression) is counted against a limit, so neither a huge file nor a
+ * gzip bomb can keep one task reading without end: past the limit the read fails with {@link
+ * TooLarge}.
  */
 final class SampleSource {
   private SampleSource() {}
@@ -35,20 +43,119 @@ final class SampleSource {
     }
   }
 
-  static InputStream open(String location) throws IOException {
-    if (location.contains("://") && !location.startsWith("file:")) {
-      return (InputStream) hadoop(location, "open");
+  /** Thrown when more than the limit's bytes have been read from one file. */
+  static final class TooLarge extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLarge(long limit) {
+      super("more than " + limit + " bytes");
     }
-    Path p = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
-    return Files.newInputStream(p);
+  }
+
+  /** What is at a location, as far as reading it goes. */
+  enum Kind {
+    FILE,
+    MISSING,
+    DIRECTORY,
+    UNREADABLE
+  }
+
+  private static boolean remote(String location) {
+    return location.contains("://") && !location.startsWith("file:");
+  }
+
+  private static Path local(String location) {
+    return location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+  }
+
+  /**
+   * The raw bytes of the file, decompressed when they are gzip, counted against {@code maxBytes}.
+   */
+  static InputStream open(String location, long maxBytes) throws IOException {
+    InputStream raw =
+        remote(location)
+            ? (InputStream) hadoop(location, "open")
+            : Files.newInputStream(local(location));
+    PushbackInputStream p = new PushbackInputStream(new BufferedInputStream(raw, 1 << 16), 2);
+    byte[] magic = new byte[2];
+    int n = p.readNBytes(magic, 0, 2);
+    if (n > 0) {
+      p.unread(magic, 0, n);
+    }
+    InputStream in =
+        n == 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b
+            ? new GZIPInputStream(p, 1 << 16)
+            : p;
+    return new Counting(in, maxBytes);
+  }
+
+  static InputStream open(String location) throws IOException {
+    return open(location, Long.MAX_VALUE);
   }
 
   static boolean exists(String location) throws IOException {
-    if (location.contains("://") && !location.startsWith("file:")) {
-      return (Boolean) hadoop(location, "exists");
+    return kind(location) == Kind.FILE;
+  }
+
+  /** Whether the location is a readable file, and if not, why. */
+  static Kind kind(String location) throws IOException {
+    if (remote(location)) {
+      return (Boolean) hadoop(location, "exists") ? Kind.FILE : Kind.MISSING;
     }
-    Path p = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
-    return Files.isRegularFile(p);
+    Path p = local(location);
+    if (Files.isDirectory(p)) {
+      return Kind.DIRECTORY;
+    }
+    if (!Files.exists(p)) {
+      return Kind.MISSING;
+    }
+    return Files.isReadable(p) ? Kind.FILE : Kind.UNREADABLE;
+  }
+
+  /** The size in bytes of a local file, or -1 when it is not known before reading. */
+  static long size(String location) throws IOException {
+    return remote(location) ? -1 : Files.size(local(location));
+  }
+
+  /** Counts bytes read and fails past a limit. */
+  private static final class Counting extends FilterInputStream {
+    private final long limit;
+    private long count;
+
+    Counting(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    private void add(long n) throws TooLarge {
+      if (n > 0) {
+        count += n;
+        if (count > limit) {
+          throw new TooLarge(limit);
+        }
+      }
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      add(b < 0 ? 0 : 1);
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = super.read(b, off, len);
+      add(n);
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      long k = super.skip(n);
+      add(k);
+      return k;
+    }
   }
 
   /**

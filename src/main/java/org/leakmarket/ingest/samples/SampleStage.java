@@ -12,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.leakmarket.common.UserException;
 import org.leakmarket.config.LeakmarketConfig;
+import org.leakmarket.faults.PausePoints;
 import org.leakmarket.reference.BinTable;
 import org.leakmarket.reference.PhoneSegments;
 import org.leakmarket.stage.Count;
@@ -47,6 +48,7 @@ public final class SampleStage implements Stage {
 
   @Override
   public StageResult run(StageContext ctx) {
+    PausePoints.reach("ingest:samples");
     LeakmarketConfig cfg = ctx.cfg();
     Warehouse warehouse = ctx.warehouse();
     SampleIngestJob.Result r =
@@ -55,7 +57,9 @@ public final class SampleStage implements Stage {
             cfg.samples(),
             ctx.key(),
             BinTable.load(cfg.bins()),
-            PhoneSegments.load(cfg.phoneSegments()));
+            PhoneSegments.load(cfg.phoneSegments()),
+            cfg.limits(),
+            java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1));
     try {
       long read = r.recordCount();
       long rejected = r.rejectedCount();

@@ -13,6 +13,7 @@ import org.leakmarket.market.OfferDedup;
 import org.leakmarket.market.Periods;
 import org.leakmarket.normalize.NormalizerSettings;
 import org.leakmarket.normalize.Offer;
+import org.leakmarket.normalize.OfferGuard;
 import org.leakmarket.reference.FxTable;
 import org.leakmarket.stage.Count;
 import org.leakmarket.stage.Stage;
@@ -54,7 +55,13 @@ public final class NormalizeStage implements Stage {
                 ctx.spark(),
                 warehouse.read(Table.BRONZE_LISTINGS),
                 fx,
-                new NormalizerSettings(cfg.minPrice(), cfg.maxPrice()))
+                new NormalizerSettings(cfg.minPrice(), cfg.maxPrice()),
+                // limits checked around the normaliser: too many offers, text too long, bad date
+                new OfferGuard(
+                    cfg.limits().maxOffersPerListing(),
+                    cfg.limits().maxAdvertChars(),
+                    cfg.limits().earliestDate(),
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)))
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> ok =

@@ -19,6 +19,7 @@ import org.leakmarket.normalize.Listing;
 import org.leakmarket.normalize.Normalizer;
 import org.leakmarket.normalize.NormalizerSettings;
 import org.leakmarket.normalize.Offer;
+import org.leakmarket.normalize.OfferGuard;
 import org.leakmarket.reference.FxTable;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -35,10 +36,20 @@ public final class OfferNormalizeJob {
 
   public static Dataset<Row> normalize(
       SparkSession spark, Dataset<Row> bronzeListings, FxTable fx, NormalizerSettings settings) {
+    return normalize(spark, bronzeListings, fx, settings, OfferGuard.none());
+  }
+
+  /** As above, each listing's offers passed through {@code guard} (limits, last checks). */
+  public static Dataset<Row> normalize(
+      SparkSession spark,
+      Dataset<Row> bronzeListings,
+      FxTable fx,
+      NormalizerSettings settings,
+      OfferGuard guard) {
     Broadcast<FxTable> fxB =
         spark.sparkContext().broadcast(fx, scala.reflect.ClassTag$.MODULE$.apply(FxTable.class));
     MapPartitionsFunction<Row, Row> f =
-        rows -> new OfferIterator(rows, new Normalizer(fxB.value(), settings));
+        rows -> new OfferIterator(rows, new Normalizer(fxB.value(), settings), guard);
     return bronzeListings.mapPartitions(f, Encoders.row(OfferSchema.NORMALIZED));
   }
 
@@ -46,11 +57,13 @@ public final class OfferNormalizeJob {
   private static final class OfferIterator implements Iterator<Row> {
     private final Iterator<Row> rows;
     private final Normalizer normalizer;
+    private final OfferGuard guard;
     private Iterator<Row> current = java.util.Collections.emptyIterator();
 
-    OfferIterator(Iterator<Row> rows, Normalizer normalizer) {
+    OfferIterator(Iterator<Row> rows, Normalizer normalizer, OfferGuard guard) {
       this.rows = rows;
       this.normalizer = normalizer;
+      this.guard = guard;
     }
 
     @Override
@@ -71,7 +84,7 @@ public final class OfferNormalizeJob {
 
     private List<Row> toRows(Row r) {
       Listing l = listing(r);
-      List<Offer> offers = normalizer.normalize(l);
+      List<Offer> offers = guard.offers(normalizer, l);
       List<Row> out = new ArrayList<>(offers.size());
       String textNorm = textNorm(l.text());
       boolean structured = l.price() != null && !l.price().isBlank();

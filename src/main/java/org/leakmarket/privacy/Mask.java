@@ -54,6 +54,12 @@ public final class Mask {
     return new String(Character.toChars(s.codePointAt(0))) + "*";
   }
 
+  /**
+   * First character, {@code @} and the domain ({@code w*@139.com}); the domain is shown only when
+   * it is a plain DNS name with a letter TLD and no run of five digits. Anything else after the
+   * {@code @} is starred: a malformed cell (an unclosed quote that swallowed the next rows) would
+   * otherwise carry raw phone and card numbers through the mask.
+   */
   public static String email(String raw) {
     String s = Identifiers.nfkc(raw);
     if (s == null || s.isEmpty()) {
@@ -63,8 +69,19 @@ public final class Mask {
     if (at <= 0) {
       return firstChar(s);
     }
-    return firstChar(s) + "@" + s.substring(at + 1);
+    String domain = s.substring(at + 1);
+    boolean plain =
+        domain.length() <= 253
+            && SHOWN_DOMAIN.matcher(domain).matches()
+            && !DIGIT_RUN.matcher(domain).find();
+    return firstChar(s) + "@" + (plain ? domain : "*");
   }
+
+  private static final java.util.regex.Pattern SHOWN_DOMAIN =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
+  private static final java.util.regex.Pattern DIGIT_RUN =
+      java.util.regex.Pattern.compile("[0-9]{5}");
 
   /** A cell a spreadsheet turned into floating point: its remaining digits are not shown. */
   public static String mangled() {

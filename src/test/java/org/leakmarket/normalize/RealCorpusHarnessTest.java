@@ -82,12 +82,19 @@ class RealCorpusHarnessTest {
     assertThat(s.share("price")).isEqualTo(3.0 / 5);
     assertThat(s.share("product")).isEqualTo(4.0 / 5);
     assertThat(s.share("reason")).isEqualTo(0.0);
-    Map<String, Double> floors = new HashMap<>(RealCorpusTest.FLOORS.get("test"));
+    Map<String, Double> zero = new HashMap<>();
+    zero.put("exact", 0.0);
+    CorpusScorer.FIELDS.forEach(f -> zero.put(f, 0.0));
+    Map<String, Double> floors = new HashMap<>(zero);
     floors.put("price", 0.98);
     assertThatThrownBy(() -> RealCorpusTest.holdsFloors(s, floors))
         .isInstanceOf(AssertionError.class)
         .hasMessageContaining("price");
-    RealCorpusTest.holdsFloors(s, RealCorpusTest.FLOORS.get("test")); // the zero floors hold
+    RealCorpusTest.holdsFloors(s, zero); // zero floors hold
+    // the real floors fail this fixture on the share of adverts read exactly (1 of 6)
+    assertThatThrownBy(() -> RealCorpusTest.holdsFloors(s, RealCorpusTest.FLOORS.get("test")))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("exact");
   }
 
   @Test

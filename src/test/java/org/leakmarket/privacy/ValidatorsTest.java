@@ -119,4 +119,18 @@ class ValidatorsTest {
     assertThat(Mask.email("zhangsan@qq.com")).isEqualTo("z*@qq.com");
     assertThat(Mask.account("6217000010001234567")).isEqualTo("6217***********4567");
   }
+
+  /**
+   * Found by FuzzTest: a cell whose quote never closed swallowed the next rows, and the mask kept
+   * everything after its '@', raw phone and card numbers included. Only a plain domain is shown.
+   */
+  @Test
+  void anEmailMaskShowsAPlainDomainOnly() {
+    assertThat(Mask.email("w@139.com,北京市中山路45号\n李静,18517954878,4392250844535392"))
+        .isEqualTo("w*@*");
+    assertThat(Mask.email("a@13812345678.com")).isEqualTo("a*@*");
+    assertThat(Mask.email("li.si@mail.example-bank.com.cn"))
+        .isEqualTo("l*@mail.example-bank.com.cn");
+    assertThat(Mask.email("x@163.com")).isEqualTo("x*@163.com");
+  }
 }

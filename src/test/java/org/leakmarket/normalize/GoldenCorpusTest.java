@@ -29,22 +29,6 @@ import org.leakmarket.reference.FxTable;
 class GoldenCorpusTest {
   static final Normalizer NORMALIZER =
       new Normalizer(FxTable.shipped(45), NormalizerSettings.defaults());
-  private static final String[] LISTING_FIELDS = {
-    "listing_id",
-    "source",
-    "channel",
-    "seller",
-    "posted_at",
-    "text",
-    "price",
-    "currency",
-    "quantity",
-    "tier",
-    "freshness",
-    "category",
-    "region",
-    "issuer"
-  };
 
   static JsonNode corpus() throws IOException {
     try (InputStream in = GoldenCorpusTest.class.getResourceAsStream("/golden/adverts.yaml")) {
@@ -54,7 +38,7 @@ class GoldenCorpusTest {
 
   static Listing listing(JsonNode defaults, JsonNode e) {
     Map<String, String> f = new HashMap<>();
-    for (String k : LISTING_FIELDS) {
+    for (String k : RealCorpus.LISTING_FIELDS) {
       JsonNode v = e.has(k) ? e.get(k) : defaults.get(k);
       if (v != null && !v.isNull()) {
         f.put(k, v.asText());

@@ -1,5 +1,8 @@
 package org.leakmarket.reliability;
 
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -138,13 +142,27 @@ class ConcurrentRunsIT {
     assertThat(outcomes(h.warehouse(name)))
         .isEqualTo(Map.of("ok", 1L, RunRecorder.INTERRUPTED, 1L));
     Warehouse w = new Warehouse(spark, h.warehouse(name));
-    // both inputs' listings, once each: the killed run's 300 and the other input's 100
+    // both inputs' listings, once each: what the killed run accepted, and the other input's copies
+    // of accepted listings (the other input copies 100 lines; those the baseline quarantined, e.g.
+    // for a bad date, are quarantined again under their new ids)
     long rows = w.read(Table.BRONZE_LISTINGS).count();
     long ids = w.read(Table.BRONZE_LISTINGS).select("listing_id").distinct().count();
-    long baselineRows =
-        new Warehouse(spark, h.warehouse("baseline")).read(Table.BRONZE_LISTINGS).count();
+    Dataset<Row> baselineListings =
+        new Warehouse(spark, h.warehouse("baseline")).read(Table.BRONZE_LISTINGS);
+    long baselineRows = baselineListings.count();
+    long otherAccepted =
+        baselineListings
+            .select(concat(col("listing_id"), lit("-other")).as("listing_id"))
+            .join(w.read(Table.BRONZE_LISTINGS).select("listing_id"), "listing_id")
+            .count();
+    long otherQuarantined =
+        w.read(Table.QUARANTINE_LISTINGS)
+            .filter(col("stage").equalTo("ingest").and(col("listing_id").endsWith("-other")))
+            .count();
     assertThat(ids).isEqualTo(rows);
-    assertThat(rows).isEqualTo(baselineRows + 100);
+    assertThat(otherAccepted + otherQuarantined).isEqualTo(100);
+    assertThat(otherQuarantined).isLessThan(10);
+    assertThat(rows).isEqualTo(baselineRows + otherAccepted);
     // silver made from all of bronze after the takeover: no offer twice, none from outside bronze
     long offers = w.read(Table.SILVER_OFFERS).count();
     assertThat(w.read(Table.SILVER_OFFERS).select("listing_id", "offer_index").distinct().count())

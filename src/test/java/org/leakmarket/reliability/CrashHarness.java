@@ -321,7 +321,12 @@ public final class CrashHarness {
     return t.warehouse().getParent().getFileName().toString();
   }
 
-  /** Tables byte for byte; summary.json without generated_at; the same file names. */
+  /**
+   * Tables byte for byte; summary.json without generated_at and without the version numbers of its
+   * pinned tables; the same file names. A killed run's commits are history: a table the killed run
+   * wrote and the re-run wrote again is one Delta version further on than in an uninterrupted run,
+   * with the same rows. The manifest pins the versions the re-run's publication read.
+   */
   static List<String> comparePublication(Path want, Path got) throws IOException {
     List<String> problems = new ArrayList<>();
     if (!Files.isDirectory(got)) {
@@ -340,16 +345,51 @@ public final class CrashHarness {
         }
       }
     }
-    JsonNode a = withoutTimes(JSON.readTree(want.resolve("summary.json").toFile()));
-    JsonNode b = withoutTimes(JSON.readTree(got.resolve("summary.json").toFile()));
+    JsonNode a = withoutHistory(JSON.readTree(want.resolve("summary.json").toFile()));
+    JsonNode b = withoutHistory(JSON.readTree(got.resolve("summary.json").toFile()));
     if (!a.equals(b)) {
-      problems.add("summary.json differs (timestamps aside)");
+      problems.add(
+          "summary.json differs (timestamps and table versions aside) at " + diff(a, b, ""));
     }
     return problems;
   }
 
-  /** The JSON without {@code generated_at} fields, wherever they are. */
-  static JsonNode withoutTimes(JsonNode n) {
+  /** The first path at which two JSON trees differ, for the failure message. */
+  static String diff(JsonNode a, JsonNode b, String path) {
+    if (a.isContainerNode() && b.isContainerNode() && a.size() == b.size()) {
+      if (a.isObject()) {
+        for (Iterator<String> it = a.fieldNames(); it.hasNext(); ) {
+          String k = it.next();
+          if (!b.has(k)) {
+            return path + "/" + k + " (missing)";
+          }
+          if (!a.get(k).equals(b.get(k))) {
+            return diff(a.get(k), b.get(k), path + "/" + k);
+          }
+        }
+      } else {
+        for (int i = 0; i < a.size(); i++) {
+          if (!a.get(i).equals(b.get(i))) {
+            return diff(a.get(i), b.get(i), path + "[" + i + "]");
+          }
+        }
+      }
+    }
+    return path + ": " + a + " vs " + b;
+  }
+
+  /**
+   * The JSON without {@code generated_at} fields, wherever they are, and with the numbers under
+   * {@code table_versions} blanked (the tables named stay compared).
+   */
+  static JsonNode withoutHistory(JsonNode n) {
+    return withoutHistory(n, false);
+  }
+
+  private static JsonNode withoutHistory(JsonNode n, boolean versions) {
+    if (versions && n.isNumber()) {
+      return JSON.getNodeFactory().textNode("version");
+    }
     if (n.isObject()) {
       ObjectNode o = ((ObjectNode) n).deepCopy();
       o.remove("generated_at");
@@ -357,13 +397,13 @@ public final class CrashHarness {
       List<String> keys = new ArrayList<>();
       names.forEachRemaining(keys::add);
       for (String k : keys) {
-        o.set(k, withoutTimes(o.get(k)));
+        o.set(k, withoutHistory(o.get(k), versions || k.equals("table_versions")));
       }
       return o;
     }
     if (n.isArray()) {
       com.fasterxml.jackson.databind.node.ArrayNode a = JSON.createArrayNode();
-      n.forEach(e -> a.add(withoutTimes(e)));
+      n.forEach(e -> a.add(withoutHistory(e, versions)));
       return a;
     }
     return n;

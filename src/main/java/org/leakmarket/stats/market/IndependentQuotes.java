@@ -52,8 +52,9 @@ public final class IndependentQuotes {
    * The cell's independent quotes.
    *
    * @param values the independent quote values, ascending (what the cell's statistics describe)
-   * @param sellers the values grouped by seller, sellers in id order (what a seller bootstrap
-   *     resamples); under {@link QuoteWeight#SELLER} each holds one value
+   * @param sellers the values grouped by seller, sellers in order of their first post (what a
+   *     seller bootstrap resamples, by position); under {@link QuoteWeight#SELLER} each holds one
+   *     value
    * @param nOffers unique offers in the cell
    * @param nSellers distinct known sellers among them
    */
@@ -87,10 +88,15 @@ public final class IndependentQuotes {
     }
     quotes.sort(Comparator.comparing(Offer::sellerId).thenComparingDouble(Offer::price));
     List<SellerQuotes> sellers = new ArrayList<>();
+    List<String> firstPosts = new ArrayList<>();
     int i = 0;
     while (i < quotes.size()) {
       int j = i;
+      String first = quotes.get(i).origin();
       while (j < quotes.size() && quotes.get(j).sellerId().equals(quotes.get(i).sellerId())) {
+        if (quotes.get(j).origin().compareTo(first) < 0) {
+          first = quotes.get(j).origin();
+        }
         j++;
       }
       double[] own = new double[j - i];
@@ -102,10 +108,33 @@ public final class IndependentQuotes {
         own = new double[] {Percentiles.median(own)};
       }
       sellers.add(new SellerQuotes(quotes.get(i).sellerId(), own));
+      firstPosts.add(first);
       i = j;
     }
+    sellers = inOrderOfFirstPost(sellers, firstPosts);
     double[] values = sellers.stream().flatMapToDouble(s -> Arrays.stream(s.values())).toArray();
     Arrays.sort(values);
     return new Result(values, List.copyOf(sellers), offers.size(), known);
+  }
+
+  /**
+   * Sellers ordered by their earliest independent quote's origin (first post time, then listing
+   * id), the seller id breaking ties only between offers without a post time. A seller bootstrap
+   * draws sellers by position, so ordering them by their keyed-hash ids would make its interval
+   * change with the pseudonymisation key; first posts do not.
+   */
+  private static List<SellerQuotes> inOrderOfFirstPost(
+      List<SellerQuotes> sellers, List<String> firstPosts) {
+    Integer[] order = new Integer[sellers.size()];
+    for (int k = 0; k < order.length; k++) {
+      order[k] = k;
+    }
+    // the list is in seller-id order, and the sort is stable: equal first posts keep id order
+    Arrays.sort(order, Comparator.comparing(firstPosts::get));
+    List<SellerQuotes> out = new ArrayList<>(order.length);
+    for (int k : order) {
+      out.add(sellers.get(k));
+    }
+    return out;
   }
 }

@@ -8,11 +8,12 @@ import java.util.List;
  * as the cell has and pools all quotes of the drawn sellers. Used for the Jevons index interval
  * (methods.md, Market).
  *
- * <p>Deterministic by construction: the sellers come sorted by id, and replicate b of a cell draws
- * from {@link SplitMix64#forReplicate}(base, b) with {@code base} derived from (run seed, cell key,
- * period) by {@link SplitMix64#forKey}; draw j of that stream picks the j-th resampled seller. So
- * every draw is a function of (seed, cell, replicate, draw number) only, never of partitioning,
- * task or arrival order. Cost: O(B · quotes) time, O(B) memory per cell.
+ * <p>Deterministic by construction: the sellers come in order of their first post (never of their
+ * keyed-hash ids, so the interval does not change with the pseudonymisation key), and replicate b
+ * of a cell draws from {@link SplitMix64#forReplicate}(base, b) with {@code base} derived from (run
+ * seed, cell key, period) by {@link SplitMix64#forKey}; draw j of that stream picks the j-th
+ * resampled seller. So every draw is a function of (seed, cell, replicate, draw number) only, never
+ * of partitioning, task or arrival order. Cost: O(B · quotes) time, O(B) memory per cell.
  */
 public final class SellerBootstrap {
   private SellerBootstrap() {}
@@ -20,8 +21,8 @@ public final class SellerBootstrap {
   /**
    * The cell's B replicate values of {@code mean(ln price)}.
    *
-   * @param sellers the cell's quotes by seller, sorted by seller id (as {@link IndependentQuotes}
-   *     returns them), every value positive
+   * @param sellers the cell's quotes by seller, in order of first post (as {@link
+   *     IndependentQuotes} returns them), every value positive
    * @param replicates B
    * @param seed run seed
    * @param key the cell and period, e.g. {@code personal_records|credit_card|gold|new|-@2015-01}

@@ -105,12 +105,43 @@ class IndependentQuotesTest {
             new IndependentQuotes.Offer("z", true, "H#0", 0.7, "2015-01-12T09:00:00|L3"),
             new IndependentQuotes.Offer("a", true, "K#0", 2.0, "2015-01-12T09:00:00|L4"));
     IndependentQuotes.Result r = IndependentQuotes.of(offers, QuoteWeight.SELLER);
+    // z posted first (L1, 01-10), a first on 01-12: sellers in order of first post
     assertThat(r.sellers())
         .extracting(IndependentQuotes.SellerQuotes::sellerId)
-        .containsExactly("a", "z");
-    assertThat(r.sellers().get(0).values()).containsExactly(2.0);
-    assertThat(r.sellers().get(1).values()[0]).isCloseTo(0.6, within(1e-12));
+        .containsExactly("z", "a");
+    assertThat(r.sellers().get(0).values()[0]).isCloseTo(0.6, within(1e-12));
+    assertThat(r.sellers().get(1).values()).containsExactly(2.0);
     assertThat(r.nOffers()).isEqualTo(4);
+  }
+
+  /**
+   * A new pseudonymisation key renames every seller (keyed hashes sort differently) but changes no
+   * post: the sellers come in the same order, so the seller bootstrap's replicates are the same
+   * numbers. Ordered by id instead, the renaming below reverses the order and the replicates differ
+   * (checked at the end, so this test can fail).
+   */
+  @Test
+  void theSellerOrderAndTheBootstrapDoNotDependOnTheKey() {
+    String[] posts = {"2015-01-10T09:00|L1", "2015-01-11T09:00|L2", "2015-01-12T09:00|L3"};
+    double[] prices = {0.5, 0.9, 3.0};
+    List<IndependentQuotes.Offer> key1 = new ArrayList<>();
+    List<IndependentQuotes.Offer> key2 = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      key1.add(new IndependentQuotes.Offer("s" + i, true, "L" + i + "#0", prices[i], posts[i]));
+      key2.add(
+          new IndependentQuotes.Offer("t" + (9 - i), true, "L" + i + "#0", prices[i], posts[i]));
+    }
+    IndependentQuotes.Result a = IndependentQuotes.of(key1, QuoteWeight.SELLER);
+    IndependentQuotes.Result b = IndependentQuotes.of(key2, QuoteWeight.SELLER);
+    assertThat(b.sellers())
+        .extracting(IndependentQuotes.SellerQuotes::sellerId)
+        .containsExactly("t9", "t8", "t7");
+    double[] ra = SellerBootstrap.logGeometricMeans(a.sellers(), 50, 7L, "cell@2015-01");
+    double[] rb = SellerBootstrap.logGeometricMeans(b.sellers(), 50, 7L, "cell@2015-01");
+    assertThat(rb).containsExactly(ra);
+    List<IndependentQuotes.SellerQuotes> byId = new ArrayList<>(b.sellers());
+    byId.sort(java.util.Comparator.comparing(IndependentQuotes.SellerQuotes::sellerId));
+    assertThat(SellerBootstrap.logGeometricMeans(byId, 50, 7L, "cell@2015-01")).isNotEqualTo(ra);
   }
 
   @Test

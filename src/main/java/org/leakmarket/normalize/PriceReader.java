@@ -129,6 +129,9 @@ final class PriceReader extends PhraseTokens {
           bundle(p, c); // 10,000 Australian emails | $100: the row's price buys its count
         }
       }
+      if (m == tableCell && p.qualifier == null) {
+        cellQualifier(p);
+      }
       r.points.add(p);
     }
     orQualified(r.points);
@@ -171,6 +174,7 @@ final class PriceReader extends PhraseTokens {
     if (p.qualifier == null
         && a < size
         && postfixQualifier(toks.get(a))
+        && !isSign(toks.get(a))
         && gapOk(prevEnd, toks.get(a).start, 0)) {
       qualify(p, toks.get(a), Qualifier.FROM);
       prevEnd = toks.get(a).end;
@@ -277,6 +281,14 @@ final class PriceReader extends PhraseTokens {
       }
       break;
     }
+    // 22 美元+, $22+: a plus sign glued to the price, ending its phrase, when no qualifier before it
+    // says otherwise (Up to $500+ stays up_to; $70 + free shipping is a sum)
+    if (p.qualifier == null && m.last + 1 < size) {
+      Token plus = toks.get(m.last + 1);
+      if (postfixQualifier(plus) && isSign(plus) && plus.start == m.end && !wordAfter(plus.end)) {
+        qualify(p, plus, Qualifier.FROM);
+      }
+    }
     // following count: 2000元10万条, $300 for 10k, 50 USDT per 1k records
     if (p.rule == null) {
       Count c = followingCount(a, prevEnd);
@@ -289,6 +301,60 @@ final class PriceReader extends PhraseTokens {
       p.rule = "price.implied_per_record";
     }
     return p;
+  }
+
+  /**
+   * 欧盟国民身份证（平均） | 120 美元: a qualifier that closes its phrase in the description cell of a
+   * price-list row qualifies the row's price; one before words or an amount of its own (帐户最低 2,000
+   * 美元, transfer from stolen account) does not.
+   */
+  private void cellQualifier(Point p) {
+    for (int k = 0; k < toks.size() && toks.get(k).end <= p.money.start; k++) {
+      Token t = toks.get(k);
+      if ((t.kinds & QUALIFIER_KINDS) == 0 || role[k] != FREE || postfixQualifier(t)) {
+        continue;
+      }
+      if (!closesPhrase(t.end)) {
+        continue; // from stolen account, 最低 2,000 美元: the word belongs to what follows it
+      }
+      {
+        qualify(
+            p,
+            t,
+            t.has(Kind.MAX)
+                ? Qualifier.UP_TO
+                : t.has(Kind.MIN) ? Qualifier.FROM : Qualifier.AVERAGE);
+        return;
+      }
+    }
+  }
+
+  /** Whether only blanks and closing brackets stand between {@code from} and a separator. */
+  private boolean closesPhrase(int from) {
+    for (int i = from; i < text.length; i++) {
+      char c = text[i];
+      if (Normalizer.isSeparator(text, i)) {
+        return true;
+      }
+      if (c != ' ' && c != '\t' && c != ')' && c != '）' && c != ']' && c != '】') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A qualifier written as a sign (+), not a word. */
+  private boolean isSign(Token t) {
+    return !Character.isLetterOrDigit(text[t.start]);
+  }
+
+  /** Whether a word (a letter, a digit, a Chinese character) follows, blanks skipped. */
+  private boolean wordAfter(int from) {
+    int i = from;
+    while (i < text.length && (text[i] == ' ' || text[i] == '\t')) {
+      i++;
+    }
+    return i < text.length && Character.isLetterOrDigit(text[i]);
   }
 
   /** A "from" qualifier written after its price: or more, and up. */

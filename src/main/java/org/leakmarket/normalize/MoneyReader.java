@@ -388,7 +388,7 @@ final class MoneyReader extends PhraseTokens {
           && wsGap(t.end, next.start)) {
         last = k + 2;
         high = toks.get(k + 2).value;
-      } else if (precededByEach(k) || precededByCount(k) || precededByCue(k)) {
+      } else if (precededByEach(k) || precededByCount(k) || precededByCue(k) || followedByCue(k)) {
         last = k;
       }
       if (last < 0) {
@@ -488,7 +488,20 @@ final class MoneyReader extends PhraseTokens {
       return false;
     }
     Token tb = toks.get(k - 1);
-    return tb.has(Kind.PRICE_CUE) && gapOk(tb.end, toks.get(k).start, 1);
+    return tb.has(Kind.PRICE_CUE)
+        && !tb.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
+        && gapOk(tb.end, toks.get(k).start, 1);
+  }
+
+  /** 数据0.0003出, 50賣你: a bare number with a sale verb glued after it. */
+  boolean followedByCue(int k) {
+    if (k + 1 >= toks.size()) {
+      return false;
+    }
+    Token ta = toks.get(k + 1);
+    return ta.has(Kind.PRICE_CUE)
+        && ta.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
+        && ta.start == toks.get(k).end;
   }
 
   boolean precededByCount(int k) {

@@ -135,7 +135,7 @@ final class PriceReader extends PhraseTokens {
       r.points.add(p);
     }
     orQualified(r.points);
-    lotsWithoutCount(r);
+    lotsWithoutCount(r, counts);
     if (sellsTheLot && r.points.size() == 1 && r.points.get(0).count == null) {
       // 100万随机身份信息，0.01BTC打包: the one price of a lot sold whole buys the one count
       Count c = NotPrices.onlyPairable(counts);
@@ -364,10 +364,11 @@ final class PriceReader extends PhraseTokens {
 
   /**
    * 0.1元一条;要是全部打包,1500元: beside prices per record, a price for the whole lot that names no count
-   * gives no price per record; it is set aside ("ignored.lot_without_count"). A lot word between
-   * the previous price and this one, or after this one up to the next, marks it.
+   * gives no price per record; it is set aside ("ignored.lot_without_count"), unless the advert
+   * names one count no other price buys: the lot is that count. A lot word between the previous
+   * price and this one, or after this one up to the next, marks it.
    */
-  private void lotsWithoutCount(Result r) {
+  private void lotsWithoutCount(Result r, List<Count> counts) {
     if (!sellsTheLot || r.points.size() < 2) {
       return;
     }
@@ -382,7 +383,12 @@ final class PriceReader extends PhraseTokens {
             t.has(Kind.LOT_ALL)
                 && ((t.start >= from && t.end <= p.start) || (t.start >= p.end && t.end <= to));
       }
-      if (lot && p.count == null && "price.implied_per_record".equals(p.rule)) {
+      Count stock = lot ? NotPrices.onlyPairable(counts) : null;
+      if (lot && p.count == null && "price.implied_per_record".equals(p.rule) && stock != null) {
+        // 手头有16万条…打包出售的话,3000元就卖: the lot's price buys the one count left unpriced
+        bundle(p, stock);
+        keep.add(p);
+      } else if (lot && p.count == null && "price.implied_per_record".equals(p.rule)) {
         r.asides.add(new Aside(p.money.start, p.money.end, "ignored.lot_without_count"));
       } else {
         keep.add(p);

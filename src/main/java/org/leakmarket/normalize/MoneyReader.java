@@ -102,6 +102,12 @@ final class MoneyReader extends PhraseTokens {
     if (!t.isNum() || k + 1 >= size || role[k + 1] != FREE) {
       return null;
     }
+    if (measureBeforeCurrency(k) && role[k + 2] == FREE) {
+      // 价格为2个BTC: the measure word stands between the number and its currency
+      Token c = toks.get(k + 2);
+      Vocabulary.Meaning mc = c.get(Kind.CURRENCY);
+      return money(k, k + 2, t.value.multiply(mc.scale()), mc, c);
+    }
     Token next = toks.get(k + 1);
     if (next.type == Token.UNKNOWN_CURRENCY && wsGap(t.end, next.start)) {
       Money m = new Money();

@@ -43,7 +43,10 @@ final class CountReader extends PhraseTokens {
       Count c = null;
       Token next = k + 1 < size ? toks.get(k + 1) : null;
       int goods = goodsAfter(k);
-      if (next != null && next.has(Kind.COUNT) && wsGap(t.end, next.start)) {
+      if (next != null
+          && next.has(Kind.COUNT)
+          && wsGap(t.end, next.start)
+          && !measureBeforeCurrency(k)) {
         c = new Count();
         c.first = k;
         c.last = k + 1;

@@ -102,6 +102,12 @@ final class MoneyReader extends PhraseTokens {
     if (!t.isNum() || k + 1 >= size || role[k + 1] != FREE) {
       return null;
     }
+    if (measureBeforeCurrency(k) && role[k + 2] == FREE) {
+      // 价格为2个BTC: the measure word stands between the number and its currency
+      Token c = toks.get(k + 2);
+      Vocabulary.Meaning mc = c.get(Kind.CURRENCY);
+      return money(k, k + 2, t.value.multiply(mc.scale()), mc, c);
+    }
     Token next = toks.get(k + 1);
     if (next.type == Token.UNKNOWN_CURRENCY && wsGap(t.end, next.start)) {
       Money m = new Money();
@@ -119,7 +125,7 @@ final class MoneyReader extends PhraseTokens {
     Vocabulary.Meaning cur = next.get(Kind.CURRENCY);
     if (cur == null
         || !cur.has(Vocabulary.AFTER)
-        || !(wsGap(t.end, next.start) || bracketedUnit(t.end, next))) {
+        || !(wsGap(t.end, next.start) || bracketedUnit(t.end, next) || closedBefore(t.end, next))) {
       return null;
     }
     Money m = money(k, k + 1, t.value.multiply(cur.scale()), cur, next);
@@ -174,6 +180,23 @@ final class MoneyReader extends PhraseTokens {
     return (o == '[' && c == ']') || (o == '(' && c == ')') || (o == '（' && c == '）');
   }
 
+  /**
+   * （2000到3200）RMB: the amount closes a bracket and its currency follows the bracket; only the
+   * closing bracket and blanks between, and the currency a code or word, not a glued unit.
+   */
+  boolean closedBefore(int numEnd, Token cur) {
+    boolean closed = false;
+    for (int i = numEnd; i < cur.start; i++) {
+      char c = text[i];
+      if ((c == ')' || c == '）') && !closed) {
+        closed = true;
+      } else if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return closed && cur.end - cur.start > 1;
+  }
+
   Money money(int first, int last, BigDecimal amount, Vocabulary.Meaning cur, Token curTok) {
     Money m = new Money();
     m.first = first;
@@ -204,6 +227,12 @@ final class MoneyReader extends PhraseTokens {
    */
   boolean conversion(Money m) {
     int open = skipBlanksBack(m.start);
+    // 1,000 美元(约 7,800 港元): an approximation word may open the bracket
+    if (open >= 1 && text[open] == '约' && text[open - 1] == '(') {
+      open -= 1;
+    } else if (open >= 2 && text[open] == '合' && text[open - 1] == '约' && text[open - 2] == '(') {
+      open -= 2;
+    }
     if (open < 0 || text[open] != '(' || m.first == 0) {
       return false;
     }
@@ -388,8 +417,20 @@ final class MoneyReader extends PhraseTokens {
           && wsGap(t.end, next.start)) {
         last = k + 2;
         high = toks.get(k + 2).value;
-      } else if (precededByEach(k) || precededByCount(k) || precededByCue(k)) {
+      } else if (precededByEach(k) || precededByCount(k) || precededByCue(k) || followedByCue(k)) {
         last = k;
+        if (precededByCue(k)
+            && next != null
+            && next.has(Kind.RANGE)
+            && k + 2 < size
+            && toks.get(k + 2).isNum()
+            && role[k + 2] == FREE
+            && wsGap(t.end, next.start)
+            && wsGap(next.end, toks.get(k + 2).start)) {
+          // 价格再68到150之间: a range of bare amounts after a price word
+          last = k + 2;
+          high = toks.get(k + 2).value;
+        }
       }
       if (last < 0) {
         continue;
@@ -488,7 +529,20 @@ final class MoneyReader extends PhraseTokens {
       return false;
     }
     Token tb = toks.get(k - 1);
-    return tb.has(Kind.PRICE_CUE) && gapOk(tb.end, toks.get(k).start, 1);
+    return tb.has(Kind.PRICE_CUE)
+        && !tb.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
+        && gapOk(tb.end, toks.get(k).start, 1);
+  }
+
+  /** 数据0.0003出, 50賣你: a bare number with a sale verb glued after it. */
+  boolean followedByCue(int k) {
+    if (k + 1 >= toks.size()) {
+      return false;
+    }
+    Token ta = toks.get(k + 1);
+    return ta.has(Kind.PRICE_CUE)
+        && ta.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
+        && ta.start == toks.get(k).end;
   }
 
   boolean precededByCount(int k) {

@@ -223,14 +223,13 @@ public final class Normalizer implements Serializable {
     };
   }
 
-  /** The index of an offer already read with the same price and attributes, or -1. */
+  /**
+   * The index of the offer just read when it has the same price and attributes, or -1: a price said
+   * again after another item's price (户籍资料100元/条…车辆档案50元/条…住宿记录100元/条) is a new item.
+   */
   private static int restated(List<Offer> ok, Offer o) {
-    for (int k = 0; k < ok.size(); k++) {
-      if (samePrice(ok.get(k), o)) {
-        return k;
-      }
-    }
-    return -1;
+    int k = ok.size() - 1;
+    return k >= 0 && samePrice(ok.get(k), o) ? k : -1;
   }
 
   private static boolean samePrice(Offer a, Offer b) {

@@ -23,8 +23,8 @@ final class NotPrices extends PhraseTokens {
   /**
    * A price-list row whose cells are joined with '|' and whose last cell is a price alone ("Cloned
    * Mastercard with PIN | $25"): the price of the row, or null. Amounts in the other cells describe
-   * the goods (PayPal transfers, $1000 – $3000 | $320) and are set aside; the price may buy the
-   * row's count across the bar.
+   * the goods (PayPal transfers, $1000 – $3000 | $320): they are its balances, never prices; the
+   * price may buy the row's count across the bar.
    */
   Money tableRow(List<Money> moneys, List<Count> counts, Result r) {
     int bar = -1;
@@ -52,8 +52,13 @@ final class NotPrices extends PhraseTokens {
     for (java.util.Iterator<Money> it = moneys.iterator(); it.hasNext(); ) {
       Money m = it.next();
       if (m != price) {
+        // the cell describes the goods, so its amount is what they carry: the balance moved by
+        // a transfer or held on the account (PayPal 从被盗账户转账，1,000 至 3,000 美元 | 340 美元)
         it.remove();
-        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.description_amount"));
+        for (int p = m.first; p <= m.last; p++) {
+          role[p] = BALANCE;
+        }
+        r.balances.add(m);
       }
     }
     return price;

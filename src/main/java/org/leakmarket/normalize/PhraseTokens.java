@@ -120,6 +120,25 @@ class PhraseTokens {
     return true;
   }
 
+  /**
+   * 2个BTC, 5个U: the measure word 个 glued between number {@code k} and a currency written after it;
+   * the three are money, not a count.
+   */
+  boolean measureBeforeCurrency(int k) {
+    if (k + 2 >= toks.size()) {
+      return false;
+    }
+    Token m = toks.get(k + 1);
+    Token c = toks.get(k + 2);
+    Vocabulary.Meaning cur = c.get(Vocabulary.Kind.CURRENCY);
+    return m.end - m.start == 1
+        && text[m.start] == '个'
+        && m.start == toks.get(k).end
+        && c.start == m.end
+        && cur != null
+        && cur.has(Vocabulary.AFTER);
+  }
+
   static boolean isDash(char c) {
     return c == '-' || c == '\u2013' || c == '\u2014';
   }

@@ -129,10 +129,13 @@ final class PriceReader extends PhraseTokens {
           bundle(p, c); // 10,000 Australian emails | $100: the row's price buys its count
         }
       }
+      if (m == tableCell && p.qualifier == null) {
+        cellQualifier(p);
+      }
       r.points.add(p);
     }
     orQualified(r.points);
-    lotsWithoutCount(r);
+    lotsWithoutCount(r, counts);
     if (sellsTheLot && r.points.size() == 1 && r.points.get(0).count == null) {
       // 100万随机身份信息，0.01BTC打包: the one price of a lot sold whole buys the one count
       Count c = NotPrices.onlyPairable(counts);
@@ -171,6 +174,7 @@ final class PriceReader extends PhraseTokens {
     if (p.qualifier == null
         && a < size
         && postfixQualifier(toks.get(a))
+        && !isSign(toks.get(a))
         && gapOk(prevEnd, toks.get(a).start, 0)) {
       qualify(p, toks.get(a), Qualifier.FROM);
       prevEnd = toks.get(a).end;
@@ -277,6 +281,14 @@ final class PriceReader extends PhraseTokens {
       }
       break;
     }
+    // 22 美元+, $22+: a plus sign glued to the price, ending its phrase, when no qualifier before it
+    // says otherwise (Up to $500+ stays up_to; $70 + free shipping is a sum)
+    if (p.qualifier == null && m.last + 1 < size) {
+      Token plus = toks.get(m.last + 1);
+      if (postfixQualifier(plus) && isSign(plus) && plus.start == m.end && !wordAfter(plus.end)) {
+        qualify(p, plus, Qualifier.FROM);
+      }
+    }
     // following count: 2000元10万条, $300 for 10k, 50 USDT per 1k records
     if (p.rule == null) {
       Count c = followingCount(a, prevEnd);
@@ -291,6 +303,60 @@ final class PriceReader extends PhraseTokens {
     return p;
   }
 
+  /**
+   * 欧盟国民身份证（平均） | 120 美元: a qualifier that closes its phrase in the description cell of a
+   * price-list row qualifies the row's price; one before words or an amount of its own (帐户最低 2,000
+   * 美元, transfer from stolen account) does not.
+   */
+  private void cellQualifier(Point p) {
+    for (int k = 0; k < toks.size() && toks.get(k).end <= p.money.start; k++) {
+      Token t = toks.get(k);
+      if ((t.kinds & QUALIFIER_KINDS) == 0 || role[k] != FREE || postfixQualifier(t)) {
+        continue;
+      }
+      if (!closesPhrase(t.end)) {
+        continue; // from stolen account, 最低 2,000 美元: the word belongs to what follows it
+      }
+      {
+        qualify(
+            p,
+            t,
+            t.has(Kind.MAX)
+                ? Qualifier.UP_TO
+                : t.has(Kind.MIN) ? Qualifier.FROM : Qualifier.AVERAGE);
+        return;
+      }
+    }
+  }
+
+  /** Whether only blanks and closing brackets stand between {@code from} and a separator. */
+  private boolean closesPhrase(int from) {
+    for (int i = from; i < text.length; i++) {
+      char c = text[i];
+      if (Normalizer.isSeparator(text, i)) {
+        return true;
+      }
+      if (c != ' ' && c != '\t' && c != ')' && c != '）' && c != ']' && c != '】') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A qualifier written as a sign (+), not a word. */
+  private boolean isSign(Token t) {
+    return !Character.isLetterOrDigit(text[t.start]);
+  }
+
+  /** Whether a word (a letter, a digit, a Chinese character) follows, blanks skipped. */
+  private boolean wordAfter(int from) {
+    int i = from;
+    while (i < text.length && (text[i] == ' ' || text[i] == '\t')) {
+      i++;
+    }
+    return i < text.length && Character.isLetterOrDigit(text[i]);
+  }
+
   /** A "from" qualifier written after its price: or more, and up. */
   private static boolean postfixQualifier(Token t) {
     return t.has(Kind.MIN) && t.get(Kind.MIN).has(Vocabulary.AFTER);
@@ -298,10 +364,11 @@ final class PriceReader extends PhraseTokens {
 
   /**
    * 0.1元一条;要是全部打包,1500元: beside prices per record, a price for the whole lot that names no count
-   * gives no price per record; it is set aside ("ignored.lot_without_count"). A lot word between
-   * the previous price and this one, or after this one up to the next, marks it.
+   * gives no price per record; it is set aside ("ignored.lot_without_count"), unless the advert
+   * names one count no other price buys: the lot is that count. A lot word between the previous
+   * price and this one, or after this one up to the next, marks it.
    */
-  private void lotsWithoutCount(Result r) {
+  private void lotsWithoutCount(Result r, List<Count> counts) {
     if (!sellsTheLot || r.points.size() < 2) {
       return;
     }
@@ -316,7 +383,12 @@ final class PriceReader extends PhraseTokens {
             t.has(Kind.LOT_ALL)
                 && ((t.start >= from && t.end <= p.start) || (t.start >= p.end && t.end <= to));
       }
-      if (lot && p.count == null && "price.implied_per_record".equals(p.rule)) {
+      Count stock = lot ? NotPrices.onlyPairable(counts) : null;
+      if (lot && p.count == null && "price.implied_per_record".equals(p.rule) && stock != null) {
+        // 手头有16万条…打包出售的话,3000元就卖: the lot's price buys the one count left unpriced
+        bundle(p, stock);
+        keep.add(p);
+      } else if (lot && p.count == null && "price.implied_per_record".equals(p.rule)) {
         r.asides.add(new Aside(p.money.start, p.money.end, "ignored.lot_without_count"));
       } else {
         keep.add(p);

@@ -367,6 +367,9 @@ final class MoneyReader extends PhraseTokens {
       if (!t.isNum() || role[k] != FREE || t.value.precision() - t.value.scale() >= 7) {
         continue;
       }
+      if (yearAfterPreposition(t)) {
+        continue; // $6 to $10 each in 2011: the year of the report, not a price
+      }
       Token next = k + 1 < size ? toks.get(k + 1) : null;
       int last = -1;
       BigDecimal high = null;
@@ -464,6 +467,36 @@ final class MoneyReader extends PhraseTokens {
       a++;
     }
     return b >= 0 && text[b] == '|' && (a == text.length || text[a] == '|');
+  }
+
+  private static final java.util.Set<String> YEAR_PREPOSITIONS =
+      java.util.Set.of("in", "since", "until", "of", "during");
+
+  /**
+   * 2011 in "each in 2011": four plain digits of a year right after in, since, until, of, during.
+   */
+  private boolean yearAfterPreposition(Token t) {
+    if (t.end - t.start != 4 || t.value.scale() > 0) {
+      return false;
+    }
+    for (int k = t.start; k < t.end; k++) {
+      if (!Lexer.isAsciiDigit(text[k])) {
+        return false;
+      }
+    }
+    int year = t.value.intValue();
+    if (year < 1990 || year > 2039) {
+      return false;
+    }
+    int e = t.start;
+    while (e > 0 && text[e - 1] == ' ') {
+      e--;
+    }
+    int s = e;
+    while (s > 0 && Character.isLetter(text[s - 1])) {
+      s--;
+    }
+    return e > s && YEAR_PREPOSITIONS.contains(String.valueOf(text, s, e - s).toLowerCase());
   }
 
   boolean precededByEach(int k) {

@@ -40,6 +40,7 @@ final class MoneyReader extends PhraseTokens {
       if (m == null) {
         continue;
       }
+      andCents(m);
       trailingRange(m);
       negative(m);
       for (int p = m.first; p <= m.last; p++) {
@@ -73,6 +74,38 @@ final class MoneyReader extends PhraseTokens {
   }
 
   /** A money expression starting at token k: ¥5, $ 5, 5元, 50 USDT, 三毛五, 一块五, 2块5毛. */
+  /**
+   * 12 dollars and 57 cents = 12.57: a smaller unit of the same currency (cents) joined by "and" to
+   * a whole amount written with its unit after it is part of that amount.
+   */
+  private void andCents(Money m) {
+    int a = m.last + 1;
+    if (m.high != null || a + 2 >= toks.size()) {
+      return;
+    }
+    Token and = toks.get(a);
+    Token num = toks.get(a + 1);
+    Token unit = toks.get(a + 2);
+    Vocabulary.Meaning c = unit.get(Kind.CURRENCY);
+    if (!and.has(Kind.AND)
+        || !num.isNum()
+        || role[a] != FREE
+        || role[a + 1] != FREE
+        || role[a + 2] != FREE
+        || c == null
+        || !c.has(Vocabulary.AFTER)
+        || !c.value().equals(m.currency)
+        || c.scale().compareTo(BigDecimal.ONE) >= 0
+        || !wsGap(toks.get(m.last).end, and.start)
+        || !wsGap(and.end, num.start)
+        || !wsGap(num.end, unit.start)) {
+      return;
+    }
+    m.low = m.low.add(num.value.multiply(c.scale()));
+    m.last = a + 2;
+    m.end = unit.end;
+  }
+
   Money moneyAt(int k) {
     int size = toks.size();
     Token t = toks.get(k);

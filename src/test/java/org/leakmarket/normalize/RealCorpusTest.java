@@ -55,7 +55,7 @@ class RealCorpusTest {
                   "freshness",
                   0.95,
                   "category",
-                  0.94,
+                  0.91,
                   "issuers",
                   0.97,
                   "region",
@@ -69,7 +69,7 @@ class RealCorpusTest {
                   "offers",
                   0.95,
                   "reason",
-                  0.99),
+                  0.94),
           "test",
               floors(
                   "exact",

@@ -304,6 +304,9 @@ final class AttributeResolver {
         }
       }
       case REGION -> {
+        if (severalCountries(ms)) {
+          return; // Hong Kong and the Philippines: a list of countries gives none (convention 11)
+        }
         Mention first = ms.get(0);
         a.region = first.value();
         a.evidence.add(
@@ -322,6 +325,20 @@ final class AttributeResolver {
       return 3;
     }
     return (m.flags() & Vocabulary.WEAK) != 0 ? 1 : 2;
+  }
+
+  /** Two or more different places, one of them a country outside China (an ISO code). */
+  private static boolean severalCountries(List<Mention> ms) {
+    if (distinct(ms) < 2) {
+      return false;
+    }
+    for (Mention m : ms) {
+      String v = m.value();
+      if (v.length() == 2 && Character.isLetter(v.charAt(0)) && Character.isLetter(v.charAt(1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int distinct(List<Mention> ms) {

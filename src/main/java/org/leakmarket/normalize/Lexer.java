@@ -81,6 +81,12 @@ final class Lexer {
         while (j < n && TermTrie.isAsciiLetter(text[j])) {
           j++;
         }
+        Token word = numberWord(i, j);
+        if (word != null) {
+          tokens.add(word); // prices starting at one dollar
+          i = j;
+          continue;
+        }
         if (j - i >= 3 && j - i <= 4 && allUpper(i, j) && afterNumber(i)) {
           Token t = new Token(Token.UNKNOWN_CURRENCY, i, j);
           t.code = new String(cased, i, j - i);
@@ -91,6 +97,59 @@ final class Lexer {
       }
       i++;
     }
+  }
+
+  private static final java.util.List<String> NUMBER_WORDS =
+      java.util.List.of(
+          "zero",
+          "one",
+          "two",
+          "three",
+          "four",
+          "five",
+          "six",
+          "seven",
+          "eight",
+          "nine",
+          "ten",
+          "eleven",
+          "twelve",
+          "thirteen",
+          "fourteen",
+          "fifteen",
+          "sixteen",
+          "seventeen",
+          "eighteen",
+          "nineteen",
+          "twenty");
+
+  private static final java.util.Set<String> MONEY_UNIT_WORDS =
+      java.util.Set.of("dollar", "dollars", "cent", "cents", "euro", "euros", "pound", "pounds");
+
+  /**
+   * One dollar, five cents: an English number word (zero to twenty) right before a money unit word
+   * is a number; anywhere else (one of the, the one we analyzed) it is a plain word.
+   */
+  private Token numberWord(int i, int j) {
+    if (i > 0 && TermTrie.isAsciiLetter(text[i - 1])) {
+      return null;
+    }
+    int v = NUMBER_WORDS.indexOf(new String(text, i, j - i).toLowerCase(java.util.Locale.ROOT));
+    int n = text.length;
+    if (v < 0 || j + 1 >= n || text[j] != ' ') {
+      return null;
+    }
+    int k = j + 1;
+    while (k < n && TermTrie.isAsciiLetter(text[k])) {
+      k++;
+    }
+    if (!MONEY_UNIT_WORDS.contains(
+        new String(text, j + 1, k - j - 1).toLowerCase(java.util.Locale.ROOT))) {
+      return null;
+    }
+    Token t = new Token(Token.NUM, i, j);
+    t.value = java.math.BigDecimal.valueOf(v);
+    return t;
   }
 
   /** The meanings valid here, or null; the node's own array when all are (no allocation). */

@@ -137,7 +137,12 @@ final class MentionFinder implements java.io.Serializable {
       for (int a = text.indexOf(st.first()); a >= 0; a = text.indexOf(st.first(), a + 1)) {
         int from = a + st.first().length();
         int b = text.indexOf(st.second(), from);
-        if (b < 0 || b - from > SPLIT_GAP || separatorBetween(s, from, b)) {
+        if (b < 0) {
+          continue;
+        }
+        if (latinWord(st.first())
+            ? !wordsBetween(s, a, from, b, b + st.second().length())
+            : b - from > SPLIT_GAP || separatorBetween(s, from, b)) {
           continue;
         }
         if (best == null || a < best.start()) {
@@ -160,6 +165,53 @@ final class MentionFinder implements java.io.Serializable {
   }
 
   private static final int SPLIT_GAP = 12;
+
+  /**
+   * At most this many English words between the parts of a compound (bank and financial accounts).
+   */
+  private static final int SPLIT_WORDS = 3;
+
+  private static boolean latinWord(String s) {
+    for (int k = 0; k < s.length(); k++) {
+      if (s.charAt(k) > 0x7f || !Character.isLetter(s.charAt(k))) {
+        return false;
+      }
+    }
+    return !s.isEmpty();
+  }
+
+  /**
+   * bank and financial service accounts: whole English words at both ends and one to {@link
+   * #SPLIT_WORDS} plain words between them (letters and single spaces only: no comma, digit or
+   * separator).
+   */
+  private static boolean wordsBetween(char[] s, int a, int from, int b, int end) {
+    if (a > 0 && Character.isLetter(s[a - 1]) || end < s.length && Character.isLetter(s[end])) {
+      return false;
+    }
+    if (from >= b || s[from] != ' ' || s[b - 1] != ' ') {
+      return false;
+    }
+    int words = 0;
+    boolean inWord = false;
+    for (int k = from; k < b; k++) {
+      char c = s[k];
+      if (c == ' ') {
+        if (k > from && s[k - 1] == ' ') {
+          return false;
+        }
+        inWord = false;
+      } else if (c < 0x80 && Character.isLetter(c)) {
+        if (!inWord) {
+          words++;
+          inWord = true;
+        }
+      } else {
+        return false;
+      }
+    }
+    return words >= 1 && words <= SPLIT_WORDS;
+  }
 
   private static boolean separatorBetween(char[] s, int from, int to) {
     for (int k = from; k < to; k++) {

@@ -40,6 +40,7 @@ final class MoneyReader extends PhraseTokens {
       if (m == null) {
         continue;
       }
+      andCents(m);
       trailingRange(m);
       negative(m);
       for (int p = m.first; p <= m.last; p++) {
@@ -73,6 +74,38 @@ final class MoneyReader extends PhraseTokens {
   }
 
   /** A money expression starting at token k: ¥5, $ 5, 5元, 50 USDT, 三毛五, 一块五, 2块5毛. */
+  /**
+   * 12 dollars and 57 cents = 12.57: a smaller unit of the same currency (cents) joined by "and" to
+   * a whole amount written with its unit after it is part of that amount.
+   */
+  private void andCents(Money m) {
+    int a = m.last + 1;
+    if (m.high != null || a + 2 >= toks.size()) {
+      return;
+    }
+    Token and = toks.get(a);
+    Token num = toks.get(a + 1);
+    Token unit = toks.get(a + 2);
+    Vocabulary.Meaning c = unit.get(Kind.CURRENCY);
+    if (!and.has(Kind.AND)
+        || !num.isNum()
+        || role[a] != FREE
+        || role[a + 1] != FREE
+        || role[a + 2] != FREE
+        || c == null
+        || !c.has(Vocabulary.AFTER)
+        || !c.value().equals(m.currency)
+        || c.scale().compareTo(BigDecimal.ONE) >= 0
+        || !wsGap(toks.get(m.last).end, and.start)
+        || !wsGap(and.end, num.start)
+        || !wsGap(num.end, unit.start)) {
+      return;
+    }
+    m.low = m.low.add(num.value.multiply(c.scale()));
+    m.last = a + 2;
+    m.end = unit.end;
+  }
+
   Money moneyAt(int k) {
     int size = toks.size();
     Token t = toks.get(k);
@@ -396,6 +429,9 @@ final class MoneyReader extends PhraseTokens {
       if (!t.isNum() || role[k] != FREE || t.value.precision() - t.value.scale() >= 7) {
         continue;
       }
+      if (yearAfterPreposition(t)) {
+        continue; // $6 to $10 each in 2011: the year of the report, not a price
+      }
       Token next = k + 1 < size ? toks.get(k + 1) : null;
       int last = -1;
       BigDecimal high = null;
@@ -505,6 +541,36 @@ final class MoneyReader extends PhraseTokens {
       a++;
     }
     return b >= 0 && text[b] == '|' && (a == text.length || text[a] == '|');
+  }
+
+  private static final java.util.Set<String> YEAR_PREPOSITIONS =
+      java.util.Set.of("in", "since", "until", "of", "during");
+
+  /**
+   * 2011 in "each in 2011": four plain digits of a year right after in, since, until, of, during.
+   */
+  private boolean yearAfterPreposition(Token t) {
+    if (t.end - t.start != 4 || t.value.scale() > 0) {
+      return false;
+    }
+    for (int k = t.start; k < t.end; k++) {
+      if (!Lexer.isAsciiDigit(text[k])) {
+        return false;
+      }
+    }
+    int year = t.value.intValue();
+    if (year < 1990 || year > 2039) {
+      return false;
+    }
+    int e = t.start;
+    while (e > 0 && text[e - 1] == ' ') {
+      e--;
+    }
+    int s = e;
+    while (s > 0 && Character.isLetter(text[s - 1])) {
+      s--;
+    }
+    return e > s && YEAR_PREPOSITIONS.contains(String.valueOf(text, s, e - s).toLowerCase());
   }
 
   boolean precededByEach(int k) {

@@ -169,20 +169,32 @@ final class NotPrices extends PhraseTokens {
    */
   boolean balanceBefore(int k) {
     int end = toks.get(k).start;
+    boolean over = false;
     for (int b = k - 1; b >= 0 && b >= k - 3; b--) {
       Token tb = toks.get(b);
       if (!gapOk(tb.end, end, 3)) {
         return false;
       }
       if ((tb.kinds & QUALIFIER_KINDS) != 0 || tb.has(Kind.OVER)) {
+        over |= tb.has(Kind.OVER);
         end = tb.start;
         continue;
+      }
+      // transfer from stolen account above $1K: an account over an amount holds that amount
+      if (over
+          && ACCOUNT_WORDS.contains(
+              String.valueOf(text, tb.start, tb.end - tb.start).toLowerCase())) {
+        return true;
       }
       // in "$500 - $2,000 balances $25" the word closes the amount before it, not this one
       return tb.has(Kind.BALANCE) && !(b > 0 && closesAmount(b));
     }
     return false;
   }
+
+  /** Goods that hold money: an amount after "over"/"above" next to them is their balance. */
+  private static final java.util.Set<String> ACCOUNT_WORDS =
+      java.util.Set.of("account", "accounts", "log", "logs", "bank log", "bank logs");
 
   /** From a billion up, money written with a scale word is a market's worth, not a price. */
   private static final java.math.BigDecimal AGGREGATE =

@@ -135,6 +135,8 @@ final class PriceReader extends PhraseTokens {
       r.points.add(p);
     }
     orQualified(r.points);
+    averagedInSentence(r.points);
+    listQualified(r.points);
     lotsWithoutCount(r, counts);
     if (sellsTheLot && r.points.size() == 1 && r.points.get(0).count == null) {
       // 100万随机身份信息，0.01BTC打包: the one price of a lot sold whole buys the one count
@@ -170,13 +172,22 @@ final class PriceReader extends PhraseTokens {
       prevEnd = toks.get(a).end;
       a++;
     }
-    // $1,000 or more: a qualifier written after the price
+    // $1,000 or more, $10 or less: a qualifier written after the price
     if (p.qualifier == null
         && a < size
         && postfixQualifier(toks.get(a))
         && !isSign(toks.get(a))
         && gapOk(prevEnd, toks.get(a).start, 0)) {
-      qualify(p, toks.get(a), Qualifier.FROM);
+      qualify(p, toks.get(a), toks.get(a).has(Kind.MIN) ? Qualifier.FROM : Qualifier.UP_TO);
+      prevEnd = toks.get(a).end;
+      a++;
+    }
+    // $10 on average: an average written right after its price
+    if (p.qualifier == null
+        && a < size
+        && toks.get(a).has(Kind.AVERAGE)
+        && gapOk(prevEnd, toks.get(a).start, 1)) {
+      qualify(p, toks.get(a), Qualifier.AVERAGE);
       prevEnd = toks.get(a).end;
       a++;
     }
@@ -357,9 +368,10 @@ final class PriceReader extends PhraseTokens {
     return i < text.length && Character.isLetterOrDigit(text[i]);
   }
 
-  /** A "from" qualifier written after its price: or more, and up. */
+  /** A qualifier written after its price: or more, and up (from); or less (up to). */
   private static boolean postfixQualifier(Token t) {
-    return t.has(Kind.MIN) && t.get(Kind.MIN).has(Vocabulary.AFTER);
+    return t.has(Kind.MIN) && t.get(Kind.MIN).has(Vocabulary.AFTER)
+        || t.has(Kind.MAX) && t.get(Kind.MAX).has(Vocabulary.AFTER);
   }
 
   /**
@@ -425,6 +437,64 @@ final class PriceReader extends PhraseTokens {
         cur.qualEnd = prev.qualEnd;
       }
     }
+  }
+
+  /**
+   * The average price of a stolen card is $9.70; On average, each card resells for $10: an average
+   * word earlier in the same sentence qualifies the first price after it, when no other amount (a
+   * price or a balance) stands between them and the word does not follow an amount of its own ($10
+   * on average, ... $40 million). Linear in tokens per point.
+   */
+  private void averagedInSentence(List<Point> pts) {
+    for (Point p : pts) {
+      if (p.qualifier != null) {
+        continue;
+      }
+      for (int b = p.money.first - 1; b >= 0; b--) {
+        Token tb = toks.get(b);
+        if (role[b] != FREE || sentenceEndBetween(tb.end, p.money.start)) {
+          break;
+        }
+        if (tb.has(Kind.AVERAGE)) {
+          boolean ownAmount =
+              b > 0 && role[b - 1] != FREE && gapOk(toks.get(b - 1).end, tb.start, 1);
+          if (!ownAmount) {
+            qualify(p, tb, Qualifier.AVERAGE);
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  /**
+   * Average asking prices of $247, $160 and $101: a price in a bare list after a qualified price
+   * (only a comma, "and" or both between them) takes its qualifier.
+   */
+  private void listQualified(List<Point> pts) {
+    for (int i = 1; i < pts.size(); i++) {
+      Point prev = pts.get(i - 1);
+      Point cur = pts.get(i);
+      if (cur.qualifier != null || prev.qualifier == null || prev.money.end > cur.start) {
+        continue;
+      }
+      String gap = String.valueOf(text, prev.money.end, cur.start - prev.money.end).strip();
+      if (gap.equals(",") || gap.equals("and") || gap.equals(", and")) {
+        cur.qualifier = prev.qualifier;
+        cur.qualStart = prev.qualStart;
+        cur.qualEnd = prev.qualEnd;
+      }
+    }
+  }
+
+  /** A full stop, semicolon, line break or cell border (not a comma) between two offsets. */
+  private boolean sentenceEndBetween(int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (Normalizer.isSeparator(text, k) && text[k] != ',' && text[k] != '，') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The pairable count that follows a price, a connector (for, per, /) at most between. */

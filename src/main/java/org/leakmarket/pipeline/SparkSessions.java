@@ -48,6 +48,9 @@ public final class SparkSessions {
 
   private static final String SCALE_PARTITIONS = "spark.leakmarket.scaleShufflePartitions";
 
+  /** Objects a Java serialization stream writes before it forgets them (Spark's default 100). */
+  static final String OBJECT_STREAM_RESET = "spark.serializer.objectStreamReset";
+
   /**
    * A local session's shuffle partitions for {@code inputBytes} of input: 8 up to 256 MiB (a
    * laptop's inputs: more partitions would be pure overhead), then one per 32 MiB, at most 2000.
@@ -98,6 +101,12 @@ public final class SparkSessions {
         .set("spark.sql.sources.parallelPartitionDiscovery.parallelism", "4");
     // the pipeline prints its own progress lines (ProgressLines); Spark's bar would garble them
     setIfAbsent(conf, "spark.ui.showConsoleProgress", "false");
+    // Persisted Dataset blocks are written with Java serialization, whose stream keeps every
+    // object written (for back-references) until it is reset, by default every 100 objects. The
+    // objects are column batches of 10,000 rows each, so a task held its whole partition's
+    // batches in the heap even at DISK_ONLY: at 10^6 listings normalize ran a 700 MB heap out.
+    // Reset after each batch: a task then holds the batch it is building and writing.
+    setIfAbsent(conf, OBJECT_STREAM_RESET, "1");
     if (local) {
       // A laptop run handles thousands to millions of rows: 200 shuffle partitions is pure
       // overhead.

@@ -29,6 +29,7 @@ public final class Warehouse {
   private final Path root;
   private final Map<String, Long> versionsWritten = new LinkedHashMap<>();
   private final Map<String, Long> versionsRead = new LinkedHashMap<>();
+  private final Map<String, Long> versionBeforeMerge = new LinkedHashMap<>();
   private final Map<String, Long> pinned;
 
   public Warehouse(SparkSession spark, Path root) {
@@ -121,6 +122,7 @@ public final class Warehouse {
     if (keys.isEmpty()) {
       throw new IllegalArgumentException("table " + t.path() + " has no merge keys; overwrite it");
     }
+    versionBeforeMerge.put(t.path(), latestVersion(t).orElse(-1));
     if (!exists(t)) {
       rows.write().format("delta").mode(SaveMode.ErrorIfExists).save(location(t));
     } else {
@@ -170,6 +172,33 @@ public final class Warehouse {
    * a local relation); -1 when the commit recorded no such metric.
    */
   public long rowsWritten(Table t) {
+    return lastCommitMetric(t, "numOutputRows");
+  }
+
+  /**
+   * The rows given to the last {@link #mergeInsert}/{@link #upsert} of {@code t}: a MERGE's {@code
+   * numSourceRows}, or, when that call created the table, the write's {@code numOutputRows}. The
+   * number a stage would otherwise count with a second Spark job over the merged rows; 0 when that
+   * merge made no commit; -1 when the commit recorded neither metric.
+   *
+   * @throws IllegalStateException if this warehouse object has not merged into {@code t}
+   */
+  public long rowsMerged(Table t) {
+    Long before = versionBeforeMerge.get(t.path());
+    if (before == null) {
+      throw new IllegalStateException("no merge into " + t.path() + " by this process");
+    }
+    if (latestVersion(t).orElse(-1) == before) {
+      return 0; // no new version, so no commit metrics: nothing was merged
+    }
+    return lastCommitMetric(t, "numSourceRows", "numOutputRows");
+  }
+
+  /**
+   * The first of {@code metrics} that the newest commit of {@code t} recorded in its {@code
+   * operationMetrics}, or -1. Reads the newest commit file only (no Spark job).
+   */
+  long lastCommitMetric(Table t, String... metrics) {
     List<Row> last =
         DeltaTable.forPath(spark, location(t))
             .history(1)
@@ -178,8 +207,14 @@ public final class Warehouse {
     if (last.isEmpty() || last.get(0).isNullAt(0)) {
       return -1;
     }
-    Object v = last.get(0).getJavaMap(0).get("numOutputRows");
-    return v == null ? -1 : Long.parseLong(v.toString());
+    Map<Object, Object> m = last.get(0).getJavaMap(0);
+    for (String name : metrics) {
+      Object v = m.get(name);
+      if (v != null) {
+        return Long.parseLong(v.toString());
+      }
+    }
+    return -1;
   }
 
   /** Table path to the version this process last wrote. */

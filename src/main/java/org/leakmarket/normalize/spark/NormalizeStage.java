@@ -27,7 +27,8 @@ import org.leakmarket.warehouse.Warehouse;
  * OfferNormalizeJob}) to {@code silver/offers} (with period and copy groups, {@link OfferDedup})
  * and the rejected listings to {@code quarantine/listings}. Runs when {@code bronze/listings}
  * exists (and stops the run when no bronze table does). Cost: one pass of the normaliser over
- * bronze, cached once for both writes; two Delta merges; two counts.
+ * bronze, persisted on local disk (not the heap) for both writes; two Delta merges; one count of
+ * {@code silver/offers} (the rejected listings come from the quarantine merge's commit metrics).
  */
 public final class NormalizeStage implements Stage {
 
@@ -62,7 +63,12 @@ public final class NormalizeStage implements Stage {
                     cfg.limits().maxAdvertChars(),
                     cfg.limits().earliestDate(),
                     java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+            // On disk, not in the heap: read by both writes (the dedup reads it twice more), so it
+            // is kept, but as MEMORY_AND_DISK the column batches (10,000 offers each, with their
+            // texts and evidence) were unrolled 16 at a time before the memory store checked its
+            // budget, and ran a 700 MB heap out at 10^6 listings (docs/performance.md, "N = 10^7").
+            // DISK_ONLY serialises each batch as it is built: heap per task is one batch.
+            .persist(StorageLevel.DISK_ONLY());
     try {
       Dataset<Row> ok =
           OfferDedup.assign(
@@ -86,7 +92,9 @@ public final class NormalizeStage implements Stage {
       warehouse.upsert(Table.QUARANTINE_LISTINGS, rejected);
       return StageResult.builder()
           .count(Count.OFFERS, warehouse.read(Table.SILVER_OFFERS).count())
-          .count(Count.LISTINGS_REJECTED_AT_NORMALIZE, rejected.count())
+          // the MERGE's numSourceRows: the same number as rejected.count(), without its job
+          .count(
+              Count.LISTINGS_REJECTED_AT_NORMALIZE, warehouse.rowsMerged(Table.QUARANTINE_LISTINGS))
           .build();
     } finally {
       normalized.unpersist();

@@ -36,9 +36,12 @@ import org.leakmarket.warehouse.Warehouse;
  * (sums of doubles may differ in their last bits when rows reach an aggregate in another order;
  * anything beyond that is a real difference). Maps are compared as sorted entry lists.
  *
- * <pre>java -cp ... org.leakmarket.bench.GoldDiff WAREHOUSE_A WAREHOUSE_B OUT.json</pre>
+ * <pre>java -cp ... org.leakmarket.bench.GoldDiff WAREHOUSE_A WAREHOUSE_B OUT.json [--all-tables]
+ * </pre>
  *
- * Exit code 0 when every table agrees to 12 digits, 1 otherwise. Cost: two anti-joins per table;
+ * With {@code --all-tables} the bronze and quarantine tables are compared too.
+ *
+ * <p>Exit code 0 when every table agrees to 12 digits, 1 otherwise. Cost: two anti-joins per table;
  * only counts reach the driver.
  */
 public final class GoldDiff {
@@ -54,7 +57,7 @@ public final class GoldDiff {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode result;
     try (SparkSessions.Handle h = SparkSessions.acquire("leakmarket gold diff", "local[*]")) {
-      result = compare(h.spark(), a, b, false);
+      result = compare(h.spark(), a, b, args.length > 3 && "--all-tables".equals(args[3]));
     }
     Files.writeString(out, mapper.writeValueAsString(result));
     System.out.println(mapper.writeValueAsString(result));

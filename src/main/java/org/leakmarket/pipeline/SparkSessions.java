@@ -78,6 +78,11 @@ public final class SparkSessions {
   }
 
   public static SparkSession create(String appName, String master) {
+    return SparkSession.builder().config(conf(appName, master)).getOrCreate();
+  }
+
+  /** The configuration {@link #create} starts a session with (spark.* system properties first). */
+  static SparkConf conf(String appName, String master) {
     SparkConf conf = new SparkConf();
     boolean local;
     if (master != null && !master.isBlank()) {
@@ -117,7 +122,7 @@ public final class SparkSessions {
       setIfAbsent(conf, "spark.ui.enabled", "false");
       setIfAbsent(conf, "spark.driver.host", "127.0.0.1");
     }
-    return SparkSession.builder().config(conf).getOrCreate();
+    return conf;
   }
 
   private static void setIfAbsent(SparkConf conf, String key, String value) {

@@ -63,11 +63,11 @@ public final class NormalizeStage implements Stage {
                     cfg.limits().maxAdvertChars(),
                     cfg.limits().earliestDate(),
                     java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(1)))
-            // On disk, not in the heap: read by both writes (the dedup reads it twice more), so it
-            // is kept, but as MEMORY_AND_DISK the column batches (10,000 offers each, with their
-            // texts and evidence) were unrolled 16 at a time before the memory store checked its
-            // budget, and ran a 700 MB heap out at 10^6 listings (docs/performance.md, "N = 10^7").
-            // DISK_ONLY serialises each batch as it is built: heap per task is one batch.
+            // Read by both writes (and twice by the dedup), so kept; on disk, not in the heap, so
+            // its blocks take no storage memory from the dedup's sorts and the Delta write. With
+            // SparkSessions' objectStreamReset=1 a task holds only the column batch (10,000
+            // offers) it is writing; MEMORY_AND_DISK ran a 700 MB heap out at 10^6 listings
+            // (docs/performance.md, "What held the heap in normalize").
             .persist(StorageLevel.DISK_ONLY());
     try {
       Dataset<Row> ok =

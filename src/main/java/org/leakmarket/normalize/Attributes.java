@@ -19,6 +19,9 @@ final class Attributes {
   final List<String> issuers = new ArrayList<>(2);
   String region;
 
+  /** Where the product was read from a defining word (logins, dumps), or -1. */
+  int productDefinedAt = -1;
+
   /** A balance or credit limit the goods carry, as written (null: none said). */
   PriceReader.Money balance;
 

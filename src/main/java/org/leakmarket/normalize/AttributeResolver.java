@@ -76,8 +76,37 @@ final class AttributeResolver {
     }
     for (Attributes a : out) {
       bankLogins(a, mentions, text);
+      cardGoods(a, mentions, text);
     }
     return out;
+  }
+
+  /**
+   * Cards $3 each, the average price of cards, each card: when a card word is what the price buys
+   * and no category word is written, the goods are card goods, credit_card (real-corpus convention
+   * 2). Only when the card word decides the product: in "emails per 100k cards" or "Gmail account,
+   * card X-1234" other goods are sold, and fullz alone stays an identity (convention 3).
+   */
+  private static void cardGoods(Attributes a, List<Mention> mentions, AdvertText text) {
+    if (a.category != Category.OTHER
+        || a.product != Product.CARD_CREDENTIALS
+        || a.productCardWordAt < 0) {
+      return;
+    }
+    for (Mention m : mentions) {
+      if (m.kind() == Kind.CATEGORY) {
+        return;
+      }
+    }
+    for (Mention m : mentions) {
+      if (m.kind() == Kind.PRODUCT && m.start() == a.productCardWordAt) {
+        a.category = Category.CREDIT_CARD;
+        a.evidence.add(
+            new Evidence(
+                "category", text.span(m.start(), m.end()), "category.credit_card.from_card_goods"));
+        return;
+      }
+    }
   }
 
   /**
@@ -323,6 +352,9 @@ final class AttributeResolver {
         a.evidence.add(new Evidence("product", text.span(best.start(), best.end()), best.rule()));
         if (strength(best) == 3) {
           a.productDefinedAt = best.start();
+        }
+        if (strength(best) == 1 && best.code() == Product.CARD_CREDENTIALS) {
+          a.productCardWordAt = best.start();
         }
       }
       case ISSUER -> {

@@ -74,7 +74,70 @@ final class AttributeResolver {
         apply(kind, per == null ? all : per.get(i), out.get(i), text);
       }
     }
+    for (Attributes a : out) {
+      bankLogins(a, mentions, text);
+      cardGoods(a, mentions, text);
+    }
     return out;
+  }
+
+  /**
+   * Cards $3 each, the average price of cards, each card: when a card word is what the price buys
+   * and no category word is written, the goods are card goods, credit_card (real-corpus convention
+   * 2). Only when the card word decides the product: in "emails per 100k cards" or "Gmail account,
+   * card X-1234" other goods are sold, and fullz alone stays an identity (convention 3).
+   */
+  private static void cardGoods(Attributes a, List<Mention> mentions, AdvertText text) {
+    if (a.category != Category.OTHER
+        || a.product != Product.CARD_CREDENTIALS
+        || a.productCardWordAt < 0) {
+      return;
+    }
+    for (Mention m : mentions) {
+      if (m.kind() == Kind.CATEGORY) {
+        return;
+      }
+    }
+    for (Mention m : mentions) {
+      if (m.kind() == Kind.PRODUCT && m.start() == a.productCardWordAt) {
+        a.category = Category.CREDIT_CARD;
+        a.evidence.add(
+            new Evidence(
+                "category", text.span(m.start(), m.end()), "category.credit_card.from_card_goods"));
+        return;
+      }
+    }
+  }
+
+  /**
+   * $35,000 BOA logins, Chase login: a login (a defining account word) to a named bank with no
+   * category word is a bank login, bank_account (real-corpus convention 2 counts bank logins as
+   * bank logs). A bank's name alone, or beside an account that only hints (PayPal account with a
+   * bank attached), still sets no category.
+   */
+  private static void bankLogins(Attributes a, List<Mention> mentions, AdvertText text) {
+    if (a.category != Category.OTHER
+        || a.product != Product.ACCOUNT_ACCESS
+        || a.productDefinedAt < 0
+        || a.issuers.isEmpty()) {
+      return;
+    }
+    for (Mention m : mentions) {
+      if (m.kind() == Kind.CATEGORY) {
+        return; // a category word was written (and this point took another's)
+      }
+    }
+    for (Mention m : mentions) {
+      if (m.kind() == Kind.ISSUER) {
+        a.category = Category.BANK_ACCOUNT;
+        a.evidence.add(
+            new Evidence(
+                "category",
+                text.span(m.start(), m.end()),
+                "category.bank_account.from_bank_login"));
+        return;
+      }
+    }
   }
 
   /**
@@ -287,6 +350,12 @@ final class AttributeResolver {
         }
         a.product = (Product) best.code();
         a.evidence.add(new Evidence("product", text.span(best.start(), best.end()), best.rule()));
+        if (strength(best) == 3) {
+          a.productDefinedAt = best.start();
+        }
+        if (strength(best) == 1 && best.code() == Product.CARD_CREDENTIALS) {
+          a.productCardWordAt = best.start();
+        }
       }
       case ISSUER -> {
         List<String> codes = a.issuers;
@@ -319,10 +388,16 @@ final class AttributeResolver {
     }
   }
 
-  /** How firmly a product word says what the goods are: 3 defining, 2 a goods noun, 1 a hint. */
+  /**
+   * How firmly a product word says what the goods are: 3 defining, 2 a goods noun, 1 a hint, 0 an
+   * attribute of the goods (balance).
+   */
   static int strength(Mention m) {
     if ((m.flags() & Vocabulary.STRONG) != 0) {
       return 3;
+    }
+    if ((m.flags() & Vocabulary.ATTRIBUTE) != 0) {
+      return 0;
     }
     return (m.flags() & Vocabulary.WEAK) != 0 ? 1 : 2;
   }

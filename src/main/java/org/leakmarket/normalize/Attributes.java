@@ -19,6 +19,12 @@ final class Attributes {
   final List<String> issuers = new ArrayList<>(2);
   String region;
 
+  /** Where the product was read from a defining word (logins, dumps), or -1. */
+  int productDefinedAt = -1;
+
+  /** Where the product was read from a card word that only hints (cards, per card, Visa), or -1. */
+  int productCardWordAt = -1;
+
   /** A balance or credit limit the goods carry, as written (null: none said). */
   PriceReader.Money balance;
 

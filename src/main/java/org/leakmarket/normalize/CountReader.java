@@ -265,6 +265,10 @@ final class CountReader extends PhraseTokens {
       if (tj.has(Kind.GOODS)) {
         return j;
       }
+      if (slashInWord(tj)) {
+        prevEnd = tj.end; // 10 x USA CREDIT/DEBIT CARD: the slash joins two alternatives
+        continue;
+      }
       if (tj.type != Token.TERM
           || (tj.kinds & ATTRIBUTE_KINDS) == 0
           || (tj.kinds & ~ATTRIBUTE_KINDS) != 0) {
@@ -273,6 +277,16 @@ final class CountReader extends PhraseTokens {
       prevEnd = tj.end;
     }
     return -1;
+  }
+
+  /** Whether the token is a lone slash glued between two English words (credit/debit). */
+  boolean slashInWord(Token tj) {
+    return tj.end - tj.start == 1
+        && text[tj.start] == '/'
+        && tj.start > 0
+        && tj.end < text.length
+        && TermTrie.isAsciiLetter(text[tj.start - 1])
+        && TermTrie.isAsciiLetter(text[tj.end]);
   }
 
   /**

@@ -625,6 +625,27 @@ final class MoneyReader extends PhraseTokens {
     }
     // a bare number after a count is a price only when the clause ends there (10万条2000)
     int end = toks.get(k).end;
-    return end == text.length || text[end] == ' ' || Normalizer.isSeparator(text, end);
+    return (end == text.length || text[end] == ' ' || Normalizer.isSeparator(text, end))
+        && !percentAt(end);
+  }
+
+  /**
+   * Whether a percent sign follows from {@code end}, after the decimal part of a number that the
+   * lexer left out (4,661 credit cards (98,5% were Mastercard): a share, never a price).
+   */
+  boolean percentAt(int end) {
+    int i = end;
+    if (i + 1 < text.length
+        && (text[i] == ',' || text[i] == '.')
+        && Lexer.isAsciiDigit(text[i + 1])) {
+      i++;
+      while (i < text.length && Lexer.isAsciiDigit(text[i])) {
+        i++;
+      }
+    }
+    while (i < text.length && text[i] == ' ') {
+      i++;
+    }
+    return i < text.length && (text[i] == '%' || text[i] == '\uFF05');
   }
 }

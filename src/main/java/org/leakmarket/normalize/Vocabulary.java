@@ -125,6 +125,12 @@ public final class Vocabulary implements Serializable {
   static final int PRICE_FROM = 1024;
 
   /**
+   * A product word that names an attribute of the goods rather than the goods (balance, 余额): below
+   * every other product word, so that "$19k+ Balance BoA CC" sells a card, not an account.
+   */
+  static final int ATTRIBUTE = 2048;
+
+  /**
    * One meaning of a term. {@code value} is the currency code, tier, category, region code or
    * comma-separated issuer codes; {@code rule} names the evidence rule; {@code cased} is the term
    * as written for case-sensitive terms; {@code code} is the enum constant of a tier, freshness,
@@ -375,6 +381,7 @@ public final class Vocabulary implements Serializable {
         case "card" -> flags |= CARD;
         case "weak" -> flags |= WEAK;
         case "strong" -> flags |= STRONG;
+        case "attribute" -> flags |= ATTRIBUTE;
         case "lot" -> flags |= LOT;
         case "price_from" -> flags |= PRICE_FROM;
         case "follows" -> flags |= AFTER;

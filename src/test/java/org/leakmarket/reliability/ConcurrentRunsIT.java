@@ -37,12 +37,6 @@ import org.leakmarket.warehouse.WarehouseLock;
  * equal the uninterrupted run's) and by one with different input (its tables hold both inputs'
  * listings once each).
  */
-// Opt-in until a run of it on a quiet machine has passed (it was written at the end of the
-// session and never run to the end there): ./mvnw verify -Dleakmarket.reliability.its=true
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(
-    named = "leakmarket.reliability.its",
-    matches = "true",
-    disabledReason = "opt-in: -Dleakmarket.reliability.its=true (docs/reliability.md)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConcurrentRunsIT {
   CrashHarness h;

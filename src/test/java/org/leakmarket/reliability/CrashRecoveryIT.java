@@ -29,12 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * uninterrupted run's, and {@code gold/runs} shows the killed run interrupted. The full sweep (28
  * points) is {@code bench/crash.sh}.
  */
-// Opt-in until a run of it on a quiet machine has passed (it was written at the end of the
-// session and never run to the end there): ./mvnw verify -Dleakmarket.reliability.its=true
-@org.junit.jupiter.api.condition.EnabledIfSystemProperty(
-    named = "leakmarket.reliability.its",
-    matches = "true",
-    disabledReason = "opt-in: -Dleakmarket.reliability.its=true (docs/reliability.md)")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CrashRecoveryIT {

@@ -134,9 +134,9 @@ final class PriceReader extends PhraseTokens {
       }
       r.points.add(p);
     }
-    orQualified(r.points);
+    carryQualifier(r.points, this::joinedByOr);
     averagedInSentence(r.points);
-    listQualified(r.points);
+    carryQualifier(r.points, this::joinedAsList);
     lotsWithoutCount(r, counts);
     if (sellsTheLot && r.points.size() == 1 && r.points.get(0).count == null) {
       // 100万随机身份信息，0.01BTC打包: the one price of a lot sold whole buys the one count
@@ -413,30 +413,37 @@ final class PriceReader extends PhraseTokens {
   }
 
   /**
-   * 低至每月350美元或单次300美元: a price joined by 或/or to a qualified price in the same clause takes its
-   * qualifier.
+   * A price without a qualifier takes the qualifier of the qualified price just before it when
+   * {@code joined} says the text between the two joins them into one statement.
    */
-  private void orQualified(List<Point> pts) {
+  private void carryQualifier(List<Point> pts, Gap joined) {
     for (int i = 1; i < pts.size(); i++) {
       Point prev = pts.get(i - 1);
       Point cur = pts.get(i);
       if (cur.qualifier != null || prev.qualifier == null || prev.money.end > cur.start) {
         continue;
       }
-      boolean or = false;
-      for (int k = prev.money.end; k < cur.start; k++) {
-        if (Normalizer.isSeparator(text, k)) {
-          or = false;
-          break;
-        }
-        or |= text[k] == '或' || (k + 4 <= cur.start && String.valueOf(text, k, 4).equals(" or "));
-      }
-      if (or) {
+      if (joined.joins(prev.money.end, cur.start)) {
         cur.qualifier = prev.qualifier;
         cur.qualStart = prev.qualStart;
         cur.qualEnd = prev.qualEnd;
       }
     }
+  }
+
+  /**
+   * 低至每月350美元或单次300美元: a price joined by 或/or to a qualified price in the same clause takes its
+   * qualifier.
+   */
+  private boolean joinedByOr(int from, int to) {
+    boolean or = false;
+    for (int k = from; k < to; k++) {
+      if (Normalizer.isSeparator(text, k)) {
+        return false;
+      }
+      or |= text[k] == '或' || (k + 4 <= to && String.valueOf(text, k, 4).equals(" or "));
+    }
+    return or;
   }
 
   /**
@@ -471,20 +478,14 @@ final class PriceReader extends PhraseTokens {
    * Average asking prices of $247, $160 and $101: a price in a bare list after a qualified price
    * (only a comma, "and" or both between them) takes its qualifier.
    */
-  private void listQualified(List<Point> pts) {
-    for (int i = 1; i < pts.size(); i++) {
-      Point prev = pts.get(i - 1);
-      Point cur = pts.get(i);
-      if (cur.qualifier != null || prev.qualifier == null || prev.money.end > cur.start) {
-        continue;
-      }
-      String gap = String.valueOf(text, prev.money.end, cur.start - prev.money.end).strip();
-      if (gap.equals(",") || gap.equals("and") || gap.equals(", and")) {
-        cur.qualifier = prev.qualifier;
-        cur.qualStart = prev.qualStart;
-        cur.qualEnd = prev.qualEnd;
-      }
-    }
+  private boolean joinedAsList(int from, int to) {
+    String gap = String.valueOf(text, from, to - from).strip();
+    return gap.equals(",") || gap.equals("and") || gap.equals(", and");
+  }
+
+  /** Whether the text between two prices joins them into one statement. */
+  private interface Gap {
+    boolean joins(int from, int to);
   }
 
   /** A full stop, semicolon, line break or cell border (not a comma) between two offsets. */

@@ -50,6 +50,10 @@ final class MoneyReader extends PhraseTokens {
       if (notPrice(m)) {
         continue;
       }
+      if (reduction(m)) {
+        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.reduction"));
+        continue;
+      }
       if (conversion(m)) {
         r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.conversion"));
         continue;
@@ -125,7 +129,8 @@ final class MoneyReader extends PhraseTokens {
         if (c2 != null
             && c2.has(Vocabulary.AFTER)
             && wsGap(num.end, post.start)
-            && c2.value().equals(cur.value())) {
+            && c2.value().equals(cur.value())
+            && !opensAmount(k + 2)) {
           m.last = k + 2;
           m.end = post.end;
         }
@@ -160,6 +165,9 @@ final class MoneyReader extends PhraseTokens {
         || !cur.has(Vocabulary.AFTER)
         || !(wsGap(t.end, next.start) || bracketedUnit(t.end, next) || closedBefore(t.end, next))) {
       return null;
+    }
+    if (opensAmount(k + 1)) {
+      return null; // 0.75$ is money; in "$5 $10" the second $ opens its own amount
     }
     Money m = money(k, k + 1, t.value.multiply(cur.scale()), cur, next);
     m.start = t.start;
@@ -245,13 +253,52 @@ final class MoneyReader extends PhraseTokens {
     return m;
   }
 
-  /** 保证金1000元: money named as something other than a price (kept out of the offers). */
-  boolean notPrice(Money m) {
-    if (m.first == 0) {
+  /**
+   * -0.10$ from the cost, -$5 off: a signed amount taken from a price is a reduction, not a price.
+   */
+  private boolean reduction(Money m) {
+    if (m.low == null || m.low.signum() >= 0) {
       return false;
     }
-    Token before = toks.get(m.first - 1);
-    return before.has(Kind.NOT_PRICE) && gapOk(before.end, m.start, 2);
+    int i = skipBlanks(m.end);
+    return startsWord(i, "from") || startsWord(i, "off");
+  }
+
+  private boolean startsWord(int i, String w) {
+    int e = i + w.length();
+    return e <= text.length
+        && String.valueOf(text, i, w.length()).equals(w)
+        && (e == text.length || !Character.isLetter(text[e]));
+  }
+
+  /**
+   * 保证金1000元, deposit over $500: money named as something other than a price (kept out of the
+   * offers), the word before it with at most qualifiers between (over, more than); or a word that
+   * may follow its amount (£15 skip: the order value a method skips).
+   */
+  boolean notPrice(Money m) {
+    int a = m.last + 1;
+    if (a < toks.size()) {
+      Vocabulary.Meaning after = toks.get(a).get(Kind.NOT_PRICE);
+      if (after != null && after.has(Vocabulary.AFTER) && gapOk(m.end, toks.get(a).start, 0)) {
+        return true;
+      }
+    }
+    int end = m.start;
+    for (int b = m.first - 1; b >= 0 && b >= m.first - 3; b--) {
+      Token before = toks.get(b);
+      if (!gapOk(before.end, end, 2)) {
+        return false;
+      }
+      if (before.has(Kind.NOT_PRICE)) {
+        return true;
+      }
+      if ((before.kinds & QUALIFIER_KINDS) == 0 && !before.has(Kind.OVER)) {
+        return false;
+      }
+      end = before.start;
+    }
+    return false;
   }
 
   /**
@@ -516,6 +563,71 @@ final class MoneyReader extends PhraseTokens {
       out.add(m);
     }
     return out.size() == 1 ? out : List.of();
+  }
+
+  /**
+   * The last cell of a price-list row when it is a bare number alone and the row's other money is
+   * written inside words (a balance, a transfer limit): "Visa US Card | ... with $5,000 balance ...
+   * | 150" prices the row in the currency of that money. Null when the last cell holds anything
+   * else, when some money fills a cell alone ("$565.00 | 3": the bare cell is then a count), or
+   * when the row names no money at all.
+   */
+  Money lastCellMoney(List<Money> moneys, List<Money> balances) {
+    Money named = !moneys.isEmpty() ? moneys.get(0) : balances.isEmpty() ? null : balances.get(0);
+    if (named == null || named.defaulted || named.unknown) {
+      return null;
+    }
+    for (Money m : moneys) {
+      if (aloneInCell(m.start, m.end)) {
+        return null;
+      }
+    }
+    int k = toks.size() - 1;
+    if (k < 0) {
+      return null;
+    }
+    Token t = toks.get(k);
+    if (!t.isNum() || role[k] != FREE || t.value.signum() <= 0 || !fillsCell(t) || yearLike(t)) {
+      return null;
+    }
+    for (Money m : moneys) {
+      if (m.start > t.start) {
+        return null;
+      }
+    }
+    Money m = new Money();
+    m.first = k;
+    m.last = k;
+    m.start = t.start;
+    m.end = t.end;
+    m.low = t.value;
+    m.currency = named.currency;
+    m.defaulted = true;
+    order(m);
+    role[k] = MONEY;
+    return m;
+  }
+
+  private boolean yearLike(Token t) {
+    return t.end - t.start == 4
+        && t.value.scale() <= 0
+        && t.value.intValue() >= 1900
+        && t.value.intValue() <= 2099;
+  }
+
+  /** Whether the span is the only content (letters, digits) of its '|' cell. */
+  private boolean aloneInCell(int start, int end) {
+    for (int i = start - 1; i >= 0 && text[i] != '|'; i--) {
+      if (Character.isLetterOrDigit(text[i])) {
+        return false;
+      }
+    }
+    for (int i = end; i < text.length && text[i] != '|'; i++) {
+      if (Character.isLetterOrDigit(text[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean moneyForm(Token t) {

@@ -153,6 +153,9 @@ public final class Normalizer implements Serializable {
       }
       Offer o = ((Assessment.Priced) result).offer();
       int same = restated(ok, o);
+      if (same >= 0 && i > 0 && acrossCells(text, pts.get(i - 1).end, pt.start)) {
+        same = -1; // LuxChecker (0.50$ / check) | 0check (0.50$ / check): two items of a list
+      }
       if (same >= 0) {
         // two statements of one price (2000元10万条，每条只要2分钱) are one offer
         // the statement that names what the price buys is kept (£3.50 per card = £350 total for
@@ -249,6 +252,16 @@ public final class Normalizer implements Serializable {
         && a.freshness().equals(b.freshness())
         && a.issuers().equals(b.issuers())
         && Objects.equals(a.regionCode(), b.regionCode());
+  }
+
+  /** Whether a table bar ('|') stands between two positions of the advert. */
+  private static boolean acrossCells(AdvertText text, int from, int to) {
+    for (int k = Math.max(0, from); k < to && k < text.lower.length; k++) {
+      if (text.lower[k] == '|') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean near(double x, double y) {

@@ -453,7 +453,10 @@ final class MoneyReader extends PhraseTokens {
           && wsGap(t.end, next.start)) {
         last = k + 2;
         high = toks.get(k + 2).value;
-      } else if (precededByEach(k) || precededByCount(k) || precededByCue(k) || followedByCue(k)) {
+      } else if (followedByFrom(k)) {
+        last = k; // 全场5连1999起: a bare amount with 起 glued after it is a "from" price
+      } else if ((precededByEach(k) || precededByCount(k) || precededByCue(k) || followedByCue(k))
+          && !measuresOther(k)) {
         last = k;
         if (precededByCue(k)
             && next != null
@@ -587,6 +590,38 @@ final class MoneyReader extends PhraseTokens {
       return tb.has(Kind.EACH) && role[b] == FREE;
     }
     return false;
+  }
+
+  /**
+   * 一个109级, 开通25个月: a bare number with a Chinese word glued after it that the vocabulary does not
+   * know measures something else (a level, an age, a count of followers), so it is no amount of
+   * money even after 一个 or 价格.
+   */
+  boolean measuresOther(int k) {
+    int end = toks.get(k).end;
+    if (end >= text.length
+        || Character.UnicodeScript.of(text[end]) != Character.UnicodeScript.HAN) {
+      return false;
+    }
+    return k + 1 >= toks.size() || toks.get(k + 1).start != end;
+  }
+
+  /**
+   * 1999起 at the end of a clause: a bare number followed by the 起 that makes a price a "from" price
+   * (price_words.tsv flag price_from), in an advert written in Chinese.
+   */
+  boolean followedByFrom(int k) {
+    if (k + 1 >= toks.size() || !"CNY".equals(defaultCurrency)) {
+      return false;
+    }
+    Token t = toks.get(k);
+    Token ta = toks.get(k + 1);
+    Vocabulary.Meaning mo = ta.get(Kind.MIN_ORDER);
+    if (mo == null || !mo.has(Vocabulary.PRICE_FROM) || ta.start != t.end || t.multiplied) {
+      return false;
+    }
+    int end = ta.end;
+    return end == text.length || Normalizer.isSeparator(text, end);
   }
 
   /** 只卖2万, 售价：500: a bare number right after a word that says a price follows. */

@@ -49,7 +49,7 @@ class RealCorpusTest {
                   "price",
                   0.92,
                   "product",
-                  0.90,
+                  0.88,
                   "tier",
                   0.96,
                   "freshness",
@@ -69,7 +69,7 @@ class RealCorpusTest {
                   "offers",
                   0.96,
                   "reason",
-                  0.90),
+                  0.91),
           "test",
               floors(
                   "exact",

@@ -494,6 +494,53 @@ final class MoneyReader extends PhraseTokens {
   }
 
   /**
+   * The other items of a Chinese price menu whose items write a currency or a price word on some
+   * prices only (云短信呼 300RMB 云骂人呼叫接听后可骂人400 无限电话轰450; 暗网教程188 带教…): a bare number glued after the
+   * words of its item and closing it (whitespace, a bracket, a slash or the end follows) is that
+   * item's price in the advert's currency. Called only when the advert names money with a currency
+   * or a price word elsewhere, so a lone number in prose stays no price.
+   */
+  List<Money> findMenuMoneys() {
+    List<Money> out = new ArrayList<>();
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (!t.isNum()
+          || role[k] != FREE
+          || t.multiplied
+          || t.value.signum() <= 0
+          || t.value.precision() - t.value.scale() >= 6
+          || t.start == 0
+          || Character.UnicodeScript.of(text[t.start - 1]) != Character.UnicodeScript.HAN
+          || !closesItem(t.end)
+          || (k > 0 && toks.get(k - 1).end == t.start)) {
+        continue;
+      }
+      Money m = new Money();
+      m.first = k;
+      m.last = k;
+      m.start = t.start;
+      m.end = t.end;
+      m.low = t.value;
+      m.currency = defaultCurrency;
+      m.defaulted = true;
+      role[k] = MONEY;
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * Whether a menu item ends at {@code end}: the text ends, or whitespace, a bracket or / follows.
+   */
+  private boolean closesItem(int end) {
+    if (end >= text.length) {
+      return true;
+    }
+    char c = text[end];
+    return c == ' ' || c == '\t' || c == ')' || c == '）' || c == '/' || c == ']' || c == '】';
+  }
+
+  /**
    * A market table row whose price cell is a bare amount written as money (`| 2.50 |`, `| 12.00
    * |`): a number with exactly two decimals filling a cell of its own is the row's price, in the
    * advert's currency. Read only when the row names no other money, so a listing ID, a date or a

@@ -112,7 +112,11 @@ final class PriceReader extends PhraseTokens {
       }
     }
     List<Money> moneys = this.moneys.findMoneys(r);
+    boolean written = !moneys.isEmpty();
     moneys.addAll(this.moneys.findBareMoneys());
+    if (written && "CNY".equals(defaultCurrency)) {
+      moneys.addAll(this.moneys.findMenuMoneys()); // 云短信呼 300RMB  可骂人400 无限电话轰450
+    }
     Money bareCell = null;
     if (moneys.isEmpty()) {
       moneys.addAll(this.moneys.findCellMoneys()); // | 2.50 |: a table row's bare price cell

@@ -69,7 +69,7 @@ class RealCorpusTest {
                   "offers",
                   0.96,
                   "reason",
-                  0.91),
+                  0.92),
           "test",
               floors(
                   "exact",

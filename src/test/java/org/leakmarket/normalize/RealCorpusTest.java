@@ -49,7 +49,7 @@ class RealCorpusTest {
                   "price",
                   0.92,
                   "product",
-                  0.88,
+                  0.89,
                   "tier",
                   0.96,
                   "freshness",

@@ -54,6 +54,13 @@ final class MoneyReader extends PhraseTokens {
         r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.conversion"));
         continue;
       }
+      Money price = denominated(m);
+      if (price != null) {
+        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.denomination"));
+        out.add(price);
+        k = price.last;
+        continue;
+      }
       if (notPrices.balanceBefore(m.first)
           || notPrices.balanceAfter(m.last)
           || notPrices.balanceStated(m)) {
@@ -71,6 +78,64 @@ final class MoneyReader extends PhraseTokens {
       out.add(m);
     }
     return out;
+  }
+
+  /**
+   * 5欧元68, 10英镑00年148: in a Chinese advert, an amount in a foreign currency with a bare number
+   * glued after it (a year of issue between them allowed) that closes the item names the goods by
+   * their face value (banknotes, cards of that value); the bare number is their price in the
+   * advert's currency. Returns that price, or null.
+   */
+  private Money denominated(Money m) {
+    if (!"CNY".equals(defaultCurrency)
+        || m.defaulted
+        || m.high != null
+        || m.currency == null
+        || m.currency.equals(defaultCurrency)
+        || m.last + 1 >= toks.size()) {
+      return null;
+    }
+    int k = m.last + 1;
+    Token t = toks.get(k);
+    if (!t.isNum() || !bareOrCount(k) || t.start != m.end || t.multiplied) {
+      return null;
+    }
+    if (t.end < text.length && text[t.end] == '年' && k + 1 < toks.size()) {
+      Token n = toks.get(k + 1); // 10英镑00年148: the year the note was issued, then the price
+      if (!n.isNum() || !bareOrCount(k + 1) || n.start != t.end + 1 || n.multiplied) {
+        return null;
+      }
+      k++;
+      t = n;
+    }
+    if (!closesItem(t.end) && !Normalizer.isSeparator(text, Math.min(t.end, text.length - 1))) {
+      return null;
+    }
+    Money p = new Money();
+    p.first = k;
+    p.last = k;
+    p.start = t.start;
+    p.end = t.end;
+    p.low = t.value;
+    p.currency = defaultCurrency;
+    p.defaulted = true;
+    for (int q = m.last + 1; q <= k; q++) {
+      if (countAt[q] != null) {
+        countAt[q].claimed = true; // 68 / 10欧元118: read as a count of the slash, it is a price
+        countAt[q] = null;
+      }
+      role[q] = MONEY;
+    }
+    return p;
+  }
+
+  /** Token k is free, or a count of that number alone (no unit word). */
+  private boolean bareOrCount(int k) {
+    return role[k] == FREE
+        || (role[k] == COUNT
+            && countAt[k] != null
+            && countAt[k].first == k
+            && countAt[k].last == k);
   }
 
   /** A money expression starting at token k: ¥5, $ 5, 5元, 50 USDT, 三毛五, 一块五, 2块5毛. */

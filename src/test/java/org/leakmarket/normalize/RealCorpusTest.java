@@ -47,7 +47,7 @@ class RealCorpusTest {
                   "exact",
                   0.88,
                   "price",
-                  0.92,
+                  0.94,
                   "product",
                   0.89,
                   "tier",

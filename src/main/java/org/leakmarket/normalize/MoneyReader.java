@@ -58,6 +58,13 @@ final class MoneyReader extends PhraseTokens {
         r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.conversion"));
         continue;
       }
+      Money price = denominated(m);
+      if (price != null) {
+        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.denomination"));
+        out.add(price);
+        k = price.last;
+        continue;
+      }
       if (notPrices.balanceBefore(m.first)
           || notPrices.balanceAfter(m.last)
           || notPrices.balanceStated(m)) {
@@ -75,6 +82,64 @@ final class MoneyReader extends PhraseTokens {
       out.add(m);
     }
     return out;
+  }
+
+  /**
+   * 5欧元68, 10英镑00年148: in a Chinese advert, an amount in a foreign currency with a bare number
+   * glued after it (a year of issue between them allowed) that closes the item names the goods by
+   * their face value (banknotes, cards of that value); the bare number is their price in the
+   * advert's currency. Returns that price, or null.
+   */
+  private Money denominated(Money m) {
+    if (!"CNY".equals(defaultCurrency)
+        || m.defaulted
+        || m.high != null
+        || m.currency == null
+        || m.currency.equals(defaultCurrency)
+        || m.last + 1 >= toks.size()) {
+      return null;
+    }
+    int k = m.last + 1;
+    Token t = toks.get(k);
+    if (!t.isNum() || !bareOrCount(k) || t.start != m.end || t.multiplied) {
+      return null;
+    }
+    if (t.end < text.length && text[t.end] == '年' && k + 1 < toks.size()) {
+      Token n = toks.get(k + 1); // 10英镑00年148: the year the note was issued, then the price
+      if (!n.isNum() || !bareOrCount(k + 1) || n.start != t.end + 1 || n.multiplied) {
+        return null;
+      }
+      k++;
+      t = n;
+    }
+    if (!closesItem(t.end) && !Normalizer.isSeparator(text, Math.min(t.end, text.length - 1))) {
+      return null;
+    }
+    Money p = new Money();
+    p.first = k;
+    p.last = k;
+    p.start = t.start;
+    p.end = t.end;
+    p.low = t.value;
+    p.currency = defaultCurrency;
+    p.defaulted = true;
+    for (int q = m.last + 1; q <= k; q++) {
+      if (countAt[q] != null) {
+        countAt[q].claimed = true; // 68 / 10欧元118: read as a count of the slash, it is a price
+        countAt[q] = null;
+      }
+      role[q] = MONEY;
+    }
+    return p;
+  }
+
+  /** Token k is free, or a count of that number alone (no unit word). */
+  private boolean bareOrCount(int k) {
+    return role[k] == FREE
+        || (role[k] == COUNT
+            && countAt[k] != null
+            && countAt[k].first == k
+            && countAt[k].last == k);
   }
 
   /** A money expression starting at token k: ¥5, $ 5, 5元, 50 USDT, 三毛五, 一块五, 2块5毛. */
@@ -500,7 +565,10 @@ final class MoneyReader extends PhraseTokens {
           && wsGap(t.end, next.start)) {
         last = k + 2;
         high = toks.get(k + 2).value;
-      } else if (precededByEach(k) || precededByCount(k) || precededByCue(k) || followedByCue(k)) {
+      } else if (followedByFrom(k)) {
+        last = k; // 全场5连1999起: a bare amount with 起 glued after it is a "from" price
+      } else if ((precededByEach(k) || precededByCount(k) || precededByCue(k) || followedByCue(k))
+          && !measuresOther(k)) {
         last = k;
         if (precededByCue(k)
             && next != null
@@ -535,6 +603,53 @@ final class MoneyReader extends PhraseTokens {
       k = last;
     }
     return out;
+  }
+
+  /**
+   * The other items of a Chinese price menu whose items write a currency or a price word on some
+   * prices only (云短信呼 300RMB 云骂人呼叫接听后可骂人400 无限电话轰450; 暗网教程188 带教…): a bare number glued after the
+   * words of its item and closing it (whitespace, a bracket, a slash or the end follows) is that
+   * item's price in the advert's currency. Called only when the advert names money with a currency
+   * or a price word elsewhere, so a lone number in prose stays no price.
+   */
+  List<Money> findMenuMoneys() {
+    List<Money> out = new ArrayList<>();
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (!t.isNum()
+          || role[k] != FREE
+          || t.multiplied
+          || t.value.signum() <= 0
+          || t.value.precision() - t.value.scale() >= 6
+          || t.start == 0
+          || Character.UnicodeScript.of(text[t.start - 1]) != Character.UnicodeScript.HAN
+          || !closesItem(t.end)
+          || (k > 0 && toks.get(k - 1).end == t.start)) {
+        continue;
+      }
+      Money m = new Money();
+      m.first = k;
+      m.last = k;
+      m.start = t.start;
+      m.end = t.end;
+      m.low = t.value;
+      m.currency = defaultCurrency;
+      m.defaulted = true;
+      role[k] = MONEY;
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * Whether a menu item ends at {@code end}: the text ends, or whitespace, a bracket or / follows.
+   */
+  private boolean closesItem(int end) {
+    if (end >= text.length) {
+      return true;
+    }
+    char c = text[end];
+    return c == ' ' || c == '\t' || c == ')' || c == '）' || c == '/' || c == ']' || c == '】';
   }
 
   /**
@@ -699,6 +814,38 @@ final class MoneyReader extends PhraseTokens {
       return tb.has(Kind.EACH) && role[b] == FREE;
     }
     return false;
+  }
+
+  /**
+   * 一个109级, 开通25个月: a bare number with a Chinese word glued after it that the vocabulary does not
+   * know measures something else (a level, an age, a count of followers), so it is no amount of
+   * money even after 一个 or 价格.
+   */
+  boolean measuresOther(int k) {
+    int end = toks.get(k).end;
+    if (end >= text.length
+        || Character.UnicodeScript.of(text[end]) != Character.UnicodeScript.HAN) {
+      return false;
+    }
+    return k + 1 >= toks.size() || toks.get(k + 1).start != end;
+  }
+
+  /**
+   * 1999起 at the end of a clause: a bare number followed by the 起 that makes a price a "from" price
+   * (price_words.tsv flag price_from), in an advert written in Chinese.
+   */
+  boolean followedByFrom(int k) {
+    if (k + 1 >= toks.size() || !"CNY".equals(defaultCurrency)) {
+      return false;
+    }
+    Token t = toks.get(k);
+    Token ta = toks.get(k + 1);
+    Vocabulary.Meaning mo = ta.get(Kind.MIN_ORDER);
+    if (mo == null || !mo.has(Vocabulary.PRICE_FROM) || ta.start != t.end || t.multiplied) {
+      return false;
+    }
+    int end = ta.end;
+    return end == text.length || Normalizer.isSeparator(text, end);
   }
 
   /** 只卖2万, 售价：500: a bare number right after a word that says a price follows. */

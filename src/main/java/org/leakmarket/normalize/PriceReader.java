@@ -112,10 +112,14 @@ final class PriceReader extends PhraseTokens {
       }
     }
     List<Money> moneys = this.moneys.findMoneys(r);
+    boolean written = !moneys.isEmpty();
     moneys.addAll(this.moneys.findBareMoneys());
     Money lastCell = this.moneys.lastCellMoney(moneys, r.balances);
     if (lastCell != null) {
       moneys.add(lastCell); // ... with $5,000 balance ... | 150: the row's bare price cell
+    }
+    if (written && "CNY".equals(defaultCurrency)) {
+      moneys.addAll(this.moneys.findMenuMoneys()); // 云短信呼 300RMB  可骂人400 无限电话轰450
     }
     Money bareCell = null;
     if (moneys.isEmpty()) {

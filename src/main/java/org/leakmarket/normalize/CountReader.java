@@ -269,6 +269,10 @@ final class CountReader extends PhraseTokens {
         prevEnd = tj.end; // 10 x USA CREDIT/DEBIT CARD: the slash joins two alternatives
         continue;
       }
+      if (j == k + 1 && tj.start == t.end && tj.end - tj.start == 1 && text[tj.start] == '+') {
+        prevEnd = tj.end; // 100+ cards: at least 100, read as 100 (convention 8)
+        continue;
+      }
       if (tj.type != Token.TERM
           || (tj.kinds & ATTRIBUTE_KINDS) == 0
           || (tj.kinds & ~ATTRIBUTE_KINDS) != 0) {

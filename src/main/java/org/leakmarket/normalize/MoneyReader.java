@@ -50,8 +50,19 @@ final class MoneyReader extends PhraseTokens {
       if (notPrice(m)) {
         continue;
       }
+      if (reduction(m)) {
+        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.reduction"));
+        continue;
+      }
       if (conversion(m)) {
         r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.conversion"));
+        continue;
+      }
+      Money price = denominated(m);
+      if (price != null) {
+        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.denomination"));
+        out.add(price);
+        k = price.last;
         continue;
       }
       if (notPrices.balanceBefore(m.first)
@@ -71,6 +82,64 @@ final class MoneyReader extends PhraseTokens {
       out.add(m);
     }
     return out;
+  }
+
+  /**
+   * 5欧元68, 10英镑00年148: in a Chinese advert, an amount in a foreign currency with a bare number
+   * glued after it (a year of issue between them allowed) that closes the item names the goods by
+   * their face value (banknotes, cards of that value); the bare number is their price in the
+   * advert's currency. Returns that price, or null.
+   */
+  private Money denominated(Money m) {
+    if (!"CNY".equals(defaultCurrency)
+        || m.defaulted
+        || m.high != null
+        || m.currency == null
+        || m.currency.equals(defaultCurrency)
+        || m.last + 1 >= toks.size()) {
+      return null;
+    }
+    int k = m.last + 1;
+    Token t = toks.get(k);
+    if (!t.isNum() || !bareOrCount(k) || t.start != m.end || t.multiplied) {
+      return null;
+    }
+    if (t.end < text.length && text[t.end] == '年' && k + 1 < toks.size()) {
+      Token n = toks.get(k + 1); // 10英镑00年148: the year the note was issued, then the price
+      if (!n.isNum() || !bareOrCount(k + 1) || n.start != t.end + 1 || n.multiplied) {
+        return null;
+      }
+      k++;
+      t = n;
+    }
+    if (!closesItem(t.end) && !Normalizer.isSeparator(text, Math.min(t.end, text.length - 1))) {
+      return null;
+    }
+    Money p = new Money();
+    p.first = k;
+    p.last = k;
+    p.start = t.start;
+    p.end = t.end;
+    p.low = t.value;
+    p.currency = defaultCurrency;
+    p.defaulted = true;
+    for (int q = m.last + 1; q <= k; q++) {
+      if (countAt[q] != null) {
+        countAt[q].claimed = true; // 68 / 10欧元118: read as a count of the slash, it is a price
+        countAt[q] = null;
+      }
+      role[q] = MONEY;
+    }
+    return p;
+  }
+
+  /** Token k is free, or a count of that number alone (no unit word). */
+  private boolean bareOrCount(int k) {
+    return role[k] == FREE
+        || (role[k] == COUNT
+            && countAt[k] != null
+            && countAt[k].first == k
+            && countAt[k].last == k);
   }
 
   /** A money expression starting at token k: ¥5, $ 5, 5元, 50 USDT, 三毛五, 一块五, 2块5毛. */
@@ -125,7 +194,8 @@ final class MoneyReader extends PhraseTokens {
         if (c2 != null
             && c2.has(Vocabulary.AFTER)
             && wsGap(num.end, post.start)
-            && c2.value().equals(cur.value())) {
+            && c2.value().equals(cur.value())
+            && !opensAmount(k + 2)) {
           m.last = k + 2;
           m.end = post.end;
         }
@@ -160,6 +230,9 @@ final class MoneyReader extends PhraseTokens {
         || !cur.has(Vocabulary.AFTER)
         || !(wsGap(t.end, next.start) || bracketedUnit(t.end, next) || closedBefore(t.end, next))) {
       return null;
+    }
+    if (opensAmount(k + 1)) {
+      return null; // 0.75$ is money; in "$5 $10" the second $ opens its own amount
     }
     Money m = money(k, k + 1, t.value.multiply(cur.scale()), cur, next);
     m.start = t.start;
@@ -245,13 +318,52 @@ final class MoneyReader extends PhraseTokens {
     return m;
   }
 
-  /** 保证金1000元: money named as something other than a price (kept out of the offers). */
-  boolean notPrice(Money m) {
-    if (m.first == 0) {
+  /**
+   * -0.10$ from the cost, -$5 off: a signed amount taken from a price is a reduction, not a price.
+   */
+  private boolean reduction(Money m) {
+    if (m.low == null || m.low.signum() >= 0) {
       return false;
     }
-    Token before = toks.get(m.first - 1);
-    return before.has(Kind.NOT_PRICE) && gapOk(before.end, m.start, 2);
+    int i = skipBlanks(m.end);
+    return startsWord(i, "from") || startsWord(i, "off");
+  }
+
+  private boolean startsWord(int i, String w) {
+    int e = i + w.length();
+    return e <= text.length
+        && String.valueOf(text, i, w.length()).equals(w)
+        && (e == text.length || !Character.isLetter(text[e]));
+  }
+
+  /**
+   * 保证金1000元, deposit over $500: money named as something other than a price (kept out of the
+   * offers), the word before it with at most qualifiers between (over, more than); or a word that
+   * may follow its amount (£15 skip: the order value a method skips).
+   */
+  boolean notPrice(Money m) {
+    int a = m.last + 1;
+    if (a < toks.size()) {
+      Vocabulary.Meaning after = toks.get(a).get(Kind.NOT_PRICE);
+      if (after != null && after.has(Vocabulary.AFTER) && gapOk(m.end, toks.get(a).start, 0)) {
+        return true;
+      }
+    }
+    int end = m.start;
+    for (int b = m.first - 1; b >= 0 && b >= m.first - 3; b--) {
+      Token before = toks.get(b);
+      if (!gapOk(before.end, end, 2)) {
+        return false;
+      }
+      if (before.has(Kind.NOT_PRICE)) {
+        return true;
+      }
+      if ((before.kinds & QUALIFIER_KINDS) == 0 && !before.has(Kind.OVER)) {
+        return false;
+      }
+      end = before.start;
+    }
+    return false;
   }
 
   /**
@@ -453,7 +565,10 @@ final class MoneyReader extends PhraseTokens {
           && wsGap(t.end, next.start)) {
         last = k + 2;
         high = toks.get(k + 2).value;
-      } else if (precededByEach(k) || precededByCount(k) || precededByCue(k) || followedByCue(k)) {
+      } else if (followedByFrom(k)) {
+        last = k; // 全场5连1999起: a bare amount with 起 glued after it is a "from" price
+      } else if ((precededByEach(k) || precededByCount(k) || precededByCue(k) || followedByCue(k))
+          && !measuresOther(k)) {
         last = k;
         if (precededByCue(k)
             && next != null
@@ -491,6 +606,53 @@ final class MoneyReader extends PhraseTokens {
   }
 
   /**
+   * The other items of a Chinese price menu whose items write a currency or a price word on some
+   * prices only (云短信呼 300RMB 云骂人呼叫接听后可骂人400 无限电话轰450; 暗网教程188 带教…): a bare number glued after the
+   * words of its item and closing it (whitespace, a bracket, a slash or the end follows) is that
+   * item's price in the advert's currency. Called only when the advert names money with a currency
+   * or a price word elsewhere, so a lone number in prose stays no price.
+   */
+  List<Money> findMenuMoneys() {
+    List<Money> out = new ArrayList<>();
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (!t.isNum()
+          || role[k] != FREE
+          || t.multiplied
+          || t.value.signum() <= 0
+          || t.value.precision() - t.value.scale() >= 6
+          || t.start == 0
+          || Character.UnicodeScript.of(text[t.start - 1]) != Character.UnicodeScript.HAN
+          || !closesItem(t.end)
+          || (k > 0 && toks.get(k - 1).end == t.start)) {
+        continue;
+      }
+      Money m = new Money();
+      m.first = k;
+      m.last = k;
+      m.start = t.start;
+      m.end = t.end;
+      m.low = t.value;
+      m.currency = defaultCurrency;
+      m.defaulted = true;
+      role[k] = MONEY;
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * Whether a menu item ends at {@code end}: the text ends, or whitespace, a bracket or / follows.
+   */
+  private boolean closesItem(int end) {
+    if (end >= text.length) {
+      return true;
+    }
+    char c = text[end];
+    return c == ' ' || c == '\t' || c == ')' || c == '）' || c == '/' || c == ']' || c == '】';
+  }
+
+  /**
    * A market table row whose price cell is a bare amount written as money (`| 2.50 |`, `| 12.00
    * |`): a number with exactly two decimals filling a cell of its own is the row's price, in the
    * advert's currency. Read only when the row names no other money, so a listing ID, a date or a
@@ -516,6 +678,71 @@ final class MoneyReader extends PhraseTokens {
       out.add(m);
     }
     return out.size() == 1 ? out : List.of();
+  }
+
+  /**
+   * The last cell of a price-list row when it is a bare number alone and the row's other money is
+   * written inside words (a balance, a transfer limit): "Visa US Card | ... with $5,000 balance ...
+   * | 150" prices the row in the currency of that money. Null when the last cell holds anything
+   * else, when some money fills a cell alone ("$565.00 | 3": the bare cell is then a count), or
+   * when the row names no money at all.
+   */
+  Money lastCellMoney(List<Money> moneys, List<Money> balances) {
+    Money named = !moneys.isEmpty() ? moneys.get(0) : balances.isEmpty() ? null : balances.get(0);
+    if (named == null || named.defaulted || named.unknown) {
+      return null;
+    }
+    for (Money m : moneys) {
+      if (aloneInCell(m.start, m.end)) {
+        return null;
+      }
+    }
+    int k = toks.size() - 1;
+    if (k < 0) {
+      return null;
+    }
+    Token t = toks.get(k);
+    if (!t.isNum() || role[k] != FREE || t.value.signum() <= 0 || !fillsCell(t) || yearLike(t)) {
+      return null;
+    }
+    for (Money m : moneys) {
+      if (m.start > t.start) {
+        return null;
+      }
+    }
+    Money m = new Money();
+    m.first = k;
+    m.last = k;
+    m.start = t.start;
+    m.end = t.end;
+    m.low = t.value;
+    m.currency = named.currency;
+    m.defaulted = true;
+    order(m);
+    role[k] = MONEY;
+    return m;
+  }
+
+  private boolean yearLike(Token t) {
+    return t.end - t.start == 4
+        && t.value.scale() <= 0
+        && t.value.intValue() >= 1900
+        && t.value.intValue() <= 2099;
+  }
+
+  /** Whether the span is the only content (letters, digits) of its '|' cell. */
+  private boolean aloneInCell(int start, int end) {
+    for (int i = start - 1; i >= 0 && text[i] != '|'; i--) {
+      if (Character.isLetterOrDigit(text[i])) {
+        return false;
+      }
+    }
+    for (int i = end; i < text.length && text[i] != '|'; i++) {
+      if (Character.isLetterOrDigit(text[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean moneyForm(Token t) {
@@ -587,6 +814,38 @@ final class MoneyReader extends PhraseTokens {
       return tb.has(Kind.EACH) && role[b] == FREE;
     }
     return false;
+  }
+
+  /**
+   * 一个109级, 开通25个月: a bare number with a Chinese word glued after it that the vocabulary does not
+   * know measures something else (a level, an age, a count of followers), so it is no amount of
+   * money even after 一个 or 价格.
+   */
+  boolean measuresOther(int k) {
+    int end = toks.get(k).end;
+    if (end >= text.length
+        || Character.UnicodeScript.of(text[end]) != Character.UnicodeScript.HAN) {
+      return false;
+    }
+    return k + 1 >= toks.size() || toks.get(k + 1).start != end;
+  }
+
+  /**
+   * 1999起 at the end of a clause: a bare number followed by the 起 that makes a price a "from" price
+   * (price_words.tsv flag price_from), in an advert written in Chinese.
+   */
+  boolean followedByFrom(int k) {
+    if (k + 1 >= toks.size() || !"CNY".equals(defaultCurrency)) {
+      return false;
+    }
+    Token t = toks.get(k);
+    Token ta = toks.get(k + 1);
+    Vocabulary.Meaning mo = ta.get(Kind.MIN_ORDER);
+    if (mo == null || !mo.has(Vocabulary.PRICE_FROM) || ta.start != t.end || t.multiplied) {
+      return false;
+    }
+    int end = ta.end;
+    return end == text.length || Normalizer.isSeparator(text, end);
   }
 
   /** 只卖2万, 售价：500: a bare number right after a word that says a price follows. */

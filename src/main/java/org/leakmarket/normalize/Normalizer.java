@@ -153,12 +153,22 @@ public final class Normalizer implements Serializable {
       }
       Offer o = ((Assessment.Priced) result).offer();
       int same = restated(ok, o);
+      if (same >= 0 && i > 0 && acrossCells(text, pts.get(i - 1).end, pt.start)) {
+        same = -1; // LuxChecker (0.50$ / check) | 0check (0.50$ / check): two items of a list
+      }
       if (same >= 0) {
         // two statements of one price (2000元10万条，每条只要2分钱) are one offer
+        // the statement that names what the price buys is kept (£3.50 per card = £350 total for
+        // 100 cards: the bundle of 100)
         Offer first = ok.get(same);
-        List<Evidence> merged = new ArrayList<>(first.evidence());
+        boolean keepNew =
+            first.quantity() != null
+                && first.quantity() == 1
+                && o.quantity() != null
+                && o.quantity() > 1;
+        List<Evidence> merged = new ArrayList<>((keepNew ? o : first).evidence());
         merged.add(new Evidence("price", text.span(pt.start, pt.end), "price.restated"));
-        ok.set(same, withEvidence(first, merged));
+        ok.set(same, withEvidence(keepNew ? o : first, first.offerIndex(), merged));
       } else {
         ok.add(o);
       }
@@ -233,11 +243,10 @@ public final class Normalizer implements Serializable {
   }
 
   private static boolean samePrice(Offer a, Offer b) {
-    double x = a.pricePerRecordCny();
-    double y = b.pricePerRecordCny();
-    return Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y))
-        && a.pricePerRecordLowCny().equals(b.pricePerRecordLowCny())
-        && a.pricePerRecordHighCny().equals(b.pricePerRecordHighCny())
+    // compared to a relative 1e-9: £150 / 100 and £1.50 convert to CNY with different rounding
+    return near(a.pricePerRecordCny(), b.pricePerRecordCny())
+        && near(a.pricePerRecordLowCny(), b.pricePerRecordLowCny())
+        && near(a.pricePerRecordHighCny(), b.pricePerRecordHighCny())
         && a.product().equals(b.product())
         && a.tier().equals(b.tier())
         && a.freshness().equals(b.freshness())
@@ -245,10 +254,28 @@ public final class Normalizer implements Serializable {
         && Objects.equals(a.regionCode(), b.regionCode());
   }
 
+  /** Whether a table bar ('|') stands between two positions of the advert. */
+  private static boolean acrossCells(AdvertText text, int from, int to) {
+    for (int k = Math.max(0, from); k < to && k < text.lower.length; k++) {
+      if (text.lower[k] == '|') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean near(double x, double y) {
+    return Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
+  }
+
   private static Offer withEvidence(Offer o, List<Evidence> ev) {
+    return withEvidence(o, o.offerIndex(), ev);
+  }
+
+  private static Offer withEvidence(Offer o, Integer index, List<Evidence> ev) {
     return new Offer(
         o.listingId(),
-        o.offerIndex(),
+        index,
         o.status(),
         o.reason(),
         o.detail(),

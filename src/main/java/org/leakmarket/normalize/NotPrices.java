@@ -172,7 +172,7 @@ final class NotPrices extends PhraseTokens {
     boolean over = false;
     for (int b = k - 1; b >= 0 && b >= k - 3; b--) {
       Token tb = toks.get(b);
-      if (!gapOk(tb.end, end, 3)) {
+      if (!gapOk(tb.end, end, 3) && !(tb.has(Kind.BALANCE) && commaOnly(tb.end, end))) {
         return false;
       }
       if ((tb.kinds & QUALIFIER_KINDS) != 0 || tb.has(Kind.OVER)) {
@@ -190,6 +190,23 @@ final class NotPrices extends PhraseTokens {
       return tb.has(Kind.BALANCE) && !(b > 0 && closesAmount(b));
     }
     return false;
+  }
+
+  /**
+   * Whether only blanks and one comma stand between: "Sold RBC Bank Log Balance, $17,359" names the
+   * balance with a comma where others write a colon.
+   */
+  private boolean commaOnly(int from, int to) {
+    int commas = 0;
+    for (int i = from; i < to; i++) {
+      char c = text[i];
+      if (c == ',') {
+        commas++;
+      } else if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return commas == 1 && text[from] == ',';
   }
 
   /** Goods that hold money: an amount after "over"/"above" next to them is their balance. */

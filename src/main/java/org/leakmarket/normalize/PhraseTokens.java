@@ -106,7 +106,23 @@ class PhraseTokens {
     }
     Token n = toks.get(k + 1);
     Vocabulary.Meaning cur = n.get(Kind.CURRENCY);
-    return cur != null && cur.has(Vocabulary.AFTER) && wsGap(t.end, n.start);
+    return cur != null && cur.has(Vocabulary.AFTER) && wsGap(t.end, n.start) && !opensAmount(k + 1);
+  }
+
+  /**
+   * Whether the currency symbol at token {@code k}, one also written before its amount ($), opens
+   * the number right after it: in "3,000 $55" and "$5 $10" the $ belongs to the amount it opens,
+   * not to the one it follows (0.75$ is money).
+   */
+  boolean opensAmount(int k) {
+    Token c = toks.get(k);
+    Vocabulary.Meaning cur = c.get(Kind.CURRENCY);
+    return cur != null
+        && cur.has(Vocabulary.BEFORE)
+        && !Character.isLetter(text[c.start])
+        && k + 1 < toks.size()
+        && toks.get(k + 1).isNum()
+        && wsGap(c.end, toks.get(k + 1).start);
   }
 
   /** No letter, digit or Chinese character between two positions. */

@@ -112,7 +112,15 @@ final class PriceReader extends PhraseTokens {
       }
     }
     List<Money> moneys = this.moneys.findMoneys(r);
+    boolean written = !moneys.isEmpty();
     moneys.addAll(this.moneys.findBareMoneys());
+    Money lastCell = this.moneys.lastCellMoney(moneys, r.balances);
+    if (lastCell != null) {
+      moneys.add(lastCell); // ... with $5,000 balance ... | 150: the row's bare price cell
+    }
+    if (written && "CNY".equals(defaultCurrency)) {
+      moneys.addAll(this.moneys.findMenuMoneys()); // 云短信呼 300RMB  可骂人400 无限电话轰450
+    }
     Money bareCell = null;
     if (moneys.isEmpty()) {
       moneys.addAll(this.moneys.findCellMoneys()); // | 2.50 |: a table row's bare price cell
@@ -308,10 +316,48 @@ final class PriceReader extends PhraseTokens {
         p.end = c.end;
       }
     }
+    // 100+ cards: £3.50 per card = £350 total: a total buys the count its line opened with
+    if (p.rule == null && totalAfter(m)) {
+      Count c = countBeforeInLine(m);
+      if (c != null) {
+        bundle(p, c);
+      }
+    }
     if (p.rule == null) {
       p.rule = "price.implied_per_record";
     }
     return p;
+  }
+
+  /** Whether the word "total" follows the money: £350 total, $80 in total. */
+  private boolean totalAfter(Money m) {
+    int i = m.end;
+    while (i < text.length && text[i] == ' ') {
+      i++;
+    }
+    if (i + 3 <= text.length && text[i] == 'i' && text[i + 1] == 'n' && text[i + 2] == ' ') {
+      i += 3;
+    }
+    return i + 5 <= text.length
+        && String.valueOf(text, i, 5).equals("total")
+        && (i + 5 == text.length || !Character.isLetter(text[i + 5]));
+  }
+
+  /** The last pairable count before the money on its line (no line break between), or null. */
+  private Count countBeforeInLine(Money m) {
+    for (int b = m.first - 1; b >= 0; b--) {
+      for (int i = toks.get(b).end;
+          i < (b + 1 < toks.size() ? toks.get(b + 1).start : m.start);
+          i++) {
+        if (text[i] == '\n') {
+          return null;
+        }
+      }
+      if (role[b] == COUNT && pairable(countAt[b]) && countAt[b].n > 1) {
+        return countAt[b];
+      }
+    }
+    return null;
   }
 
   /**

@@ -627,14 +627,7 @@ final class MoneyReader extends PhraseTokens {
           || (k > 0 && toks.get(k - 1).end == t.start)) {
         continue;
       }
-      Money m = new Money();
-      m.first = k;
-      m.last = k;
-      m.start = t.start;
-      m.end = t.end;
-      m.low = t.value;
-      m.currency = defaultCurrency;
-      m.defaulted = true;
+      Money m = Money.bare(k, t, defaultCurrency);
       role[k] = MONEY;
       out.add(m);
     }
@@ -665,14 +658,7 @@ final class MoneyReader extends PhraseTokens {
       if (!t.isNum() || role[k] != FREE || !moneyForm(t) || !fillsCell(t)) {
         continue;
       }
-      Money m = new Money();
-      m.first = k;
-      m.last = k;
-      m.start = t.start;
-      m.end = t.end;
-      m.low = t.value;
-      m.currency = defaultCurrency;
-      m.defaulted = true;
+      Money m = Money.bare(k, t, defaultCurrency);
       order(m);
       role[k] = MONEY;
       out.add(m);

@@ -135,14 +135,7 @@ final class NotPrices extends PhraseTokens {
         continue; // 余额 10万条 would be a count; but 存款过千万客户 names the customers' deposits
       }
       if (balanceBefore(k) || balanceAfter(k)) {
-        Money m = new Money();
-        m.first = k;
-        m.last = k;
-        m.start = t.start;
-        m.end = t.end;
-        m.low = t.value;
-        m.currency = defaultCurrency;
-        m.defaulted = true;
+        Money m = Money.bare(k, t, defaultCurrency);
         role[k] = BALANCE;
         if (k + 2 < toks.size()
             && toks.get(k + 1).has(Kind.RANGE)

@@ -38,6 +38,19 @@ final class PriceReader extends PhraseTokens {
 
     /** The evidence rule of the currency word (currency.CNY), null when defaulted or unknown. */
     String currencyRule;
+
+    /** The bare number token {@code t} (at index {@code k}) as money in the advert's currency. */
+    static Money bare(int k, Token t, String defaultCurrency) {
+      Money m = new Money();
+      m.first = k;
+      m.last = k;
+      m.start = t.start;
+      m.end = t.end;
+      m.low = t.value;
+      m.currency = defaultCurrency;
+      m.defaulted = true;
+      return m;
+    }
   }
 
   /** A number of records as written. */

@@ -38,8 +38,11 @@ final class AdvertText {
     int cyrillic = 0;
     int latin = 0;
     for (int i = 0; i < lower.length; i++) {
-      char c = vocab.fold(cased[i], true);
-      cased[i] = c;
+      char c = cased[i];
+      if (c >= 0x80) { // ASCII folds to itself
+        c = vocab.fold(c, true);
+        cased[i] = c;
+      }
       lower[i] = c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
       if (c >= '\u3400' && c <= '\u9FFF') {
         han++;

@@ -123,6 +123,9 @@ final class Lexer {
           "nineteen",
           "twenty");
 
+  private static final int LONGEST_NUMBER_WORD =
+      NUMBER_WORDS.stream().mapToInt(String::length).max().orElse(0);
+
   private static final java.util.Set<String> MONEY_UNIT_WORDS =
       java.util.Set.of("dollar", "dollars", "cent", "cents", "euro", "euros", "pound", "pounds");
 
@@ -131,20 +134,23 @@ final class Lexer {
    * is a number; anywhere else (one of the, the one we analyzed) it is a plain word.
    */
   private Token numberWord(int i, int j) {
-    if (i > 0 && TermTrie.isAsciiLetter(text[i - 1])) {
+    int n = text.length;
+    // the text is lower-cased already; the cheap checks first, since every plain word comes here
+    if (i > 0 && TermTrie.isAsciiLetter(text[i - 1])
+        || j - i > LONGEST_NUMBER_WORD
+        || j + 1 >= n
+        || text[j] != ' ') {
       return null;
     }
-    int v = NUMBER_WORDS.indexOf(new String(text, i, j - i).toLowerCase(java.util.Locale.ROOT));
-    int n = text.length;
-    if (v < 0 || j + 1 >= n || text[j] != ' ') {
+    int v = NUMBER_WORDS.indexOf(new String(text, i, j - i));
+    if (v < 0) {
       return null;
     }
     int k = j + 1;
     while (k < n && TermTrie.isAsciiLetter(text[k])) {
       k++;
     }
-    if (!MONEY_UNIT_WORDS.contains(
-        new String(text, j + 1, k - j - 1).toLowerCase(java.util.Locale.ROOT))) {
+    if (!MONEY_UNIT_WORDS.contains(new String(text, j + 1, k - j - 1))) {
       return null;
     }
     Token t = new Token(Token.NUM, i, j);

@@ -500,7 +500,13 @@ final class PriceReader extends PhraseTokens {
       if (Normalizer.isSeparator(text, k)) {
         return false;
       }
-      or |= text[k] == '或' || (k + 4 <= to && String.valueOf(text, k, 4).equals(" or "));
+      or |=
+          text[k] == '或'
+              || (k + 4 <= to
+                  && text[k] == ' '
+                  && text[k + 1] == 'o'
+                  && text[k + 2] == 'r'
+                  && text[k + 3] == ' ');
     }
     return or;
   }
@@ -516,11 +522,14 @@ final class PriceReader extends PhraseTokens {
       if (p.qualifier != null) {
         continue;
       }
+      // the gap to the price grows token by token: only its new part is scanned for a sentence end
+      int checkedFrom = p.money.start;
       for (int b = p.money.first - 1; b >= 0; b--) {
         Token tb = toks.get(b);
-        if (role[b] != FREE || sentenceEndBetween(tb.end, p.money.start)) {
+        if (role[b] != FREE || sentenceEndBetween(tb.end, checkedFrom)) {
           break;
         }
+        checkedFrom = Math.min(checkedFrom, tb.end);
         if (tb.has(Kind.AVERAGE)) {
           boolean ownAmount =
               b > 0 && role[b - 1] != FREE && gapOk(toks.get(b - 1).end, tb.start, 1);

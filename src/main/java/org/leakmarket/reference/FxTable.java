@@ -71,7 +71,7 @@ public final class FxTable implements Serializable {
 
   /** CNY per one unit of {@code currency} on {@code date} under the as-of rule, if any. */
   public OptionalDouble cnyPerUnit(String currency, LocalDate date) {
-    String cur = currency.toUpperCase(Locale.ROOT);
+    String cur = upper(currency);
     if (cur.equals("CNY")) {
       return OptionalDouble.of(1.0);
     }
@@ -88,8 +88,19 @@ public final class FxTable implements Serializable {
 
   /** Whether the table knows the currency at all (unknown vs missing-for-date). */
   public boolean knows(String currency) {
-    String cur = currency.toUpperCase(Locale.ROOT);
+    String cur = upper(currency);
     return cur.equals("CNY") || rates.containsKey(cur);
+  }
+
+  /** The code in upper case; codes arrive upper-cased already, so this skips the copy then. */
+  private static String upper(String currency) {
+    for (int i = 0; i < currency.length(); i++) {
+      char c = currency.charAt(i);
+      if (c >= 'a' && c <= 'z' || c > 127) {
+        return currency.toUpperCase(Locale.ROOT);
+      }
+    }
+    return currency;
   }
 
   public String source() {

@@ -13,9 +13,8 @@ import org.leakmarket.vocab.Reason;
 /**
  * The last step of reading an advert: one price point with its attributes becomes an {@link Offer},
  * converted to CNY per record through the dated FX table (as-of rule, contracts section 2) and
- * checked for plausibility, or a {@link Assessment.Rejected} with its reason. Serialisable;
- * remembers recent FX look-ups (the same few currencies and dates recur in every partition). Costs
- * one FX look-up (usually cached) and one {@link Offer} per point.
+ * checked for plausibility, or a {@link Assessment.Rejected} with its reason. Serialisable. Costs
+ * an FX look-up (an array read, {@link FxTable}) and one {@link Offer} per point.
  */
 final class OfferAssembler implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -157,27 +156,6 @@ final class OfferAssembler implements Serializable {
 
   /** CNY per unit of {@code currency} at {@code date} under the as-of rule, if any. */
   OptionalDouble rate(String currency, LocalDate date) {
-    if ("CNY".equals(currency)) {
-      return ONE;
-    }
-    Rate[] cache = rates;
-    if (cache == null) {
-      cache = new Rate[RATE_CACHE];
-      rates = cache;
-    }
-    int slot = (currency.hashCode() * 31 + date.hashCode()) & (RATE_CACHE - 1);
-    Rate r = cache[slot];
-    if (r != null && r.date().equals(date) && r.currency().equals(currency)) {
-      return r.rate();
-    }
-    OptionalDouble v = fx.cnyPerUnit(currency, date);
-    cache[slot] = new Rate(currency, date, v);
-    return v;
+    return "CNY".equals(currency) ? ONE : fx.cnyPerUnit(currency, date);
   }
-
-  /** An FX lookup remembered. */
-  private record Rate(String currency, LocalDate date, OptionalDouble rate) {}
-
-  private static final int RATE_CACHE = 1024;
-  private transient volatile Rate[] rates;
 }

@@ -36,6 +36,7 @@ final class MentionFinder implements java.io.Serializable {
   List<Mention> find(List<Token> tokens, char[] lower, LocalDate posted) {
     List<Mention> out = new ArrayList<>();
     Mention hidden = null;
+    boolean category = false;
     for (Token t : tokens) {
       if ((t.kinds & ATTRIBUTE_MASK) == 0) {
         continue;
@@ -48,17 +49,19 @@ final class MentionFinder implements java.io.Serializable {
           default -> {}
         }
         issuer |= m.kind() == Kind.ISSUER;
+        category |= m.kind() == Kind.CATEGORY;
       }
       if (issuer && hidden == null) {
         hidden = categoryInsideBankName(lower, t.start, t.end);
       }
     }
     // only when the advert names no category of its own: 江苏银行客户 信用卡资料 is card data
-    if (hidden != null && out.stream().noneMatch(m -> m.kind() == Kind.CATEGORY)) {
+    if (hidden != null && !category) {
       out.add(hidden);
       out.sort(BY_START);
+      category = true;
     }
-    if (out.stream().noneMatch(m -> m.kind() == Kind.CATEGORY)) {
+    if (!category) {
       Mention split = splitCategory(lower);
       if (split != null) {
         out.add(split);

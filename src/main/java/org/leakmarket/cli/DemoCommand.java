@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
+    header = "Run the whole pipeline on data-samples/ into one folder (default out/demo).",
     description = {
       "Run the whole pipeline on data-samples/ into DIR (default out/demo):",
       "DIR/warehouse (Delta tables) and DIR/reports/all (the publication)."

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "generate",
     mixinStandardHelpOptions = true,
+    header = "Write synthetic, realistic listings and leak samples with their ground truth.",
     description =
         "Synthetic, realistic inputs with ground truth: DIR/listings.jsonl, DIR/samples/ (manifest.jsonl "
             + "and its files) and DIR/ground_truth.json (true cell medians, population_size). Up to 1,000,000 listings "

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "reproduce",
     mixinStandardHelpOptions = true,
+    header = "Re-render a publication exactly from the table versions its manifest pins.",
     description = {
       "Re-render a publication from the Delta table versions, configuration and seed its",
       "manifest pins; newer data in the warehouse does not change the result."

@@ -173,6 +173,11 @@ final class NotPrices extends PhraseTokens {
         end = tb.start;
         continue;
       }
+      // balances of between $70,000 and $150,000: "between" opens the balance range itself
+      if (tb.has(Kind.BETWEEN) && b == k - 1) {
+        end = tb.start;
+        continue;
+      }
       // transfer from stolen account above $1K: an account over an amount holds that amount
       if (over
           && ACCOUNT_WORDS.contains(

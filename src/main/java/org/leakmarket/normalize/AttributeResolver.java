@@ -23,6 +23,9 @@ final class AttributeResolver {
     Kind.TIER, Kind.FRESHNESS, Kind.ISSUER, Kind.REGION, Kind.CATEGORY, Kind.PRODUCT
   };
 
+  /** The code of a region word that names no one country (countries.tsv: EU, worldwide). */
+  private static final String NO_REGION = "NONE";
+
   private AttributeResolver() {}
 
   /** One {@link Attributes} per point (one when there is no point: a structured listing). */
@@ -373,6 +376,10 @@ final class AttributeResolver {
         }
       }
       case REGION -> {
+        ms = countries(ms);
+        if (ms.isEmpty()) {
+          return; // EU, worldwide: a region word that names no one country (convention 11)
+        }
         if (severalCountries(ms)) {
           return; // Hong Kong and the Philippines: a list of countries gives none (convention 11)
         }
@@ -403,6 +410,27 @@ final class AttributeResolver {
   }
 
   /** Two or more different places, one of them a country outside China (an ISO code). */
+  /**
+   * The mentions that name a country or province: a region word with no code (EU, INTL, worldwide;
+   * value {@code NONE}) only keeps a menu item from the region of the item before it.
+   */
+  private static List<Mention> countries(List<Mention> ms) {
+    int none = 0;
+    for (Mention m : ms) {
+      none += NO_REGION.equals(m.value()) ? 1 : 0;
+    }
+    if (none == 0) {
+      return ms;
+    }
+    List<Mention> out = new ArrayList<>(ms.size() - none);
+    for (Mention m : ms) {
+      if (!NO_REGION.equals(m.value())) {
+        out.add(m);
+      }
+    }
+    return out;
+  }
+
   private static boolean severalCountries(List<Mention> ms) {
     if (distinct(ms) < 2) {
       return false;

@@ -83,8 +83,9 @@ public final class Normalizer implements Serializable {
     }
     AdvertText text = AdvertText.of(vocab, l.text());
     List<Token> tokens = Lexer.lex(vocab, text.lower, text.cased, text.cjk);
-    for (Token t : tokens) {
-      if (t.has(Kind.BUY)) {
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.has(Kind.BUY) && !amountNeeded(tokens, i, text.lower)) {
         return List.of(
             Offer.rejected(
                 id,
@@ -104,6 +105,26 @@ public final class Normalizer implements Serializable {
     return structured
         ? structuredOffer(l, ctx, text, read, found, structuredCurrency)
         : textOffers(l, ctx, text, read, found);
+  }
+
+  /**
+   * £300 NEEDED IN WALLET: a request word right after an amount (a number, or a currency word after
+   * one) that it may follow (price_words.tsv: needed, not_price, follows) states a requirement, not
+   * a buy request; "Netflix account needed" still asks for goods.
+   */
+  private static boolean amountNeeded(List<Token> tokens, int i, char[] text) {
+    Token t = tokens.get(i);
+    Vocabulary.Meaning np = t.get(Kind.NOT_PRICE);
+    if (i == 0 || np == null || !np.has(Vocabulary.AFTER)) {
+      return false;
+    }
+    Token prev = tokens.get(i - 1);
+    boolean amount =
+        prev.isNum() || (prev.has(Kind.CURRENCY) && i >= 2 && tokens.get(i - 2).isNum());
+    for (int k = prev.end; amount && k < t.start; k++) {
+      amount = text[k] == ' ';
+    }
+    return amount && t.start - prev.end <= 1;
   }
 
   // ---- text adverts ----------------------------------------------------------------------

@@ -173,6 +173,11 @@ final class NotPrices extends PhraseTokens {
         end = tb.start;
         continue;
       }
+      // balances of between $70,000 and $150,000: "between" opens the balance range itself
+      if (tb.has(Kind.BETWEEN) && b == k - 1) {
+        end = tb.start;
+        continue;
+      }
       // transfer from stolen account above $1K: an account over an amount holds that amount
       if (over
           && ACCOUNT_WORDS.contains(
@@ -271,7 +276,31 @@ final class NotPrices extends PhraseTokens {
     }
     Token before = toks.get(b - 1);
     boolean amount = before.isNum() || role[b - 1] == BALANCE || before.has(Kind.CURRENCY);
-    return amount && gapOk(before.end, toks.get(b).start, 1);
+    return amount && gapOk(before.end, toks.get(b).start, 1) && !opensLarger(b);
+  }
+
+  /**
+   * $5k balance $50k, $200 for balance $2k: a balance word between two amounts names the larger one
+   * after it (the balance), not the smaller one before it (the price); in "$500 - $2,000 balances
+   * $25" the word closes the larger amount before it.
+   */
+  private boolean opensLarger(int b) {
+    int p = b - 1;
+    if (p >= 1 && !toks.get(p).isNum() && toks.get(p).has(Kind.CURRENCY)) {
+      p--; // 500 USD balance 5000 USD
+    }
+    int n = b + 1;
+    if (n < toks.size()
+        && !toks.get(n).isNum()
+        && toks.get(n).has(Kind.CURRENCY)
+        && gapOk(toks.get(b).end, toks.get(n).start, 0)) {
+      n++; // balance $50k
+    }
+    if (p < 0 || n >= toks.size() || !toks.get(p).isNum() || !toks.get(n).isNum()) {
+      return false;
+    }
+    return gapOk(toks.get(n - 1).end, toks.get(n).start, 0)
+        && toks.get(n).value.compareTo(toks.get(p).value) > 0;
   }
 
   /** Whether a balance word follows token {@code k} (5万余额, $2,000 balances, 2,000 on account). */
@@ -284,7 +313,8 @@ final class NotPrices extends PhraseTokens {
     return a < toks.size()
         && toks.get(a).has(Kind.BALANCE)
         && toks.get(a).get(Kind.BALANCE).has(Vocabulary.AFTER)
-        && gapOk(t.end, toks.get(a).start, 1);
+        && gapOk(t.end, toks.get(a).start, 1)
+        && !opensLarger(a);
   }
 
   /**

@@ -166,8 +166,43 @@ final class PriceReader extends PhraseTokens {
         bundle(r.points.get(0), c);
       }
     }
+    if (r.points.size() == 1) {
+      soldFor(r.points.get(0), counts);
+    }
     r.balances.sort(Comparator.comparingInt(m -> m.start));
     return r;
+  }
+
+  /**
+   * A database containing 50 million records ... for only $800; (1 million records) pack ...
+   * selling for $1,500: the one price of a sentence, introduced by "for", buys the one count of
+   * goods written before it in that sentence (the lot sold whole).
+   */
+  private void soldFor(Point p, List<Count> counts) {
+    if (p.count != null || !"price.implied_per_record".equals(p.rule) || p.money.high != null) {
+      return;
+    }
+    int b = p.money.first - 1;
+    if (b < 0 || role[b] != FREE) {
+      return;
+    }
+    Token f = toks.get(b);
+    if (!f.has(Kind.PER)
+        || f.end - f.start != 3
+        || text[f.start] != 'f'
+        || !(gapOk(f.end, p.money.start, 0) || onlyOrJust(f.end, p.money.start))) {
+      return;
+    }
+    Count c = NotPrices.onlyPairable(counts);
+    if (c != null && c.n > 1 && c.end <= f.start && !sentenceEndBetween(c.end, p.money.start)) {
+      bundle(p, c);
+    }
+  }
+
+  /** Whether only the word "only" or "just" (and blanks) stands between two offsets. */
+  private boolean onlyOrJust(int from, int to) {
+    String gap = String.valueOf(text, from, to - from).strip();
+    return gap.equals("only") || gap.equals("just");
   }
 
   // ---- identifiers and balances ----------------------------------------------------------

@@ -409,7 +409,6 @@ final class AttributeResolver {
     return (m.flags() & Vocabulary.WEAK) != 0 ? 1 : 2;
   }
 
-  /** Two or more different places, one of them a country outside China (an ISO code). */
   /**
    * The mentions that name a country or province: a region word with no code (EU, INTL, worldwide;
    * value {@code NONE}) only keeps a menu item from the region of the item before it.
@@ -431,6 +430,7 @@ final class AttributeResolver {
     return out;
   }
 
+  /** Two or more different places, one of them a country outside China (an ISO code). */
   private static boolean severalCountries(List<Mention> ms) {
     if (distinct(ms) < 2) {
       return false;

@@ -127,6 +127,7 @@ final class MoneyReader extends PhraseTokens {
     p.low = t.value;
     p.currency = defaultCurrency;
     p.defaulted = true;
+    p.faceValued = true;
     for (int q = m.last + 1; q <= k; q++) {
       if (countAt[q] != null) {
         countAt[q].claimed = true; // 68 / 10欧元118: read as a count of the slash, it is a price

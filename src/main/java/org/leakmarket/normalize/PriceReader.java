@@ -33,6 +33,10 @@ final class PriceReader extends PhraseTokens {
     String currency;
     boolean defaulted;
     boolean unknown;
+
+    /** The price of goods named by a face value in another currency (5欧元68: banknotes). */
+    boolean faceValued;
+
     int currencyStart = -1;
     int currencyEnd = -1;
 

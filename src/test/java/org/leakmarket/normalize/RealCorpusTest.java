@@ -49,7 +49,7 @@ class RealCorpusTest {
                   "price",
                   0.94,
                   "product",
-                  0.89,
+                  0.90,
                   "tier",
                   0.96,
                   "freshness",
@@ -69,7 +69,7 @@ class RealCorpusTest {
                   "offers",
                   0.96,
                   "reason",
-                  0.91),
+                  0.94),
           "test",
               floors(
                   "exact",

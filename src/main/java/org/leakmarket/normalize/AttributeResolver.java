@@ -80,6 +80,16 @@ final class AttributeResolver {
     for (Attributes a : out) {
       bankLogins(a, mentions, text);
       cardGoods(a, mentions, text);
+      if (a.product == Product.OTHER && a.tier != Tier.UNKNOWN) {
+        // a card tier names card goods or their holders' records (vocabulary.md "Product"): on a
+        // phone card (黑卡 ... 带50话费) or a service the word is no tier
+        a.tier = Tier.UNKNOWN;
+        a.evidence.removeIf(e -> "tier".equals(e.field()));
+        if (a.category == Category.CREDIT_CARD
+            && a.evidence.removeIf(e -> "category.credit_card.from_tier".equals(e.rule()))) {
+          a.category = Category.OTHER; // nor does it make the goods card data
+        }
+      }
     }
     return out;
   }

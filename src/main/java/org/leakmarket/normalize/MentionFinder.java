@@ -44,8 +44,12 @@ final class MentionFinder implements java.io.Serializable {
       boolean issuer = false;
       for (Vocabulary.Meaning m : t.meanings) {
         switch (m.kind()) {
-          case TIER, FRESHNESS, CATEGORY, ISSUER, REGION, PRODUCT ->
-              out.add(Mention.of(m, t.start, t.end));
+          case TIER, CATEGORY, ISSUER, REGION, PRODUCT -> out.add(Mention.of(m, t.start, t.end));
+          case FRESHNESS -> {
+            if (!negated(lower, t.start)) {
+              out.add(Mention.of(m, t.start, t.end)); // 不过期 (never expires) says no age
+            }
+          }
           default -> {}
         }
         issuer |= m.kind() == Kind.ISSUER;
@@ -88,6 +92,15 @@ final class MentionFinder implements java.io.Serializable {
       }
     }
     return out;
+  }
+
+  /** A freshness word right after a Chinese negation (不过期, 没过期, 未过期, 不新鲜) is not said. */
+  private static boolean negated(char[] lower, int start) {
+    if (start == 0) {
+      return false;
+    }
+    char c = lower[start - 1];
+    return c == '不' || c == '没' || c == '未';
   }
 
   /**

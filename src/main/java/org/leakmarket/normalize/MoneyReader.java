@@ -58,6 +58,10 @@ final class MoneyReader extends PhraseTokens {
         r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.conversion"));
         continue;
       }
+      if (faceValue(m)) {
+        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.face_value"));
+        continue;
+      }
       Money price = denominated(m);
       if (price != null) {
         r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.denomination"));
@@ -123,6 +127,7 @@ final class MoneyReader extends PhraseTokens {
     p.low = t.value;
     p.currency = defaultCurrency;
     p.defaulted = true;
+    p.faceValued = true;
     for (int q = m.last + 1; q <= k; q++) {
       if (countAt[q] != null) {
         countAt[q].claimed = true; // 68 / 10欧元118: read as a count of the slash, it is a price
@@ -388,6 +393,19 @@ final class MoneyReader extends PhraseTokens {
     int before = m.first - 1;
     int prevEnd = skipBlanksBack(open) + 1;
     return toks.get(before).end == prevEnd && (role[before] == MONEY || role[before] == BALANCE);
+  }
+
+  /**
+   * 50元打100元 (a prepaid card's seller: pay 50 for 100 of credit): money glued after 打 that is glued
+   * after other money is the face value the price buys, not a second price.
+   */
+  private boolean faceValue(Money m) {
+    int b = m.first - 1;
+    return b >= 0
+        && role[b] == MONEY
+        && m.start >= 1
+        && text[m.start - 1] == '打'
+        && toks.get(b).end == m.start - 1;
   }
 
   /** The index of the first non-blank character at or after {@code i} (text length if none). */

@@ -12,6 +12,7 @@ import org.leakmarket.normalize.PriceReader.Money;
 import org.leakmarket.normalize.PriceReader.Point;
 import org.leakmarket.normalize.Vocabulary.Kind;
 import org.leakmarket.reference.FxTable;
+import org.leakmarket.vocab.Product;
 import org.leakmarket.vocab.Qualifier;
 import org.leakmarket.vocab.Reason;
 
@@ -153,6 +154,9 @@ public final class Normalizer implements Serializable {
       Attributes a = attrs.get(i);
       hints.apply(l, a);
       Money m = pt.money;
+      if (m.faceValued && a.product == Product.PERSONAL_RECORDS && !named(a, "product")) {
+        a.product = Product.OTHER; // 5欧元68: notes of a face value are goods, not records
+      }
       List<Evidence> ev = priceEvidence(text, pt, read);
       double conf = "price.implied_per_record".equals(pt.rule) ? 0.7 : 0.9;
       conf -= m.defaulted ? 0.15 : 0;
@@ -422,6 +426,16 @@ public final class Normalizer implements Serializable {
   }
 
   // ---- helpers ---------------------------------------------------------------------------
+
+  /** Whether a word of the advert set the attribute {@code field} (its evidence is there). */
+  private static boolean named(Attributes a, String field) {
+    for (Evidence e : a.evidence) {
+      if (field.equals(e.field())) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean blank(String s) {
     return s == null || s.isBlank();

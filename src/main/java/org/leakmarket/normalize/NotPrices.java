@@ -108,10 +108,23 @@ final class NotPrices extends PhraseTokens {
     for (int k = 1; k < toks.size(); k++) {
       Token t = toks.get(k);
       Token before = toks.get(k - 1);
-      if (t.isNum() && before.has(Kind.CONTACT) && gapOk(before.end, t.start, 2)) {
-        role[k] = IDENT;
+      if (t.isNum()
+          && before.has(Kind.CONTACT)
+          && gapOk(before.end, t.start, 2)
+          && !(hanBetween(before.end, t.start) && t.value.precision() - t.value.scale() < 5)) {
+        role[k] = IDENT; // but 电话轰450 (a phone-bombing service at 450): a word, then a short number
       }
     }
+  }
+
+  /** Whether a Chinese character stands between two positions. */
+  private boolean hanBetween(int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (Character.UnicodeScript.of(text[i]) == Character.UnicodeScript.HAN) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

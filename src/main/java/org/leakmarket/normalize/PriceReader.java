@@ -33,6 +33,10 @@ final class PriceReader extends PhraseTokens {
     String currency;
     boolean defaulted;
     boolean unknown;
+
+    /** The price of goods named by a face value in another currency (5欧元68: banknotes). */
+    boolean faceValued;
+
     int currencyStart = -1;
     int currencyEnd = -1;
 
@@ -606,7 +610,7 @@ final class PriceReader extends PhraseTokens {
     int prev = prevEnd;
     for (int f = a; f < toks.size() && f <= a + 2; f++) {
       Token tf = toks.get(f);
-      if (!gapOk(prev, tf.start, 4)) {
+      if (!gapOk(prev, tf.start, 4) || itemBreak(prevEnd, tf.start)) {
         return null;
       }
       if (tf.has(Kind.PER) && role[f] == FREE) {
@@ -619,6 +623,23 @@ final class PriceReader extends PhraseTokens {
       return null;
     }
     return null;
+  }
+
+  /**
+   * 0.7 BTC / 拥有600张信用卡的数据库= 0.5 BTC: a slash then a Chinese word before a count ends the item (the
+   * count opens the next one); 50 USDT / 1k and 300元/万条 stay prices per count.
+   */
+  private boolean itemBreak(int from, int to) {
+    boolean slash = false;
+    for (int i = from; i < to; i++) {
+      char c = text[i];
+      if (c == '/') {
+        slash = true;
+      } else if (slash && Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void bundle(Point p, Count c) {

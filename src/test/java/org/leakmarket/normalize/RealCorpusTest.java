@@ -69,7 +69,7 @@ class RealCorpusTest {
                   "offers",
                   0.96,
                   "reason",
-                  0.93),
+                  0.94),
           "test",
               floors(
                   "exact",

@@ -119,14 +119,7 @@ final class MoneyReader extends PhraseTokens {
     if (!closesItem(t.end) && !Normalizer.isSeparator(text, Math.min(t.end, text.length - 1))) {
       return null;
     }
-    Money p = new Money();
-    p.first = k;
-    p.last = k;
-    p.start = t.start;
-    p.end = t.end;
-    p.low = t.value;
-    p.currency = defaultCurrency;
-    p.defaulted = true;
+    Money p = Money.bare(k, t, defaultCurrency);
     p.faceValued = true;
     for (int q = m.last + 1; q <= k; q++) {
       if (countAt[q] != null) {

@@ -19,7 +19,6 @@ import org.leakmarket.vocab.Reason;
 final class OfferAssembler implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final MathContext MC = MathContext.DECIMAL64;
-  private static final OptionalDouble ONE = OptionalDouble.of(1.0);
 
   private final FxTable fx;
   private final NormalizerSettings settings;
@@ -62,7 +61,7 @@ final class OfferAssembler implements Serializable {
       return new Assessment.Rejected(
           Reason.PRICE_NONPOSITIVE, "price " + low.toPlainString() + " " + currency + " for " + q);
     }
-    OptionalDouble rate = rate(currency, date);
+    OptionalDouble rate = fx.cnyPerUnit(currency, date);
     if (rate.isEmpty()) {
       return new Assessment.Rejected(
           Reason.FX_MISSING,
@@ -85,13 +84,13 @@ final class OfferAssembler implements Serializable {
               + settings.maxPrice()
               + "]");
     }
-    OptionalDouble usdRate = rate("USD", date);
+    OptionalDouble usdRate = fx.cnyPerUnit("USD", date);
     Double usd = usdRate.isPresent() ? point / usdRate.getAsDouble() : null;
     evidence.addAll(a.evidence);
     Double balanceLow = null;
     Double balanceHigh = null;
     if (a.balance != null) {
-      OptionalDouble br = rate(a.balance.currency, date);
+      OptionalDouble br = fx.cnyPerUnit(a.balance.currency, date);
       if (br.isPresent()) {
         balanceLow = a.balance.low.doubleValue() * br.getAsDouble();
         balanceHigh =
@@ -152,10 +151,5 @@ final class OfferAssembler implements Serializable {
       return amount.divide(BigDecimal.valueOf(q), MC).doubleValue();
     }
     return amount.doubleValue() * rate / q;
-  }
-
-  /** CNY per unit of {@code currency} at {@code date} under the as-of rule, if any. */
-  OptionalDouble rate(String currency, LocalDate date) {
-    return "CNY".equals(currency) ? ONE : fx.cnyPerUnit(currency, date);
   }
 }

@@ -163,6 +163,19 @@ class PhraseTokens {
     return !c.minOrder && !c.trial && !c.claimed && !c.stock;
   }
 
+  /** Whether token {@code t} is exactly {@code word} as written (the text is lower-cased). */
+  boolean spells(Token t, String word) {
+    if (t.end - t.start != word.length()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (text[t.start + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Only whitespace, at most one character, between two positions. */
   boolean wsGap(int from, int to) {
     if (to - from > 1) {

@@ -192,8 +192,7 @@ final class PriceReader extends PhraseTokens {
     }
     Token f = toks.get(b);
     if (!f.has(Kind.PER)
-        || f.end - f.start != 3
-        || text[f.start] != 'f'
+        || !spells(f, "for")
         || !(gapOk(f.end, p.money.start, 0) || onlyOrJust(f.end, p.money.start))) {
       return;
     }

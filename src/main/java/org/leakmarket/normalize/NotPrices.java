@@ -69,11 +69,19 @@ final class NotPrices extends PhraseTokens {
    * and connectors, and no letter or Chinese character outside them.
    */
   boolean onlyPriceWords(int from) {
+    return onlyPriceWords(from, text.length);
+  }
+
+  /** {@link #onlyPriceWords(int)} for the text between {@code from} and {@code to}. */
+  boolean onlyPriceWords(int from, int to) {
     int covered = from;
     for (int k = 0; k < toks.size(); k++) {
       Token t = toks.get(k);
       if (t.end <= from) {
         continue;
+      }
+      if (t.start >= to) {
+        break;
       }
       boolean ok =
           role[k] == MONEY
@@ -86,14 +94,44 @@ final class NotPrices extends PhraseTokens {
       }
       covered = t.end;
     }
-    return plain(covered, text.length);
+    return plain(covered, to);
   }
 
-  /** The one count a price could buy, or null when there is none or more than one. */
+  /**
+   * #54 | 100 mixed shells | $100 | Seller447 | Buy: a shop table row whose price cell stands
+   * between other cells (seller, button, date after it) rather than last: the row's one money when
+   * it fills a cell alone, else null. The last cell is {@link #tableRow}'s.
+   */
+  Money middleCell(List<Money> moneys) {
+    if (moneys.size() != 1) {
+      return null;
+    }
+    Money m = moneys.get(0);
+    int before = m.start - 1;
+    while (before >= 0 && text[before] != '|') {
+      before--;
+    }
+    int after = m.end;
+    while (after < text.length && text[after] != '|') {
+      after++;
+    }
+    if (before < 0 || after >= text.length) {
+      return null;
+    }
+    return onlyPriceWords(before + 1, after) ? m : null;
+  }
+
+  /**
+   * The one count a price could buy, or null when there is none or more than one (the same number
+   * written again counts once).
+   */
   static Count onlyPairable(List<Count> counts) {
     Count only = null;
     for (Count c : counts) {
       if (pairable(c)) {
+        if (only != null && c.n == only.n) {
+          continue; // 100 mixed shells | 100 mixed shells mixed country: one lot written twice
+        }
         if (only != null) {
           return null;
         }

@@ -146,6 +146,9 @@ final class PriceReader extends PhraseTokens {
     moneys.sort(Comparator.comparingInt(m -> m.start));
     Money tableCell = notPrices.tableRow(moneys, counts, r);
     Money priceCell = tableCell != null ? tableCell : bareCell;
+    if (priceCell == null) {
+      priceCell = notPrices.middleCell(moneys); // ... | $100 | Seller447 | Buy
+    }
     for (Money m : moneys) {
       Point p = pair(m);
       if (m == priceCell && p.count == null) {

@@ -16,6 +16,11 @@ import org.leakmarket.normalize.Vocabulary.Kind;
  */
 final class NotPrices extends PhraseTokens {
 
+  /**
+   * The last '|' of the text as {@link #tableRow} found it (-1: none), read by {@link #middleCell}.
+   */
+  private int lastBar = -1;
+
   NotPrices(PhraseTokens shared) {
     super(shared);
   }
@@ -34,6 +39,7 @@ final class NotPrices extends PhraseTokens {
         break;
       }
     }
+    lastBar = bar;
     if (bar < 0) {
       return null;
     }
@@ -103,8 +109,8 @@ final class NotPrices extends PhraseTokens {
    * it fills a cell alone, else null. The last cell is {@link #tableRow}'s.
    */
   Money middleCell(List<Money> moneys) {
-    if (moneys.size() != 1) {
-      return null;
+    if (moneys.size() != 1 || lastBar < 0) {
+      return null; // no cell border at all (tableRow's scan found none): no second pass
     }
     Money m = moneys.get(0);
     int before = m.start - 1;

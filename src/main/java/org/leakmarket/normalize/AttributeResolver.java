@@ -77,6 +77,9 @@ final class AttributeResolver {
         apply(kind, per == null ? all : per.get(i), out.get(i), text);
       }
     }
+    if (n > 1 && anyCategory) {
+      otherGoodsNoFirstCategory(pts, mentions, out);
+    }
     for (Attributes a : out) {
       bankLogins(a, mentions, text);
       cardGoods(a, mentions, text);
@@ -118,6 +121,42 @@ final class AttributeResolver {
             new Evidence(
                 "category", text.span(m.start(), m.end()), "category.credit_card.from_card_goods"));
         return;
+      }
+    }
+  }
+
+  /**
+   * Credit card information ... for as little as £28 ..., while login details for email accounts
+   * ... for £90: when every category word stands with the first goods, a later price whose own
+   * words (since the price before it) name goods of another product, and no category, keeps none of
+   * theirs. A header that names the goods of every item (工行信用卡：普卡三毛 金卡一块) still holds for all.
+   */
+  private static void otherGoodsNoFirstCategory(
+      List<Point> pts, List<Mention> mentions, List<Attributes> out) {
+    int firstEnd = pts.get(0).end;
+    for (Mention m : mentions) {
+      if (m.kind() == Kind.CATEGORY && m.start() >= firstEnd) {
+        return;
+      }
+    }
+    Product first = out.get(0).product;
+    for (int i = 1; i < pts.size(); i++) {
+      Attributes a = out.get(i);
+      if (a.product == first || a.category == Category.OTHER) {
+        continue;
+      }
+      int from = pts.get(i - 1).end;
+      int to = pts.get(i).end;
+      boolean ownGoods = false;
+      for (Mention m : mentions) {
+        if (m.kind() == Kind.PRODUCT && m.start() >= from && m.start() < to && strength(m) >= 2) {
+          ownGoods = true;
+          break;
+        }
+      }
+      if (ownGoods) {
+        a.category = Category.OTHER;
+        a.evidence.removeIf(e -> "category".equals(e.field()));
       }
     }
   }

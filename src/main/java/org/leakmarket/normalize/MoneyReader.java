@@ -856,15 +856,20 @@ final class MoneyReader extends PhraseTokens {
         && gapOk(tb.end, toks.get(k).start, 1);
   }
 
-  /** 数据0.0003出, 50賣你: a bare number with a sale verb glued after it. */
+  /**
+   * 数据0.0003出, 50賣你: a bare number with a sale verb glued after it; 600每周 1000每月: a plain number
+   * with the period of a service glued after it.
+   */
   boolean followedByCue(int k) {
     if (k + 1 >= toks.size()) {
       return false;
     }
     Token ta = toks.get(k + 1);
-    return ta.has(Kind.PRICE_CUE)
-        && ta.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
-        && ta.start == toks.get(k).end;
+    Vocabulary.Meaning cue = ta.get(Kind.PRICE_CUE);
+    return cue != null
+        && cue.has(Vocabulary.AFTER)
+        && ta.start == toks.get(k).end
+        && !(cue.has(Vocabulary.PERIOD) && toks.get(k).multiplied);
   }
 
   boolean precededByCount(int k) {

@@ -635,7 +635,7 @@ final class MoneyReader extends PhraseTokens {
           || t.start == 0
           || Character.UnicodeScript.of(text[t.start - 1]) != Character.UnicodeScript.HAN
           || !closesItem(t.end)
-          || (k > 0 && toks.get(k - 1).end == t.start)) {
+          || (k > 0 && toks.get(k - 1).end == t.start && !namesGoods(toks.get(k - 1)))) {
         continue;
       }
       Money m = Money.bare(k, t, defaultCurrency);
@@ -854,6 +854,11 @@ final class MoneyReader extends PhraseTokens {
     return tb.has(Kind.PRICE_CUE)
         && !tb.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
         && gapOk(tb.end, toks.get(k).start, 1);
+  }
+
+  /** 暗网教程188: a word glued before a menu price that only names the goods (products.tsv). */
+  private static boolean namesGoods(Token t) {
+    return t.type == Token.TERM && t.kinds == 1 << Kind.PRODUCT.ordinal();
   }
 
   /**

@@ -597,12 +597,14 @@ final class MoneyReader extends PhraseTokens {
       if (last < 0) {
         continue;
       }
+      int result = high == null && last == k ? formulaResult(k) : -1;
       Money m = new Money();
       m.first = k;
-      m.last = last;
+      m.last = result > 0 ? result : last;
       m.start = t.start;
-      m.end = toks.get(last).end;
-      m.low = t.value;
+      m.end = toks.get(m.last).end;
+      m.low = result > 0 ? toks.get(result).value : t.value;
+      last = m.last;
       m.high = high;
       m.currency = defaultCurrency;
       m.defaulted = true;
@@ -854,6 +856,46 @@ final class MoneyReader extends PhraseTokens {
     return tb.has(Kind.PRICE_CUE)
         && !tb.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
         && gapOk(tb.end, toks.get(k).start, 1);
+  }
+
+  /**
+   * 价格为 500×(1+1)=1000: the index of the number after '=' that closes an arithmetic expression
+   * (digits, spaces, brackets and + - × * / signs only, one sign at least) opened by the price
+   * token {@code k}: the result is the price. Else -1.
+   */
+  private int formulaResult(int k) {
+    int i = toks.get(k).end;
+    boolean sign = false;
+    while (i < text.length && text[i] != '=') {
+      char c = text[i];
+      if (c == '×' || c == '*' || c == '+' || c == '-' || c == '/') {
+        sign = true;
+      } else if (!(Lexer.isAsciiDigit(c) || c == ' ' || c == '(' || c == ')' || c == '.')) {
+        return -1;
+      }
+      i++;
+    }
+    if (!sign || i >= text.length) {
+      return -1;
+    }
+    int j = k + 1;
+    while (j < toks.size() && toks.get(j).start < i) {
+      Token tj = toks.get(j);
+      boolean signTerm = !tj.isNum() && tj.end - tj.start == 1 && text[tj.start] == '+';
+      if (!signTerm && (!tj.isNum() || role[j] != FREE)) {
+        return -1;
+      }
+      j++;
+    }
+    if (j >= toks.size() || !toks.get(j).isNum() || role[j] != FREE) {
+      return -1;
+    }
+    for (int g = i + 1; g < toks.get(j).start; g++) {
+      if (text[g] != ' ') {
+        return -1;
+      }
+    }
+    return j;
   }
 
   /** 暗网教程188: a word glued before a menu price that only names the goods (products.tsv). */

@@ -556,6 +556,15 @@ final class MoneyReader extends PhraseTokens {
         continue; // $6 to $10 each in 2011: the year of the report, not a price
       }
       Token next = k + 1 < size ? toks.get(k + 1) : null;
+      if (next != null
+          && next.has(Kind.RANGE)
+          && k + 2 < size
+          && role[k + 2] == COUNT
+          && countAt[k + 2].first == k + 2
+          && wsGap(t.end, next.start)
+          && wsGap(next.end, toks.get(k + 2).start)) {
+        continue; // 一人可操作2-5笔贷款: the low end of a range of counts, no price
+      }
       int last = -1;
       BigDecimal high = null;
       if (next != null && next.has(Kind.EACH) && wsGap(t.end, next.start)) {

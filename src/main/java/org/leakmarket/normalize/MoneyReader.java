@@ -556,6 +556,15 @@ final class MoneyReader extends PhraseTokens {
         continue; // $6 to $10 each in 2011: the year of the report, not a price
       }
       Token next = k + 1 < size ? toks.get(k + 1) : null;
+      if (next != null
+          && next.has(Kind.RANGE)
+          && k + 2 < size
+          && role[k + 2] == COUNT
+          && countAt[k + 2].first == k + 2
+          && wsGap(t.end, next.start)
+          && wsGap(next.end, toks.get(k + 2).start)) {
+        continue; // 一人可操作2-5笔贷款: the low end of a range of counts, no price
+      }
       int last = -1;
       BigDecimal high = null;
       if (next != null && next.has(Kind.EACH) && wsGap(t.end, next.start)) {
@@ -597,12 +606,14 @@ final class MoneyReader extends PhraseTokens {
       if (last < 0) {
         continue;
       }
+      int result = high == null && last == k ? formulaResult(k) : -1;
       Money m = new Money();
       m.first = k;
-      m.last = last;
+      m.last = result > 0 ? result : last;
       m.start = t.start;
-      m.end = toks.get(last).end;
-      m.low = t.value;
+      m.end = toks.get(m.last).end;
+      m.low = result > 0 ? toks.get(result).value : t.value;
+      last = m.last;
       m.high = high;
       m.currency = defaultCurrency;
       m.defaulted = true;
@@ -635,7 +646,7 @@ final class MoneyReader extends PhraseTokens {
           || t.start == 0
           || Character.UnicodeScript.of(text[t.start - 1]) != Character.UnicodeScript.HAN
           || !closesItem(t.end)
-          || (k > 0 && toks.get(k - 1).end == t.start)) {
+          || (k > 0 && toks.get(k - 1).end == t.start && !namesGoods(toks.get(k - 1)))) {
         continue;
       }
       Money m = Money.bare(k, t, defaultCurrency);
@@ -856,15 +867,65 @@ final class MoneyReader extends PhraseTokens {
         && gapOk(tb.end, toks.get(k).start, 1);
   }
 
-  /** 数据0.0003出, 50賣你: a bare number with a sale verb glued after it. */
+  /**
+   * 价格为 500×(1+1)=1000: the index of the number after '=' that closes an arithmetic expression
+   * (digits, spaces, brackets and + - × * / signs only, one sign at least) opened by the price
+   * token {@code k}: the result is the price. Else -1.
+   */
+  private int formulaResult(int k) {
+    int i = toks.get(k).end;
+    boolean sign = false;
+    while (i < text.length && text[i] != '=') {
+      char c = text[i];
+      if (c == '×' || c == '*' || c == '+' || c == '-' || c == '/') {
+        sign = true;
+      } else if (!(Lexer.isAsciiDigit(c) || c == ' ' || c == '(' || c == ')' || c == '.')) {
+        return -1;
+      }
+      i++;
+    }
+    if (!sign || i >= text.length) {
+      return -1;
+    }
+    int j = k + 1;
+    while (j < toks.size() && toks.get(j).start < i) {
+      Token tj = toks.get(j);
+      boolean signTerm = !tj.isNum() && tj.end - tj.start == 1 && text[tj.start] == '+';
+      if (!signTerm && (!tj.isNum() || role[j] != FREE)) {
+        return -1;
+      }
+      j++;
+    }
+    if (j >= toks.size() || !toks.get(j).isNum() || role[j] != FREE) {
+      return -1;
+    }
+    for (int g = i + 1; g < toks.get(j).start; g++) {
+      if (text[g] != ' ') {
+        return -1;
+      }
+    }
+    return j;
+  }
+
+  /** 暗网教程188: a word glued before a menu price that only names the goods (products.tsv). */
+  private static boolean namesGoods(Token t) {
+    return t.type == Token.TERM && t.kinds == 1 << Kind.PRODUCT.ordinal();
+  }
+
+  /**
+   * 数据0.0003出, 50賣你: a bare number with a sale verb glued after it; 600每周 1000每月: a plain number
+   * with the period of a service glued after it.
+   */
   boolean followedByCue(int k) {
     if (k + 1 >= toks.size()) {
       return false;
     }
     Token ta = toks.get(k + 1);
-    return ta.has(Kind.PRICE_CUE)
-        && ta.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
-        && ta.start == toks.get(k).end;
+    Vocabulary.Meaning cue = ta.get(Kind.PRICE_CUE);
+    return cue != null
+        && cue.has(Vocabulary.AFTER)
+        && ta.start == toks.get(k).end
+        && !(cue.has(Vocabulary.PERIOD) && toks.get(k).multiplied);
   }
 
   boolean precededByCount(int k) {

@@ -105,7 +105,7 @@ public final class Normalizer implements Serializable {
         new OfferAssembler.Context(id, p.instant(), p.date(), text.language);
     return structured
         ? structuredOffer(l, ctx, text, read, found, structuredCurrency)
-        : textOffers(l, ctx, text, read, found);
+        : textOffers(l, ctx, text, read, found, tokens);
   }
 
   /**
@@ -135,7 +135,8 @@ public final class Normalizer implements Serializable {
       OfferAssembler.Context ctx,
       AdvertText text,
       PriceReader.Result read,
-      List<Mention> found) {
+      List<Mention> found,
+      List<Token> tokens) {
     List<Point> pts = read.points;
     if (pts.isEmpty()) {
       String detail =
@@ -180,6 +181,24 @@ public final class Normalizer implements Serializable {
       int same = restated(ok, o);
       if (same >= 0 && i > 0 && acrossCells(text, pts.get(i - 1).end, pt.start)) {
         same = -1; // LuxChecker (0.50$ / check) | 0check (0.50$ / check): two items of a list
+      }
+      if (same < 0 && !ok.isEmpty()) {
+        Token n = totalCount(ok, o, tokens, pt.start, pt.end);
+        if (n != null) {
+          // 按照每条信息3毛钱计算…售价1.2万元 (4万余条): the total of the price just read, one offer
+          Offer first = ok.get(ok.size() - 1);
+          List<Evidence> merged = new ArrayList<>(first.evidence());
+          merged.add(new Evidence("price", text.span(pt.start, pt.end), "price.restated.total"));
+          if (first.quantity() == 1) {
+            merged.add(new Evidence("quantity", text.span(n.start, n.end), "quantity.total"));
+          }
+          ok.set(
+              ok.size() - 1,
+              first.quantity() == 1
+                  ? asBundle(first, o, Math.round(n.value.doubleValue()), merged)
+                  : withEvidence(first, merged));
+          continue;
+        }
       }
       if (same >= 0) {
         // two statements of one price (2000元10万条，每条只要2分钱) are one offer
@@ -265,6 +284,90 @@ public final class Normalizer implements Serializable {
   private static int restated(List<Offer> ok, Offer o) {
     int k = ok.size() - 1;
     return k >= 0 && samePrice(ok.get(k), o) ? k : -1;
+  }
+
+  /**
+   * The number token that writes N when the offer just read (one amount, no count of its own) is N
+   * (100 or more) times the point price of the offer before it and the advert writes N as a count
+   * (with 万/k, or before a count unit or goods noun) (按每条3毛钱计算 … 共计4万余条 … 售价1.2万元; 12 元 1000 个,
+   * 要刷出“10 万+”仅需要 1200 元): the amount is that price's total for N records, not another item (the
+   * number is not the amount's own, {@code from}..{@code to}). Else null. Runs only for the second
+   * and later offers of an advert.
+   */
+  private static Token totalCount(List<Offer> ok, Offer o, List<Token> tokens, int from, int to) {
+    Offer f = ok.get(ok.size() - 1);
+    if (o.quantity() == null
+        || o.quantity() != 1
+        || !f.currency().equals(o.currency())
+        || !sameGoods(f, o)
+        || !near(f.pricePerRecordLowCny(), f.pricePerRecordHighCny())
+        || !near(o.pricePerRecordLowCny(), o.pricePerRecordHighCny())) {
+      return null;
+    }
+    double n = o.pricePerRecordCny() / f.pricePerRecordCny();
+    if (n < 100 || n > 1e12 || Math.abs(n - Math.rint(n)) > 1e-6 * n) {
+      return null;
+    }
+    for (int k = 0; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
+      if (t.isNum()
+          && (t.end <= from || t.start >= to)
+          && near(t.value.doubleValue(), n)
+          && (t.multiplied || countFollows(tokens, k))) {
+        return t;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The offer {@code unit} (one record) as the bundle of {@code n} records that {@code total} buys.
+   */
+  private static Offer asBundle(Offer unit, Offer total, long n, List<Evidence> ev) {
+    return new Offer(
+        unit.listingId(),
+        unit.offerIndex(),
+        unit.status(),
+        unit.reason(),
+        unit.detail(),
+        unit.pricePerRecordCny(),
+        unit.pricePerRecordLowCny(),
+        unit.pricePerRecordHighCny(),
+        unit.pricePerRecordUsd(),
+        total.amount(),
+        total.currency(),
+        n,
+        unit.product(),
+        unit.balanceLowCny(),
+        unit.balanceHighCny(),
+        unit.qualifier(),
+        unit.language(),
+        unit.tier(),
+        unit.freshness(),
+        unit.category(),
+        unit.issuers(),
+        unit.regionCode(),
+        ev,
+        unit.confidence(),
+        unit.postedAt(),
+        unit.postedDate());
+  }
+
+  /** Whether a count unit or a goods noun follows the number token {@code k} (4000条, 1000 个). */
+  private static boolean countFollows(List<Token> tokens, int k) {
+    if (k + 1 >= tokens.size()) {
+      return false;
+    }
+    Token next = tokens.get(k + 1);
+    return (next.has(Kind.COUNT) || next.has(Kind.GOODS)) && next.start - tokens.get(k).end <= 1;
+  }
+
+  private static boolean sameGoods(Offer a, Offer b) {
+    return a.product().equals(b.product())
+        && a.tier().equals(b.tier())
+        && a.freshness().equals(b.freshness())
+        && a.issuers().equals(b.issuers())
+        && Objects.equals(a.regionCode(), b.regionCode());
   }
 
   private static boolean samePrice(Offer a, Offer b) {

@@ -130,7 +130,11 @@ final class PriceReader extends PhraseTokens {
     }
     List<Money> moneys = this.moneys.findMoneys(r);
     boolean written = !moneys.isEmpty();
-    moneys.addAll(this.moneys.findBareMoneys());
+    for (Money b : this.moneys.findBareMoneys()) {
+      // 1.TG教程价格168 / 2. 暗网教程188: a bare price after a price word also names money
+      written |= this.moneys.precededByCue(b.first);
+      moneys.add(b);
+    }
     Money lastCell = this.moneys.lastCellMoney(moneys, r.balances);
     if (lastCell != null) {
       moneys.add(lastCell); // ... with $5,000 balance ... | 150: the row's bare price cell

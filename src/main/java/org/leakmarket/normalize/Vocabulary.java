@@ -131,6 +131,12 @@ public final class Vocabulary implements Serializable {
   static final int ATTRIBUTE = 2048;
 
   /**
+   * A price cue that names a period of a service (每月, 两个月): it makes the plain number glued before
+   * it a price (600每周), not a number written with 万 (10万每月 counts records).
+   */
+  static final int PERIOD = 4096;
+
+  /**
    * One meaning of a term. {@code value} is the currency code, tier, category, region code or
    * comma-separated issuer codes; {@code rule} names the evidence rule; {@code cased} is the term
    * as written for case-sensitive terms; {@code code} is the enum constant of a tier, freshness,
@@ -385,6 +391,7 @@ public final class Vocabulary implements Serializable {
         case "lot" -> flags |= LOT;
         case "price_from" -> flags |= PRICE_FROM;
         case "follows" -> flags |= AFTER;
+        case "period" -> flags |= PERIOD;
         default -> throw new IllegalArgumentException("unknown vocabulary flag " + f);
       }
     }

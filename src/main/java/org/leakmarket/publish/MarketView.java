@@ -392,7 +392,9 @@ final class MarketView {
                 + " interval is a percentile bootstrap that resamples sellers within each cell ("
                 + b
                 + " replicates, each draw derived from the publication seed, the cell and the"
-                + " replicate, so it does not depend on how the data were partitioned)."));
+                + " replicate, so it does not depend on how the data were partitioned). The"
+                + " change since the previous period has its own interval, the same percentiles"
+                + " of the replicate links; a change across a chain break is not published."));
     out.add(
         PublicationView.method(
             "Hedonic index",
@@ -407,6 +409,10 @@ final class MarketView {
                 + " standard errors clustered by seller (CR1) and Student's t with one degree of"
                 + " freedom fewer than there are sellers. The Kennedy-corrected value"
                 + " 100·exp(δ − ½·Var(δ)) removes the small bias of exponentiating an estimate."
+                + " The change since the previous period, exp(δ_t − δ_t−1), has its own 95%"
+                + " interval from the variance of the difference of the two coefficients"
+                + " (their covariance included): two overlapping index intervals do not show"
+                + " that prices stood still, nor two separate ones that they moved."
                 + " The number of offers, of sellers and the R² are reported with the index."));
     return out;
   }

@@ -115,6 +115,47 @@ class JevonsTest {
   }
 
   /**
+   * The link into a period has its own interval, the percentiles of the replicate links, which is
+   * not the ratio of the two index intervals: three periods, replicate relatives 0.1 + 0.01(r − 20)
+   * into the second and 0.05 + 0.005(20 − r) into the third (running the other way), so the third
+   * index's replicates are 0.15 + 0.005(r − 20) while its link's are 0.05 ∓ 0.005(r − 20).
+   */
+  @Test
+  void theLinkHasThePercentileIntervalOfTheReplicateLinks() {
+    int b = 41;
+    double[] zero = new double[b];
+    double[] second = new double[b];
+    double[] third = new double[b];
+    for (int r = 0; r < b; r++) {
+      second[r] = 0.1 + 0.01 * (r - 20);
+      third[r] = second[r] + 0.05 + 0.005 * (20 - r);
+    }
+    List<Jevons.CellPeriod> in = new ArrayList<>();
+    for (String key : List.of("a", "b", "c")) {
+      in.add(new Jevons.CellPeriod("2015-01", key, 0, 2, 2, zero));
+      in.add(new Jevons.CellPeriod("2015-02", key, 0.1, 2, 2, second));
+      in.add(new Jevons.CellPeriod("2015-03", key, 0.15, 2, 2, third));
+    }
+    List<Jevons.Link> links = Jevons.chain(in, Jevons.Rules.DEFAULT);
+    assertThat(links.get(0).from()).isNull();
+    assertThat(links.get(0).linkLow()).isNull();
+    Jevons.Link l = links.get(2);
+    assertThat(l.from()).isEqualTo("2015-02");
+    assertThat(l.link()).isCloseTo(Math.exp(0.05), within(EPS));
+    // type 7 over 41 values: the 2nd and the 40th
+    assertThat(l.linkLow()).isCloseTo(Math.exp(0.05 - 0.095), within(EPS));
+    assertThat(l.linkHigh()).isCloseTo(Math.exp(0.05 + 0.095), within(EPS));
+    assertThat(l.ciLow()).isCloseTo(100 * Math.exp(0.15 - 0.095), within(EPS));
+    assertThat(l.ciHigh()).isCloseTo(100 * Math.exp(0.15 + 0.095), within(EPS));
+    // a break has no link
+    List<Jevons.CellPeriod> few = List.of(in.get(0), in.get(1));
+    Jevons.Link broken = Jevons.chain(few, Jevons.Rules.DEFAULT).get(1);
+    assertThat(broken.note()).isEqualTo(Jevons.NOTE_BREAK);
+    assertThat(broken.from()).isNull();
+    assertThat(broken.linkLow()).isNull();
+  }
+
+  /**
    * The seller bootstrap: deterministic for one (seed, key), different for another key, and
    * resampling sellers of one quote each gives replicate means spread like the sample mean's
    * standard error (σ/√n = 1/√30 ≈ 0.18 for standard normal logs; the bootstrap's (n−1)/n shrinkage

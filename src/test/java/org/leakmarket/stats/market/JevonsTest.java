@@ -158,8 +158,8 @@ class JevonsTest {
   /**
    * The seller bootstrap: deterministic for one (seed, key), different for another key, and
    * resampling sellers of one quote each gives replicate means spread like the sample mean's
-   * standard error (σ/√n = 1/√30 ≈ 0.18 for standard normal logs; the bootstrap's (n−1)/n shrinkage
-   * puts it at about 0.180 here).
+   * standard error s/√n (s with divisor n − 1: drawing n − 1 of n sellers removes the plug-in
+   * bootstrap's (n−1)/n shrinkage).
    */
   @Test
   void sellerBootstrapIsDeterministicAndHasTheRightSpread() {
@@ -191,9 +191,27 @@ class JevonsTest {
     }
     double sd = Math.sqrt(v / (a.length - 1));
     double n = 30;
-    double sampleVar = (sum2 - sum * sum / n) / n; // the plug-in variance the bootstrap resamples
+    double sampleVar = (sum2 - sum * sum / n) / (n - 1);
     double expected = Math.sqrt(sampleVar / n);
     assertThat(m).isCloseTo(sum / n, within(0.02));
-    assertThat(sd).isCloseTo(expected, within(0.1 * expected));
+    assertThat(sd).isCloseTo(expected, within(0.05 * expected));
+  }
+
+  /**
+   * A cell of two sellers: each replicate draws one seller (g − 1), so every replicate is one
+   * seller's log price, never their mean (which a draw of two would give half the time); the
+   * replicates' variance is then (y1 − y2)²/4 = s²/2, the mean's sampling variance.
+   */
+  @Test
+  void aCellOfTwoSellersResamplesOneSellerPerReplicate() {
+    List<IndependentQuotes.SellerQuotes> two =
+        List.of(
+            new IndependentQuotes.SellerQuotes("a", new double[] {Math.exp(1.0)}),
+            new IndependentQuotes.SellerQuotes("b", new double[] {Math.exp(2.0)}));
+    double[] reps = SellerBootstrap.logGeometricMeans(two, 400, 7L, "cell@2015-01");
+    long ones = java.util.Arrays.stream(reps).filter(x -> Math.abs(x - 1.0) < 1e-12).count();
+    long twos = java.util.Arrays.stream(reps).filter(x -> Math.abs(x - 2.0) < 1e-12).count();
+    assertThat(ones + twos).isEqualTo(400);
+    assertThat(ones).isBetween(150L, 250L);
   }
 }

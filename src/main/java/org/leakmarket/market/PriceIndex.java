@@ -255,7 +255,10 @@ public final class PriceIndex {
               null,
               null,
               l.cells().toArray(new String[0]),
-              l.note()));
+              l.note(),
+              l.from(),
+              l.linkLow(),
+              l.linkHigh()));
       if (Jevons.NOTE_BREAK.equals(l.note())) {
         LOG.warn(
             "Jevons chain breaks into {}: {} matched cells (at least {} needed); restarts at 100",
@@ -357,7 +360,7 @@ public final class PriceIndex {
               nan(p.ciHigh()),
               Double.isNaN(p.ciLow()) ? null : CI_CR1,
               nan(p.indexKennedy()),
-              null,
+              nan(p.link()),
               nan(p.delta()),
               null,
               p.nObs(),
@@ -366,7 +369,10 @@ public final class PriceIndex {
               res.clusters(),
               nan(res.r2()),
               null,
-              "fitted"));
+              "fitted",
+              p.from(),
+              nan(p.linkLow()),
+              nan(p.linkHigh())));
     }
     LOG.info(
         "Hedonic index: {} periods, {} coefficients, n = {}, sellers = {}, R2 = {}",

@@ -90,8 +90,9 @@ public final class PostedAt {
     } catch (java.time.DateTimeException e) {
       return Optional.empty();
     }
+    long day = date.toEpochDay() * 86_400L;
     if (n == 10) {
-      return Optional.of(new Parsed(date.atStartOfDay().toInstant(zone), date));
+      return Optional.of(new Parsed(Instant.ofEpochSecond(day - zone.getTotalSeconds()), date));
     }
     char sep = s.charAt(10);
     if ((sep != 'T' && sep != ' ') || n < 16 || s.charAt(13) != ':') {
@@ -122,9 +123,12 @@ public final class PostedAt {
     if (h < 0 || mi < 0 || sec < 0 || h > 23 || mi > 59 || sec > 59) {
       return h < 0 || mi < 0 || sec < 0 ? null : Optional.empty();
     }
-    LocalDateTime ldt = LocalDateTime.of(date, java.time.LocalTime.of(h, mi, sec, nano));
+    // the instant by arithmetic (epoch day, seconds of the day, the offset): what
+    // LocalDateTime.toInstant computes, without its two intermediate objects
+    long local = day + h * 3600L + mi * 60L + sec;
     if (i == n) {
-      return Optional.of(new Parsed(ldt.toInstant(zone), date));
+      return Optional.of(
+          new Parsed(Instant.ofEpochSecond(local - zone.getTotalSeconds(), nano), date));
     }
     ZoneOffset offset;
     char c = s.charAt(i);
@@ -151,7 +155,8 @@ public final class PostedAt {
     } else {
       return null;
     }
-    return Optional.of(new Parsed(ldt.toInstant(offset), date));
+    return Optional.of(
+        new Parsed(Instant.ofEpochSecond(local - offset.getTotalSeconds(), nano), date));
   }
 
   /** The non-negative integer written by {@code len} ASCII digits at {@code from}, or -1. */

@@ -10,12 +10,17 @@ import org.leakmarket.publish.PublicationModel.Change;
 import org.leakmarket.publish.PublicationModel.HedonicPoint;
 import org.leakmarket.publish.PublicationModel.IndexPoint;
 import org.leakmarket.publish.PublicationModel.MarketCell;
+import org.leakmarket.stats.market.Jevons;
 
 /**
  * Derives "change since the previous period" from an already suppressed model: for the latest
  * period and the one before it, the hedonic and Jevons indices and the median of every market cell
  * published in both periods, with the percentage change. Only published numbers enter, so nothing
- * suppressed can leak through a difference. Costs one pass over the cells.
+ * suppressed can leak through a difference. An index's change carries its own 95% interval when the
+ * analysis gave one for exactly these two periods (the index point's {@link
+ * PublicationModel.Link}); a cell median's change has none (methods.md gives a median an
+ * order-statistic interval, not a difference of two). A Jevons change across a chain break is not a
+ * change at all (the index restarts at 100) and is left out. Costs one pass over the cells.
  */
 public final class ChangeSincePrevious {
   private ChangeSincePrevious() {}
@@ -44,20 +49,28 @@ public final class ChangeSincePrevious {
     String prev = two.get()[0];
     String cur = two.get()[1];
     List<Change> out = new ArrayList<>();
-    Map<String, Double> hed = new TreeMap<>();
+    Map<String, HedonicPoint> hed = new TreeMap<>();
     for (HedonicPoint p : m.market().hedonic()) {
       if (!p.suppressed() && p.index() != null) {
-        hed.put(p.period(), p.index());
+        hed.put(p.period(), p);
       }
     }
-    add(out, FigureNames.HEDONIC, prev, cur, hed.get(prev), hed.get(cur));
-    Map<String, Double> jev = new TreeMap<>();
+    if (hed.containsKey(prev) && hed.containsKey(cur)) {
+      HedonicPoint a = hed.get(prev);
+      HedonicPoint b = hed.get(cur);
+      addIndex(out, FigureNames.HEDONIC, prev, cur, a.index(), b.index(), b.link());
+    }
+    Map<String, IndexPoint> jev = new TreeMap<>();
     for (IndexPoint p : m.market().jevons()) {
       if (!p.suppressed() && p.index() != null) {
-        jev.put(p.period(), p.index());
+        jev.put(p.period(), p);
       }
     }
-    add(out, FigureNames.JEVONS, prev, cur, jev.get(prev), jev.get(cur));
+    IndexPoint ja = jev.get(prev);
+    IndexPoint jb = jev.get(cur);
+    if (ja != null && jb != null && sameChain(ja, jb)) {
+      addIndex(out, FigureNames.JEVONS, prev, cur, ja.index(), jb.index(), jb.link());
+    }
     Map<String, Double> before = new TreeMap<>();
     Map<String, Double> now = new TreeMap<>();
     for (MarketCell c : m.market().cells()) {
@@ -81,6 +94,41 @@ public final class ChangeSincePrevious {
           e.getValue());
     }
     return out;
+  }
+
+  /**
+   * Whether two Jevons points are in one chain segment (values of different ones do not compare).
+   */
+  private static boolean sameChain(IndexPoint a, IndexPoint b) {
+    if (a.segment() != null && b.segment() != null) {
+      return a.segment().equals(b.segment());
+    }
+    return !Jevons.NOTE_BREAK.equals(b.note()) && !Jevons.NOTE_BASE.equals(b.note());
+  }
+
+  /** An index's change, with the link's interval when the link is from {@code prev}. */
+  private static void addIndex(
+      List<Change> out,
+      String figure,
+      String prev,
+      String cur,
+      Double a,
+      Double b,
+      PublicationModel.Link link) {
+    if (a == null || b == null) {
+      return;
+    }
+    boolean own = link != null && prev.equals(link.from()) && link.low() != null;
+    out.add(
+        new Change(
+            figure,
+            prev,
+            cur,
+            a,
+            b,
+            CsvTables.pct(a, b),
+            own ? 100.0 * (link.low() - 1) : null,
+            own ? 100.0 * (link.high() - 1) : null));
   }
 
   private static void add(

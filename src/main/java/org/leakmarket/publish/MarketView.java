@@ -389,10 +389,16 @@ final class MarketView {
                 + " period. A link with fewer than "
                 + rules.minCells()
                 + " matched cells breaks the chain: the index restarts at 100 and says so. The 95%"
-                + " interval is a percentile bootstrap that resamples sellers within each cell ("
+                + " interval is a percentile bootstrap that resamples sellers within each cell,"
+                + " one fewer than the cell has, so that a cell of few sellers does not look"
+                + " more certain than it is ("
                 + b
                 + " replicates, each draw derived from the publication seed, the cell and the"
-                + " replicate, so it does not depend on how the data were partitioned)."));
+                + " replicate, so it does not depend on how the data were partitioned). In"
+                + " simulation it covers close to 95% from four matched cells of four or more"
+                + " sellers, and about 91% at three cells of two or three sellers. The"
+                + " change since the previous period has its own interval, the same percentiles"
+                + " of the replicate links; a change across a chain break is not published."));
     out.add(
         PublicationView.method(
             "Hedonic index",
@@ -407,6 +413,10 @@ final class MarketView {
                 + " standard errors clustered by seller (CR1) and Student's t with one degree of"
                 + " freedom fewer than there are sellers. The Kennedy-corrected value"
                 + " 100·exp(δ − ½·Var(δ)) removes the small bias of exponentiating an estimate."
+                + " The change since the previous period, exp(δ_t − δ_t−1), has its own 95%"
+                + " interval from the variance of the difference of the two coefficients"
+                + " (their covariance included): two overlapping index intervals do not show"
+                + " that prices stood still, nor two separate ones that they moved."
                 + " The number of offers, of sellers and the R² are reported with the index."));
     return out;
   }

@@ -162,7 +162,8 @@ public final class ModelBuilder {
                 r.nCells(),
                 r.segment(),
                 r.note(),
-                false));
+                false,
+                link(r)));
       } else {
         hedonic.add(
             new HedonicPoint(
@@ -175,7 +176,8 @@ public final class ModelBuilder {
                 r.fitN(),
                 r.fitSellers(),
                 r.r2(),
-                false));
+                false,
+                link(r)));
       }
     }
     return new Market(cells, jevons, hedonic, weight == null ? cfg.weight() : weight);
@@ -564,6 +566,13 @@ public final class ModelBuilder {
   }
 
   /** Gold tables are small by construction (cells, periods, breakdown keys, models). */
+  /** The change into the row's period, when the row has one (a chained or fitted period). */
+  private static PublicationModel.Link link(GoldPriceIndex r) {
+    return r.linkFrom() == null || r.link() == null
+        ? null
+        : new PublicationModel.Link(r.linkFrom(), r.link(), r.linkCiLow(), r.linkCiHigh());
+  }
+
   private static List<Row> collect(Dataset<Row> small) {
     return small.collectAsList();
   }

@@ -143,7 +143,9 @@ public record PublicationModel(
   /**
    * One point of the chained Jevons index with its seller-bootstrap 95% interval; {@code segment}
    * counts chains ({@code note = chain_break} where a link had too few matched cells and the index
-   * restarts at 100), {@code nCells} the matched cells of the link into the period.
+   * restarts at 100), {@code nCells} the matched cells of the link into the period, {@code link}
+   * the change from the period before it in the chain with its own interval (null at a base or
+   * break).
    */
   public record IndexPoint(
       String period,
@@ -153,13 +155,35 @@ public record PublicationModel(
       Integer nCells,
       Integer segment,
       String note,
-      boolean suppressed) {
+      boolean suppressed,
+      Link link) {
+
+    /** A point with no link. */
+    public IndexPoint(
+        String period,
+        Double index,
+        Double ciLow,
+        Double ciHigh,
+        Integer nCells,
+        Integer segment,
+        String note,
+        boolean suppressed) {
+      this(period, index, ciLow, ciHigh, nCells, segment, note, suppressed, null);
+    }
 
     /** A point with no interval or chain details. */
     public IndexPoint(String period, Double index, boolean suppressed) {
-      this(period, index, null, null, null, null, null, suppressed);
+      this(period, index, null, null, null, null, null, suppressed, null);
     }
   }
+
+  /**
+   * The change of an index into a period from the period before it ({@code from}): the ratio of the
+   * two index values and its 95% interval. The interval is the change's own (bootstrap links for
+   * Jevons, the covariance of the two period effects for hedonic): whether two periods' index
+   * intervals overlap says little about their difference, because their errors are correlated.
+   */
+  public record Link(String from, Double ratio, Double low, Double high) {}
 
   /**
    * One point of the time-dummy hedonic index: {@code index = 100·exp(δ)}, {@code indexKennedy =
@@ -177,7 +201,23 @@ public record PublicationModel(
       Long n,
       Long sellers,
       Double r2,
-      boolean suppressed) {
+      boolean suppressed,
+      Link link) {
+
+    /** A point without a link. */
+    public HedonicPoint(
+        String period,
+        Double index,
+        Double indexKennedy,
+        Double se,
+        Double ciLow,
+        Double ciHigh,
+        Long n,
+        Long sellers,
+        Double r2,
+        boolean suppressed) {
+      this(period, index, indexKennedy, se, ciLow, ciHigh, n, sellers, r2, suppressed, null);
+    }
 
     /** A point without the regression's size. */
     public HedonicPoint(
@@ -188,7 +228,7 @@ public record PublicationModel(
         Double ciLow,
         Double ciHigh,
         boolean suppressed) {
-      this(period, index, indexKennedy, se, ciLow, ciHigh, null, null, null, suppressed);
+      this(period, index, indexKennedy, se, ciLow, ciHigh, null, null, null, suppressed, null);
     }
   }
 
@@ -509,7 +549,9 @@ public record PublicationModel(
 
   /**
    * A published figure compared with the previous period: {@code figure} names it (e.g. {@code
-   * median_cny credit_card/standard/new} or {@code hedonic_index}).
+   * median_cny credit_card/standard/new} or {@code hedonic_index}); {@code ciLowPct}/{@code
+   * ciHighPct} the 95% interval of the change in per cent where the method gives one (the indices;
+   * a cell median has none), else null.
    */
   public record Change(
       String figure,
@@ -517,7 +559,26 @@ public record PublicationModel(
       String period,
       Double previous,
       Double current,
-      Double changePct) {}
+      Double changePct,
+      Double ciLowPct,
+      Double ciHighPct) {
+
+    /** A change without an interval. */
+    public Change(
+        String figure,
+        String previousPeriod,
+        String period,
+        Double previous,
+        Double current,
+        Double changePct) {
+      this(figure, previousPeriod, period, previous, current, changePct, null, null);
+    }
+
+    /** Whether the interval excludes no change: the change is distinguishable from none. */
+    public boolean clear() {
+      return ciLowPct != null && ciHighPct != null && (ciLowPct > 0 || ciHighPct < 0);
+    }
+  }
 
   /**
    * A figure published before whose value changed after late data: computed by the pipeline from

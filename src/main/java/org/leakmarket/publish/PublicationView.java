@@ -197,7 +197,7 @@ final class PublicationView {
     return out;
   }
 
-  private String changeText() {
+  String changeText() {
     for (Change ch : m.changeSincePrevious()) {
       if (ch.figure().equals(FigureNames.HEDONIC)) {
         return "From "
@@ -210,12 +210,28 @@ final class PublicationView {
             + Formats.index(ch.previous())
             + " to "
             + Formats.index(ch.current())
+            + changeVerdict(ch)
             + ").";
       }
     }
     return m.changeSincePrevious().isEmpty()
         ? "Only one period is published, so there is no previous period to compare with."
         : "";
+  }
+
+  /**
+   * The change's own interval and what it says: a policy reader takes "+24%" for a finding, so the
+   * sentence says when sampling error alone could give a change that size.
+   */
+  private static String changeVerdict(Change ch) {
+    if (ch.ciLowPct() == null || ch.ciHighPct() == null) {
+      return "";
+    }
+    return "; 95% CI of the change "
+        + PublishedTables.changeInterval(ch)
+        + (ch.clear()
+            ? ""
+            : ", so the change is within sampling error: the data do not show that prices moved");
   }
 
   private String exposureText() {

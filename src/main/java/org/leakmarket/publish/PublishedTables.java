@@ -196,7 +196,17 @@ final class PublishedTables {
               "Change",
               x -> Formats.csv(x.changePct()),
               x -> Formats.change(x.changePct()))
+          .csvOnly("change_ci_low_pct", x -> Formats.csv(x.ciLowPct()))
+          .csvOnly("change_ci_high_pct", x -> Formats.csv(x.ciHighPct()))
+          .briefOnly("Change, 95% interval", PublishedTables::changeInterval)
           .build();
+
+  /** "−4.1% to +52.3%", or "no interval" where the method gives none (a cell median). */
+  static String changeInterval(Change x) {
+    return x.ciLowPct() == null || x.ciHighPct() == null
+        ? "no interval"
+        : Formats.change(x.ciLowPct()) + " to " + Formats.change(x.ciHighPct());
+  }
 
   static final TableSpec<Map.Entry<String, Long>> REJECTIONS =
       TableSpec.<Map.Entry<String, Long>>table("rejections_by_reason", "Rejections by reason")

@@ -51,6 +51,39 @@ class PostedAtTest {
         .isEqualTo(LocalDate.of(2015, 1, 10).atStartOfDay(ZoneOffset.ofHours(8)).toInstant());
   }
 
+  /**
+   * The fast path computes the instant by arithmetic; java.time's formatter is the reference, on
+   * random date-times from 1950 to 2100 (before the epoch too) in every written form.
+   */
+  @Test
+  void fastPathAgreesWithJavaTimeOnRandomDateTimes() {
+    java.util.Random r = new java.util.Random(20261202L);
+    for (int k = 0; k < 5_000; k++) {
+      LocalDateTime ldt =
+          LocalDateTime.of(
+              1950 + r.nextInt(151),
+              1 + r.nextInt(12),
+              1 + r.nextInt(28),
+              r.nextInt(24),
+              r.nextInt(60),
+              r.nextInt(60),
+              r.nextBoolean() ? 0 : r.nextInt(1_000_000_000));
+      String local = ldt.toString(); // ISO, seconds and fraction only when non-zero
+      ZoneOffset off = ZoneOffset.ofTotalSeconds((r.nextInt(37) - 18) * 1800);
+      assertThat(PostedAt.parse(local, "wechat").orElseThrow().instant())
+          .as(local)
+          .isEqualTo(ldt.toInstant(ZoneOffset.ofHours(8)));
+      String withOffset = ldt.atOffset(off).toString();
+      PostedAt.Parsed p = PostedAt.parse(withOffset, "forum").orElseThrow();
+      assertThat(p.instant()).as(withOffset).isEqualTo(ldt.toInstant(off));
+      assertThat(p.date()).as(withOffset).isEqualTo(ldt.toLocalDate());
+      String day = ldt.toLocalDate().toString();
+      assertThat(PostedAt.parse(day, "telegram").orElseThrow().instant())
+          .as(day)
+          .isEqualTo(ldt.toLocalDate().atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+  }
+
   @Test
   void impossibleOrUnreadableDatesAreEmpty() {
     for (String s :

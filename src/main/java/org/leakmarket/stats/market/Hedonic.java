@@ -95,7 +95,13 @@ public final class Hedonic {
       double lnPrice,
       Double lnBalance) {}
 
-  /** One period of the index; the base period has delta 0, se 0 and index 100. */
+  /**
+   * One period of the index; the base period has delta 0, se 0 and index 100. Every period after
+   * the first also has the change since the period before it ({@code from}): the ratio {@code link
+   * = exp(d_t − d_from)} and its interval {@code exp(d_t − d_from ∓ t·se)} with {@code se² = V_tt +
+   * V_ff − 2·V_tf} from the CR1 covariance; the same as the index interval of period t in the model
+   * refitted with {@code from} as the base (OLS and CR1 are invariant to that change of basis).
+   */
   public record Point(
       String period,
       double delta,
@@ -105,7 +111,11 @@ public final class Hedonic {
       double ciLow,
       double ciHigh,
       double indexKennedy,
-      long nObs) {}
+      long nObs,
+      String from,
+      double link,
+      double linkLow,
+      double linkHigh) {}
 
   /**
    * The index and the fit: coefficient names in design order, the WLS fit, its CR1 covariance, n
@@ -246,11 +256,27 @@ public final class Hedonic {
               ? new TDistribution(null, clusters - 1.0).inverseCumulativeProbability(1 - alpha / 2)
               : Double.NaN;
       List<Point> points = new ArrayList<>();
+      String from = null;
       for (String p : periods) {
         Integer col = design.periodCol.get(p);
         double d = col == null ? 0.0 : fit.beta()[col];
         double s = col == null ? 0.0 : Math.sqrt(v[col][col]);
         double idx = 100.0 * StrictMath.exp(d);
+        double link = Double.NaN;
+        double linkLow = Double.NaN;
+        double linkHigh = Double.NaN;
+        if (from != null) {
+          Integer fc = design.periodCol.get(from);
+          double dd = d - (fc == null ? 0.0 : fit.beta()[fc]);
+          double var = col == null ? 0.0 : v[col][col];
+          if (fc != null) {
+            var += v[fc][fc] - 2 * (col == null ? 0.0 : v[col][fc]);
+          }
+          double sd = Math.sqrt(Math.max(0.0, var));
+          link = StrictMath.exp(dd);
+          linkLow = StrictMath.exp(dd - t * sd);
+          linkHigh = StrictMath.exp(dd + t * sd);
+        }
         points.add(
             new Point(
                 p,
@@ -261,7 +287,12 @@ public final class Hedonic {
                 100.0 * StrictMath.exp(d - t * s),
                 100.0 * StrictMath.exp(d + t * s),
                 100.0 * StrictMath.exp(d - 0.5 * s * s),
-                obsByPeriod.get(p)));
+                obsByPeriod.get(p),
+                from,
+                link,
+                linkLow,
+                linkHigh));
+        from = p;
       }
       return new Result(points, design.names(), fit, v, fit.n(), clusters, fit.r2());
     }

@@ -24,6 +24,9 @@ import java.util.TreeMap;
  * ({@link SellerBootstrap}); replicate b of the index chains the replicate-b relatives over the
  * same matched cells, and the interval is the type-7 {@code alpha/2} and {@code 1 − alpha/2}
  * percentiles of the B replicate indices (percentile bootstrap; the base of a segment has none).
+ * The link into a period gets its own interval the same way, from the B replicate links: it is the
+ * interval of the change since the previous period, which the two periods' index intervals do not
+ * give (their errors are correlated through the chain).
  *
  * <p>Cost: O(cells · periods · B) on the driver over pre-aggregated cells.
  */
@@ -78,6 +81,8 @@ public final class Jevons {
    * @param link the link relative into this period (null at a base or break)
    * @param index the index in its segment
    * @param ciLow lower bound of the interval (null at a segment's base or without replicates)
+   * @param from the period the link comes from (null at a base or break)
+   * @param linkLow lower bound of the link's interval (null without a link or replicates)
    * @param nCells cells matched for the link (at a break: the too few that matched)
    * @param cells keys of the matched cells, sorted
    * @param nQuotes quotes of period t in the matched cells
@@ -94,7 +99,24 @@ public final class Jevons {
       List<String> cells,
       long nQuotes,
       int segment,
-      String note) {}
+      String note,
+      String from,
+      Double linkLow,
+      Double linkHigh) {
+
+    /** A row without a link (a base or a break). */
+    Link(
+        String period,
+        double index,
+        int nCells,
+        List<String> cells,
+        long nQuotes,
+        int segment,
+        String note) {
+      this(
+          period, null, index, null, null, nCells, cells, nQuotes, segment, note, null, null, null);
+    }
+  }
 
   private Jevons() {}
 
@@ -140,11 +162,13 @@ public final class Jevons {
     double[] logReplicates = new double[replicates];
     int segment = 0;
     TreeMap<String, CellPeriod> previous = null;
+    String previousPeriod = null;
     for (Map.Entry<String, TreeMap<String, CellPeriod>> e : byPeriod.entrySet()) {
       if (previous == null) {
         segment = 1;
-        out.add(new Link(e.getKey(), null, 100.0, null, null, 0, List.of(), 0, 1, NOTE_BASE));
+        out.add(new Link(e.getKey(), 100.0, 0, List.of(), 0, 1, NOTE_BASE));
         previous = e.getValue();
+        previousPeriod = e.getKey();
         continue;
       }
       List<CellPeriod[]> matched = new ArrayList<>();
@@ -162,18 +186,7 @@ public final class Jevons {
         segment++;
         logIndex = 0;
         Arrays.fill(logReplicates, 0);
-        out.add(
-            new Link(
-                e.getKey(),
-                null,
-                100.0,
-                null,
-                null,
-                keys.size(),
-                keys,
-                quotes,
-                segment,
-                NOTE_BREAK));
+        out.add(new Link(e.getKey(), 100.0, keys.size(), keys, quotes, segment, NOTE_BREAK));
       } else {
         double logLink = 0;
         double[] repLinks = new double[replicates];
@@ -186,16 +199,23 @@ public final class Jevons {
         logLink /= matched.size();
         logIndex += logLink;
         double[] indices = new double[replicates];
+        double[] links = new double[replicates];
         for (int r = 0; r < replicates; r++) {
           logReplicates[r] += repLinks[r] / matched.size();
           indices[r] = 100.0 * StrictMath.exp(logReplicates[r]);
+          links[r] = StrictMath.exp(repLinks[r] / matched.size());
         }
         Double lo = null;
         Double hi = null;
+        Double linkLo = null;
+        Double linkHi = null;
         if (replicates > 0) {
           Arrays.sort(indices);
           lo = Percentiles.exact(indices, rules.alpha() / 2);
           hi = Percentiles.exact(indices, 1 - rules.alpha() / 2);
+          Arrays.sort(links);
+          linkLo = Percentiles.exact(links, rules.alpha() / 2);
+          linkHi = Percentiles.exact(links, 1 - rules.alpha() / 2);
         }
         out.add(
             new Link(
@@ -208,9 +228,13 @@ public final class Jevons {
                 keys,
                 quotes,
                 segment,
-                NOTE_CHAINED));
+                NOTE_CHAINED,
+                previousPeriod,
+                linkLo,
+                linkHi));
       }
       previous = e.getValue();
+      previousPeriod = e.getKey();
     }
     return out;
   }

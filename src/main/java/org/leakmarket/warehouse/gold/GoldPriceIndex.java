@@ -39,7 +39,10 @@ public record GoldPriceIndex(
     Long fitSellers,
     Double r2,
     List<String> cells,
-    String note) {
+    String note,
+    String linkFrom,
+    Double linkCiLow,
+    Double linkCiHigh) {
   public static final StructType SCHEMA =
       createStructType(
           List.of(
@@ -61,7 +64,12 @@ public record GoldPriceIndex(
               createStructField("fit_sellers", LongType, true),
               createStructField("r2", DoubleType, true),
               createStructField("cells", createArrayType(StringType, false), true),
-              createStructField("note", StringType, false)));
+              createStructField("note", StringType, false),
+              // the change since the previous period: link is index(t)/index(link_from) within
+              // a chain, and its own interval (the two index intervals do not give it)
+              createStructField("link_from", StringType, true),
+              createStructField("link_ci_low", DoubleType, true),
+              createStructField("link_ci_high", DoubleType, true)));
 
   /** The row read by column name; a column the table lacks reads as null. */
   public static GoldPriceIndex from(Row r) {
@@ -84,7 +92,10 @@ public record GoldPriceIndex(
         GoldRows.get(r, "fit_sellers"),
         GoldRows.get(r, "r2"),
         GoldRows.list(r, "cells"),
-        GoldRows.get(r, "note"));
+        GoldRows.get(r, "note"),
+        GoldRows.get(r, "link_from"),
+        GoldRows.get(r, "link_ci_low"),
+        GoldRows.get(r, "link_ci_high"));
   }
 
   /** The row in {@link #SCHEMA} order, carrying the schema (so {@link #from} reads it back). */
@@ -109,7 +120,10 @@ public record GoldPriceIndex(
           fitSellers,
           r2,
           cells,
-          note
+          note,
+          linkFrom,
+          linkCiLow,
+          linkCiHigh
         },
         SCHEMA);
   }

@@ -115,10 +115,51 @@ class JevonsTest {
   }
 
   /**
+   * The link into a period has its own interval, the percentiles of the replicate links, which is
+   * not the ratio of the two index intervals: three periods, replicate relatives 0.1 + 0.01(r − 20)
+   * into the second and 0.05 + 0.005(20 − r) into the third (running the other way), so the third
+   * index's replicates are 0.15 + 0.005(r − 20) while its link's are 0.05 ∓ 0.005(r − 20).
+   */
+  @Test
+  void theLinkHasThePercentileIntervalOfTheReplicateLinks() {
+    int b = 41;
+    double[] zero = new double[b];
+    double[] second = new double[b];
+    double[] third = new double[b];
+    for (int r = 0; r < b; r++) {
+      second[r] = 0.1 + 0.01 * (r - 20);
+      third[r] = second[r] + 0.05 + 0.005 * (20 - r);
+    }
+    List<Jevons.CellPeriod> in = new ArrayList<>();
+    for (String key : List.of("a", "b", "c")) {
+      in.add(new Jevons.CellPeriod("2015-01", key, 0, 2, 2, zero));
+      in.add(new Jevons.CellPeriod("2015-02", key, 0.1, 2, 2, second));
+      in.add(new Jevons.CellPeriod("2015-03", key, 0.15, 2, 2, third));
+    }
+    List<Jevons.Link> links = Jevons.chain(in, Jevons.Rules.DEFAULT);
+    assertThat(links.get(0).from()).isNull();
+    assertThat(links.get(0).linkLow()).isNull();
+    Jevons.Link l = links.get(2);
+    assertThat(l.from()).isEqualTo("2015-02");
+    assertThat(l.link()).isCloseTo(Math.exp(0.05), within(EPS));
+    // type 7 over 41 values: the 2nd and the 40th
+    assertThat(l.linkLow()).isCloseTo(Math.exp(0.05 - 0.095), within(EPS));
+    assertThat(l.linkHigh()).isCloseTo(Math.exp(0.05 + 0.095), within(EPS));
+    assertThat(l.ciLow()).isCloseTo(100 * Math.exp(0.15 - 0.095), within(EPS));
+    assertThat(l.ciHigh()).isCloseTo(100 * Math.exp(0.15 + 0.095), within(EPS));
+    // a break has no link
+    List<Jevons.CellPeriod> few = List.of(in.get(0), in.get(1));
+    Jevons.Link broken = Jevons.chain(few, Jevons.Rules.DEFAULT).get(1);
+    assertThat(broken.note()).isEqualTo(Jevons.NOTE_BREAK);
+    assertThat(broken.from()).isNull();
+    assertThat(broken.linkLow()).isNull();
+  }
+
+  /**
    * The seller bootstrap: deterministic for one (seed, key), different for another key, and
    * resampling sellers of one quote each gives replicate means spread like the sample mean's
-   * standard error (σ/√n = 1/√30 ≈ 0.18 for standard normal logs; the bootstrap's (n−1)/n shrinkage
-   * puts it at about 0.180 here).
+   * standard error s/√n (s with divisor n − 1: drawing n − 1 of n sellers removes the plug-in
+   * bootstrap's (n−1)/n shrinkage).
    */
   @Test
   void sellerBootstrapIsDeterministicAndHasTheRightSpread() {
@@ -150,9 +191,27 @@ class JevonsTest {
     }
     double sd = Math.sqrt(v / (a.length - 1));
     double n = 30;
-    double sampleVar = (sum2 - sum * sum / n) / n; // the plug-in variance the bootstrap resamples
+    double sampleVar = (sum2 - sum * sum / n) / (n - 1);
     double expected = Math.sqrt(sampleVar / n);
     assertThat(m).isCloseTo(sum / n, within(0.02));
-    assertThat(sd).isCloseTo(expected, within(0.1 * expected));
+    assertThat(sd).isCloseTo(expected, within(0.05 * expected));
+  }
+
+  /**
+   * A cell of two sellers: each replicate draws one seller (g − 1), so every replicate is one
+   * seller's log price, never their mean (which a draw of two would give half the time); the
+   * replicates' variance is then (y1 − y2)²/4 = s²/2, the mean's sampling variance.
+   */
+  @Test
+  void aCellOfTwoSellersResamplesOneSellerPerReplicate() {
+    List<IndependentQuotes.SellerQuotes> two =
+        List.of(
+            new IndependentQuotes.SellerQuotes("a", new double[] {Math.exp(1.0)}),
+            new IndependentQuotes.SellerQuotes("b", new double[] {Math.exp(2.0)}));
+    double[] reps = SellerBootstrap.logGeometricMeans(two, 400, 7L, "cell@2015-01");
+    long ones = java.util.Arrays.stream(reps).filter(x -> Math.abs(x - 1.0) < 1e-12).count();
+    long twos = java.util.Arrays.stream(reps).filter(x -> Math.abs(x - 2.0) < 1e-12).count();
+    assertThat(ones + twos).isEqualTo(400);
+    assertThat(ones).isBetween(150L, 250L);
   }
 }

@@ -158,19 +158,6 @@ public record PublicationModel(
       boolean suppressed,
       Link link) {
 
-    /** A point with no link. */
-    public IndexPoint(
-        String period,
-        Double index,
-        Double ciLow,
-        Double ciHigh,
-        Integer nCells,
-        Integer segment,
-        String note,
-        boolean suppressed) {
-      this(period, index, ciLow, ciHigh, nCells, segment, note, suppressed, null);
-    }
-
     /** A point with no interval or chain details. */
     public IndexPoint(String period, Double index, boolean suppressed) {
       this(period, index, null, null, null, null, null, suppressed, null);
@@ -203,21 +190,6 @@ public record PublicationModel(
       Double r2,
       boolean suppressed,
       Link link) {
-
-    /** A point without a link. */
-    public HedonicPoint(
-        String period,
-        Double index,
-        Double indexKennedy,
-        Double se,
-        Double ciLow,
-        Double ciHigh,
-        Long n,
-        Long sellers,
-        Double r2,
-        boolean suppressed) {
-      this(period, index, indexKennedy, se, ciLow, ciHigh, n, sellers, r2, suppressed, null);
-    }
 
     /** A point without the regression's size. */
     public HedonicPoint(

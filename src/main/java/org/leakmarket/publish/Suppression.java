@@ -119,7 +119,8 @@ public final class Suppression {
     for (IndexPoint p : m.market().jevons()) {
       jevons.add(
           suppressedPeriods.contains(p.period())
-              ? new IndexPoint(p.period(), null, null, null, null, p.segment(), p.note(), true)
+              ? new IndexPoint(
+                  p.period(), null, null, null, null, p.segment(), p.note(), true, null)
               : p);
     }
     List<HedonicPoint> hedonic = new ArrayList<>();

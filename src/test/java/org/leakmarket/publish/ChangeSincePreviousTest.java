@@ -19,22 +19,12 @@ import org.leakmarket.publish.PublicationModel.Market;
 class ChangeSincePreviousTest {
 
   private static PublicationModel withMarket(Market market) {
-    PublicationModel m = PublicationFixtures.model(List.of());
-    return new PublicationModel(
-        m.label(),
-        m.generatedAt(),
-        m.listings(),
-        m.samples(),
-        market,
-        m.exposure(),
-        m.population(),
-        m.rejectionsByReason(),
-        m.valueAtMarketPrices(),
-        m.volume(),
-        List.of(),
-        m.revisions(),
-        m.dataAndMethods(),
-        m.footnotes());
+    return with(market, List.of());
+  }
+
+  /** The fixture's model with this market and these changes. */
+  private static PublicationModel with(Market market, List<Change> changes) {
+    return PublicationFixtures.with(PublicationFixtures.model(List.of()), market, changes);
   }
 
   private static HedonicPoint hed(String period, double index, Link link) {
@@ -74,23 +64,7 @@ class ChangeSincePreviousTest {
     assertThat(j.ciHighPct()).isCloseTo(-5.0, within(1e-9));
     assertThat(j.clear()).isTrue();
     assertThat(PublishedTables.changeInterval(h)).isEqualTo("−10.0% to +60.0%");
-    PublicationModel m = withMarket(market);
-    PublicationModel withChanges =
-        new PublicationModel(
-            m.label(),
-            m.generatedAt(),
-            m.listings(),
-            m.samples(),
-            m.market(),
-            m.exposure(),
-            m.population(),
-            m.rejectionsByReason(),
-            m.valueAtMarketPrices(),
-            m.volume(),
-            ch,
-            m.revisions(),
-            m.dataAndMethods(),
-            m.footnotes());
+    PublicationModel withChanges = with(market, ch);
     assertThat(new PublicationView(withChanges, 5, 2).changeText())
         .isEqualTo(
             "From 2015-02 to 2015-03 the hedonic index moved +20.0% (110.0 to 132.0; 95% CI of"

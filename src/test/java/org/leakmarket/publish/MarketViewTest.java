@@ -48,9 +48,9 @@ class MarketViewTest {
             new Market(
                 List.of(),
                 List.of(
-                    new IndexPoint("2015-01", 100.0, null, null, 0, 1, "base", false),
-                    new IndexPoint("2015-02", 104.0, 99.0, 110.0, 5, 1, "chained", false),
-                    new IndexPoint("2015-03", 100.0, null, null, 2, 2, "chain_break", false)),
+                    new IndexPoint("2015-01", 100.0, null, null, 0, 1, "base", false, null),
+                    new IndexPoint("2015-02", 104.0, 99.0, 110.0, 5, 1, "chained", false, null),
+                    new IndexPoint("2015-03", 100.0, null, null, 2, 2, "chain_break", false, null)),
                 List.of(),
                 "offer"));
     MarketView v = new MarketView(m);

@@ -113,6 +113,26 @@ final class PublicationFixtures {
             quotes, sellers, Defaults.SUPPRESSION_K, Defaults.SUPPRESSION_MIN_SELLERS));
   }
 
+  /** The model with another market and other changes since the previous period. */
+  static PublicationModel with(
+      PublicationModel m, Market market, List<PublicationModel.Change> changes) {
+    return new PublicationModel(
+        m.label(),
+        m.generatedAt(),
+        m.listings(),
+        m.samples(),
+        market,
+        m.exposure(),
+        m.population(),
+        m.rejectionsByReason(),
+        m.valueAtMarketPrices(),
+        m.volume(),
+        changes,
+        m.revisions(),
+        m.dataAndMethods(),
+        m.footnotes());
+  }
+
   static PublicationModel model(List<Revision> revisions) {
     List<MarketCell> cells = new ArrayList<>();
     String[] periods = {"2015-01", "2015-02", "2015-03"};
@@ -256,14 +276,17 @@ final class PublicationFixtures {
     }
     List<IndexPoint> jevons =
         List.of(
-            new IndexPoint("2015-01", 100.0, null, null, 0, 1, "base", false),
-            new IndexPoint("2015-02", 103.8, 99.1, 108.6, 6, 1, "chained", false),
-            new IndexPoint("2015-03", 109.4, 103.0, 115.9, 7, 1, "chained", false));
+            new IndexPoint("2015-01", 100.0, null, null, 0, 1, "base", false, null),
+            new IndexPoint("2015-02", 103.8, 99.1, 108.6, 6, 1, "chained", false, null),
+            new IndexPoint("2015-03", 109.4, 103.0, 115.9, 7, 1, "chained", false, null));
     List<HedonicPoint> hedonic =
         List.of(
-            new HedonicPoint("2015-01", 100.0, 100.0, 0.0, 100.0, 100.0, 412L, 58L, 0.87, false),
-            new HedonicPoint("2015-02", 104.2, 103.9, 0.071, 90.7, 119.7, 412L, 58L, 0.87, false),
-            new HedonicPoint("2015-03", 108.9, 108.5, 0.069, 95.1, 124.7, 412L, 58L, 0.87, false));
+            new HedonicPoint(
+                "2015-01", 100.0, 100.0, 0.0, 100.0, 100.0, 412L, 58L, 0.87, false, null),
+            new HedonicPoint(
+                "2015-02", 104.2, 103.9, 0.071, 90.7, 119.7, 412L, 58L, 0.87, false, null),
+            new HedonicPoint(
+                "2015-03", 108.9, 108.5, 0.069, 95.1, 124.7, 412L, 58L, 0.87, false, null));
 
     Exposure exposure =
         new Exposure(

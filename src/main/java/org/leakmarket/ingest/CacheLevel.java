@@ -25,17 +25,17 @@ public final class CacheLevel {
   static final long RESERVED_BYTES = 300L << 20;
 
   /**
-   * Cached bytes per byte of listing JSON Lines: 920 MB cached from 216 MB at 10^6, 9.2 GB from
-   * 2.16 GB at 10^7 (4.3 at both; docs/performance.md).
+   * Cached bytes per byte of listing JSON Lines: 920.2 MB cached from 214.9 MB at 10^6 (4.28), 9.2
+   * GB from 2.16 GB at 10^7 (4.26; docs/performance.md).
    */
   public static final double LISTING_EXPANSION = 4.3;
 
   /**
-   * Cached bytes per byte of sample files: 10.0 MB cached at 10^4 generated records
-   * (docs/performance.md, "Work per stage") from about 1 MB of sample files (96.6 MB at 10^6);
-   * tokens are longer than the identifiers they replace.
+   * Cached bytes per byte of sample files: 1,002.5 MB cached from 96.6 MB of generated sample files
+   * at 10^6 records (bench/run.sh 1000000, 2 December), 10.0 MB from about 1 MB at 10^4; tokens and
+   * derived columns are longer than the identifiers they replace.
    */
-  public static final double SAMPLE_EXPANSION = 10;
+  public static final double SAMPLE_EXPANSION = 10.4;
 
   /**
    * Bytes of text per byte of a gzipped file: an assumption (JSON text typically compresses 4 to 10

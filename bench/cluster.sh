@@ -10,7 +10,8 @@
 # Results: out/bench/N<N>/cluster/{submit.log,gold-diff.json,...}, summarised in bench/results/cluster-N<N>.json.
 #
 # Environment: BENCH_WORK (default out/bench), BENCH_EXECUTOR_MEMORY (default 2g),
-# BENCH_DRIVER_MEMORY (default 2g), BENCH_WORKER_MEMORY (default 3g).
+# BENCH_DRIVER_MEMORY (default 2g), BENCH_WORKER_MEMORY (default 3g), BENCH_SHUFFLE_PARTITIONS
+# (spark.sql.shuffle.partitions of the job; default unset: Spark's 200).
 set -euo pipefail
 LM_HOME="$(cd -P "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$LM_HOME/bin/lib/common.sh"
@@ -23,6 +24,7 @@ WORK="${BENCH_WORK:-out/bench}"
 EXEC_MEM="${BENCH_EXECUTOR_MEMORY:-2g}"
 DRIVER_MEM="${BENCH_DRIVER_MEMORY:-2g}"
 WORKER_MEM="${BENCH_WORKER_MEMORY:-3g}"
+SHUFFLE="${BENCH_SHUFFLE_PARTITIONS:-}"
 PORT=17177
 UI=18180
 RES="bench/results"
@@ -50,6 +52,7 @@ for N in "$@"; do
       --driver-memory "$DRIVER_MEM" \
       --driver-java-options "-Xlog:gc:file=$C/gc/driver.log" \
       --conf spark.executor.memory="$EXEC_MEM" --conf spark.executor.cores=1 \
+      ${SHUFFLE:+--conf spark.sql.shuffle.partitions="$SHUFFLE"} \
       --conf "spark.executor.extraJavaOptions=-Xlog:gc:file=$C/gc/executor-%p.log" \
       "$JOB_JAR" run --listings "$D/gen/listings.jsonl" --samples "$D/gen/samples/manifest.jsonl" \
       --warehouse "$C/wh" --reports "$C/reports" --key-file "$D/wh/_keys/pseudonym.key"
@@ -71,9 +74,12 @@ for N in "$@"; do
   drc=0
   "$LM_JAVA" -Xmx2g $opens -cp "$CP" org.leakmarket.bench.GoldDiff "$D/wh" "$C/wh" "$C/gold-diff.json" \
     >"$C/gold-diff.log" 2>&1 || drc=$?
-  python3 - "$C" "$N" "$secs" "$up" "$rc" "$drc" >"$RES/cluster-N$N.json" <<'PY'
+  python3 - "$C" "$N" "$secs" "$up" "$rc" "$drc" "$DRIVER_MEM" "$EXEC_MEM" "$WORKER_MEM" "${SHUFFLE:-200}" \
+    >"$RES/cluster-N$N.json" <<'PY'
 import json, os, re, sys
 c, n, secs, up, rc, drc = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
+settings = {"driver_memory": sys.argv[7], "executor_memory": sys.argv[8], "worker_memory": sys.argv[9],
+            "executor_cores": 1, "shuffle_partitions": int(sys.argv[10])}
 def heap(paths):
     after = []
     for p in paths:
@@ -87,14 +93,19 @@ with open(os.path.join(c, "submit.log"), encoding="utf-8", errors="replace") as 
     for line in f:
         m = re.search(r"stage: (\S+)\s+(.*) in ([0-9.]+)s\s*$", line)
         if m:
-            stages.append({"stage": m.group(1), "seconds": float(m.group(3))})
+            st = {"stage": m.group(1), "seconds": float(m.group(3))}
+            for k in ("jobs", "delta_commits"):
+                w = re.search(r"\b" + k + r"=([0-9,]+)", m.group(2))
+                if w:
+                    st[k] = int(w.group(1).replace(",", ""))
+            stages.append(st)
 diff = None
 p = os.path.join(c, "gold-diff.json")
 if os.path.exists(p):
     with open(p, encoding="utf-8") as f:
         diff = json.load(f)
 hwm = open(os.path.join(c, "driver-hwm.kb")).read().strip()
-print(json.dumps({"listings": n, "workers": 2, "cores_per_worker": 1, "cluster_up_seconds": up,
+print(json.dumps({"listings": n, "workers": 2, "cores_per_worker": 1, "settings": settings, "cluster_up_seconds": up,
                   "run_seconds": secs, "run_rc": rc, "stages": stages,
                   "driver_heap_after_gc_max_mb": heap([os.path.join(g, "driver.log")]),
                   "driver_peak_rss_mb": int(hwm) / 1024 if hwm else None,

@@ -60,7 +60,8 @@ import org.leakmarket.warehouse.Warehouse;
  *
  * <p>Cost: one scan of the input (cached once for counting and both writes), one window over
  * listing ids to collapse repeated ids, two Delta merges; the driver collects one count per file
- * and reason.
+ * and reason. The cache is in memory (spilling to disk) or on disk only, by the input's size
+ * ({@link CacheLevel}).
  */
 public final class ListingIngest {
 
@@ -90,6 +91,8 @@ public final class ListingIngest {
       long quarantined,
       Map<String, Long> byReason) {}
 
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(ListingIngest.class);
   private static final String SEP = "\u001f";
   private static final String BLANK = "_blank";
   private static final String HADOOP_MAX_LINE = "mapreduce.input.linerecordreader.line.maxlength";
@@ -97,11 +100,19 @@ public final class ListingIngest {
   private final SparkSession spark;
   private final Warehouse warehouse;
   private final SellerTokens sellerTokens;
+  private final StorageLevel cacheLevel; // null: chosen from the input's size (CacheLevel)
 
   public ListingIngest(SparkSession spark, Warehouse warehouse, SellerTokens sellerTokens) {
+    this(spark, warehouse, sellerTokens, null);
+  }
+
+  /** An ingest that caches its decided listings at {@code cacheLevel} whatever their size. */
+  ListingIngest(
+      SparkSession spark, Warehouse warehouse, SellerTokens sellerTokens, StorageLevel cacheLevel) {
     this.spark = spark;
     this.warehouse = warehouse;
     this.sellerTokens = sellerTokens;
+    this.cacheLevel = cacheLevel;
   }
 
   /** Scans and ingests the files named (folders expanded), at the default line limit. */
@@ -123,8 +134,14 @@ public final class ListingIngest {
   public Result run(
       List<ListingFiles.Scan> scans, String runId, double maxRejectRate, long maxLineBytes) {
     Dataset<Row> lines = readLines(scans, maxLineBytes);
-    Dataset<Row> decided =
-        decide(classify(lines, maxLineBytes)).persist(StorageLevel.MEMORY_AND_DISK());
+    // in memory while it fits Spark's protected storage region, else on disk: at 10^7 listings a
+    // MEMORY_AND_DISK cache filled the 4 GB heap (CacheLevel)
+    StorageLevel level =
+        cacheLevel != null
+            ? cacheLevel
+            : CacheLevel.forSession(spark, CacheLevel.listingCacheBytes(scans));
+    LOG.info("ingest: decided listings cached {}", level.description());
+    Dataset<Row> decided = decide(classify(lines, maxLineBytes)).persist(level);
     try {
       Map<String, FileCounts> files = counts(scans, decided);
       long read = 0;

@@ -23,8 +23,8 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.leakmarket.config.Limits;
+import org.leakmarket.ingest.CacheLevel;
 import org.leakmarket.privacy.PseudonymKey;
 import org.leakmarket.reference.BinTable;
 import org.leakmarket.reference.PhoneSegments;
@@ -40,10 +40,10 @@ import scala.jdk.javaapi.CollectionConverters;
  * that task's iterator, never in a Dataset, a shuffle, a cache or a log.
  *
  * <p>Cost: one pass over each file, in parallel across files (a single file is read by one task;
- * memory per task is one row). The combined output is persisted (MEMORY_AND_DISK; it holds tokens
- * only) so that records, quarantine and reports come from that one pass; the driver collects only
- * the report rows (one per sample). Call {@link Result#release()} when the results have been
- * written.
+ * memory per task is one row). The combined output is persisted (it holds tokens only; in memory or
+ * on disk by the files' sizes, {@link CacheLevel}) so that records, quarantine and reports come
+ * from that one pass; the driver collects only the report rows (one per sample). Call {@link
+ * Result#release()} when the results have been written.
  */
 public final class SampleIngestJob {
   private static final Logger LOG = LoggerFactory.getLogger(SampleIngestJob.class);
@@ -170,6 +170,28 @@ public final class SampleIngestJob {
   private SampleIngestJob() {}
 
   /**
+   * The estimated cache of these samples, from their files' sizes; a remote file, whose size is not
+   * known before reading, counts as too large to keep in memory, and a file that cannot be read as
+   * nothing (its task reports why and caches no record).
+   */
+  static long cacheBytes(List<ManifestEntry> entries) {
+    long bytes = 0;
+    for (ManifestEntry e : entries) {
+      long size;
+      try {
+        size = SampleSource.size(e.location());
+      } catch (java.io.IOException | RuntimeException ex) {
+        continue;
+      }
+      if (size < 0) {
+        return Long.MAX_VALUE;
+      }
+      bytes += CacheLevel.sampleCacheBytes(e.location(), size);
+    }
+    return bytes;
+  }
+
+  /**
    * The job's output. {@code records} and {@code quarantine} hold the rows of samples that were
    * read ({@link SampleReport#ok()}); {@code reports} has one entry per manifest line, sorted by
    * sample id.
@@ -229,7 +251,8 @@ public final class SampleIngestJob {
                       java8Dates,
                       limits.maxLineBytes(),
                       limits.maxSampleFileBytes()))
-              .persist(StorageLevel.MEMORY_AND_DISK());
+              // in memory while it fits Spark's protected storage region, else on disk
+              .persist(CacheLevel.forSession(spark, cacheBytes(entries)));
       List<SampleReport> reports = reports(all);
       List<String> failed =
           reports.stream().filter(r -> !r.ok()).map(SampleReport::sampleId).toList();

@@ -324,33 +324,7 @@ public final class Normalizer implements Serializable {
    * The offer {@code unit} (one record) as the bundle of {@code n} records that {@code total} buys.
    */
   private static Offer asBundle(Offer unit, Offer total, long n, List<Evidence> ev) {
-    return new Offer(
-        unit.listingId(),
-        unit.offerIndex(),
-        unit.status(),
-        unit.reason(),
-        unit.detail(),
-        unit.pricePerRecordCny(),
-        unit.pricePerRecordLowCny(),
-        unit.pricePerRecordHighCny(),
-        unit.pricePerRecordUsd(),
-        total.amount(),
-        total.currency(),
-        n,
-        unit.product(),
-        unit.balanceLowCny(),
-        unit.balanceHighCny(),
-        unit.qualifier(),
-        unit.language(),
-        unit.tier(),
-        unit.freshness(),
-        unit.category(),
-        unit.issuers(),
-        unit.regionCode(),
-        ev,
-        unit.confidence(),
-        unit.postedAt(),
-        unit.postedDate());
+    return copy(unit, unit.offerIndex(), total.amount(), total.currency(), n, ev);
   }
 
   /** Whether a count unit or a goods noun follows the number token {@code k} (4000条, 1000 个). */
@@ -401,6 +375,12 @@ public final class Normalizer implements Serializable {
   }
 
   private static Offer withEvidence(Offer o, Integer index, List<Evidence> ev) {
+    return copy(o, index, o.amount(), o.currency(), o.quantity(), ev);
+  }
+
+  /** The offer with another index, amount as read, and evidence; every other field kept. */
+  private static Offer copy(
+      Offer o, Integer index, Double amount, String currency, Long quantity, List<Evidence> ev) {
     return new Offer(
         o.listingId(),
         index,
@@ -411,9 +391,9 @@ public final class Normalizer implements Serializable {
         o.pricePerRecordLowCny(),
         o.pricePerRecordHighCny(),
         o.pricePerRecordUsd(),
-        o.amount(),
-        o.currency(),
-        o.quantity(),
+        amount,
+        currency,
+        quantity,
         o.product(),
         o.balanceLowCny(),
         o.balanceHighCny(),

@@ -58,7 +58,7 @@ public final class ChangeSincePrevious {
     if (hed.containsKey(prev) && hed.containsKey(cur)) {
       HedonicPoint a = hed.get(prev);
       HedonicPoint b = hed.get(cur);
-      addIndex(out, FigureNames.HEDONIC, prev, cur, a.index(), b.index(), b.link());
+      add(out, FigureNames.HEDONIC, prev, cur, a.index(), b.index(), b.link());
     }
     Map<String, IndexPoint> jev = new TreeMap<>();
     for (IndexPoint p : m.market().jevons()) {
@@ -69,7 +69,7 @@ public final class ChangeSincePrevious {
     IndexPoint ja = jev.get(prev);
     IndexPoint jb = jev.get(cur);
     if (ja != null && jb != null && sameChain(ja, jb)) {
-      addIndex(out, FigureNames.JEVONS, prev, cur, ja.index(), jb.index(), jb.link());
+      add(out, FigureNames.JEVONS, prev, cur, ja.index(), jb.index(), jb.link());
     }
     Map<String, Double> before = new TreeMap<>();
     Map<String, Double> now = new TreeMap<>();
@@ -91,7 +91,8 @@ public final class ChangeSincePrevious {
           prev,
           cur,
           before.get(e.getKey()),
-          e.getValue());
+          e.getValue(),
+          null); // a cell median's change has no interval
     }
     return out;
   }
@@ -106,8 +107,11 @@ public final class ChangeSincePrevious {
     return !Jevons.NOTE_BREAK.equals(b.note()) && !Jevons.NOTE_BASE.equals(b.note());
   }
 
-  /** An index's change, with the link's interval when the link is from {@code prev}. */
-  private static void addIndex(
+  /**
+   * A figure's change when both values are published, with the link's interval when there is a link
+   * (an index's) and it is from {@code prev}.
+   */
+  private static void add(
       List<Change> out,
       String figure,
       String prev,
@@ -129,12 +133,5 @@ public final class ChangeSincePrevious {
             CsvTables.pct(a, b),
             own ? 100.0 * (link.low() - 1) : null,
             own ? 100.0 * (link.high() - 1) : null));
-  }
-
-  private static void add(
-      List<Change> out, String figure, String prev, String cur, Double a, Double b) {
-    if (a != null && b != null) {
-      out.add(new Change(figure, prev, cur, a, b, CsvTables.pct(a, b)));
-    }
   }
 }

@@ -425,6 +425,9 @@ final class AttributeResolver {
         }
       }
       case REGION -> {
+        if (listedWithNoRegion(ms, text)) {
+          return; // US/EU paypal accounts: a list of places, one of them no country (convention 11)
+        }
         ms = countries(ms);
         if (ms.isEmpty()) {
           return; // EU, worldwide: a region word that names no one country (convention 11)
@@ -477,6 +480,29 @@ final class AttributeResolver {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a region word that names no one country (EU, worldwide) is joined to a country by a
+   * slash, comma, ampersand, plus or "and" (US/EU, USA & Europe): the pair lists several places.
+   */
+  private static boolean listedWithNoRegion(List<Mention> ms, AdvertText text) {
+    for (int i = 0; i + 1 < ms.size(); i++) {
+      Mention a = ms.get(i);
+      Mention b = ms.get(i + 1);
+      if (NO_REGION.equals(a.value()) == NO_REGION.equals(b.value()) || b.start() < a.end()) {
+        continue;
+      }
+      String between = new String(text.lower, a.end(), b.start() - a.end()).strip();
+      if (between.equals("/")
+          || between.equals(",")
+          || between.equals("&")
+          || between.equals("+")
+          || between.equals("and")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Two or more different places, one of them a country outside China (an ISO code). */

@@ -29,6 +29,7 @@ final class MoneyReader extends PhraseTokens {
   List<Money> findMoneys(Result r) {
     List<Money> out = new ArrayList<>();
     int size = toks.size();
+    Money restated = null; // the last price or conversion: cells of money after it may restate it
     for (int k = 0; k < size; k++) {
       if (role[k] != FREE) {
         continue;
@@ -54,10 +55,12 @@ final class MoneyReader extends PhraseTokens {
         r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.reduction"));
         continue;
       }
-      if (conversion(m)) {
+      if (conversion(m) || cellConversion(restated, m)) {
         r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.conversion"));
+        restated = m;
         continue;
       }
+      restated = null;
       if (faceValue(m)) {
         r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.face_value"));
         continue;
@@ -84,8 +87,43 @@ final class MoneyReader extends PhraseTokens {
         continue;
       }
       out.add(m);
+      restated = m;
     }
     return out;
+  }
+
+  /**
+   * USD 40 | € 34.04 £ 31.03, USD 5.70 | ₿ 0.0021: a market's price cell followed by its
+   * conversions. Money in another currency that follows a price (or one of its conversions) with
+   * only blanks and cell bars between restates that price; it is not a second price.
+   */
+  boolean cellConversion(Money prev, Money m) {
+    if (prev == null
+        || prev.last != m.first - 1
+        || prev.defaulted
+        || m.defaulted
+        || prev.currency == null
+        || m.currency == null
+        || prev.currency.equals(m.currency)
+        || m.high != null) {
+      return false;
+    }
+    boolean bar = false;
+    for (int i = prev.end; i < m.start; i++) {
+      char c = text[i];
+      if (c == '|') {
+        bar = true;
+      } else if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return bar || prev.first > 0 && restatedCell(prev);
+  }
+
+  /** Whether money stands alone in its cell start: only blanks after the cell bar before it. */
+  private boolean restatedCell(Money prev) {
+    int i = skipBlanksBack(prev.start);
+    return i >= 0 && text[i] == '|';
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.leakmarket.normalize;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.leakmarket.normalize.PriceReader.Count;
 import org.leakmarket.normalize.PriceReader.Money;
@@ -43,6 +44,22 @@ final class NotPrices extends PhraseTokens {
     if (bar < 0) {
       return null;
     }
+    // | USD 40 | € 34.04 £ 31.03 | AUD 55.22 CAD 52.88: cells that only restate the price in other
+    // currencies may follow the price cell; the row's price cell is the one before them
+    int cellEnd = text.length;
+    for (int back = 0;
+        back < 3 && noMoneyAfter(moneys, bar) && conversionsOnly(bar + 1, cellEnd);
+        back++) {
+      int prev = bar - 1;
+      while (prev >= 0 && text[prev] != '|') {
+        prev--;
+      }
+      if (prev < 0) {
+        break;
+      }
+      cellEnd = bar;
+      bar = prev;
+    }
     Money price = null;
     for (Money m : moneys) {
       if (m.start > bar) {
@@ -52,7 +69,9 @@ final class NotPrices extends PhraseTokens {
         price = m;
       }
     }
-    if (price == null || !onlyPriceWords(bar + 1)) {
+    if (price == null
+        || !onlyPriceWords(bar + 1, cellEnd)
+        || !conversionsOnly(cellEnd, text.length)) {
       return null;
     }
     for (java.util.Iterator<Money> it = moneys.iterator(); it.hasNext(); ) {
@@ -68,6 +87,62 @@ final class NotPrices extends PhraseTokens {
       }
     }
     return price;
+  }
+
+  private static boolean noMoneyAfter(List<Money> moneys, int bar) {
+    for (Money m : moneys) {
+      if (m.start > bar) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether the text between {@code from} and {@code to} holds only restated money: conversions
+   * read as money, currency codes (known or not) and numbers, between blanks and cell bars.
+   */
+  private boolean conversionsOnly(int from, int to) {
+    int covered = from;
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (t.end <= from) {
+        continue;
+      }
+      if (t.start >= to) {
+        break;
+      }
+      boolean ok =
+          role[k] == MONEY || t.isNum() || t.type == Token.UNKNOWN_CURRENCY || t.has(Kind.CURRENCY);
+      if (!ok || !barsOnly(covered, t.start)) {
+        return false;
+      }
+      covered = t.end;
+    }
+    return barsOnly(covered, to);
+  }
+
+  /** Only blanks, cell bars and currency codes (AUD, CAD: three capitals) between the positions. */
+  private boolean barsOnly(int from, int to) {
+    for (int i = Math.max(from, 0); i < to; i++) {
+      char c = text[i];
+      if (c >= 'A' && c <= 'Z' && i + 3 <= to && upperCode(i) && (i == 0 || text[i - 1] == ' ')) {
+        i += 2;
+        continue;
+      }
+      if (c != ' ' && c != '\t' && c != '|') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean upperCode(int i) {
+    return Character.isUpperCase(text[i + 1])
+        && Character.isUpperCase(text[i + 2])
+        && text[i + 1] < 128
+        && text[i + 2] < 128
+        && (i + 3 >= text.length || !Character.isLetter(text[i + 3]));
   }
 
   /**
@@ -201,16 +276,60 @@ final class NotPrices extends PhraseTokens {
             && wsGap(t.end, toks.get(k + 1).start)
             && wsGap(toks.get(k + 1).end, toks.get(k + 2).start)) {
           // 存款(1000万-1亿): a range of balances
+          m.low = shorthandLow(t, toks.get(k + 2));
           m.high = toks.get(k + 2).value;
           m.last = k + 2;
           m.end = toks.get(k + 2).end;
           role[k + 2] = BALANCE;
           MoneyReader.order(m);
           k += 2;
+        } else if (balanceAfter(k) && rangeBefore(k)) {
+          // 1k - 5k HIGH BALANCED: the balance word closes a range of bare amounts
+          Token low = toks.get(k - 2);
+          m.low = shorthandLow(low, t);
+          m.high = t.value;
+          m.first = k - 2;
+          m.start = low.start;
+          role[k - 2] = BALANCE;
+          MoneyReader.order(m);
         }
         r.balances.add(m);
       }
     }
+  }
+
+  /** Whether a free bare number and a range word stand right before token {@code k} (1k - 5k). */
+  private boolean rangeBefore(int k) {
+    return k >= 2
+        && toks.get(k - 2).isNum()
+        && role[k - 2] == FREE
+        && toks.get(k - 2).value.signum() > 0
+        && toks.get(k - 1).has(Kind.RANGE)
+        && wsGap(toks.get(k - 2).end, toks.get(k - 1).start)
+        && wsGap(toks.get(k - 1).end, toks.get(k).start);
+  }
+
+  /**
+   * The low end of a range whose high end alone carries an English shorthand multiplier (5 to 15K,
+   * 1-5k): the shorthand applies to both ends when the low figure scaled stays below the high one
+   * (500-5k stays 500). Chinese multipliers are read as written.
+   */
+  BigDecimal shorthandLow(Token low, Token high) {
+    if (low.multiplied || !high.multiplied || high.end - high.start < 2) {
+      return low.value;
+    }
+    char last = Character.toLowerCase(text[high.end - 1]);
+    BigDecimal scale =
+        switch (last) {
+          case 'k' -> BigDecimal.valueOf(1000);
+          case 'm' -> BigDecimal.valueOf(1_000_000);
+          default -> null;
+        };
+    if (scale == null) {
+      return low.value;
+    }
+    BigDecimal scaled = low.value.multiply(scale);
+    return scaled.compareTo(high.value) <= 0 ? scaled : low.value;
   }
 
   /**

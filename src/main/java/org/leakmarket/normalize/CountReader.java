@@ -119,6 +119,14 @@ final class CountReader extends PhraseTokens {
         c.last = k;
         c.end = t.end;
       }
+      if (c == null && bracketTimes(t)) {
+        // Spotify Premium Account (x3) | USD 8, Chase bank logs [10x] | $150: a count written
+        // with a multiplication sign inside brackets counts the goods before it
+        c = new Count();
+        c.first = k;
+        c.last = k;
+        c.end = t.end;
+      }
       if (c == null && titleCount(k)) {
         // 12万上海各银行…客户资料 | 111.03 [美元], 搜索记录500W，低价甩 | 4.44 [美元]: a title's
         // shorthand count, bought by the row's price when it is the only count
@@ -141,6 +149,36 @@ final class CountReader extends PhraseTokens {
       k = c.last;
     }
     return out;
+  }
+
+  /**
+   * Whether a whole number of at least 2 fills a bracket with a multiplication sign glued to it:
+   * (x3), [10x], (×5). Unbracketed glued signs stay model names (X5, x64).
+   */
+  boolean bracketTimes(Token t) {
+    if (t.multiplied
+        || t.value.compareTo(BigDecimal.valueOf(2)) < 0
+        || t.value.stripTrailingZeros().scale() > 0
+        || t.start < 1
+        || t.end >= text.length) {
+      return false;
+    }
+    int open = t.start - 1;
+    int close = t.end;
+    if (isTimes(text[open])) {
+      open--;
+    } else if (isTimes(text[close])) {
+      close++;
+    } else {
+      return false;
+    }
+    return open >= 0
+        && close < text.length
+        && (text[open] == '(' && text[close] == ')' || text[open] == '[' && text[close] == ']');
+  }
+
+  private static boolean isTimes(char c) {
+    return c == 'x' || c == 'X' || c == '\u00D7';
   }
 
   /** Whether a multiplication sign (x, ×) stands alone right before {@code start}: x 1000. */

@@ -45,7 +45,7 @@ class RealCorpusTest {
           "dev",
               floors(
                   "exact",
-                  0.90,
+                  0.91,
                   "price",
                   0.96,
                   "product",
@@ -59,7 +59,7 @@ class RealCorpusTest {
                   "issuers",
                   0.97,
                   "region",
-                  0.95,
+                  0.96,
                   "balance",
                   0.97,
                   "qualifier",

@@ -119,6 +119,14 @@ final class CountReader extends PhraseTokens {
         c.last = k;
         c.end = t.end;
       }
+      if (c == null && timesAfter(t)) {
+        // 3 x $25+ Verified acc, 3447 x Scans: a whole number with a lone multiplication sign after
+        // it counts what follows
+        c = new Count();
+        c.first = k;
+        c.last = k;
+        c.end = t.end;
+      }
       if (c == null && bracketTimes(t)) {
         // Spotify Premium Account (x3) | USD 8, Chase bank logs [10x] | $150: a count written
         // with a multiplication sign inside brackets counts the goods before it
@@ -175,6 +183,29 @@ final class CountReader extends PhraseTokens {
     return open >= 0
         && close < text.length
         && (text[open] == '(' && text[close] == ')' || text[open] == '[' && text[close] == ']');
+  }
+
+  /**
+   * Whether a lone multiplication sign follows the whole number {@code t} (a blank before or not, a
+   * blank after): 3 x $25+, 3447 x Scans, 10x accounts. A letter or digit glued after the sign (2
+   * x50, 3xl) is no count sign.
+   */
+  boolean timesAfter(Token t) {
+    if (t.multiplied
+        || t.value.compareTo(BigDecimal.valueOf(2)) < 0
+        || t.value.stripTrailingZeros().scale() > 0
+        || (t.start > 0 && (text[t.start - 1] == '.' || text[t.start - 1] == ','))) {
+      return false;
+    }
+    int i = t.end;
+    if (i < text.length && text[i] == ' ') {
+      i++;
+    }
+    if (i >= text.length || !isTimes(text[i])) {
+      return false;
+    }
+    i++;
+    return i < text.length && text[i] == ' ';
   }
 
   private static boolean isTimes(char c) {

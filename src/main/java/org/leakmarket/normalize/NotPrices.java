@@ -48,7 +48,10 @@ final class NotPrices extends PhraseTokens {
     // currencies may follow the price cell; the row's price cell is the one before them
     int cellEnd = text.length;
     for (int back = 0;
-        back < 3 && noMoneyAfter(moneys, bar) && conversionsOnly(bar + 1, cellEnd);
+        back < 3
+            && noMoneyAfter(moneys, bar)
+            && conversionsOnly(bar + 1, cellEnd)
+            && restatesMoney(bar + 1, cellEnd);
         back++) {
       int prev = bar - 1;
       while (prev >= 0 && text[prev] != '|') {
@@ -120,6 +123,27 @@ final class NotPrices extends PhraseTokens {
       covered = t.end;
     }
     return barsOnly(covered, to);
+  }
+
+  /**
+   * Whether the cell between the positions names money: a conversion read as money or a currency
+   * code (AUD 55.22), not bare numbers alone (a count or date column keeps the row as it was).
+   */
+  private boolean restatesMoney(int from, int to) {
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (t.start >= from
+          && t.end <= to
+          && (role[k] == MONEY || t.type == Token.UNKNOWN_CURRENCY || t.has(Kind.CURRENCY))) {
+        return true;
+      }
+    }
+    for (int i = Math.max(from, 0); i + 3 <= to; i++) {
+      if (text[i] >= 'A' && text[i] <= 'Z' && upperCode(i) && (i == 0 || text[i - 1] == ' ')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Only blanks, cell bars and currency codes (AUD, CAD: three capitals) between the positions. */

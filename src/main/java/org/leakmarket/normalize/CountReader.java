@@ -119,7 +119,7 @@ final class CountReader extends PhraseTokens {
         c.last = k;
         c.end = t.end;
       }
-      if (c == null && timesAfter(t)) {
+      if (c == null && timesAfter(k)) {
         // 3 x $25+ Verified acc, 3447 x Scans: a whole number with a lone multiplication sign after
         // it counts what follows
         c = new Count();
@@ -190,7 +190,8 @@ final class CountReader extends PhraseTokens {
    * blank after): 3 x $25+, 3447 x Scans, 10x accounts. A letter or digit glued after the sign (2
    * x50, 3xl) is no count sign.
    */
-  boolean timesAfter(Token t) {
+  boolean timesAfter(int k) {
+    Token t = toks.get(k);
     if (t.multiplied
         || t.value.compareTo(BigDecimal.valueOf(2)) < 0
         || t.value.stripTrailingZeros().scale() > 0
@@ -205,7 +206,25 @@ final class CountReader extends PhraseTokens {
       return false;
     }
     i++;
-    return i < text.length && text[i] == ' ';
+    if (i >= text.length || text[i] != ' ') {
+      return false;
+    }
+    // 2 x $10 outside a table row may be two items at $10 each; in a title before the row's
+    // price cell (3 x $25+ Verified acc | USD 11.98) the money is what each one holds
+    int after = k + 1;
+    while (after < toks.size() && toks.get(after).end <= i) {
+      after++;
+    }
+    return after >= toks.size() || !startsMoney(after) || barAfter(i);
+  }
+
+  private boolean barAfter(int from) {
+    for (int j = from; j < text.length; j++) {
+      if (text[j] == '|') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isTimes(char c) {

@@ -119,6 +119,14 @@ final class CountReader extends PhraseTokens {
         c.last = k;
         c.end = t.end;
       }
+      if (c == null && dashedCount(k)) {
+        // 皇朝棋牌79万-8美金, 某平台12万用户-0.08BTC: a shorthand count joined by a dash to a smaller
+        // amount of money is the count that money buys, not the low end of a range
+        c = new Count();
+        c.first = k;
+        c.last = k;
+        c.end = t.end;
+      }
       if (c == null && titleCount(k)) {
         // 12万上海各银行…客户资料 | 111.03 [美元], 搜索记录500W，低价甩 | 4.44 [美元]: a title's
         // shorthand count, bought by the row's price when it is the only count
@@ -141,6 +149,28 @@ final class CountReader extends PhraseTokens {
       k = c.last;
     }
     return out;
+  }
+
+  /**
+   * Whether token k is a shorthand count (79万, 60W, 3k: at least 1,000) glued by a dash to money
+   * whose amount, written without a multiplier, is smaller than the count (79万-8美金, 3k-$200).
+   */
+  boolean dashedCount(int k) {
+    Token t = toks.get(k);
+    if (!t.multiplied || t.value.compareTo(BigDecimal.valueOf(1000)) < 0 || k + 2 >= toks.size()) {
+      return false;
+    }
+    Token dash = toks.get(k + 1);
+    if (!dash.has(Kind.RANGE)
+        || dash.end - dash.start != 1
+        || text[dash.start] != '-'
+        || !gapOk(t.end, dash.start, 0)
+        || !gapOk(dash.end, toks.get(k + 2).start, 0)
+        || !startsMoney(k + 2)) {
+      return false;
+    }
+    Token amount = toks.get(k + 2).isNum() ? toks.get(k + 2) : toks.get(k + 3);
+    return amount.isNum() && !amount.multiplied && amount.value.compareTo(t.value) < 0;
   }
 
   /** Whether a multiplication sign (x, ×) stands alone right before {@code start}: x 1000. */

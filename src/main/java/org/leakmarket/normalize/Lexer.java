@@ -306,6 +306,12 @@ final class Lexer {
         && (text[j + 1] == '万' || text[j + 1] == '千' || text[j + 1] == '亿')) {
       j++;
     }
+    // 4000余条, 300多个: "more than" between a whole number and its count unit is part of the count
+    boolean moreThan =
+        j + 1 < n
+            && (text[j] == '余' || text[j] == '多')
+            && scale == 0
+            && COUNT_UNITS_AFTER_MORE.indexOf(text[j + 1]) >= 0;
     boolean multiplied = false;
     for (int round = 0;
         round < 2
@@ -342,12 +348,18 @@ final class Lexer {
         break;
       }
     }
+    if (moreThan && !multiplied) {
+      j++; // the 余 of 4000余条: the count unit 条 follows right after the number token
+    }
     Token t = new Token(Token.NUM, i, j);
     t.value = v;
     t.multiplied = multiplied;
     t.singleDigit = single && !multiplied;
     return t;
   }
+
+  /** Count units that may follow 余/多 after a whole number (4000余条, 300多个, 50多张). */
+  private static final String COUNT_UNITS_AFTER_MORE = "条个张份笔组";
 
   /**
    * 11万6, 1w5, 3千5: one digit right after 万/w or 千/k is the next place (11.6万 = 116,000), as in

@@ -667,7 +667,10 @@ final class PriceReader extends PhraseTokens {
     int prev = prevEnd;
     for (int f = a; f < toks.size() && f <= a + 2; f++) {
       Token tf = toks.get(f);
-      if (!gapOk(prev, tf.start, 4) || itemBreak(prevEnd, tf.start)) {
+      // 6000元左右就可以发送10万条: 左右/上下 ("about") and the adverb 就 ("then") between the price and
+      // the verb phrase are no words of their own
+      int filler = 4 + emptyWords(prev, tf.start);
+      if (!gapOk(prev, tf.start, filler) || itemBreak(prevEnd, tf.start)) {
         return null;
       }
       if (tf.has(Kind.PER) && role[f] == FREE) {
@@ -680,6 +683,24 @@ final class PriceReader extends PhraseTokens {
       return null;
     }
     return null;
+  }
+
+  /**
+   * The characters of 左右, 上下 and 就 between two offsets (words that add nothing between a price and
+   * its count).
+   */
+  private int emptyWords(int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (text[i] == '就') {
+        n++;
+      } else if (i + 1 < to
+          && (text[i] == '左' && text[i + 1] == '右' || text[i] == '上' && text[i + 1] == '下')) {
+        n += 2;
+        i++;
+      }
+    }
+    return n;
   }
 
   /**

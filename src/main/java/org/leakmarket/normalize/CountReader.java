@@ -119,25 +119,17 @@ final class CountReader extends PhraseTokens {
         c.last = k;
         c.end = t.end;
       }
-      if (c == null && timesAfter(k)) {
-        // 3 x $25+ Verified acc, 3447 x Scans: a whole number with a lone multiplication sign after
-        // it counts what follows
-        c = new Count();
-        c.first = k;
-        c.last = k;
-        c.end = t.end;
-      }
-      if (c == null && bracketTimes(t)) {
-        // Spotify Premium Account (x3) | USD 8, Chase bank logs [10x] | $150: a count written
-        // with a multiplication sign inside brackets counts the goods before it
-        c = new Count();
-        c.first = k;
-        c.last = k;
-        c.end = t.end;
-      }
-      if (c == null && titleCount(k)) {
-        // 12万上海各银行…客户资料 | 111.03 [美元], 搜索记录500W，低价甩 | 4.44 [美元]: a title's
-        // shorthand count, bought by the row's price when it is the only count
+      if (c == null
+          && (timesAfter(k) // 3 x $25+ Verified acc, 3447 x Scans: a lone sign after the number
+              // Spotify Premium Account (x3) | USD 8, Chase bank logs [10x] | $150: a sign inside
+              // brackets counts the goods before it
+              || bracketTimes(t)
+              // 皇朝棋牌79万-8美金, 某平台12万用户-0.08BTC: a shorthand count dashed to a smaller
+              // amount of money is the count that money buys, not the low end of a range
+              || dashedCount(k)
+              // 12万上海各银行…客户资料 | 111.03 [美元], 搜索记录500W，低价甩 | 4.44 [美元]: a
+              // title's shorthand count, bought by the row's price when it is the only count
+              || titleCount(k))) {
         c = new Count();
         c.first = k;
         c.last = k;
@@ -229,6 +221,28 @@ final class CountReader extends PhraseTokens {
 
   private static boolean isTimes(char c) {
     return c == 'x' || c == 'X' || c == '\u00D7';
+  }
+
+  /**
+   * Whether token k is a shorthand count (79万, 60W, 3k: at least 1,000) glued by a dash to money
+   * whose amount, written without a multiplier, is smaller than the count (79万-8美金, 3k-$200).
+   */
+  boolean dashedCount(int k) {
+    Token t = toks.get(k);
+    if (!t.multiplied || t.value.compareTo(BigDecimal.valueOf(1000)) < 0 || k + 2 >= toks.size()) {
+      return false;
+    }
+    Token dash = toks.get(k + 1);
+    if (!dash.has(Kind.RANGE)
+        || dash.end - dash.start != 1
+        || text[dash.start] != '-'
+        || !gapOk(t.end, dash.start, 0)
+        || !gapOk(dash.end, toks.get(k + 2).start, 0)
+        || !startsMoney(k + 2)) {
+      return false;
+    }
+    Token amount = toks.get(k + 2).isNum() ? toks.get(k + 2) : toks.get(k + 3);
+    return amount.isNum() && !amount.multiplied && amount.value.compareTo(t.value) < 0;
   }
 
   /** Whether a multiplication sign (x, ×) stands alone right before {@code start}: x 1000. */

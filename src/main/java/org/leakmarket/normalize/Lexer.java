@@ -251,6 +251,7 @@ final class Lexer {
     int digits = 0;
     int scale = 0;
     int j = i;
+    char grouping = 0; // the thousands separator this number uses: ',', '.' or ' '
     while (j < n) {
       char c = text[j];
       if (isAsciiDigit(c)) {
@@ -258,6 +259,10 @@ final class Lexer {
         digits++;
         j++;
       } else if (c == ',' && digits > 0 && groupOfThree(j + 1)) {
+        grouping = ',';
+        j++;
+      } else if ((c == '.' || c == ' ') && thousandsGroup(i, j, digits, grouping)) {
+        grouping = c;
         j++;
       } else {
         break;
@@ -288,7 +293,7 @@ final class Lexer {
       // too long for a long: a card or phone number, never a price; keep it exact anyway
       StringBuilder sb = new StringBuilder();
       for (int k = i; k < j; k++) {
-        if (text[k] != ',') {
+        if (text[k] != ',' && text[k] != ' ' && (grouping != '.' || text[k] != '.')) {
           sb.append(text[k]);
         }
       }
@@ -301,6 +306,12 @@ final class Lexer {
         && (text[j + 1] == '万' || text[j + 1] == '千' || text[j + 1] == '亿')) {
       j++;
     }
+    // 4000余条, 300多个: "more than" between a whole number and its count unit is part of the count
+    boolean moreThan =
+        j + 1 < n
+            && (text[j] == '余' || text[j] == '多')
+            && scale == 0
+            && COUNT_UNITS_AFTER_MORE.indexOf(text[j + 1]) >= 0;
     boolean multiplied = false;
     for (int round = 0;
         round < 2
@@ -337,12 +348,18 @@ final class Lexer {
         break;
       }
     }
+    if (moreThan && !multiplied) {
+      j++; // the 余 of 4000余条: the count unit 条 follows right after the number token
+    }
     Token t = new Token(Token.NUM, i, j);
     t.value = v;
     t.multiplied = multiplied;
     t.singleDigit = single && !multiplied;
     return t;
   }
+
+  /** Count units that may follow 余/多 after a whole number (4000余条, 300多个, 50多张). */
+  private static final String COUNT_UNITS_AFTER_MORE = "条个张份笔组";
 
   /**
    * 11万6, 1w5, 3千5: one digit right after 万/w or 千/k is the next place (11.6万 = 116,000), as in
@@ -405,6 +422,31 @@ final class Lexer {
       }
     }
     return 0;
+  }
+
+  /**
+   * Whether the '.' or ' ' at {@code at} separates thousands in the number that starts at {@code
+   * start} with {@code digits} digits so far: 1.000.000 (two groups of three after dots; one dot
+   * alone, 1.000, stays a decimal point), 2 000 and 1 500 000 (a space between a first group of one
+   * to three digits and a group of exactly three). Only one kind of separator in a number, and
+   * groups of three only after the first.
+   */
+  private boolean thousandsGroup(int start, int at, int digits, char grouping) {
+    char c = text[at];
+    if (grouping != 0) {
+      return grouping == c && groupOfThree(at + 1);
+    }
+    if (digits < 1 || digits > 3 || at - start != digits || !groupOfThree(at + 1)) {
+      return false;
+    }
+    if (start > 0 && (isAsciiDigit(text[start - 1]) || text[start - 1] == '.')) {
+      return false;
+    }
+    if (c == '.') {
+      return at + 5 < text.length && text[at + 4] == '.' && groupOfThree(at + 5);
+    }
+    // 2 000 but not 10 100% (a count then a percentage)
+    return c == ' ' && (at + 4 >= text.length || text[at + 4] != '%');
   }
 
   private boolean groupOfThree(int from) {
@@ -492,7 +534,34 @@ final class Lexer {
     t.value = BigDecimal.valueOf(value);
     t.multiplied = anyUnit;
     t.singleDigit = !anyUnit && j - i == 1;
+    t.rangeLow = adjacentDigitsLow(i, j, value);
     return t;
+  }
+
+  /**
+   * 四五百, 三四十, 五六万, 一两千: two adjacent digits (the second one more than the first) opening a numeral
+   * whose other characters are all units name a range; the numeral's value reads the second digit
+   * (the high bound, as before), and the low bound is returned. Null for any other numeral (一百二,
+   * 四十五, 二三: no unit after the pair).
+   */
+  private BigDecimal adjacentDigitsLow(int i, int j, long value) {
+    if (j - i < 3) {
+      return null;
+    }
+    int a = chineseDigit(text[i]);
+    int b = chineseDigit(text[i + 1]);
+    if (a < 1 || b != a + 1) {
+      return null;
+    }
+    for (int k = i + 2; k < j; k++) {
+      if (chineseUnit(text[k]) <= 0) {
+        return null;
+      }
+    }
+    if (value % b != 0) {
+      return null;
+    }
+    return BigDecimal.valueOf(value / b * a);
   }
 
   private boolean startsLongTerm(int j) {

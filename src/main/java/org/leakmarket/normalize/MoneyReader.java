@@ -272,6 +272,12 @@ final class MoneyReader extends PhraseTokens {
     }
     Money m = money(k, k + 1, t.value.multiply(cur.scale()), cur, next);
     m.start = t.start;
+    if (t.rangeLow != null) {
+      // 四五百元: a numeral naming a range by two adjacent digits is a range of money
+      m.high = m.low;
+      m.low = t.rangeLow.multiply(cur.scale());
+      return m;
+    }
     BigDecimal scale = cur.scale();
     // Chinese compounds: 三毛五 = 0.35, 一块五 = 1.5, 2块5毛 = 2.5
     while ("CNY".equals(m.currency) && m.last + 1 < size && role[m.last + 1] == FREE) {
@@ -472,6 +478,13 @@ final class MoneyReader extends PhraseTokens {
     if (hi == null || !toks.get(k + 2).isNum()) {
       return null;
     }
+    if (t.multiplied
+        && !toks.get(k + 2).multiplied
+        && t.value.multiply(hi.scale).compareTo(hi.low) > 0) {
+      // 皇朝棋牌79万-8美金: a shorthand count (万, w, k) joined by a dash to a smaller amount is the
+      // count the price buys, not the low bound of a range
+      return null;
+    }
     hi.high = hi.low;
     hi.low = t.value.multiply(hi.scale);
     hi.first = k;
@@ -532,6 +545,9 @@ final class MoneyReader extends PhraseTokens {
           && after.start == num.end
           && (after.has(Kind.COUNT) || after.has(Kind.CURRENCY))) {
         return;
+      }
+      if (num.end < text.length && (text[num.end] == '年' || text[num.end] == '月')) {
+        return; // 8美金-19年7月脱裤: a date after the dash (when the data was taken), no high bound
       }
       m.high = num.value.multiply(m.scale);
       m.last = r + 1;

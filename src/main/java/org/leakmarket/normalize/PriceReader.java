@@ -179,6 +179,7 @@ final class PriceReader extends PhraseTokens {
     }
     if (r.points.size() == 1) {
       soldFor(r.points.get(0), counts);
+      pricedClause(r.points.get(0), counts);
     }
     r.balances.sort(Comparator.comparingInt(m -> m.start));
     return r;
@@ -207,6 +208,56 @@ final class PriceReader extends PhraseTokens {
     if (c != null && c.n > 1 && c.end <= f.start && !sentenceEndBetween(c.end, p.money.start)) {
       bundle(p, c);
     }
+  }
+
+  /**
+   * 某运营商的1700万开户数据被叫卖，价格为100美元: a clause that is only a price word (价格, 售价) and the advert's one
+   * price, with a written currency, prices the goods of the clause before it in the same sentence:
+   * that price buys the one count of 1,000 or more written there (the lot listed).
+   */
+  private void pricedClause(Point p, List<Count> counts) {
+    if (p.count != null
+        || !"price.implied_per_record".equals(p.rule)
+        || p.money.high != null
+        || p.money.defaulted
+        || p.qualifier != null
+        || "CNY".equals(p.money.currency) && p.money.low.compareTo(java.math.BigDecimal.ONE) < 0) {
+      return; // 价格为0.5元: an amount under one yuan is a price per record (每条5毛), not a lot's
+    }
+    int b = p.money.first - 1;
+    if (b < 0 || role[b] != FREE) {
+      return;
+    }
+    Token cue = toks.get(b);
+    if (!cue.has(Kind.PRICE_CUE)
+        || cue.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
+        || !gapOk(cue.end, p.money.start, 1)) {
+      return;
+    }
+    int before = cue.start - 1;
+    while (before >= 0 && (text[before] == ' ' || text[before] == '\t')) {
+      before--;
+    }
+    if (before < 0 || text[before] != ',' && text[before] != '，') {
+      return; // the price word must open its clause
+    }
+    int after = p.money.end;
+    while (after < text.length && (text[after] == ' ' || text[after] == '\t')) {
+      after++;
+    }
+    if (after < text.length && !Normalizer.isSeparator(text, after)) {
+      return; // and the price close it
+    }
+    Count c = NotPrices.onlyPairable(counts);
+    if (c == null || c.n < 1000 || c.end > before || sentenceEndBetween(c.end, before)) {
+      return;
+    }
+    for (int k = c.end; k < before; k++) {
+      if (Normalizer.isSeparator(text, k)) {
+        return; // the count stands in the clause right before the price's
+      }
+    }
+    bundle(p, c);
   }
 
   /** Whether only the word "only" or "just" (and blanks) stands between two offsets. */
@@ -616,7 +667,10 @@ final class PriceReader extends PhraseTokens {
     int prev = prevEnd;
     for (int f = a; f < toks.size() && f <= a + 2; f++) {
       Token tf = toks.get(f);
-      if (!gapOk(prev, tf.start, 4) || itemBreak(prevEnd, tf.start)) {
+      // 6000元左右就可以发送10万条: 左右/上下 ("about") and the adverb 就 ("then") between the price and
+      // the verb phrase are no words of their own
+      int filler = 4 + emptyWords(prev, tf.start);
+      if (!gapOk(prev, tf.start, filler) || itemBreak(prevEnd, tf.start)) {
         return null;
       }
       if (tf.has(Kind.PER) && role[f] == FREE) {
@@ -629,6 +683,24 @@ final class PriceReader extends PhraseTokens {
       return null;
     }
     return null;
+  }
+
+  /**
+   * The characters of 左右, 上下 and 就 between two offsets (words that add nothing between a price and
+   * its count).
+   */
+  private int emptyWords(int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      if (text[i] == '就') {
+        n++;
+      } else if (i + 1 < to
+          && (text[i] == '左' && text[i + 1] == '右' || text[i] == '上' && text[i + 1] == '下')) {
+        n += 2;
+        i++;
+      }
+    }
+    return n;
   }
 
   /**

@@ -21,6 +21,12 @@ final class Token {
   /** NUM: one digit, nothing else (the 五 of 一块五). */
   boolean singleDigit;
 
+  /**
+   * NUM: the low bound when the numeral names a range by two adjacent digits before its units (四五百
+   * = 400 to 500, 三四十 = 30 to 40); {@link #value} is then the high bound, as before.
+   */
+  BigDecimal rangeLow;
+
   /** TERM: the meanings valid at this position. */
   Vocabulary.Meaning[] meanings;
 

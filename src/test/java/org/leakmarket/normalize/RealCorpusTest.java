@@ -69,7 +69,7 @@ class RealCorpusTest {
                   "offers",
                   0.97,
                   "reason",
-                  0.94),
+                  0.95),
           "test",
               floors(
                   "exact",

@@ -36,7 +36,7 @@ class RealCorpusTest {
   /**
    * The floors, in one place: per split, the least share right of each field ({@link
    * CorpusScorer#FIELDS}) and of adverts read exactly ({@code exact}), set one percentage point
-   * below the shares measured on 2026-12-02 (docs/normalizer.md), rounded down, so that a rule that
+   * below the shares measured on 2026-12-03 (docs/normalizer.md), rounded down, so that a rule that
    * breaks two or three adverts fails here. The issue's targets (test exact 0.95, price 0.98) are
    * not met yet: raise a floor whenever the figures rise, never lower one to pass.
    */
@@ -45,7 +45,7 @@ class RealCorpusTest {
           "dev",
               floors(
                   "exact",
-                  0.91,
+                  0.92,
                   "price",
                   0.96,
                   "product",
@@ -73,9 +73,9 @@ class RealCorpusTest {
           "test",
               floors(
                   "exact",
-                  0.51,
+                  0.58,
                   "price",
-                  0.71,
+                  0.77,
                   "product",
                   0.71,
                   "tier",
@@ -83,19 +83,19 @@ class RealCorpusTest {
                   "freshness",
                   0.95,
                   "category",
-                  0.90,
+                  0.9,
                   "issuers",
                   0.97,
                   "region",
                   0.96,
                   "balance",
-                  0.84,
+                  0.89,
                   "qualifier",
-                  0.93,
+                  0.94,
                   "language",
                   0.98,
                   "offers",
-                  0.88,
+                  0.9,
                   "reason",
                   0.87));
 

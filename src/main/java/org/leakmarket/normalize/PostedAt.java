@@ -28,9 +28,10 @@ public final class PostedAt {
   private PostedAt() {}
 
   public static Optional<Parsed> parse(String raw, String source) {
-    if (raw == null || raw.isBlank()) {
+    if (Normalizer.blank(raw)) {
       return Optional.empty();
     }
+    // trim() returns the string itself when its ends are not spaces (2015-01-22 17:20:32)
     String s = raw.trim();
     ZoneOffset zone = chinaTime(source) ? CST : ZoneOffset.UTC;
     Optional<Parsed> fast = fast(s, zone);
@@ -68,6 +69,11 @@ public final class PostedAt {
     // the common case without allocating: already trimmed
     if (source.equalsIgnoreCase("qq") || source.equalsIgnoreCase("wechat")) {
       return true;
+    }
+    char first = source.isEmpty() ? ' ' : source.charAt(0);
+    char last = source.isEmpty() ? ' ' : source.charAt(source.length() - 1);
+    if (first > ' ' && first < 0x7F && last > ' ' && last < 0x7F) {
+      return false; // nothing to strip (telegram, forum): not qq nor wechat, compared above
     }
     String t = source.strip();
     return t.length() != source.length() && CHINA_TIME.contains(t.toLowerCase(Locale.ROOT));

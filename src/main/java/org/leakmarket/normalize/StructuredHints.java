@@ -213,6 +213,6 @@ final class StructuredHints implements java.io.Serializable {
   }
 
   private static boolean blank(String s) {
-    return s == null || s.isBlank();
+    return Normalizer.blank(s);
   }
 }

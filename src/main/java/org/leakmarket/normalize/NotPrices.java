@@ -2,6 +2,7 @@ package org.leakmarket.normalize;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.leakmarket.normalize.PriceReader.Count;
 import org.leakmarket.normalize.PriceReader.Money;
 import org.leakmarket.normalize.PriceReader.Result;
@@ -106,6 +107,29 @@ final class NotPrices extends PhraseTokens {
    * read as money, currency codes (known or not) and numbers, between blanks and cell bars.
    */
   private boolean conversionsOnly(int from, int to) {
+    return only(
+        from,
+        to,
+        k -> {
+          Token t = toks.get(k);
+          return role[k] == MONEY
+              || t.isNum()
+              || t.type == Token.UNKNOWN_CURRENCY
+              || t.has(Kind.CURRENCY);
+        },
+        this::barsOnly);
+  }
+
+  /** Positions between which a gap is allowed. */
+  private interface Gap {
+    boolean allows(int from, int to);
+  }
+
+  /**
+   * Whether every token between {@code from} and {@code to} passes {@code tokenOk} and the text
+   * around and between them passes {@code gap}.
+   */
+  private boolean only(int from, int to, IntPredicate tokenOk, Gap gap) {
     int covered = from;
     for (int k = 0; k < toks.size(); k++) {
       Token t = toks.get(k);
@@ -115,14 +139,12 @@ final class NotPrices extends PhraseTokens {
       if (t.start >= to) {
         break;
       }
-      boolean ok =
-          role[k] == MONEY || t.isNum() || t.type == Token.UNKNOWN_CURRENCY || t.has(Kind.CURRENCY);
-      if (!ok || !barsOnly(covered, t.start)) {
+      if (!tokenOk.test(k) || !gap.allows(covered, t.start)) {
         return false;
       }
       covered = t.end;
     }
-    return barsOnly(covered, to);
+    return gap.allows(covered, to);
   }
 
   /**
@@ -179,27 +201,18 @@ final class NotPrices extends PhraseTokens {
 
   /** {@link #onlyPriceWords(int)} for the text between {@code from} and {@code to}. */
   boolean onlyPriceWords(int from, int to) {
-    int covered = from;
-    for (int k = 0; k < toks.size(); k++) {
-      Token t = toks.get(k);
-      if (t.end <= from) {
-        continue;
-      }
-      if (t.start >= to) {
-        break;
-      }
-      boolean ok =
-          role[k] == MONEY
+    return only(
+        from,
+        to,
+        k -> {
+          Token t = toks.get(k);
+          return role[k] == MONEY
               || t.has(Kind.EACH)
               || t.has(Kind.PER)
               || (t.kinds & QUALIFIER_KINDS) != 0
               || t.has(Kind.RANGE);
-      if (!ok || !plain(covered, t.start)) {
-        return false;
-      }
-      covered = t.end;
-    }
-    return plain(covered, to);
+        },
+        this::plain);
   }
 
   /**

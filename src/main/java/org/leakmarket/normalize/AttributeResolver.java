@@ -23,6 +23,8 @@ final class AttributeResolver {
     Kind.TIER, Kind.FRESHNESS, Kind.ISSUER, Kind.REGION, Kind.CATEGORY, Kind.PRODUCT
   };
 
+  private static final int KIND_COUNT = Kind.values().length;
+
   /** The code of a region word that names no one country (countries.tsv: EU, worldwide). */
   private static final String NO_REGION = "NONE";
 
@@ -42,14 +44,23 @@ final class AttributeResolver {
     if (mentions.isEmpty()) {
       return out;
     }
-    boolean anyCategory = false;
+    // the mentions of each kind, in text order: one pass instead of one per kind
+    @SuppressWarnings("unchecked")
+    List<Mention>[] byKind = new List[KIND_COUNT];
     Mention card = null;
     for (Mention m : mentions) {
-      anyCategory |= m.kind() == Kind.CATEGORY;
+      int k = m.kind().ordinal();
+      List<Mention> l = byKind[k];
+      if (l == null) {
+        l = new ArrayList<>(4);
+        byKind[k] = l;
+      }
+      l.add(m);
       if (card == null && m.kind() == Kind.TIER && (m.flags() & Vocabulary.CARD) != 0) {
         card = m;
       }
     }
+    boolean anyCategory = byKind[Kind.CATEGORY.ordinal()] != null;
     if (!anyCategory && card != null) {
       // 白金卡客户资料: a card tier with no category word says the data is about credit cards
       for (Attributes a : out) {
@@ -60,15 +71,7 @@ final class AttributeResolver {
       }
     }
     for (Kind kind : KINDS) {
-      List<Mention> all = null;
-      for (Mention m : mentions) {
-        if (m.kind() == kind) {
-          if (all == null) {
-            all = new ArrayList<>(4);
-          }
-          all.add(m);
-        }
-      }
+      List<Mention> all = byKind[kind.ordinal()];
       if (all == null) {
         continue;
       }
@@ -81,8 +84,11 @@ final class AttributeResolver {
       otherGoodsNoFirstCategory(pts, mentions, out);
     }
     for (Attributes a : out) {
-      bankLogins(a, mentions, text);
-      cardGoods(a, mentions, text);
+      if (!anyCategory) {
+        // both read a category from other words only when the advert writes none
+        bankLogins(a, byKind[Kind.ISSUER.ordinal()], text);
+        cardGoods(a, byKind[Kind.PRODUCT.ordinal()], text);
+      }
       if (a.product == Product.OTHER && a.tier != Tier.UNKNOWN) {
         // a card tier names card goods or their holders' records (vocabulary.md "Product"): on a
         // phone card (黑卡 ... 带50话费) or a service the word is no tier
@@ -103,19 +109,15 @@ final class AttributeResolver {
    * 2). Only when the card word decides the product: in "emails per 100k cards" or "Gmail account,
    * card X-1234" other goods are sold, and fullz alone stays an identity (convention 3).
    */
-  private static void cardGoods(Attributes a, List<Mention> mentions, AdvertText text) {
+  private static void cardGoods(Attributes a, List<Mention> products, AdvertText text) {
     if (a.category != Category.OTHER
         || a.product != Product.CARD_CREDENTIALS
-        || a.productCardWordAt < 0) {
+        || a.productCardWordAt < 0
+        || products == null) {
       return;
     }
-    for (Mention m : mentions) {
-      if (m.kind() == Kind.CATEGORY) {
-        return;
-      }
-    }
-    for (Mention m : mentions) {
-      if (m.kind() == Kind.PRODUCT && m.start() == a.productCardWordAt) {
+    for (Mention m : products) {
+      if (m.start() == a.productCardWordAt) {
         a.category = Category.CREDIT_CARD;
         a.evidence.add(
             new Evidence(
@@ -167,29 +169,19 @@ final class AttributeResolver {
    * bank logs). A bank's name alone, or beside an account that only hints (PayPal account with a
    * bank attached), still sets no category.
    */
-  private static void bankLogins(Attributes a, List<Mention> mentions, AdvertText text) {
+  private static void bankLogins(Attributes a, List<Mention> issuers, AdvertText text) {
     if (a.category != Category.OTHER
         || a.product != Product.ACCOUNT_ACCESS
         || a.productDefinedAt < 0
-        || a.issuers.isEmpty()) {
+        || a.issuers.isEmpty()
+        || issuers == null) {
       return;
     }
-    for (Mention m : mentions) {
-      if (m.kind() == Kind.CATEGORY) {
-        return; // a category word was written (and this point took another's)
-      }
-    }
-    for (Mention m : mentions) {
-      if (m.kind() == Kind.ISSUER) {
-        a.category = Category.BANK_ACCOUNT;
-        a.evidence.add(
-            new Evidence(
-                "category",
-                text.span(m.start(), m.end()),
-                "category.bank_account.from_bank_login"));
-        return;
-      }
-    }
+    Mention m = issuers.get(0); // the first bank named
+    a.category = Category.BANK_ACCOUNT;
+    a.evidence.add(
+        new Evidence(
+            "category", text.span(m.start(), m.end()), "category.bank_account.from_bank_login"));
   }
 
   /**

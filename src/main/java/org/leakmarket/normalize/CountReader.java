@@ -241,7 +241,13 @@ final class CountReader extends PhraseTokens {
         || !startsMoney(k + 2)) {
       return false;
     }
-    Token amount = toks.get(k + 2).isNum() ? toks.get(k + 2) : toks.get(k + 3);
+    // the money's number is the token after the dash, or after its currency sign ($8); a sign that
+    // ends the text has none (某游戏79万-$)
+    int at = toks.get(k + 2).isNum() ? k + 2 : k + 3;
+    if (at >= toks.size()) {
+      return false;
+    }
+    Token amount = toks.get(at);
     return amount.isNum() && !amount.multiplied && amount.value.compareTo(t.value) < 0;
   }
 

@@ -347,7 +347,16 @@ final class MentionFinder implements java.io.Serializable {
       return -1;
     }
     if (t.end - t.start == 4) {
-      return t.value.intValue();
+      // read from the four characters: the value of 0.25 or 12.5 (below 1000, never a year the
+      // caller uses) costs BigDecimal.intValue a BigInteger; -1 for it instead
+      int y = 0;
+      for (int k = t.start; k < t.end; k++) {
+        if (!Lexer.isAsciiDigit(s[k])) {
+          return -1;
+        }
+        y = y * 10 + (s[k] - '0');
+      }
+      return y;
     }
     if (t.end - t.start != 2 || t.end >= s.length) {
       return -1;

@@ -59,7 +59,7 @@ public final class Normalizer implements Serializable {
 
   public List<Offer> normalize(Listing l) {
     String id =
-        l.listingId() != null && !l.listingId().isBlank()
+        !blank(l.listingId())
             ? l.listingId()
             : ListingIds.defaultId(l.source(), l.channel(), l.seller(), l.postedAt(), l.text());
     if (blank(l.source())) {
@@ -77,7 +77,7 @@ public final class Normalizer implements Serializable {
     }
     PostedAt.Parsed p = posted.get();
     boolean structured = !blank(l.price());
-    if ((l.text() == null || l.text().isBlank()) && !structured) {
+    if (blank(l.text()) && !structured) {
       return List.of(
           Offer.rejected(
               id, Reason.MISSING_FIELD.code(), "neither text nor price", p.instant(), p.date()));
@@ -520,8 +520,19 @@ public final class Normalizer implements Serializable {
     return false;
   }
 
-  private static boolean blank(String s) {
-    return s == null || s.isBlank();
+  /**
+   * Null, empty or whitespace only ({@link String#isBlank}); a field that starts with a visible
+   * ASCII character or a Chinese character (nearly all) is answered from that character.
+   */
+  static boolean blank(String s) {
+    if (s == null || s.isEmpty()) {
+      return true;
+    }
+    char c = s.charAt(0);
+    if (c > ' ' && c < 0x7F || c >= '\u4E00' && c <= '\u9FFF') {
+      return false;
+    }
+    return s.isBlank();
   }
 
   /**

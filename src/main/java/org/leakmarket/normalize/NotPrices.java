@@ -2,6 +2,7 @@ package org.leakmarket.normalize;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.leakmarket.normalize.PriceReader.Count;
 import org.leakmarket.normalize.PriceReader.Money;
 import org.leakmarket.normalize.PriceReader.Result;
@@ -170,6 +171,29 @@ final class NotPrices extends PhraseTokens {
    * read as money, currency codes (known or not) and numbers, between blanks and cell bars.
    */
   private boolean conversionsOnly(int from, int to) {
+    return only(
+        from,
+        to,
+        k -> {
+          Token t = toks.get(k);
+          return role[k] == MONEY
+              || t.isNum()
+              || t.type == Token.UNKNOWN_CURRENCY
+              || t.has(Kind.CURRENCY);
+        },
+        this::barsOnly);
+  }
+
+  /** Positions between which a gap is allowed. */
+  private interface Gap {
+    boolean allows(int from, int to);
+  }
+
+  /**
+   * Whether every token between {@code from} and {@code to} passes {@code tokenOk} and the text
+   * around and between them passes {@code gap}.
+   */
+  private boolean only(int from, int to, IntPredicate tokenOk, Gap gap) {
     int covered = from;
     for (int k = 0; k < toks.size(); k++) {
       Token t = toks.get(k);
@@ -179,14 +203,12 @@ final class NotPrices extends PhraseTokens {
       if (t.start >= to) {
         break;
       }
-      boolean ok =
-          role[k] == MONEY || t.isNum() || t.type == Token.UNKNOWN_CURRENCY || t.has(Kind.CURRENCY);
-      if (!ok || !barsOnly(covered, t.start)) {
+      if (!tokenOk.test(k) || !gap.allows(covered, t.start)) {
         return false;
       }
       covered = t.end;
     }
-    return barsOnly(covered, to);
+    return gap.allows(covered, to);
   }
 
   /**
@@ -243,41 +265,41 @@ final class NotPrices extends PhraseTokens {
 
   /** {@link #onlyPriceWords(int)} for the text between {@code from} and {@code to}. */
   boolean onlyPriceWords(int from, int to) {
-    int covered = from;
-    for (int k = 0; k < toks.size(); k++) {
-      Token t = toks.get(k);
-      if (t.end <= from) {
-        continue;
-      }
-      if (t.start >= to) {
-        break;
-      }
-      boolean ok =
-          role[k] == MONEY
+    return only(
+        from,
+        to,
+        k -> {
+          Token t = toks.get(k);
+          return role[k] == MONEY
               || t.has(Kind.EACH)
               || t.has(Kind.PER)
               || (t.kinds & QUALIFIER_KINDS) != 0
-              || t.has(Kind.RANGE);
-      boolean label = !ok && priceLabel(k, covered);
-      if (!label && (!ok || !plain(covered, t.start))) {
-        return false;
-      }
-      covered = t.end;
-    }
-    return plain(covered, to);
+              || t.has(Kind.RANGE)
+              || t.has(Kind.PRICE_CUE);
+        },
+        this::plainOrLabel);
+  }
+
+  /** A gap of {@link #onlyPriceWords}: plain, or a price cell's label word. */
+  private boolean plainOrLabel(int from, int to) {
+    return plain(from, to) || labelWord(from, to);
   }
 
   /**
-   * A price cell's label before its money (Price: $25, Buy price USD 180.00, Purchase price): the
-   * price cue, with only the word buy or purchase before it in the gap from {@code covered}.
+   * A price cell's label before its money (Buy price USD 180.00, Purchase price: $25): the word buy
+   * or purchase alone in the gap, right before a price cue.
    */
-  private boolean priceLabel(int k, int covered) {
-    Token t = toks.get(k);
-    if (!t.has(Kind.PRICE_CUE)) {
+  private boolean labelWord(int from, int to) {
+    String gap = new String(text, from, Math.max(to - from, 0)).strip();
+    if (!gap.equalsIgnoreCase("buy") && !gap.equalsIgnoreCase("purchase")) {
       return false;
     }
-    String gap = new String(text, covered, Math.max(t.start - covered, 0)).strip();
-    return gap.isEmpty() || gap.equalsIgnoreCase("buy") || gap.equalsIgnoreCase("purchase");
+    for (Token t : toks) {
+      if (t.start == to) {
+        return t.has(Kind.PRICE_CUE);
+      }
+    }
+    return false;
   }
 
   /**

@@ -28,9 +28,10 @@ public final class PostedAt {
   private PostedAt() {}
 
   public static Optional<Parsed> parse(String raw, String source) {
-    if (raw == null || raw.isBlank()) {
+    if (Normalizer.blank(raw)) {
       return Optional.empty();
     }
+    // trim() returns the string itself when its ends are not spaces (2015-01-22 17:20:32)
     String s = raw.trim();
     ZoneOffset zone = chinaTime(source) ? CST : ZoneOffset.UTC;
     Optional<Parsed> fast = fast(s, zone);
@@ -69,6 +70,11 @@ public final class PostedAt {
     if (source.equalsIgnoreCase("qq") || source.equalsIgnoreCase("wechat")) {
       return true;
     }
+    char first = source.isEmpty() ? ' ' : source.charAt(0);
+    char last = source.isEmpty() ? ' ' : source.charAt(source.length() - 1);
+    if (first > ' ' && first < 0x7F && last > ' ' && last < 0x7F) {
+      return false; // nothing to strip (telegram, forum): not qq nor wechat, compared above
+    }
     String t = source.strip();
     return t.length() != source.length() && CHINA_TIME.contains(t.toLowerCase(Locale.ROOT));
   }
@@ -84,13 +90,12 @@ public final class PostedAt {
     if (y < 0 || mo < 0 || d < 0) {
       return null;
     }
-    LocalDate date;
-    try {
-      date = LocalDate.of(y, mo, d);
-    } catch (java.time.DateTimeException e) {
+    Day cached = day(y, mo, d);
+    if (cached == null) {
       return Optional.empty();
     }
-    long day = date.toEpochDay() * 86_400L;
+    LocalDate date = cached.date;
+    long day = cached.epochSecond;
     if (n == 10) {
       return Optional.of(new Parsed(Instant.ofEpochSecond(day - zone.getTotalSeconds()), date));
     }
@@ -157,6 +162,47 @@ public final class PostedAt {
     }
     return Optional.of(
         new Parsed(Instant.ofEpochSecond(local - offset.getTotalSeconds(), nano), date));
+  }
+
+  /** A calendar date and the epoch second of its midnight (UTC). */
+  private static final class Day {
+    final LocalDate date;
+    final long epochSecond;
+
+    Day(LocalDate date) {
+      this.date = date;
+      this.epochSecond = date.toEpochDay() * 86_400L;
+    }
+  }
+
+  /**
+   * The dates already read, one slot per day of a 64-year cycle (the postings of a data set fall
+   * within a few years: nearly every date is read once, then found here): a date costs a compare
+   * instead of {@code LocalDate.of}'s checks and an epoch-day computation. Slots are written racily
+   * with immutable objects, which is safe.
+   */
+  private static final Day[] DAYS = new Day[64 * 12 * 31];
+
+  /** The date y-mo-d, or null when there is no such day. */
+  private static Day day(int y, int mo, int d) {
+    int slot =
+        mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? ((y & 63) * 12 + mo - 1) * 31 + d - 1 : -1;
+    if (slot >= 0) {
+      Day c = DAYS[slot];
+      if (c != null && c.date.getYear() == y) {
+        return c; // the slot fixes month and day
+      }
+    }
+    Day made;
+    try {
+      made = new Day(LocalDate.of(y, mo, d));
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+    if (slot >= 0) {
+      DAYS[slot] = made;
+    }
+    return made;
   }
 
   /** The non-negative integer written by {@code len} ASCII digits at {@code from}, or -1. */

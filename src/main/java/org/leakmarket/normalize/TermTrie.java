@@ -20,7 +20,15 @@ final class TermTrie implements Serializable {
     Node[] kids = NO_KIDS;
     Vocabulary.Meaning[] meanings;
 
+    /** The one child's key and node when there is exactly one (most nodes deep in a term). */
+    char onlyKey;
+
+    Node only;
+
     Node child(char c) {
+      if (only != null) {
+        return onlyKey == c ? only : null;
+      }
       char[] k = keys;
       if (k.length <= 8) {
         // most nodes have one or two children: a scan beats bisection
@@ -51,6 +59,8 @@ final class TermTrie implements Serializable {
       System.arraycopy(kids, at, n, at + 1, kids.length - at);
       keys = k;
       kids = n;
+      only = n.length == 1 ? n[0] : null;
+      onlyKey = n.length == 1 ? c : 0;
       return n[at];
     }
   }

@@ -16,9 +16,12 @@ public enum Category implements Code {
   EDUCATION,
   OTHER;
 
+  /** The contract code, computed once per constant (asked for several times per offer). */
+  private final String code = Code.codeOf(name());
+
   @Override
   public String code() {
-    return Code.codeOf(this);
+    return code;
   }
 
   public static Optional<Category> of(String code) {

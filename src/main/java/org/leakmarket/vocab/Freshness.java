@@ -9,9 +9,12 @@ public enum Freshness implements Code {
   AGED,
   UNKNOWN;
 
+  /** The contract code, computed once per constant (asked for several times per offer). */
+  private final String code = Code.codeOf(name());
+
   @Override
   public String code() {
-    return Code.codeOf(this);
+    return code;
   }
 
   public static Optional<Freshness> of(String code) {

@@ -24,9 +24,12 @@ public enum Product implements Code {
   /** Anything else: services, tools. */
   OTHER;
 
+  /** The contract code, computed once per constant (asked for several times per offer). */
+  private final String code = Code.codeOf(name());
+
   @Override
   public String code() {
-    return Code.codeOf(this);
+    return code;
   }
 
   public static Optional<Product> of(String code) {

@@ -15,9 +15,12 @@ public enum Qualifier implements Code {
   /** Low and high given; the point price is their geometric mean. */
   RANGE;
 
+  /** The contract code, computed once per constant (asked for several times per offer). */
+  private final String code = Code.codeOf(name());
+
   @Override
   public String code() {
-    return Code.codeOf(this);
+    return code;
   }
 
   public static Optional<Qualifier> of(String code) {

@@ -14,9 +14,12 @@ public enum Reason implements Code {
   NOT_AN_OFFER,
   MISSING_FIELD;
 
+  /** The contract code, computed once per constant (asked for several times per offer). */
+  private final String code = Code.codeOf(name());
+
   @Override
   public String code() {
-    return Code.codeOf(this);
+    return code;
   }
 
   public static Optional<Reason> of(String code) {

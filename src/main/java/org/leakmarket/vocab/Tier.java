@@ -14,9 +14,12 @@ public enum Tier implements Code {
   PREMIUM,
   UNKNOWN;
 
+  /** The contract code, computed once per constant (asked for several times per offer). */
+  private final String code = Code.codeOf(name());
+
   @Override
   public String code() {
-    return Code.codeOf(this);
+    return code;
   }
 
   /** 0 for standard up to 3 for premium; -1 for unknown. */

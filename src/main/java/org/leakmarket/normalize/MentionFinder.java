@@ -91,7 +91,49 @@ final class MentionFinder implements java.io.Serializable {
         }
       }
     }
+    travelVisas(out, lower);
     return out;
+  }
+
+  /**
+   * Passport,Visa; passports and visas: the word visa listed next to an identity document is a
+   * travel visa, not the card brand, and names no card category.
+   */
+  private static void travelVisas(List<Mention> out, char[] lower) {
+    for (int i = out.size() - 1; i >= 0; i--) {
+      Mention m = out.get(i);
+      if (m.kind() != Kind.CATEGORY || !isVisa(lower, m.start(), m.end())) {
+        continue;
+      }
+      for (Mention d : out) {
+        if (d.kind() == Kind.PRODUCT
+            && "identity_documents".equals(d.value())
+            && (listed(lower, d.end(), m.start()) || listed(lower, m.end(), d.start()))) {
+          out.remove(i);
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean isVisa(char[] lower, int start, int end) {
+    String w = new String(lower, start, end - start);
+    return w.equals("visa") || w.equals("visas");
+  }
+
+  /** Only list punctuation, blanks, "and", "or" between the positions (at least one character). */
+  private static boolean listed(char[] lower, int from, int to) {
+    if (from < 0 || to <= from || to - from > 6) {
+      return false;
+    }
+    String gap = new String(lower, from, to - from).strip();
+    return gap.isEmpty()
+        || gap.equals(",")
+        || gap.equals("/")
+        || gap.equals("&")
+        || gap.equals("and")
+        || gap.equals("or")
+        || gap.equals(", and");
   }
 
   /** A freshness word right after a Chinese negation (不过期, 没过期, 未过期, 不新鲜) is not said. */

@@ -65,13 +65,23 @@ final class NotPrices extends PhraseTokens {
       bar = prev;
     }
     Money price = null;
+    Money conversion = null;
     for (Money m : moneys) {
       if (m.start > bar) {
         if (price != null) {
-          return null;
+          // Buy price USD 180.00 (0.1167 BTC), 150 USD = 0.00136 ฿: the same price restated in
+          // another currency inside the cell, in brackets or after '=', is no second amount
+          if (conversion != null || !conversionOf(price, m)) {
+            return null;
+          }
+          conversion = m;
+          continue;
         }
         price = m;
       }
+    }
+    if (conversion != null) {
+      moneys.remove(conversion);
     }
     if (price == null
         || !onlyPriceWords(bar + 1, cellEnd)
@@ -80,6 +90,12 @@ final class NotPrices extends PhraseTokens {
     }
     for (java.util.Iterator<Money> it = moneys.iterator(); it.hasNext(); ) {
       Money m = it.next();
+      if (m != price && restatesPrice(m, price, counts)) {
+        // 120 dumps ... for 2100$ | USD 2,100.00, 99 x IDs / only $1 per piece ! | USD 99.00: the
+        // title's own price of the lot or of one piece, the price cell's again: no balance
+        it.remove();
+        continue;
+      }
       if (m != price) {
         // the cell describes the goods, so its amount is what they carry: the balance moved by
         // a transfer or held on the account (PayPal 从被盗账户转账，1,000 至 3,000 美元 | 340 美元)
@@ -91,6 +107,54 @@ final class NotPrices extends PhraseTokens {
       }
     }
     return price;
+  }
+
+  /**
+   * Whether {@code m} restates {@code price} in another currency right after it: only blanks and an
+   * opening bracket, '=' or '≈' between them, and a closing bracket or the cell's end after it.
+   */
+  private boolean conversionOf(Money price, Money m) {
+    if (price.currency == null || m.currency == null || price.currency.equals(m.currency)) {
+      return false;
+    }
+    boolean marked = false;
+    for (int i = price.end; i < m.start; i++) {
+      char c = text[i];
+      if (c == '(' || c == '[' || c == '=' || c == '≈') {
+        marked = true;
+      } else if (c != ' ' && c != '\t') {
+        return false;
+      }
+    }
+    return marked;
+  }
+
+  /**
+   * Whether an amount of the description cell is the price cell's own price again, in the same
+   * currency: the same single amount, or the price of one piece of a count the row gives (count x
+   * amount = price).
+   */
+  private static boolean restatesPrice(Money m, Money price, List<Count> counts) {
+    if (m.currency == null
+        || !m.currency.equals(price.currency)
+        || m.low == null
+        || price.low == null
+        || (m.high != null && m.high.compareTo(m.low) != 0)
+        || (price.high != null && price.high.compareTo(price.low) != 0)
+        || m.low.signum() <= 0) {
+      return false;
+    }
+    if (m.low.compareTo(price.low) == 0) {
+      return true;
+    }
+    for (Count c : counts) {
+      if (c.end <= m.start
+          && c.n > 1
+          && m.low.multiply(BigDecimal.valueOf(c.n)).compareTo(price.low) == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean noMoneyAfter(List<Money> moneys, int bar) {
@@ -210,9 +274,32 @@ final class NotPrices extends PhraseTokens {
               || t.has(Kind.EACH)
               || t.has(Kind.PER)
               || (t.kinds & QUALIFIER_KINDS) != 0
-              || t.has(Kind.RANGE);
+              || t.has(Kind.RANGE)
+              || t.has(Kind.PRICE_CUE);
         },
-        this::plain);
+        this::plainOrLabel);
+  }
+
+  /** A gap of {@link #onlyPriceWords}: plain, or a price cell's label word. */
+  private boolean plainOrLabel(int from, int to) {
+    return plain(from, to) || labelWord(from, to);
+  }
+
+  /**
+   * A price cell's label before its money (Buy price USD 180.00, Purchase price: $25): the word buy
+   * or purchase alone in the gap, right before a price cue.
+   */
+  private boolean labelWord(int from, int to) {
+    String gap = new String(text, from, Math.max(to - from, 0)).strip();
+    if (!gap.equalsIgnoreCase("buy") && !gap.equalsIgnoreCase("purchase")) {
+      return false;
+    }
+    for (Token t : toks) {
+      if (t.start == to) {
+        return t.has(Kind.PRICE_CUE);
+      }
+    }
+    return false;
   }
 
   /**
@@ -303,7 +390,7 @@ final class NotPrices extends PhraseTokens {
           && wsGap(t.end, next.start)) {
         continue; // 余额 10万条 would be a count; but 存款过千万客户 names the customers' deposits
       }
-      if (balanceBefore(k) || balanceAfter(k)) {
+      if ((balanceBefore(k) || balanceAfter(k)) && !serviceCode(t)) {
         Money m = Money.bare(k, t, defaultCurrency);
         role[k] = BALANCE;
         if (k + 2 < toks.size()
@@ -333,6 +420,32 @@ final class NotPrices extends PhraseTokens {
         r.balances.add(m);
       }
     }
+  }
+
+  /**
+   * US Dumps 101, 201 High balance: a card's three-digit service code (101, 201, 121, 221, 206,
+   * 226) in an advert of dumps or tracks names the magnetic stripe, never an amount of money.
+   */
+  private boolean serviceCode(Token t) {
+    if (t.value == null) {
+      return false;
+    }
+    int v;
+    try {
+      v = t.value.intValueExact();
+    } catch (ArithmeticException e) {
+      return false;
+    }
+    if (v != 101 && v != 201 && v != 121 && v != 221 && v != 206 && v != 226) {
+      return false;
+    }
+    for (Token o : toks) {
+      Vocabulary.Meaning p = o.get(Kind.PRODUCT);
+      if (p != null && "card_clones".equals(p.value())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a free bare number and a range word stand right before token {@code k} (1k - 5k). */
@@ -522,12 +635,28 @@ final class NotPrices extends PhraseTokens {
     int a = k + 1;
     if (a < toks.size() && toks.get(a).has(Kind.OVER) && gapOk(t.end, toks.get(a).start, 1)) {
       t = toks.get(a++); // 5万以上余额
+    } else if (a < toks.size() && plusGlued(t, toks.get(a))) {
+      t = toks.get(a++); // 2000+ Balance: the plus glued to the amount, a minimum balance
     }
     return a < toks.size()
         && toks.get(a).has(Kind.BALANCE)
         && toks.get(a).get(Kind.BALANCE).has(Vocabulary.AFTER)
         && gapOk(t.end, toks.get(a).start, 1)
         && !opensLarger(a);
+  }
+
+  /**
+   * 2000+ Balance: a plus glued after a number that stands alone (not SOCKS5+BALANCE, where the
+   * number ends a word and the plus joins a list) with a blank after it.
+   */
+  private boolean plusGlued(Token num, Token plus) {
+    return plus.has(Kind.MIN)
+        && plus.start == num.end
+        && plus.end == plus.start + 1
+        && text[plus.start] == '+'
+        && plus.end < text.length
+        && text[plus.end] == ' '
+        && (num.start == 0 || !Character.isLetter(text[num.start - 1]));
   }
 
   /**

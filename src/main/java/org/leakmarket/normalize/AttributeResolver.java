@@ -394,7 +394,7 @@ final class AttributeResolver {
         }
         a.product = (Product) best.code();
         a.evidence.add(new Evidence("product", text.span(best.start(), best.end()), best.rule()));
-        if (strength(best) == 3) {
+        if (strength(best) >= 3) {
           a.productDefinedAt = best.start();
         }
         if (strength(best) == 1 && best.code() == Product.CARD_CREDENTIALS) {
@@ -440,10 +440,13 @@ final class AttributeResolver {
   }
 
   /**
-   * How firmly a product word says what the goods are: 3 defining, 2 a goods noun, 1 a hint, 0 an
-   * attribute of the goods (balance).
+   * How firmly a product word says what the goods are: 4 a whole kit, 3 defining, 2 a goods noun, 1
+   * a hint, 0 an attribute of the goods (balance).
    */
   static int strength(Mention m) {
+    if ((m.flags() & Vocabulary.KIT) != 0) {
+      return 4;
+    }
     if ((m.flags() & Vocabulary.STRONG) != 0) {
       return 3;
     }

@@ -137,6 +137,13 @@ public final class Vocabulary implements Serializable {
   static final int PERIOD = 4096;
 
   /**
+   * A product word that names a whole kit (四件套, 套卡): above even a defining word, since a kit's
+   * parts (网银, its U-key) are named beside it and do not say what is sold (real-corpus convention
+   * 4).
+   */
+  static final int KIT = 8192;
+
+  /**
    * One meaning of a term. {@code value} is the currency code, tier, category, region code or
    * comma-separated issuer codes; {@code rule} names the evidence rule; {@code cased} is the term
    * as written for case-sensitive terms; {@code code} is the enum constant of a tier, freshness,
@@ -392,6 +399,7 @@ public final class Vocabulary implements Serializable {
         case "price_from" -> flags |= PRICE_FROM;
         case "follows" -> flags |= AFTER;
         case "period" -> flags |= PERIOD;
+        case "kit" -> flags |= KIT;
         default -> throw new IllegalArgumentException("unknown vocabulary flag " + f);
       }
     }

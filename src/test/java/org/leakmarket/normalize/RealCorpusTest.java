@@ -49,7 +49,7 @@ class RealCorpusTest {
                   "price",
                   0.96,
                   "product",
-                  0.93,
+                  0.94,
                   "tier",
                   0.97,
                   "freshness",

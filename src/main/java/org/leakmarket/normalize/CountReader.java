@@ -156,11 +156,7 @@ final class CountReader extends PhraseTokens {
    * (x3), [10x], (×5). Unbracketed glued signs stay model names (X5, x64).
    */
   boolean bracketTimes(Token t) {
-    if (t.multiplied
-        || t.value.compareTo(BigDecimal.valueOf(2)) < 0
-        || t.value.stripTrailingZeros().scale() > 0
-        || t.start < 1
-        || t.end >= text.length) {
+    if (!plainCountOfTwo(t) || t.start < 1 || t.end >= text.length) {
       return false;
     }
     int open = t.start - 1;
@@ -184,9 +180,7 @@ final class CountReader extends PhraseTokens {
    */
   boolean timesAfter(int k) {
     Token t = toks.get(k);
-    if (t.multiplied
-        || t.value.compareTo(BigDecimal.valueOf(2)) < 0
-        || t.value.stripTrailingZeros().scale() > 0
+    if (!plainCountOfTwo(t)
         || (t.start > 0 && (text[t.start - 1] == '.' || text[t.start - 1] == ','))) {
       return false;
     }
@@ -210,6 +204,14 @@ final class CountReader extends PhraseTokens {
     return after >= toks.size() || !startsMoney(after) || barAfter(i);
   }
 
+  /** A whole number of at least 2 written without a multiplier (3, 10; not 3k, 2.5). */
+  private static boolean plainCountOfTwo(Token t) {
+    return !t.multiplied
+        && t.value.compareTo(BigDecimal.valueOf(2)) >= 0
+        && t.value.stripTrailingZeros().scale() <= 0;
+  }
+
+  /** Whether a cell bar stands anywhere from {@code from} on. */
   private boolean barAfter(int from) {
     for (int j = from; j < text.length; j++) {
       if (text[j] == '|') {
@@ -288,11 +290,7 @@ final class CountReader extends PhraseTokens {
     if (!t.multiplied || t.value.compareTo(BigDecimal.valueOf(1000)) < 0) {
       return false;
     }
-    boolean barAfter = false;
-    for (int i = t.end; i < text.length && !barAfter; i++) {
-      barAfter = text[i] == '|';
-    }
-    if (!barAfter) {
+    if (!barAfter(t.end)) {
       return false;
     }
     if (k > 0) {

@@ -171,17 +171,7 @@ final class NotPrices extends PhraseTokens {
    * read as money, currency codes (known or not) and numbers, between blanks and cell bars.
    */
   private boolean conversionsOnly(int from, int to) {
-    return only(
-        from,
-        to,
-        k -> {
-          Token t = toks.get(k);
-          return role[k] == MONEY
-              || t.isNum()
-              || t.type == Token.UNKNOWN_CURRENCY
-              || t.has(Kind.CURRENCY);
-        },
-        this::barsOnly);
+    return only(from, to, k -> namesMoney(k) || toks.get(k).isNum(), this::barsOnly);
   }
 
   /** Positions between which a gap is allowed. */
@@ -218,28 +208,32 @@ final class NotPrices extends PhraseTokens {
   private boolean restatesMoney(int from, int to) {
     for (int k = 0; k < toks.size(); k++) {
       Token t = toks.get(k);
-      if (t.start >= from
-          && t.end <= to
-          && (role[k] == MONEY || t.type == Token.UNKNOWN_CURRENCY || t.has(Kind.CURRENCY))) {
+      if (t.start >= from && t.end <= to && namesMoney(k)) {
         return true;
       }
     }
-    for (int i = Math.max(from, 0); i + 3 <= to; i++) {
-      if (text[i] >= 'A' && text[i] <= 'Z' && upperCode(i) && (i == 0 || text[i - 1] == ' ')) {
+    for (int i = Math.max(from, 0); i < to; i++) {
+      if (codeAt(i, to)) {
         return true;
       }
     }
     return false;
   }
 
+  /** Whether token {@code k} names money: read as money, or a currency (known or not). */
+  private boolean namesMoney(int k) {
+    Token t = toks.get(k);
+    return role[k] == MONEY || t.type == Token.UNKNOWN_CURRENCY || t.has(Kind.CURRENCY);
+  }
+
   /** Only blanks, cell bars and currency codes (AUD, CAD: three capitals) between the positions. */
   private boolean barsOnly(int from, int to) {
     for (int i = Math.max(from, 0); i < to; i++) {
-      char c = text[i];
-      if (c >= 'A' && c <= 'Z' && i + 3 <= to && upperCode(i) && (i == 0 || text[i - 1] == ' ')) {
+      if (codeAt(i, to)) {
         i += 2;
         continue;
       }
+      char c = text[i];
       if (c != ' ' && c != '\t' && c != '|') {
         return false;
       }
@@ -247,8 +241,16 @@ final class NotPrices extends PhraseTokens {
     return true;
   }
 
-  private boolean upperCode(int i) {
-    return Character.isUpperCase(text[i + 1])
+  /**
+   * Whether a currency code of three capitals (AUD, CAD) starts at {@code i} and ends by {@code
+   * to}, after a blank or at the start, and not inside a longer word.
+   */
+  private boolean codeAt(int i, int to) {
+    return i + 3 <= to
+        && text[i] >= 'A'
+        && text[i] <= 'Z'
+        && (i == 0 || text[i - 1] == ' ')
+        && Character.isUpperCase(text[i + 1])
         && Character.isUpperCase(text[i + 2])
         && text[i + 1] < 128
         && text[i + 2] < 128

@@ -445,23 +445,6 @@ final class MoneyReader extends PhraseTokens {
         && toks.get(b).end == m.start - 1;
   }
 
-  /** The index of the first non-blank character at or after {@code i} (text length if none). */
-  int skipBlanks(int i) {
-    while (i < text.length && (text[i] == ' ' || text[i] == '\t')) {
-      i++;
-    }
-    return i;
-  }
-
-  /** The index of the last non-blank character before {@code i} (-1 if none). */
-  int skipBlanksBack(int i) {
-    int j = i - 1;
-    while (j >= 0 && (text[j] == ' ' || text[j] == '\t')) {
-      j--;
-    }
-    return j;
-  }
-
   /** 0.3-0.5元, 3-5毛, 2000-3000元: a bare number, a range word, then money. */
   Money leadingRange(int k) {
     int size = toks.size();

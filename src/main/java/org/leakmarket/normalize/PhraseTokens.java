@@ -176,6 +176,23 @@ class PhraseTokens {
     return true;
   }
 
+  /** The index of the first non-blank character at or after {@code i} (text length if none). */
+  int skipBlanks(int i) {
+    while (i < text.length && (text[i] == ' ' || text[i] == '\t')) {
+      i++;
+    }
+    return i;
+  }
+
+  /** The index of the last non-blank character before {@code i} (-1 if none). */
+  int skipBlanksBack(int i) {
+    int j = i - 1;
+    while (j >= 0 && (text[j] == ' ' || text[j] == '\t')) {
+      j--;
+    }
+    return j;
+  }
+
   /** Only whitespace, at most one character, between two positions. */
   boolean wsGap(int from, int to) {
     if (to - from > 1) {

@@ -234,17 +234,11 @@ final class PriceReader extends PhraseTokens {
         || !gapOk(cue.end, p.money.start, 1)) {
       return;
     }
-    int before = cue.start - 1;
-    while (before >= 0 && (text[before] == ' ' || text[before] == '\t')) {
-      before--;
-    }
+    int before = skipBlanksBack(cue.start);
     if (before < 0 || text[before] != ',' && text[before] != '，') {
       return; // the price word must open its clause
     }
-    int after = p.money.end;
-    while (after < text.length && (text[after] == ' ' || text[after] == '\t')) {
-      after++;
-    }
+    int after = skipBlanks(p.money.end);
     if (after < text.length && !Normalizer.isSeparator(text, after)) {
       return; // and the price close it
     }

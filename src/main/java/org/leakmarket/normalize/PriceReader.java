@@ -167,6 +167,7 @@ final class PriceReader extends PhraseTokens {
       r.points.add(p);
     }
     carryQualifier(r.points, this::joinedByOr);
+    spreadRange(r.points);
     averagedInSentence(r.points);
     carryQualifier(r.points, this::joinedAsList);
     lotsWithoutCount(r, counts);
@@ -231,8 +232,8 @@ final class PriceReader extends PhraseTokens {
     Token cue = toks.get(b);
     if (!cue.has(Kind.PRICE_CUE)
         || cue.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
-        || !gapOk(cue.end, p.money.start, 1)) {
-      return;
+        || !(gapOk(cue.end, p.money.start, 1) || onlyAdverb(cue.end, p.money.start))) {
+      return; // 售价为100美元, 售价仅为2美元
     }
     int before = skipBlanksBack(cue.start);
     if (before < 0 || text[before] != ',' && text[before] != '，') {
@@ -242,8 +243,16 @@ final class PriceReader extends PhraseTokens {
     if (after < text.length && !Normalizer.isSeparator(text, after)) {
       return; // and the price close it
     }
-    Count c = NotPrices.onlyPairable(counts);
-    if (c == null || c.n < 1000 || c.end > before || sentenceEndBetween(c.end, before)) {
+    // only the counts before the price's clause: a free sample offered after it (同时提供5万个账户的免费样本)
+    // is no count of the lot
+    List<Count> earlier = new ArrayList<>();
+    for (Count k : counts) {
+      if (k.end <= before) {
+        earlier.add(k);
+      }
+    }
+    Count c = NotPrices.onlyPairable(earlier);
+    if (c == null || c.n < 1000 || sentenceEndBetween(c.end, before)) {
       return;
     }
     for (int k = c.end; k < before; k++) {
@@ -252,6 +261,16 @@ final class PriceReader extends PhraseTokens {
       }
     }
     bundle(p, c);
+  }
+
+  /** 售价仅为2美元: whether only an adverb of "only" (仅为, 仅需, 只需, 只要, 仅) stands between two offsets. */
+  private boolean onlyAdverb(int from, int to) {
+    String gap = String.valueOf(text, from, to - from).strip();
+    return gap.equals("仅为")
+        || gap.equals("仅需")
+        || gap.equals("只需")
+        || gap.equals("只要")
+        || gap.equals("仅");
   }
 
   /** Whether only the word "only" or "just" (and blanks) stands between two offsets. */
@@ -558,6 +577,47 @@ final class PriceReader extends PhraseTokens {
     if (!keep.isEmpty() && keep.size() < r.points.size()) {
       r.points.clear();
       r.points.addAll(keep);
+    }
+  }
+
+  /**
+   * 订阅费从每月200美元到每年1700美元不等, 价格在每月250至1000美元之间: two prices joined by 到/至 (a period word such as 每年
+   * may stand before the second) and closed by 不等 or 之间 are the bounds of one range, not two
+   * offers.
+   */
+  private void spreadRange(List<Point> pts) {
+    for (int i = 0; i + 1 < pts.size(); i++) {
+      Point a = pts.get(i);
+      Point b = pts.get(i + 1);
+      if (a.money.high != null
+          || b.money.high != null
+          || a.count != null
+          || b.count != null
+          || a.money.currency == null
+          || !a.money.currency.equals(b.money.currency)
+          || a.money.end > b.money.start) {
+        continue;
+      }
+      String gap = String.valueOf(text, a.money.end, b.money.start - a.money.end).strip();
+      if (gap.isEmpty()
+          || gap.charAt(0) != '到' && gap.charAt(0) != '至'
+          || gap.length() > 4
+          || !gap.substring(1).strip().matches("(每|一)?(月|年|周|天|季度?)?")) {
+        continue;
+      }
+      int after = skipBlanks(b.money.end);
+      boolean closed =
+          after + 2 <= text.length
+              && (text[after] == '不' && text[after + 1] == '等'
+                  || text[after] == '之' && text[after + 1] == '间');
+      if (!closed || b.money.low.compareTo(a.money.low) <= 0) {
+        continue;
+      }
+      a.money.high = b.money.low;
+      a.money.last = b.money.last;
+      a.money.end = b.money.end;
+      a.end = Math.max(a.end, b.end);
+      pts.remove(i + 1);
     }
   }
 

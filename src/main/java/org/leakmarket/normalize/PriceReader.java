@@ -236,6 +236,9 @@ final class PriceReader extends PhraseTokens {
       return; // 售价为100美元, 售价仅为2美元
     }
     int before = skipBlanksBack(cue.start);
+    if (before >= 0 && text[before] != ',' && text[before] != '，') {
+      before = afterTimePhrase(before); // 7月份时售价为30000美元: a time may open the clause
+    }
     if (before < 0 || text[before] != ',' && text[before] != '，') {
       return; // the price word must open its clause
     }
@@ -261,6 +264,26 @@ final class PriceReader extends PhraseTokens {
       }
     }
     bundle(p, c);
+  }
+
+  /**
+   * 7月份时, 当时, 目前, 去年: the offset of the comma before a short time phrase that ends at {@code last}
+   * (the phrase alone between the comma and the price word), else {@code last}.
+   */
+  private int afterTimePhrase(int last) {
+    int k = last;
+    while (k >= 0
+        && k > last - 6
+        && text[k] != ','
+        && text[k] != '，'
+        && !Normalizer.isSeparator(text, k)) {
+      k--;
+    }
+    if (k < 0 || text[k] != ',' && text[k] != '，') {
+      return last;
+    }
+    String phrase = String.valueOf(text, k + 1, last - k).strip();
+    return phrase.matches("([0-9一二三四五六七八九十]{1,3}月份?|[今去前]年|当时|此前|目前|现在|最初|最近|近日)时?") ? k : last;
   }
 
   /** 售价仅为2美元: whether only an adverb of "only" (仅为, 仅需, 只需, 只要, 仅) stands between two offsets. */

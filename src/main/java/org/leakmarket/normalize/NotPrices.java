@@ -35,7 +35,7 @@ final class NotPrices extends PhraseTokens {
    */
   Money tableRow(List<Money> moneys, List<Count> counts, Result r) {
     int bar = -1;
-    for (int i = text.length - 1; i >= 0; i--) {
+    for (int i = bars ? text.length - 1 : -1; i >= 0; i--) {
       if (text[i] == '|') {
         bar = i;
         break;

@@ -13,6 +13,13 @@ import java.util.List;
 final class Lexer {
   private static final int MAX_MATCHES = 16;
 
+  /** The flags of a meaning that make it hold only in some contexts ({@link #valid}). */
+  private static final int CONDITIONS =
+      Vocabulary.CASE_SENSITIVE
+          | Vocabulary.CJK
+          | Vocabulary.AFTER_NUMBER
+          | Vocabulary.CLAUSE_START;
+
   private final Vocabulary vocab;
   private final char[] text;
   private final char[] cased;
@@ -46,11 +53,16 @@ final class Lexer {
       int count = vocab.trie.matches(text, i, ends, nodes);
       int termEnd = -1;
       Vocabulary.Meaning[] termMeanings = null;
+      int termKinds = 0;
       for (int k = 0; k < count; k++) {
-        Vocabulary.Meaning[] valid = valid(nodes[k].meanings, i, ends[k]);
+        TermTrie.Node node = nodes[k];
+        // most terms have no context condition: all their meanings hold, with the node's kinds
+        Vocabulary.Meaning[] valid =
+            (node.anyFlags & CONDITIONS) == 0 ? node.meanings : valid(node.meanings, i, ends[k]);
         if (valid != null) {
           termEnd = ends[k];
           termMeanings = valid;
+          termKinds = valid == node.meanings ? node.kinds : -1;
           break;
         }
       }
@@ -71,7 +83,11 @@ final class Lexer {
       }
       if (termEnd > 0) {
         Token t = new Token(Token.TERM, i, termEnd);
-        t.setMeanings(termMeanings);
+        if (termKinds >= 0) {
+          t.setMeanings(termMeanings, termKinds);
+        } else {
+          t.setMeanings(termMeanings);
+        }
         tokens.add(t);
         i = termEnd;
         continue;

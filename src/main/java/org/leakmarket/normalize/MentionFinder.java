@@ -100,6 +100,13 @@ final class MentionFinder implements java.io.Serializable {
    * travel visa, not the card brand, and names no card category.
    */
   private static void travelVisas(List<Mention> out, char[] lower) {
+    boolean document = false;
+    for (Mention d : out) {
+      document |= d.kind() == Kind.PRODUCT && "identity_documents".equals(d.value());
+    }
+    if (!document) {
+      return; // no identity document named: every visa stays (most adverts)
+    }
     for (int i = out.size() - 1; i >= 0; i--) {
       Mention m = out.get(i);
       if (m.kind() != Kind.CATEGORY || !isVisa(lower, m.start(), m.end())) {

@@ -711,6 +711,9 @@ final class MoneyReader extends PhraseTokens {
    * count cell (no decimals) is never taken.
    */
   List<Money> findCellMoneys() {
+    if (!bars) {
+      return List.of(); // fillsCell needs a bar
+    }
     List<Money> out = new ArrayList<>();
     for (int k = 0; k < toks.size(); k++) {
       Token t = toks.get(k);
@@ -733,6 +736,9 @@ final class MoneyReader extends PhraseTokens {
    * when the row names no money at all.
    */
   Money lastCellMoney(List<Money> moneys, List<Money> balances) {
+    if (!bars) {
+      return null; // fillsCell needs a bar
+    }
     Money named = !moneys.isEmpty() ? moneys.get(0) : balances.isEmpty() ? null : balances.get(0);
     if (named == null || named.defaulted || named.unknown) {
       return null;

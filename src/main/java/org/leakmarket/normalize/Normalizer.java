@@ -541,6 +541,9 @@ public final class Normalizer implements Serializable {
    */
   static boolean isSeparator(char[] t, int k) {
     char c = t[k];
+    if (c > '|' && c != '。' && c < '！') {
+      return false; // most characters of an advert (letters, Chinese): one test, not the switch
+    }
     switch (c) {
       case '，', ',', '。', ';', '；', '!', '！', '?', '？', '\n', '\r', '|' -> {
         return true;

@@ -35,7 +35,7 @@ final class NotPrices extends PhraseTokens {
    */
   Money tableRow(List<Money> moneys, List<Count> counts, Result r) {
     int bar = -1;
-    for (int i = text.length - 1; i >= 0; i--) {
+    for (int i = bars ? text.length - 1 : -1; i >= 0; i--) {
       if (text[i] == '|') {
         bar = i;
         break;
@@ -350,6 +350,9 @@ final class NotPrices extends PhraseTokens {
 
   /** QQ 123456, 电话13800138000, tel: 555: a number after a contact word is an identifier. */
   void markIdentifiers() {
+    if (!anyToken(Kind.CONTACT)) {
+      return; // no contact word: no identifier
+    }
     for (int k = 1; k < toks.size(); k++) {
       Token t = toks.get(k);
       Token before = toks.get(k - 1);
@@ -377,6 +380,9 @@ final class NotPrices extends PhraseTokens {
    * (5万余额, 2,000 on account), in the advert's currency.
    */
   void markBareBalances(Result r) {
+    if (!anyToken(Kind.BALANCE) && !anyToken(Kind.OVER)) {
+      return; // balanceBefore and balanceAfter need a balance word, or "over" after an account word
+    }
     for (int k = 0; k < toks.size(); k++) {
       Token t = toks.get(k);
       if (!t.isNum() || role[k] != FREE || t.value.signum() <= 0 || startsMoney(k)) {

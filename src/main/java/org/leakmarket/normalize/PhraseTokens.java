@@ -51,6 +51,15 @@ class PhraseTokens {
   /** Whether the advert sells its stock whole (打包, the lot): stock counts are then bought. */
   final boolean sellsTheLot;
 
+  /**
+   * Bit {@code 1 << kind.ordinal()} set for each kind among all the tokens' meanings: a rule whose
+   * trigger word is absent from the advert is skipped with one test ({@link #anyToken}).
+   */
+  final int tokenKinds;
+
+  /** Whether a table bar ('|') occurs in the text: the rules of table cells need one. */
+  final boolean bars;
+
   PhraseTokens(List<Token> toks, char[] text, String defaultCurrency) {
     this.toks = toks;
     this.text = text;
@@ -58,11 +67,20 @@ class PhraseTokens {
     this.role = new int[toks.size()];
     this.countAt = new Count[toks.size()];
     this.claimedEach = new boolean[toks.size()];
-    boolean lot = false;
+    int kinds = 0;
     for (Token t : toks) {
-      lot |= t.has(Kind.LOT_ALL);
+      kinds |= t.kinds;
     }
-    this.sellsTheLot = lot;
+    this.tokenKinds = kinds;
+    this.sellsTheLot = (kinds & 1 << Kind.LOT_ALL.ordinal()) != 0;
+    boolean bar = false;
+    for (char c : text) {
+      if (c == '|') {
+        bar = true;
+        break;
+      }
+    }
+    this.bars = bar;
   }
 
   /** Another reader of the same phrase: the same tokens and roles. */
@@ -74,6 +92,13 @@ class PhraseTokens {
     this.countAt = shared.countAt;
     this.claimedEach = shared.claimedEach;
     this.sellsTheLot = shared.sellsTheLot;
+    this.tokenKinds = shared.tokenKinds;
+    this.bars = shared.bars;
+  }
+
+  /** Whether some token of the advert has a meaning of kind {@code k}. */
+  boolean anyToken(Kind k) {
+    return (tokenKinds & 1 << k.ordinal()) != 0;
   }
 
   /** Whether token k ends a money expression with an explicit currency (110 USDT, $580). */

@@ -691,6 +691,9 @@ final class PriceReader extends PhraseTokens {
    * on average, ... $40 million). Linear in tokens per point.
    */
   private void averagedInSentence(List<Point> pts) {
+    if (!anyToken(Kind.AVERAGE)) {
+      return;
+    }
     for (Point p : pts) {
       if (p.qualifier != null) {
         continue;

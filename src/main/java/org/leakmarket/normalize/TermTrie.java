@@ -20,6 +20,12 @@ final class TermTrie implements Serializable {
     Node[] kids = NO_KIDS;
     Vocabulary.Meaning[] meanings;
 
+    /** Bit {@code 1 << kind.ordinal()} of each kind among {@link #meanings}. */
+    int kinds;
+
+    /** The flags of all {@link #meanings} or-ed: whether any of them needs a context check. */
+    int anyFlags;
+
     /** The one child's key and node when there is exactly one (most nodes deep in a term). */
     char onlyKey;
 
@@ -92,6 +98,8 @@ final class TermTrie implements Serializable {
       a[a.length - 1] = m;
       n.meanings = a;
     }
+    n.kinds |= 1 << m.kind().ordinal();
+    n.anyFlags |= m.flags();
   }
 
   /**

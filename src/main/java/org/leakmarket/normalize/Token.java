@@ -55,6 +55,12 @@ final class Token {
     kinds = k;
   }
 
+  /** {@link #setMeanings} when the kinds' bits are known ({@code TermTrie.Node.kinds}). */
+  void setMeanings(Vocabulary.Meaning[] ms, int kindBits) {
+    meanings = ms;
+    kinds = kindBits;
+  }
+
   boolean has(Vocabulary.Kind k) {
     return (kinds & (1 << k.ordinal())) != 0;
   }

@@ -182,7 +182,51 @@ final class PriceReader extends PhraseTokens {
       pricedClause(r.points.get(0), counts);
     }
     r.balances.sort(Comparator.comparingInt(m -> m.start));
+    for (Money b : r.balances) {
+      dotThousands(b);
+    }
     return r;
+  }
+
+  /** Currencies whose amounts are written with many decimals (0.035 BTC), never dot-grouped. */
+  private static final java.util.Set<String> DECIMAL_CURRENCIES =
+      java.util.Set.of("BTC", "ETH", "LTC", "XMR", "BCH", "USDT");
+
+  /**
+   * known balance 1.000$ - 10,000$, BALANCE from $1.000 to $100.000: a balance whose number is
+   * written with dots between groups of three digits (1.000, 100.000, 2.500.000) groups thousands,
+   * as the European card shops write them; a balance of a dollar with three decimals is never sold.
+   * Crypto amounts (1.500 BTC) keep their decimals.
+   */
+  private void dotThousands(Money b) {
+    if (b.currency == null || DECIMAL_CURRENCIES.contains(b.currency)) {
+      return;
+    }
+    boolean lowDone = false;
+    for (int k = b.first; k <= b.last && k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (!t.isNum() || t.value == null) {
+        continue;
+      }
+      BigDecimal grouped = dotGrouped(t);
+      if (!lowDone) {
+        lowDone = true;
+        if (grouped != null && b.low != null && b.low.compareTo(t.value) == 0) {
+          b.low = grouped;
+        }
+      } else if (grouped != null && b.high != null && b.high.compareTo(t.value) == 0) {
+        b.high = grouped;
+      }
+    }
+  }
+
+  /** The token's digits read with its dots as thousands separators (1.000 = 1000), else null. */
+  private BigDecimal dotGrouped(Token t) {
+    String s = new String(text, t.start, t.end - t.start);
+    if (!s.matches("[1-9][0-9]{0,2}(\\.[0-9]{3})+")) {
+      return null;
+    }
+    return new BigDecimal(s.replace(".", ""));
   }
 
   /**

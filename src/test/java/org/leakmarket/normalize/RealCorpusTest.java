@@ -73,7 +73,7 @@ class RealCorpusTest {
           "test",
               floors(
                   "exact",
-                  0.58,
+                  0.59,
                   "price",
                   0.78,
                   "product",
@@ -83,7 +83,7 @@ class RealCorpusTest {
                   "freshness",
                   0.95,
                   "category",
-                  0.9,
+                  0.91,
                   "issuers",
                   0.97,
                   "region",

@@ -392,6 +392,36 @@ final class NotPrices extends PhraseTokens {
         role[k] = IDENT; // but 电话轰450 (a phone-bombing service at 450): a word, then a short number
       }
     }
+    for (int k = 0; k < toks.size(); k++) {
+      if (toks.get(k).isNum() && promotion(toks.get(k))) {
+        role[k] = IDENT;
+      }
+    }
+  }
+
+  /** buy 2 get 1, the 1 of buy 2 get 1 (free): the numbers of a promotion. */
+  private static final java.util.regex.Pattern PROMOTION_BEFORE =
+      java.util.regex.Pattern.compile("(?i)(?:^|[^a-z])buy\\s*(?:\\d+\\s*,?\\s*get\\s*)?$");
+
+  private static final java.util.regex.Pattern PROMOTION_AFTER =
+      java.util.regex.Pattern.compile("(?i)\\s*,?\\s*get\\s*\\d");
+
+  /**
+   * Whether the number token {@code t} belongs to a promotion (BUY2GET1FREE, BUY 6 GET 6 FREE, buy
+   * 3 get 1 free): neither a price nor a count of the goods the price buys.
+   */
+  private boolean promotion(Token t) {
+    String before =
+        new String(text, Math.max(0, t.start - 12), t.start - Math.max(0, t.start - 12));
+    java.util.regex.Matcher b = PROMOTION_BEFORE.matcher(before);
+    if (!b.find()) {
+      return false;
+    }
+    if (b.group().toLowerCase(java.util.Locale.ROOT).contains("get")) {
+      return true; // the second number: buy 2 get 1
+    }
+    String after = new String(text, t.end, Math.min(12, text.length - t.end));
+    return PROMOTION_AFTER.matcher(after).lookingAt();
   }
 
   /** Whether a Chinese character stands between two positions. */

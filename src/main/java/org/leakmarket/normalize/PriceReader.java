@@ -129,6 +129,7 @@ final class PriceReader extends PhraseTokens {
       }
     }
     List<Money> moneys = this.moneys.findMoneys(r);
+    pairedFaceValues(moneys, r);
     boolean written = !moneys.isEmpty();
     for (Money b : this.moneys.findBareMoneys()) {
       // 1.TG教程价格168 / 2. 暗网教程188: a bare price after a price word also names money
@@ -186,6 +187,49 @@ final class PriceReader extends PhraseTokens {
       dotThousands(b);
     }
     return r;
+  }
+
+  /** What joins a price to the amount it buys on a rate line: for, =, or a leader of dashes. */
+  private static final java.util.regex.Pattern PAIR_JOIN =
+      java.util.regex.Pattern.compile("(?i)\\s*(?:for|=|-{2,}|→|->)\\s*");
+
+  /**
+   * 20$ for 250$, $1800 = $150, $200-------$3,000: two single amounts of one currency joined on a
+   * rate line by for, '=' or a leader of dashes, one at least three times the other, are a price
+   * and the amount it buys (a transfer, a card's load, a balance): the larger is the goods'
+   * balance, the smaller the price, whichever comes first (Loaded CashApp Account $2500= $300).
+   */
+  private void pairedFaceValues(List<Money> moneys, Result r) {
+    for (int i = 0; i + 1 < moneys.size(); i++) {
+      Money a = moneys.get(i);
+      Money b = moneys.get(i + 1);
+      if (a.high != null
+          || b.high != null
+          || a.low == null
+          || b.low == null
+          || a.currency == null
+          || !a.currency.equals(b.currency)
+          || a.low.signum() <= 0
+          || b.low.signum() <= 0
+          || a.end > b.start
+          || !PAIR_JOIN.matcher(new String(text, a.end, b.start - a.end)).matches()) {
+        continue;
+      }
+      BigDecimal three = BigDecimal.valueOf(3);
+      Money face;
+      if (b.low.compareTo(a.low.multiply(three)) >= 0) {
+        face = b;
+      } else if (a.low.compareTo(b.low.multiply(three)) >= 0) {
+        face = a;
+      } else {
+        continue;
+      }
+      moneys.remove(face);
+      for (int p = face.first; p <= face.last; p++) {
+        role[p] = BALANCE;
+      }
+      r.balances.add(face); // the next pair starts after this one's price, at i + 1 either way
+    }
   }
 
   /** Currencies whose amounts are written with many decimals (0.035 BTC), never dot-grouped. */

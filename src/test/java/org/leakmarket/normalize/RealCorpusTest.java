@@ -73,7 +73,7 @@ class RealCorpusTest {
           "test",
               floors(
                   "exact",
-                  0.59,
+                  0.6,
                   "price",
                   0.78,
                   "product",
@@ -89,7 +89,7 @@ class RealCorpusTest {
                   "region",
                   0.96,
                   "balance",
-                  0.89,
+                  0.9,
                   "qualifier",
                   0.94,
                   "language",

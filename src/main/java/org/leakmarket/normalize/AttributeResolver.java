@@ -216,8 +216,9 @@ final class AttributeResolver {
       per = after;
       menu = true;
     }
+    Money only = menu ? null : spanned(balances);
     for (int i = 0; i < n; i++) {
-      Money b = menu ? per.get(i) : balances.get(0);
+      Money b = menu ? per.get(i) : only;
       if (b != null) {
         out.get(i).balance = b;
         out.get(i)
@@ -229,6 +230,45 @@ final class AttributeResolver {
                     b.high != null ? "balance.range" : "balance"));
       }
     }
+  }
+
+  /**
+   * The balance all the prices share: the first one written; but balances in bands for the same
+   * price (KNOWN BALANCE 1k$ TO 5K$, 5K$ TO 20K$, 20K$ TO 50K$ | 10.29 USD), all in one currency,
+   * span from the lowest bound to the highest (1k-50k).
+   */
+  private static Money spanned(List<Money> balances) {
+    Money first = balances.get(0);
+    if (balances.size() < 2 || first.high == null) {
+      return first;
+    }
+    java.math.BigDecimal low = first.low;
+    java.math.BigDecimal high = first.high;
+    for (Money b : balances) {
+      if (b.currency == null
+          || !b.currency.equals(first.currency)
+          || b.high == null
+          || b.low == null
+          || b.scale.compareTo(first.scale) != 0) {
+        return first;
+      }
+      low = low.min(b.low);
+      high = high.max(b.high);
+    }
+    Money m = new Money();
+    m.first = first.first;
+    m.last = balances.get(balances.size() - 1).last;
+    m.start = first.start;
+    m.end = balances.get(balances.size() - 1).end;
+    m.low = low;
+    m.high = high;
+    m.scale = first.scale;
+    m.currency = first.currency;
+    m.defaulted = first.defaulted;
+    m.currencyStart = first.currencyStart;
+    m.currencyEnd = first.currencyEnd;
+    m.currencyRule = first.currencyRule;
+    return m;
   }
 
   /** The balance written after each price and before the next, or null if a price has none. */

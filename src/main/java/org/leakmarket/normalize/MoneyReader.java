@@ -565,6 +565,9 @@ final class MoneyReader extends PhraseTokens {
     if (dash.end != m.start || dash.end - dash.start != 1 || text[dash.start] != '-') {
       return;
     }
+    if (dash.start > 0 && text[dash.start - 1] == '-') {
+      return; // $200-------$3,000: the last dash of a leader line, no minus sign
+    }
     if (m.first >= 2) {
       Token before = toks.get(m.first - 2);
       if ((before.isNum() || role[m.first - 2] != FREE || before.has(Kind.GOODS))

@@ -18,6 +18,10 @@ import org.leakmarket.normalize.Vocabulary.Kind;
  */
 final class NotPrices extends PhraseTokens {
 
+  /** The words that label a market's price cell before its price cue (Sale Price : 17.00 USD). */
+  private static final java.util.Set<String> LABEL_WORDS =
+      java.util.Set.of("buy", "purchase", "sale", "sell", "selling");
+
   /**
    * The last '|' of the text as {@link #tableRow} found it (-1: none), read by {@link #middleCell}.
    */
@@ -96,6 +100,14 @@ final class NotPrices extends PhraseTokens {
         it.remove();
         continue;
       }
+      if (m != price && earningRate(m)) {
+        // HOW 2 CREATE YOUR OWN BANK DROPS! CASHOUT $5000 PER DAY | Sale Price : 5.00 USD, How To
+        // Cashout PAYPAL account. $200 in 8 min | Sale Price : 7.00 USD: an amount made in a span
+        // of time is what the buyer is promised to earn, neither a price nor a balance
+        it.remove();
+        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.earning"));
+        continue;
+      }
       if (m != price) {
         // the cell describes the goods, so its amount is what they carry: the balance moved by
         // a transfer or held on the account (PayPal 从被盗账户转账，1,000 至 3,000 美元 | 340 美元)
@@ -107,6 +119,25 @@ final class NotPrices extends PhraseTokens {
       }
     }
     return price;
+  }
+
+  /** A span of time after an amount: per day, a week, daily, in 8 min, within 2 hours. */
+  private static final java.util.regex.Pattern EARNING_RATE =
+      java.util.regex.Pattern.compile(
+          "(?i)\\s*(?:(?:per|a|an|each|every|/)\\s*(?:day|week|hour|month)s?\\b|daily\\b|weekly\\b"
+              + "|(?:in|within)\\s+\\d+\\s*(?:min|mins|minutes?|hrs?|hours?|days?)\\b)");
+
+  /**
+   * Whether the amount {@code m} of a description cell is followed by a span of time (CASHOUT $5000
+   * PER DAY, $200 in 8 min, make $1,000 a week): an earning promised by a guide or method.
+   */
+  private boolean earningRate(Money m) {
+    String after = new String(text, m.end, Math.min(text.length - m.end, 40));
+    int bar = after.indexOf('|');
+    if (bar >= 0) {
+      after = after.substring(0, bar);
+    }
+    return EARNING_RATE.matcher(after).lookingAt();
   }
 
   /**
@@ -288,12 +319,13 @@ final class NotPrices extends PhraseTokens {
   }
 
   /**
-   * A price cell's label before its money (Buy price USD 180.00, Purchase price: $25): the word buy
-   * or purchase alone in the gap, right before a price cue.
+   * A price cell's label before its money (Buy price USD 180.00, Purchase price: $25, Sale Price :
+   * 17.00 USD, Selling price: $40): the word buy, purchase, sale, sell or selling alone in the gap,
+   * right before a price cue.
    */
   private boolean labelWord(int from, int to) {
     String gap = new String(text, from, Math.max(to - from, 0)).strip();
-    if (!gap.equalsIgnoreCase("buy") && !gap.equalsIgnoreCase("purchase")) {
+    if (!LABEL_WORDS.contains(gap.toLowerCase(java.util.Locale.ROOT))) {
       return false;
     }
     for (Token t : toks) {
@@ -363,6 +395,36 @@ final class NotPrices extends PhraseTokens {
         role[k] = IDENT; // but 电话轰450 (a phone-bombing service at 450): a word, then a short number
       }
     }
+    for (int k = 0; k < toks.size(); k++) {
+      if (toks.get(k).isNum() && promotion(toks.get(k))) {
+        role[k] = IDENT;
+      }
+    }
+  }
+
+  /** buy 2 get 1, the 1 of buy 2 get 1 (free): the numbers of a promotion. */
+  private static final java.util.regex.Pattern PROMOTION_BEFORE =
+      java.util.regex.Pattern.compile("(?i)(?:^|[^a-z])buy\\s*(?:\\d+\\s*,?\\s*get\\s*)?$");
+
+  private static final java.util.regex.Pattern PROMOTION_AFTER =
+      java.util.regex.Pattern.compile("(?i)\\s*,?\\s*get\\s*\\d");
+
+  /**
+   * Whether the number token {@code t} belongs to a promotion (BUY2GET1FREE, BUY 6 GET 6 FREE, buy
+   * 3 get 1 free): neither a price nor a count of the goods the price buys.
+   */
+  private boolean promotion(Token t) {
+    String before =
+        new String(text, Math.max(0, t.start - 12), t.start - Math.max(0, t.start - 12));
+    java.util.regex.Matcher b = PROMOTION_BEFORE.matcher(before);
+    if (!b.find()) {
+      return false;
+    }
+    if (b.group().toLowerCase(java.util.Locale.ROOT).contains("get")) {
+      return true; // the second number: buy 2 get 1
+    }
+    String after = new String(text, t.end, Math.min(12, text.length - t.end));
+    return PROMOTION_AFTER.matcher(after).lookingAt();
   }
 
   /** Whether a Chinese character stands between two positions. */

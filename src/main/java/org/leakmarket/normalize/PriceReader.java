@@ -129,6 +129,7 @@ final class PriceReader extends PhraseTokens {
       }
     }
     List<Money> moneys = this.moneys.findMoneys(r);
+    pairedFaceValues(moneys, r);
     boolean written = !moneys.isEmpty();
     for (Money b : this.moneys.findBareMoneys()) {
       // 1.TG教程价格168 / 2. 暗网教程188: a bare price after a price word also names money
@@ -183,7 +184,94 @@ final class PriceReader extends PhraseTokens {
       pricedClause(r.points.get(0), counts);
     }
     r.balances.sort(Comparator.comparingInt(m -> m.start));
+    for (Money b : r.balances) {
+      dotThousands(b);
+    }
     return r;
+  }
+
+  /** What joins a price to the amount it buys on a rate line: for, =, or a leader of dashes. */
+  private static final java.util.regex.Pattern PAIR_JOIN =
+      java.util.regex.Pattern.compile("(?i)\\s*(?:for|=|-{2,}|→|->)\\s*");
+
+  /**
+   * 20$ for 250$, $1800 = $150, $200-------$3,000: two single amounts of one currency joined on a
+   * rate line by for, '=' or a leader of dashes, one at least three times the other, are a price
+   * and the amount it buys (a transfer, a card's load, a balance): the larger is the goods'
+   * balance, the smaller the price, whichever comes first (Loaded CashApp Account $2500= $300).
+   */
+  private void pairedFaceValues(List<Money> moneys, Result r) {
+    for (int i = 0; i + 1 < moneys.size(); i++) {
+      Money a = moneys.get(i);
+      Money b = moneys.get(i + 1);
+      if (a.high != null
+          || b.high != null
+          || a.low == null
+          || b.low == null
+          || a.currency == null
+          || !a.currency.equals(b.currency)
+          || a.low.signum() <= 0
+          || b.low.signum() <= 0
+          || a.end > b.start
+          || !PAIR_JOIN.matcher(new String(text, a.end, b.start - a.end)).matches()) {
+        continue;
+      }
+      BigDecimal three = BigDecimal.valueOf(3);
+      Money face;
+      if (b.low.compareTo(a.low.multiply(three)) >= 0) {
+        face = b;
+      } else if (a.low.compareTo(b.low.multiply(three)) >= 0) {
+        face = a;
+      } else {
+        continue;
+      }
+      moneys.remove(face);
+      for (int p = face.first; p <= face.last; p++) {
+        role[p] = BALANCE;
+      }
+      r.balances.add(face); // the next pair starts after this one's price, at i + 1 either way
+    }
+  }
+
+  /** Currencies whose amounts are written with many decimals (0.035 BTC), never dot-grouped. */
+  private static final java.util.Set<String> DECIMAL_CURRENCIES =
+      java.util.Set.of("BTC", "ETH", "LTC", "XMR", "BCH", "USDT");
+
+  /**
+   * known balance 1.000$ - 10,000$, BALANCE from $1.000 to $100.000: a balance whose number is
+   * written with dots between groups of three digits (1.000, 100.000, 2.500.000) groups thousands,
+   * as the European card shops write them; a balance of a dollar with three decimals is never sold.
+   * Crypto amounts (1.500 BTC) keep their decimals.
+   */
+  private void dotThousands(Money b) {
+    if (b.currency == null || DECIMAL_CURRENCIES.contains(b.currency)) {
+      return;
+    }
+    boolean lowDone = false;
+    for (int k = b.first; k <= b.last && k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (!t.isNum() || t.value == null) {
+        continue;
+      }
+      BigDecimal grouped = dotGrouped(t);
+      if (!lowDone) {
+        lowDone = true;
+        if (grouped != null && b.low != null && b.low.compareTo(t.value) == 0) {
+          b.low = grouped;
+        }
+      } else if (grouped != null && b.high != null && b.high.compareTo(t.value) == 0) {
+        b.high = grouped;
+      }
+    }
+  }
+
+  /** The token's digits read with its dots as thousands separators (1.000 = 1000), else null. */
+  private BigDecimal dotGrouped(Token t) {
+    String s = new String(text, t.start, t.end - t.start);
+    if (!s.matches("[1-9][0-9]{0,2}(\\.[0-9]{3})+")) {
+      return null;
+    }
+    return new BigDecimal(s.replace(".", ""));
   }
 
   /**

@@ -382,24 +382,36 @@ final class NotPrices extends PhraseTokens {
 
   /** QQ 123456, 电话13800138000, tel: 555: a number after a contact word is an identifier. */
   void markIdentifiers() {
-    if (!anyToken(Kind.CONTACT)) {
-      return; // no contact word: no identifier
-    }
-    for (int k = 1; k < toks.size(); k++) {
-      Token t = toks.get(k);
-      Token before = toks.get(k - 1);
-      if (t.isNum()
-          && before.has(Kind.CONTACT)
-          && gapOk(before.end, t.start, 2)
-          && !(hanBetween(before.end, t.start) && t.value.precision() - t.value.scale() < 5)) {
-        role[k] = IDENT; // but 电话轰450 (a phone-bombing service at 450): a word, then a short number
+    if (anyToken(Kind.CONTACT)) { // no contact word: no contact number
+      for (int k = 1; k < toks.size(); k++) {
+        Token t = toks.get(k);
+        Token before = toks.get(k - 1);
+        if (t.isNum()
+            && before.has(Kind.CONTACT)
+            && gapOk(before.end, t.start, 2)
+            && !(hanBetween(before.end, t.start) && t.value.precision() - t.value.scale() < 5)) {
+          role[k] =
+              IDENT; // but 电话轰450 (a phone-bombing service at 450): a word, then a short number
+        }
       }
     }
-    for (int k = 0; k < toks.size(); k++) {
-      if (toks.get(k).isNum() && promotion(toks.get(k))) {
-        role[k] = IDENT;
+    if (saysBuy()) { // no "buy": no promotion (the regexes below run only then)
+      for (int k = 0; k < toks.size(); k++) {
+        if (toks.get(k).isNum() && promotion(toks.get(k))) {
+          role[k] = IDENT;
+        }
       }
     }
+  }
+
+  /** Whether the text holds "buy" in any case: the word every promotion starts with. */
+  private boolean saysBuy() {
+    for (int i = 0; i + 2 < text.length; i++) {
+      if ((text[i] | 0x20) == 'b' && (text[i + 1] | 0x20) == 'u' && (text[i + 2] | 0x20) == 'y') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** buy 2 get 1, the 1 of buy 2 get 1 (free): the numbers of a promotion. */

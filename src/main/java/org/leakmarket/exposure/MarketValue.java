@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.types.DataTypes.DoubleType;
 import static org.apache.spark.sql.types.DataTypes.LongType;
 import static org.apache.spark.sql.types.DataTypes.StringType;
@@ -34,6 +35,7 @@ import org.leakmarket.stats.valuation.PricingLadder;
 import org.leakmarket.stats.valuation.PricingRule;
 import org.leakmarket.stats.valuation.Quotes;
 import org.leakmarket.stats.valuation.ValueSimulation;
+import org.leakmarket.warehouse.gold.GoldRows;
 
 /**
  * Value of the exposure at asking prices (methods.md, Value at market prices), as rows of {@code
@@ -111,9 +113,12 @@ public final class MarketValue {
                     .over(
                         Window.partitionBy(col("person_id"), col("_valid"))
                             .orderBy(col("obtained_at"), col("sample_id"), col("record_id"))));
-    List<Row> out = new ArrayList<>(excluded(marked));
+    // one aggregation gives both the records left out and the groups of first-seen valid persons:
+    // marked (a window over the records joined to their samples and claims) is computed once
+    List<Row> counted = counted(marked);
+    List<Row> out = new ArrayList<>(excluded(counted));
 
-    List<Group> groups = groups(marked.filter(col("_valid").and(col("_rank").equalTo(1))));
+    List<Group> groups = groups(counted);
     Map<String, List<OwnPrice.Offer>> own = ownOffers(offers, groups);
     PricingLadder ladder = new PricingLadder(priceCells(cells, groups));
     Map<Group, Pricing> pricing = new LinkedHashMap<>();
@@ -219,25 +224,40 @@ public final class MarketValue {
     }
   }
 
+  /**
+   * The records counted in one aggregation, collected: a record is either left out ({@code _valid}
+   * false or not the person's first record: {@code excluded} true, by reason and period) or the
+   * first record of a valid person (by sample, listing, period, category, tier and freshness).
+   * Bounded: a handful of excluded rows per period, and one group row per sample and cell key.
+   * Columns: excluded, reason, sample_id, listing_id, period, category, tier, freshness, n.
+   */
+  private static List<Row> counted(Dataset<Row> marked) {
+    Column out = col("_valid").equalTo(false).or(col("_rank").gt(1));
+    Column in = col("_valid").and(col("_rank").equalTo(1));
+    Column reason = when(col("_valid").equalTo(false), lit("fabricated")).otherwise(lit("repeat"));
+    return marked
+        .filter(out.or(in))
+        .groupBy(
+            out.as("excluded"),
+            when(out, reason).as("reason"),
+            when(in, col("sample_id")).as("sample_id"),
+            when(in, col("listing_id")).as("listing_id"),
+            col("period"),
+            when(in, coalesce(col("category"), lit("other"))).as("category"),
+            when(in, coalesce(col("tier"), lit("unknown"))).as("tier"),
+            when(in, coalesce(col("inferred_freshness"), lit("unknown"))).as("freshness"))
+        .agg(count(lit(1)).as("n"))
+        .collectAsList();
+  }
+
   /** Records left out, by reason and period (counts only: a handful of rows). */
-  private static List<Row> excluded(Dataset<Row> marked) {
-    Column reason =
-        org.apache
-            .spark
-            .sql
-            .functions
-            .when(col("_valid").equalTo(false), lit("fabricated"))
-            .otherwise(lit("repeat"));
+  private static List<Row> excluded(List<Row> counted) {
     List<Row> out = new ArrayList<>();
     for (Row r :
-        marked
-            .filter(col("_valid").equalTo(false).or(col("_rank").gt(1)))
-            .groupBy(reason.as("reason"), col("period"))
-            .agg(count(lit(1)).as("n"))
-            .orderBy("reason", "period")
-            .collectAsList()) {
-      String reasonCode = r.getString(0);
-      String period = r.getString(1);
+        GoldRows.sorted(
+            counted.stream().filter(x -> x.getBoolean(0)).toList(), "reason", "period")) {
+      String reasonCode = r.getString(1);
+      String period = r.getString(4);
       out.add(
           RowFactory.create(
               "value_excluded",
@@ -248,7 +268,7 @@ public final class MarketValue {
               null,
               null,
               null,
-              r.getLong(2),
+              r.getLong(8),
               reasonCode,
               null,
               null,
@@ -262,30 +282,26 @@ public final class MarketValue {
     return out;
   }
 
-  /** Groups of first-seen valid persons; collected (samples × categories × tiers rows). */
-  private static List<Group> groups(Dataset<Row> first) {
+  /** Groups of first-seen valid persons (samples × categories × tiers rows). */
+  private static List<Group> groups(List<Row> counted) {
     List<Group> out = new ArrayList<>();
     for (Row r :
-        first
-            .groupBy(
-                col("sample_id"),
-                col("listing_id"),
-                col("period"),
-                coalesce(col("category"), lit("other")).as("category"),
-                coalesce(col("tier"), lit("unknown")).as("tier"),
-                coalesce(col("inferred_freshness"), lit("unknown")).as("freshness"))
-            .agg(count(lit(1)).as("persons"))
-            .orderBy("sample_id", "period", "category", "tier", "freshness")
-            .collectAsList()) {
+        GoldRows.sorted(
+            counted.stream().filter(x -> !x.getBoolean(0)).toList(),
+            "sample_id",
+            "period",
+            "category",
+            "tier",
+            "freshness")) {
       out.add(
           new Group(
-              r.getString(0),
-              r.getString(1),
               r.getString(2),
               r.getString(3),
               r.getString(4),
               r.getString(5),
-              r.getLong(6)));
+              r.getString(6),
+              r.getString(7),
+              r.getLong(8)));
     }
     return out;
   }

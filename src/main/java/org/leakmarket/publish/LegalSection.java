@@ -121,12 +121,14 @@ public record LegalSection(
       }
       aggs.add(sum(when(col("tier_" + side).isNull(), 1L).otherwise(0L)).as("null_" + side));
     }
+    // bounded: one row per unit and measure; ordered on the driver (no sampling job, no shuffle)
     List<Row> rows =
-        g.filter(col("measure").isin(LegalThresholds.ITEMS, LegalRules.load().gains().id()))
-            .groupBy("unit", "measure")
-            .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
-            .orderBy("unit", "measure")
-            .collectAsList();
+        GoldRows.collectSorted(
+            g.filter(col("measure").isin(LegalThresholds.ITEMS, LegalRules.load().gains().id()))
+                .groupBy("unit", "measure")
+                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)),
+            "unit",
+            "measure");
     List<TierRow> tiers = new ArrayList<>();
     for (Row r : rows) {
       boolean checked = agg(r, "null_counted").equals(0L);
@@ -144,14 +146,17 @@ public record LegalSection(
               b));
     }
     List<SampleItems> samples = new ArrayList<>();
-    for (GoldLegalThreshold r :
-        GoldRows.collect(
-            g.filter(
+    // bounded: one row per leak sample
+    List<GoldLegalThreshold> sampleRows =
+        GoldRows.from(
+            GoldRows.collectSorted(
+                g.filter(
                     col("unit")
                         .equalTo(LegalThresholds.SAMPLE)
-                        .and(col("measure").equalTo(LegalThresholds.ITEMS)))
-                .orderBy("key"),
-            GoldLegalThreshold::from)) {
+                        .and(col("measure").equalTo(LegalThresholds.ITEMS))),
+                "key"),
+            GoldLegalThreshold::from);
+    for (GoldLegalThreshold r : sampleRows) {
       samples.add(
           new SampleItems(
               r.key(),
@@ -163,15 +168,17 @@ public record LegalSection(
               r.tierCounted(),
               false));
     }
-    return new LegalSection(
-        g.select("rules_version").limit(1).collectAsList().stream()
-            .map(x -> x.getString(0))
-            .findFirst()
-            .orElse(LegalRules.load().version()),
-        SOURCE,
-        NOTE,
-        tiers,
-        samples);
+    // every row of one write carries the same rules version (a literal of LegalThresholds): a
+    // sample row gives it without another query; only a table with no sample rows is asked again
+    String rulesVersion = sampleRows.isEmpty() ? null : sampleRows.get(0).rulesVersion();
+    if (rulesVersion == null) {
+      rulesVersion =
+          g.select("rules_version").limit(1).collectAsList().stream()
+              .map(x -> x.getString(0))
+              .findFirst()
+              .orElse(LegalRules.load().version());
+    }
+    return new LegalSection(rulesVersion, SOURCE, NOTE, tiers, samples);
   }
 
   private static Side side(Row r, String side) {

@@ -3,12 +3,14 @@ package org.leakmarket.publish;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.leakmarket.config.LeakmarketConfig;
@@ -61,6 +63,9 @@ import org.leakmarket.warehouse.gold.GoldRows;
 public final class ModelBuilder {
   private final Warehouse warehouse;
   private final LeakmarketConfig cfg;
+  private final Map<Table, List<Row>> reasonCounts = new java.util.EnumMap<>(Table.class);
+  private List<GoldExposureRow> exposureRows;
+  private boolean exposureHasRule;
 
   public ModelBuilder(Warehouse warehouse, LeakmarketConfig cfg) {
     this.warehouse = warehouse;
@@ -110,13 +115,16 @@ public final class ModelBuilder {
         GoldRows.has(table, "product")
             ? List.of("period", "product", "category", "tier", "freshness")
             : List.of("period", "category", "tier", "freshness");
+    // one collect of the base cells, ordered here (GoldRows.collectSorted): bounded, one row per
+    // cell
     for (GoldMarketCell r :
-        GoldRows.collect(
-            table
-                .filter(col("dimensions").equalTo(""))
-                .drop("quotes_cny") // the quotes themselves are for the valuation, not the brief
-                .orderBy(
-                    order.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new)),
+        GoldRows.from(
+            GoldRows.collectSorted(
+                table
+                    .filter(col("dimensions").equalTo(""))
+                    .drop(
+                        "quotes_cny"), // the quotes themselves are for the valuation, not the brief
+                order.toArray(String[]::new)),
             GoldMarketCell::from)) {
       if (Periods.within(r.period(), label)) {
         weight = weight == null ? r.weight() : weight;
@@ -145,8 +153,9 @@ public final class ModelBuilder {
     List<IndexPoint> jevons = new ArrayList<>();
     List<HedonicPoint> hedonic = new ArrayList<>();
     for (GoldPriceIndex r :
-        GoldRows.collect(
-            warehouse.read(Table.GOLD_PRICE_INDEX).orderBy("method", "period"),
+        GoldRows.from(
+            // bounded: one row per method and period
+            GoldRows.collectSorted(warehouse.read(Table.GOLD_PRICE_INDEX), "method", "period"),
             GoldPriceIndex::from)) {
       String period = r.period();
       if (!Periods.notAfter(period, label)) {
@@ -183,6 +192,26 @@ public final class ModelBuilder {
     return new Market(cells, jevons, hedonic, weight == null ? cfg.weight() : weight);
   }
 
+  /** A row of gold/exposure with its breakdown, read once for the exposure and value sections. */
+  private record GoldExposureRow(String breakdown, Row row) {}
+
+  /**
+   * gold/exposure, collected once and ordered by (breakdown, key) on the driver: the exposure
+   * section and the value section both read it. Bounded: one row per breakdown key and per valued
+   * group.
+   */
+  private List<GoldExposureRow> exposureRows() {
+    if (exposureRows == null) {
+      Dataset<Row> table = warehouse.read(Table.GOLD_EXPOSURE);
+      exposureHasRule = GoldRows.has(table, "rule");
+      exposureRows =
+          GoldRows.collectSorted(table, "breakdown", "key").stream()
+              .map(r -> new GoldExposureRow(r.getAs("breakdown"), r))
+              .toList();
+    }
+    return exposureRows;
+  }
+
   /**
    * The primary rule as gold/market_cells decided it. The same rule ({@link SmallCells}) at this
    * run's thresholds also hides the cell: a table written before the column existed has no
@@ -206,11 +235,11 @@ public final class ModelBuilder {
       return out;
     }
     for (GoldMarketVolume r :
-        GoldRows.collect(
-            warehouse
-                .read(Table.GOLD_MARKET_VOLUME)
-                .filter(col("period").isNotNull())
-                .orderBy("period"),
+        GoldRows.from(
+            // bounded: one row per period
+            GoldRows.collectSorted(
+                warehouse.read(Table.GOLD_MARKET_VOLUME).filter(col("period").isNotNull()),
+                "period"),
             GoldMarketVolume::from)) {
       if (Periods.notAfter(r.period(), label)) {
         out.add(new Volume(r.period(), r.uniqueOffers(), r.sellers(), false));
@@ -230,11 +259,11 @@ public final class ModelBuilder {
     List<RegionCount> byRegion = new ArrayList<>();
     List<SampleCheck> samples = new ArrayList<>();
     for (GoldExposure r :
-        GoldRows.collect(
-            warehouse
-                .read(Table.GOLD_EXPOSURE)
-                .filter(col("breakdown").notEqual("value"))
-                .orderBy("breakdown", "key"),
+        GoldRows.from(
+            exposureRows().stream()
+                .filter(r -> r.breakdown() != null && !"value".equals(r.breakdown()))
+                .map(GoldExposureRow::row)
+                .toList(),
             GoldExposure::from)) {
       String key = r.key();
       Long p = r.persons();
@@ -275,12 +304,12 @@ public final class ModelBuilder {
    * wrote), which gives the label's total its own joint interval.
    */
   private ValueAtMarket value(String label) {
-    Dataset<Row> rows =
-        warehouse
-            .read(Table.GOLD_EXPOSURE)
-            .filter(col("breakdown").isin("value", "value_excluded"))
-            .orderBy("breakdown", "key");
-    boolean current = GoldRows.has(rows, "rule");
+    List<Row> rows =
+        exposureRows().stream()
+            .filter(r -> "value".equals(r.breakdown()) || "value_excluded".equals(r.breakdown()))
+            .map(GoldExposureRow::row)
+            .toList();
+    boolean current = exposureHasRule;
     List<ValueCell> cells = new ArrayList<>();
     List<String> keys = new ArrayList<>(); // each cell's key in gold/exposure, which sim uses
     List<ValueSimulation.Group> sim = new ArrayList<>();
@@ -289,7 +318,7 @@ public final class ModelBuilder {
     long unpriced = 0;
     long fabricated = 0;
     long repeats = 0;
-    for (GoldExposure r : GoldRows.collect(rows, GoldExposure::from)) {
+    for (GoldExposure r : GoldRows.from(rows, GoldExposure::from)) {
       String period = r.period();
       if (period == null || !Periods.within(period, label)) {
         continue;
@@ -395,8 +424,10 @@ public final class ModelBuilder {
 
   private Population population() {
     List<GoldPopulation> rows =
-        GoldRows.collect(
-            warehouse.read(Table.GOLD_POPULATION).orderBy("method", "model"), GoldPopulation::from);
+        GoldRows.from(
+            // bounded: one row per method and model
+            GoldRows.collectSorted(warehouse.read(Table.GOLD_POPULATION), "method", "model"),
+            GoldPopulation::from);
     if (rows.isEmpty()) {
       return null;
     }
@@ -478,19 +509,26 @@ public final class ModelBuilder {
 
   private Listings listings() {
     long bronze = countOf(Table.BRONZE_LISTINGS);
-    long ingestRejected =
-        warehouse.exists(Table.QUARANTINE_LISTINGS)
-            ? warehouse
-                .read(Table.QUARANTINE_LISTINGS)
-                .filter(col("stage").equalTo("ingest"))
-                .count()
-            : 0;
-    long rejected = countOf(Table.QUARANTINE_LISTINGS);
-    long offers = countOf(Table.SILVER_OFFERS);
-    long unique =
-        warehouse.exists(Table.SILVER_OFFERS)
-            ? warehouse.read(Table.SILVER_OFFERS).filter(col("first_post")).count()
-            : 0;
+    long ingestRejected = 0;
+    long rejected = 0;
+    for (Row r : reasons(Table.QUARANTINE_LISTINGS)) {
+      rejected += r.getLong(2);
+      if ("ingest".equals(r.getString(0))) {
+        ingestRejected += r.getLong(2);
+      }
+    }
+    long offers = 0;
+    long unique = 0;
+    if (warehouse.exists(Table.SILVER_OFFERS)) {
+      // the offers and the first posts among them in one aggregation (one job, not two counts)
+      Row r =
+          warehouse
+              .read(Table.SILVER_OFFERS)
+              .agg(count(lit(1)), count(when(col("first_post"), lit(1))))
+              .first();
+      offers = r.getLong(0);
+      unique = r.getLong(1);
+    }
     return new Listings(bronze + ingestRejected, offers, rejected, offers - unique);
   }
 
@@ -498,36 +536,54 @@ public final class ModelBuilder {
     if (!warehouse.exists(Table.BRONZE_SAMPLE_FILES)) {
       return new SampleCounts(0, 0L, 0);
     }
-    return new SampleCounts(
-        countOf(Table.BRONZE_SAMPLE_FILES),
-        countOf(Table.BRONZE_SAMPLE_RECORDS),
-        countOf(Table.QUARANTINE_SAMPLE_RECORDS));
+    long files = 0;
+    for (Row r : reasons(Table.BRONZE_SAMPLE_FILES)) {
+      files += r.getLong(2);
+    }
+    long rejectedRecords = 0;
+    for (Row r : reasons(Table.QUARANTINE_SAMPLE_RECORDS)) {
+      rejectedRecords += r.getLong(2);
+    }
+    return new SampleCounts(files, countOf(Table.BRONZE_SAMPLE_RECORDS), rejectedRecords);
   }
 
   private Map<String, Long> rejections() {
     Map<String, Long> out = new TreeMap<>();
-    addReasons(out, Table.QUARANTINE_LISTINGS, "");
-    addReasons(out, Table.QUARANTINE_SAMPLE_RECORDS, "sample_");
-    if (warehouse.exists(Table.BRONZE_SAMPLE_FILES)) {
-      for (Row r :
-          collect(
-              warehouse
-                  .read(Table.BRONZE_SAMPLE_FILES)
-                  .filter(col("status").notEqual("ok"))
-                  .groupBy("reason")
-                  .agg(count(lit(1))))) {
-        out.merge("sample_file_" + r.getString(0), r.getLong(1), Long::sum);
+    for (Row r : reasons(Table.QUARANTINE_LISTINGS)) {
+      out.merge("" + r.getString(1), r.getLong(2), Long::sum);
+    }
+    for (Row r : reasons(Table.QUARANTINE_SAMPLE_RECORDS)) {
+      out.merge("sample_" + r.getString(1), r.getLong(2), Long::sum);
+    }
+    for (Row r : reasons(Table.BRONZE_SAMPLE_FILES)) {
+      String status = r.getString(0);
+      if (status != null && !status.equals("ok")) { // as filter(status != 'ok'): null is not
+        out.merge("sample_file_" + r.getString(1), r.getLong(2), Long::sum);
       }
     }
     return out;
   }
 
-  private void addReasons(Map<String, Long> out, Table t, String prefix) {
-    if (warehouse.exists(t)) {
-      for (Row r : collect(warehouse.read(t).groupBy("reason").agg(count(lit(1))))) {
-        out.merge(prefix + r.getString(0), r.getLong(1), Long::sum);
-      }
-    }
+  /**
+   * Rows (stage or status, reason, rows) of a quarantine table or of bronze/sample_files, counted
+   * once per builder and shared by the listing, sample and rejection counts: one aggregation per
+   * table instead of a count, a filtered count and a group-by. Bounded: one row per stage (or file
+   * status) and reason code. Empty when the table does not exist.
+   */
+  private List<Row> reasons(Table t) {
+    return reasonCounts.computeIfAbsent(
+        t,
+        x -> {
+          if (!warehouse.exists(x)) {
+            return List.of();
+          }
+          Dataset<Row> d = warehouse.read(x);
+          Column by =
+              x == Table.BRONZE_SAMPLE_FILES
+                  ? col("status")
+                  : GoldRows.has(d, "stage") ? col("stage") : lit(null).cast("string");
+          return collect(d.groupBy(by.as("by"), col("reason")).agg(count(lit(1))));
+        });
   }
 
   private DataAndMethods dataAndMethods(

@@ -27,6 +27,76 @@ public final class GoldRows {
     return out;
   }
 
+  /**
+   * Collects {@code small} (a gold table, already filtered, not ordered) once and orders its rows
+   * on the driver by {@code orderBy}, ascending with nulls first as Spark's {@code orderBy} does
+   * (strings in Spark's binary UTF-8 order). A global {@code orderBy} costs a sampling job and a
+   * shuffle per query; the rows of a gold table are few by construction (one per cell, period,
+   * breakdown key or model), so sorting them here costs nothing. Rows equal on every column keep
+   * the order they were read in (a stable sort).
+   */
+  public static List<Row> collectSorted(Dataset<Row> small, String... orderBy) {
+    return sorted(small.collectAsList(), orderBy);
+  }
+
+  /** {@code rows} ordered on the driver as {@link #collectSorted} orders them. */
+  public static List<Row> sorted(List<Row> rows, String... orderBy) {
+    List<Row> out = new ArrayList<>(rows);
+    if (out.isEmpty()) {
+      return out;
+    }
+    int[] idx = new int[orderBy.length];
+    for (int i = 0; i < orderBy.length; i++) {
+      idx[i] = out.get(0).fieldIndex(orderBy[i]);
+    }
+    out.sort(
+        (a, b) -> {
+          for (int i : idx) {
+            int c = compareValues(a.isNullAt(i) ? null : a.get(i), b.isNullAt(i) ? null : b.get(i));
+            if (c != 0) {
+              return c;
+            }
+          }
+          return 0;
+        });
+    return out;
+  }
+
+  /** Records of already collected (and ordered) rows. */
+  public static <T> List<T> from(List<Row> rows, Function<Row, T> from) {
+    List<T> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(from.apply(r));
+    }
+    return out;
+  }
+
+  /**
+   * Spark's ascending order of two values of one column: nulls first, strings by their UTF-8 bytes
+   * (Spark's binary collation, which differs from {@link String#compareTo} above U+FFFF), doubles
+   * with NaN greatest and -0.0 equal to 0.0, anything else by its natural order.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public static int compareValues(Object a, Object b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : -1) : 1;
+    }
+    if (a instanceof String x && b instanceof String y) {
+      return org.apache.spark.unsafe.types.UTF8String.fromString(x)
+          .binaryCompare(org.apache.spark.unsafe.types.UTF8String.fromString(y));
+    }
+    if (a instanceof Double x && b instanceof Double y) {
+      if (x.isNaN() || y.isNaN()) {
+        return x.isNaN() ? (y.isNaN() ? 0 : 1) : -1;
+      }
+      return x.doubleValue() == y.doubleValue() ? 0 : (x < y ? -1 : 1);
+    }
+    if (a instanceof Comparable c) {
+      return c.compareTo(b);
+    }
+    throw new IllegalArgumentException("cannot order values of " + a.getClass());
+  }
+
   /** Whether the table (or row) has the column: tables written before it existed do not. */
   public static boolean has(Dataset<Row> table, String column) {
     return Arrays.asList(table.columns()).contains(column);

@@ -206,7 +206,7 @@ public final class ModelBuilder {
       exposureHasRule = GoldRows.has(table, "rule");
       exposureRows =
           GoldRows.collectSorted(table, "breakdown", "key").stream()
-              .map(r -> new GoldExposureRow(r.getAs("breakdown"), r))
+              .map(r -> new GoldExposureRow(GoldExposure.from(r).breakdown(), r))
               .toList();
     }
     return exposureRows;

@@ -99,8 +99,8 @@ final class Lexer {
         }
         Token word = numberWord(i, j);
         if (word != null) {
-          tokens.add(word); // prices starting at one dollar
-          i = j;
+          tokens.add(word); // prices starting at one dollar, one million addresses
+          i = Math.max(j, word.end);
           continue;
         }
         if (j - i >= 3 && j - i <= 4 && allUpper(i, j) && afterNumber(i)) {
@@ -142,12 +142,22 @@ final class Lexer {
   private static final int LONGEST_NUMBER_WORD =
       NUMBER_WORDS.stream().mapToInt(String::length).max().orElse(0);
 
+  private static final String HALF = "-and-a-half";
+
+  /** English scale words a number word may stand before (one million, two thousand). */
+  private static final java.util.Map<String, java.math.BigDecimal> SCALE_WORDS =
+      java.util.Map.of(
+          "thousand", java.math.BigDecimal.valueOf(1_000),
+          "million", java.math.BigDecimal.valueOf(1_000_000),
+          "billion", java.math.BigDecimal.valueOf(1_000_000_000));
+
   private static final java.util.Set<String> MONEY_UNIT_WORDS =
       java.util.Set.of("dollar", "dollars", "cent", "cents", "euro", "euros", "pound", "pounds");
 
   /**
    * One dollar, five cents: an English number word (zero to twenty) right before a money unit word
-   * is a number; anywhere else (one of the, the one we analyzed) it is a plain word.
+   * is a number, and so is one before a scale word with the scale (one million); anywhere else (one
+   * of the, the one we analyzed) it is a plain word.
    */
   private Token numberWord(int i, int j) {
     int n = text.length;
@@ -155,19 +165,51 @@ final class Lexer {
     if (i > 0 && TermTrie.isAsciiLetter(text[i - 1])
         || j - i > LONGEST_NUMBER_WORD
         || j + 1 >= n
-        || text[j] != ' ') {
+        || text[j] != ' ' && text[j] != '-') {
       return null;
     }
     int v = NUMBER_WORDS.indexOf(new String(text, i, j - i));
     if (v < 0) {
       return null;
     }
+    // one-and-a-half million, two and a half thousand: a half more, before a scale word only
+    boolean half = false;
+    if (j + HALF.length() < n
+        && (regionMatches(j, HALF) || regionMatches(j, HALF.replace('-', ' ')))
+        && text[j + HALF.length()] == ' ') {
+      half = true;
+      j += HALF.length();
+    } else if (text[j] != ' ') {
+      return null;
+    }
     int k = j + 1;
     while (k < n && TermTrie.isAsciiLetter(text[k])) {
       k++;
     }
-    if (!MONEY_UNIT_WORDS.contains(new String(text, j + 1, k - j - 1))) {
-      return null;
+    String next = new String(text, j + 1, k - j - 1);
+    if (half || !MONEY_UNIT_WORDS.contains(next)) {
+      // one million addresses, for one million, two thousand cards: a number word before an
+      // English scale word (million, thousand, billion) is the number they make together
+      java.math.BigDecimal scale = SCALE_WORDS.get(next);
+      if (scale == null
+          || v == 0
+          || k < n
+              && !Character.isWhitespace(text[k])
+              && text[k] != '.'
+              && text[k] != ','
+              && text[k] != ':'
+              && text[k] != ';'
+              && text[k] != ')') {
+        return null;
+      }
+      Token t = new Token(Token.NUM, i, k);
+      t.value =
+          (half
+                  ? java.math.BigDecimal.valueOf(v).add(java.math.BigDecimal.valueOf(5, 1))
+                  : java.math.BigDecimal.valueOf(v))
+              .multiply(scale);
+      t.multiplied = true;
+      return t;
     }
     Token t = new Token(Token.NUM, i, j);
     t.value = java.math.BigDecimal.valueOf(v);

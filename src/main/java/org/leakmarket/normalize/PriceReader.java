@@ -155,7 +155,13 @@ final class PriceReader extends PhraseTokens {
       priceCell = notPrices.middleCell(moneys); // ... | $100 | Seller447 | Buy
     }
     for (Money m : moneys) {
+      boolean moved = movedTo(m);
       Point p = pair(m);
+      if (moved && p.qualifier == Qualifier.FROM) {
+        p.qualifier = null; // the from of "rose from USD 9 to USD 14" opens the move, not a price
+        p.qualStart = -1;
+        p.qualEnd = -1;
+      }
       if (m == priceCell && p.count == null) {
         Count c = NotPrices.onlyPairable(counts);
         if (c != null) {
@@ -167,6 +173,7 @@ final class PriceReader extends PhraseTokens {
       }
       r.points.add(p);
     }
+    pricedBounds(r.points);
     carryQualifier(r.points, this::joinedByOr);
     spreadRange(r.points);
     averagedInSentence(r.points);
@@ -452,11 +459,19 @@ final class PriceReader extends PhraseTokens {
     int end = m.start;
     for (int b = m.first - 1; b >= 0 && b >= m.first - 6; b--) {
       Token tb = toks.get(b);
-      if (!gapOk(tb.end, end, 4)) {
+      // 1.5 million addresses sell for $100, 1,000 logins can sell for $5,000: the verb of selling
+      // between the goods and their price is no word of its own
+      if (!gapOk(tb.end, end, 4 + saleVerbChars(tb.end, end))) {
         break;
       }
       if (postfixQualifier(tb)) {
         break; // "or more" qualifies the price before it
+      }
+      // Fullz from Canada $15, addresses from England sell for $100: from before a place names
+      // where the goods come from, it qualifies no price
+      if (originFrom(b)) {
+        end = tb.start;
+        continue;
       }
       // Up to ~$1,170: an approximation mark between a qualifier and its price
       if (b == m.first - 1
@@ -519,7 +534,7 @@ final class PriceReader extends PhraseTokens {
       }
       if (role[b] == COUNT) {
         Count c = countAt[b];
-        if (pairable(c) && gapOk(c.end, end, 3)) {
+        if (pairable(c) && gapOk(c.end, end, 3 + saleVerbChars(c.end, end))) {
           bundle(p, c);
           p.start = Math.min(p.start, c.start);
           // 每万条: the 每 before the count belongs to the expression
@@ -601,7 +616,10 @@ final class PriceReader extends PhraseTokens {
   private void cellQualifier(Point p) {
     for (int k = 0; k < toks.size() && toks.get(k).end <= p.money.start; k++) {
       Token t = toks.get(k);
-      if ((t.kinds & QUALIFIER_KINDS) == 0 || role[k] != FREE || postfixQualifier(t)) {
+      if ((t.kinds & QUALIFIER_KINDS) == 0
+          || role[k] != FREE
+          || postfixQualifier(t)
+          || originFrom(k)) {
         continue;
       }
       if (!closesPhrase(t.end)) {
@@ -892,6 +910,164 @@ final class PriceReader extends PhraseTokens {
     c.claimed = true;
     p.count = c;
     p.rule = c.n == 1 ? "price.per_record" : "price.bundle";
+  }
+
+  /** A verb of change right before "from" (rose from, fell from, dropped from), blanks after it. */
+  private static final java.util.regex.Pattern MOVED_FROM =
+      java.util.regex.Pattern.compile(
+          "(?:^|[^a-z])(?:rose|risen|rises|rise|fell|fallen|falls|fall|increased|increases"
+              + "|decreased|decreases|dropped|drops|declined|declines|climbed|climbs|jumped|jumps"
+              + "|grew|grown|grows|soared|slipped|went up|gone up|went down|gone down)"
+              + "\\s+from\\s*$");
+
+  private static final java.util.regex.Pattern FALL_VERB =
+      java.util.regex.Pattern.compile(
+          "fell|fallen|falls|fall|decreas|dropped|drops|declin|slipped|went down|gone down");
+
+  /**
+   * The average price rose from USD 9 to USD 14, fell from USD 33 to USD 22: a price that moved
+   * from one figure to another is the figure it moved to, no range; the money becomes its later
+   * bound.
+   */
+  private boolean movedTo(Money m) {
+    if (m.high == null || m.low == null) {
+      return false;
+    }
+    int lo = Math.max(0, m.start - 40);
+    String before = new String(text, lo, m.start - lo);
+    java.util.regex.Matcher mm = MOVED_FROM.matcher(before);
+    boolean moved = mm.find();
+    if (!moved && m.start + 4 <= text.length && String.valueOf(text, m.start, 4).equals("from")) {
+      mm = MOVED_FROM.matcher(before + "from");
+      moved = mm.find();
+    }
+    if (moved) {
+      // the bounds are kept low to high: a fall ends on the lower figure, a rise on the higher
+      if (!FALL_VERB.matcher(mm.group()).find()) {
+        m.low = m.high;
+      }
+      m.high = null;
+    }
+    return moved;
+  }
+
+  /**
+   * Anywhere from $82 for a Gmail account to $1,000 for Twitter accounts: when each bound of a from
+   * ... to span names its own goods the two are two prices, each exact; the from opens the span and
+   * qualifies neither.
+   */
+  private void pricedBounds(List<Point> pts) {
+    for (int i = 0; i + 1 < pts.size(); i++) {
+      Point a = pts.get(i);
+      Point b = pts.get(i + 1);
+      if (a.qualifier != Qualifier.FROM
+          || a.qualStart < 0
+          || a.qualEnd - a.qualStart != 4
+          || !String.valueOf(text, a.qualStart, 4).equals("from")
+          || a.money.high != null
+          || b.money.high != null
+          || a.end > b.start) {
+        continue;
+      }
+      int k = b.money.first - 1;
+      if (k < 0
+          || !toks.get(k).has(Kind.RANGE)
+          || toks.get(k).end - toks.get(k).start != 2
+          || !String.valueOf(text, toks.get(k).start, 2).equals("to")
+          || !String.valueOf(text, toks.get(k).end, b.money.start - toks.get(k).end).isBlank()
+          || toks.get(k).start < a.end
+          || sentenceEndBetween(a.end, b.start)) {
+        continue;
+      }
+      // goods named between the bounds: a word of the goods after the first price
+      boolean goods = false;
+      for (int g = a.money.last + 1; g < k; g++) {
+        goods |= toks.get(g).has(Kind.PRODUCT) || toks.get(g).has(Kind.GOODS);
+      }
+      if (goods) {
+        a.qualifier = null;
+        a.qualStart = -1;
+        a.qualEnd = -1;
+      }
+    }
+  }
+
+  /**
+   * Words of selling that may stand between goods and their price: sell for, can sell for, go for.
+   */
+  private static final java.util.Set<String> SALE_VERBS =
+      java.util.Set.of(
+          "sell",
+          "sells",
+          "sold",
+          "selling",
+          "go",
+          "goes",
+          "went",
+          "going",
+          "cost",
+          "costs",
+          "costing",
+          "fetch",
+          "fetches",
+          "fetched",
+          "can",
+          "could",
+          "may",
+          "might",
+          "will",
+          "would",
+          "is",
+          "are",
+          "was",
+          "were",
+          "be",
+          "being",
+          "been",
+          "bring",
+          "brings",
+          "in",
+          "for",
+          "at",
+          "typically",
+          "usually",
+          "now",
+          "reportedly");
+
+  /** The letters of selling words (SALE_VERBS) between two offsets. */
+  private int saleVerbChars(int from, int to) {
+    int n = 0;
+    int i = from;
+    while (i < to) {
+      if (!TermTrie.isAsciiLetter(text[i])) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < to && TermTrie.isAsciiLetter(text[j])) {
+        j++;
+      }
+      if (SALE_VERBS.contains(new String(text, i, j - i))) {
+        n += j - i;
+      }
+      i = j;
+    }
+    return n;
+  }
+
+  /**
+   * Fullz from Canada, addresses from England: the word from right before a place (blanks between)
+   * says where the goods come from; it is no "from" price.
+   */
+  private boolean originFrom(int k) {
+    Token t = toks.get(k);
+    return t.has(Kind.MIN)
+        && t.end - t.start == 4
+        && String.valueOf(text, t.start, 4).equals("from")
+        && k + 1 < toks.size()
+        && role[k + 1] == FREE
+        && toks.get(k + 1).has(Kind.REGION)
+        && String.valueOf(text, t.end, toks.get(k + 1).start - t.end).isBlank();
   }
 
   private static void qualify(Point p, Token t, Qualifier q) {

@@ -43,6 +43,10 @@ final class MentionFinder implements java.io.Serializable {
       }
       boolean issuer = false;
       for (Vocabulary.Meaning m : t.meanings) {
+        if (m.kind() == Kind.CATEGORY && namesAPerson(lower, t.end)) {
+          continue; // 大学生张某 (a student named 张某) sold the data: the word says who he is, not whose
+          // data
+        }
         switch (m.kind()) {
           case TIER, CATEGORY, ISSUER, REGION, PRODUCT -> out.add(Mention.of(m, t.start, t.end));
           case FRESHNESS -> {
@@ -150,6 +154,18 @@ final class MentionFinder implements java.io.Serializable {
     }
     char c = lower[start - 1];
     return c == '不' || c == '没' || c == '未';
+  }
+
+  /**
+   * 大学生张某, 车主李某某: a category word right before a surname and 某 (how court, procuratorate and news
+   * texts name a defendant or witness) describes that person, the seller or a go-between, not whose
+   * records are sold (tenth Chinese round, a 检察日报 case: 大学生张某…将…小区业主信息出售).
+   */
+  static boolean namesAPerson(char[] s, int end) {
+    return end + 1 < s.length
+        && s[end] != '某'
+        && Character.UnicodeScript.of(s[end]) == Character.UnicodeScript.HAN
+        && s[end + 1] == '某';
   }
 
   /**

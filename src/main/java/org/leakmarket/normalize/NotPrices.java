@@ -395,6 +395,12 @@ final class NotPrices extends PhraseTokens {
         }
       }
     }
+    for (int k = 0; k < toks.size(); k++) {
+      Token t = toks.get(k);
+      if (t.isNum() && inHandleOrAddress(t.start, t.end)) {
+        role[k] = IDENT; // @xl9kf_bot, xl9gw.xyz, t.me/xl9xd_bot: a digit of a name is no amount
+      }
+    }
     if (saysBuy()) { // no "buy": no promotion (the regexes below run only then)
       for (int k = 0; k < toks.size(); k++) {
         if (toks.get(k).isNum() && promotion(toks.get(k))) {
@@ -402,6 +408,34 @@ final class NotPrices extends PhraseTokens {
         }
       }
     }
+  }
+
+  /**
+   * Whether the number at [start, end) lies inside a Telegram handle, a domain or a link path
+   * (tenth Chinese round, look-up bots' spam: 《TG:@xl9kf_bot》, 【网址:xl9gw.xyz】, t.me/xl9xd_bot): the
+   * run of ASCII letters, digits and '_' around it starts with a letter and follows '@' or '/', or
+   * is followed by '.' and a letter. A run starting with a digit (@5usd, /10k, 5k.) is left to the
+   * other readings.
+   */
+  private boolean inHandleOrAddress(int start, int end) {
+    int a = start;
+    while (a > 0 && nameChar(text[a - 1])) {
+      a--;
+    }
+    int b = end;
+    while (b < text.length && nameChar(text[b])) {
+      b++;
+    }
+    if (a == start || !TermTrie.isAsciiLetter(text[a])) {
+      return false;
+    }
+    boolean after = a > 0 && (text[a - 1] == '@' || text[a - 1] == '/');
+    boolean domain = b + 1 < text.length && text[b] == '.' && TermTrie.isAsciiLetter(text[b + 1]);
+    return after || domain;
+  }
+
+  private static boolean nameChar(char c) {
+    return TermTrie.isAsciiLetter(c) || c >= '0' && c <= '9' || c == '_';
   }
 
   /** Whether the text holds "buy" in any case: the word every promotion starts with. */

@@ -504,6 +504,12 @@ final class PriceReader extends PhraseTokens {
           end = tb.start;
           continue;
         }
+        Count held = each.has(Vocabulary.LOT) ? packageHolds(b) : null;
+        if (held != null) {
+          // 将2300余万笔资料“包裹”出售，一包售价五千美金: a package or batch holds the count written before it
+          bundle(p, held);
+          break;
+        }
         claimedEach[b] = true;
         p.rule = "price.per_record";
         p.start = tb.start;
@@ -836,6 +842,30 @@ final class PriceReader extends PhraseTokens {
   /** Whether the text between two prices joins them into one statement. */
   private interface Gap {
     boolean joins(int from, int to);
+  }
+
+  /**
+   * 一包, 每包, 一批 (a package, a batch: never one record) before a price, no count after it: the lot
+   * holds the nearest pairable count of 1,000 or more written before it in the same sentence (tenth
+   * Chinese round: 黑客将2300余万笔资料“包裹”出售，一包售价五千美金), else null.
+   */
+  private Count packageHolds(int b) {
+    Token t = toks.get(b);
+    if (!spells(t, "一包") && !spells(t, "每包") && !spells(t, "一批")) {
+      return null;
+    }
+    for (int k = b - 1; k >= 0; k--) {
+      if (role[k] == COUNT && countAt[k].first == k) {
+        Count c = countAt[k];
+        if (sentenceEndBetween(c.end, t.start)) {
+          return null;
+        }
+        if (pairable(c) && c.n >= 1000) {
+          return c;
+        }
+      }
+    }
+    return null;
   }
 
   /** A full stop, semicolon, line break or cell border (not a comma) between two offsets. */

@@ -389,7 +389,7 @@ final class Lexer {
             || factor.compareTo(BigDecimal.valueOf(10000)) == 0;
     if (!place
         || term.length() != 1
-        || v.stripTrailingZeros().scale() > 0
+        || PhraseTokens.fractional(v)
         || j >= n
         || !isAsciiDigit(text[j])) {
       return j;

@@ -26,10 +26,7 @@ final class CountReader extends PhraseTokens {
     int size = toks.size();
     for (int k = 0; k < size; k++) {
       Token t = toks.get(k);
-      if (!t.isNum()
-          || role[k] != FREE
-          || t.value.signum() <= 0
-          || (t.value.scale() > 0 && t.value.stripTrailingZeros().scale() > 0)) {
+      if (!t.isNum() || role[k] != FREE || t.value.signum() <= 0 || fractional(t.value)) {
         continue;
       }
       if (k > 0
@@ -206,9 +203,7 @@ final class CountReader extends PhraseTokens {
 
   /** A whole number of at least 2 written without a multiplier (3, 10; not 3k, 2.5). */
   private static boolean plainCountOfTwo(Token t) {
-    return !t.multiplied
-        && t.value.compareTo(BigDecimal.valueOf(2)) >= 0
-        && t.value.stripTrailingZeros().scale() <= 0;
+    return !t.multiplied && t.value.compareTo(BigDecimal.valueOf(2)) >= 0 && !fractional(t.value);
   }
 
   /** Whether a cell bar stands anywhere from {@code from} on. */

@@ -73,7 +73,7 @@ final class Lexer {
               && isAsciiDigit(text[i + 1])
               && (i == 0 || !isAsciiDigit(text[i - 1])))) {
         num = arabic(i);
-      } else if (chineseDigit(c) >= 0 || chineseUnit(c) > 0) {
+      } else if (c >= '\u3007' && (NUMERALS[c >>> 6] & 1L << c) != 0) {
         num = chinese(i);
       }
       if (num != null && num.end - i > termEnd - i) {
@@ -431,7 +431,7 @@ final class Lexer {
             || factor.compareTo(BigDecimal.valueOf(10000)) == 0;
     if (!place
         || term.length() != 1
-        || v.stripTrailingZeros().scale() > 0
+        || PhraseTokens.fractional(v)
         || j >= n
         || !isAsciiDigit(text[j])) {
       return j;
@@ -625,6 +625,20 @@ final class Lexer {
   private boolean startsLongTerm(int j) {
     int count = vocab.trie.matches(text, j, ends, nodes);
     return count > 0 && ends[0] - j >= 2;
+  }
+
+  /**
+   * The characters of Chinese numerals ({@link #chineseDigit} or {@link #chineseUnit}), one bit
+   * each: a Chinese character that is no numeral (most) is told by one load, not two switches.
+   */
+  private static final long[] NUMERALS = new long[(Character.MAX_VALUE + 1) / 64];
+
+  static {
+    for (int c = 0; c <= Character.MAX_VALUE; c++) {
+      if (chineseDigit((char) c) >= 0 || chineseUnit((char) c) > 0) {
+        NUMERALS[c >>> 6] |= 1L << c;
+      }
+    }
   }
 
   static boolean isAsciiDigit(char c) {

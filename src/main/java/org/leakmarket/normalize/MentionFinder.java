@@ -212,12 +212,11 @@ final class MentionFinder implements java.io.Serializable {
    * its own.
    */
   private Mention splitCategory(char[] s) {
-    String text = String.valueOf(s);
     Mention best = null;
     for (Vocabulary.SplitTerm st : vocab.splitCategories) {
-      for (int a = text.indexOf(st.first()); a >= 0; a = text.indexOf(st.first(), a + 1)) {
+      for (int a = indexOf(s, st.first(), 0); a >= 0; a = indexOf(s, st.first(), a + 1)) {
         int from = a + st.first().length();
-        int b = text.indexOf(st.second(), from);
+        int b = indexOf(s, st.second(), from);
         if (b < 0) {
           continue;
         }
@@ -243,6 +242,31 @@ final class MentionFinder implements java.io.Serializable {
       }
     }
     return best;
+  }
+
+  /**
+   * {@link String#indexOf(String, int)} on the advert's characters (no copy of the advert into a
+   * string for each advert without a category word).
+   */
+  private static int indexOf(char[] s, String w, int from) {
+    int n = w.length();
+    if (n == 0) {
+      return Math.max(0, Math.min(from, s.length));
+    }
+    char first = w.charAt(0);
+    for (int a = Math.max(0, from); a <= s.length - n; a++) {
+      if (s[a] != first) {
+        continue;
+      }
+      int k = 1;
+      while (k < n && s[a + k] == w.charAt(k)) {
+        k++;
+      }
+      if (k == n) {
+        return a;
+      }
+    }
+    return -1;
   }
 
   private static final int SPLIT_GAP = 12;

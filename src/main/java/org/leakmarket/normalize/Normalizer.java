@@ -498,8 +498,38 @@ public final class Normalizer implements Serializable {
     return Optional.of(r.points.get(0).money);
   }
 
+  /** Distinct structured currency fields remembered (a listing source writes a handful). */
+  private static final int CURRENCY_CACHE_LIMIT = 1024;
+
+  /**
+   * The code of each structured currency field seen, so that the vocabulary look-up (folding the
+   * field, a trie walk) runs once per distinct field, not per listing. Built on first use.
+   */
+  private transient volatile java.util.Map<String, String> currencyCodes;
+
   /** A structured currency field (USD, 元, $, rmb) as a code; unrecognised codes upper-cased. */
   private String currencyCode(String raw) {
+    java.util.Map<String, String> cache = currencyCodes;
+    if (cache == null) {
+      synchronized (this) {
+        cache = currencyCodes;
+        if (cache == null) {
+          cache = new java.util.concurrent.ConcurrentHashMap<>();
+          currencyCodes = cache;
+        }
+      }
+    }
+    String code = cache.get(raw);
+    if (code == null) {
+      code = lookUpCurrencyCode(raw);
+      if (cache.size() < CURRENCY_CACHE_LIMIT) {
+        cache.put(raw, code);
+      }
+    }
+    return code;
+  }
+
+  private String lookUpCurrencyCode(String raw) {
     for (Vocabulary.Meaning m : vocab.lookup(raw)) {
       if (m.kind() == Kind.CURRENCY) {
         return m.value();

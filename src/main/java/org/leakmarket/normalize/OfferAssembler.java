@@ -84,7 +84,8 @@ final class OfferAssembler implements Serializable {
               + settings.maxPrice()
               + "]");
     }
-    OptionalDouble usdRate = fx.cnyPerUnit("USD", date);
+    // an advert in dollars has its USD rate already (one look-up, not two)
+    OptionalDouble usdRate = "USD".equals(currency) ? rate : fx.cnyPerUnit("USD", date);
     Double usd = usdRate.isPresent() ? point / usdRate.getAsDouble() : null;
     evidence.addAll(a.evidence);
     Double balanceLow = null;
@@ -123,7 +124,7 @@ final class OfferAssembler implements Serializable {
             a.tier.code(),
             a.freshness.code(),
             a.category.code(),
-            a.issuers,
+            a.issuers.isEmpty() ? List.of() : a.issuers, // most points: no copy of an empty list
             a.region,
             evidence,
             confidence,

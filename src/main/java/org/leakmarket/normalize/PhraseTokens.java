@@ -1,5 +1,6 @@
 package org.leakmarket.normalize;
 
+import java.math.BigDecimal;
 import java.util.List;
 import org.leakmarket.normalize.PriceReader.Count;
 import org.leakmarket.normalize.Vocabulary.Kind;
@@ -178,6 +179,23 @@ class PhraseTokens {
         && c.start == m.end
         && cur != null
         && cur.has(Vocabulary.AFTER);
+  }
+
+  /**
+   * Whether {@code v} has a fractional part ({@code v.stripTrailingZeros().scale() > 0}) without
+   * the copy: a value of at most 15 digits converts to the double nearest it, which is a whole
+   * number exactly when the value is (a fraction of such a value is at least 10^-scale, more than
+   * the rounding can move it).
+   */
+  static boolean fractional(BigDecimal v) {
+    if (v.scale() <= 0) {
+      return false;
+    }
+    if (v.precision() <= 15) {
+      double d = v.doubleValue();
+      return d != Math.rint(d);
+    }
+    return v.stripTrailingZeros().scale() > 0;
   }
 
   static boolean isDash(char c) {

@@ -135,10 +135,10 @@ public final class PostedAt {
       return Optional.of(
           new Parsed(Instant.ofEpochSecond(local - zone.getTotalSeconds(), nano), date));
     }
-    ZoneOffset offset;
+    int offsetSeconds;
     char c = s.charAt(i);
     if (c == 'Z' && i + 1 == n) {
-      offset = ZoneOffset.UTC;
+      offsetSeconds = 0;
     } else if (c == '+' || c == '-') {
       int rest = n - i - 1;
       int oh = digits(s, i + 1, 2);
@@ -152,17 +152,18 @@ public final class PostedAt {
         return null;
       }
       int total = (oh * 3600 + om * 60) * (c == '-' ? -1 : 1);
-      try {
-        offset = ZoneOffset.ofTotalSeconds(total);
-      } catch (java.time.DateTimeException e) {
-        return null;
+      if (Math.abs(total) > MAX_OFFSET_SECONDS) {
+        return null; // what ZoneOffset.ofTotalSeconds refuses; only its seconds are needed
       }
+      offsetSeconds = total;
     } else {
       return null;
     }
-    return Optional.of(
-        new Parsed(Instant.ofEpochSecond(local - offset.getTotalSeconds(), nano), date));
+    return Optional.of(new Parsed(Instant.ofEpochSecond(local - offsetSeconds, nano), date));
   }
+
+  /** The largest offset java.time accepts (ZoneOffset.MAX, +18:00), in seconds. */
+  private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
   /** A calendar date and the epoch second of its midnight (UTC). */
   private static final class Day {

@@ -17,9 +17,10 @@ import org.leakmarket.stats.population.CaptureHistories;
 /**
  * Capture-history counts for capture-recapture, computed in Spark: a list is a sample, a seller or
  * a source ({@code --lists-by}); a person's history is the set of lists holding them. The
- * estimators ({@link org.leakmarket.stats.population.CaptureRecapture}) are plain Java. Cost: two
- * group-bys; the driver receives at most min(persons, 2^t - 1) rows and the list labels, both small
- * for the t a study has (at most {@link org.leakmarket.config.Defaults#MAX_LISTS}).
+ * estimators ({@link org.leakmarket.stats.population.CaptureRecapture}) are plain Java. Cost: the
+ * labels one distinct, ordered on the driver; the counts two group-bys; the driver receives at most
+ * min(persons, 2^t - 1) rows and the list labels, both small for the t a study has (at most {@link
+ * org.leakmarket.config.Defaults#MAX_LISTS}).
  */
 public final class CaptureHistoryCounts {
   private CaptureHistoryCounts() {}
@@ -37,16 +38,17 @@ public final class CaptureHistoryCounts {
   public static List<String> labels(Dataset<Row> records, String listsBy) {
     String listCol = listColumn(listsBy);
     List<String> labels = new ArrayList<>();
-    // distinct lists: as many as samples/sellers/sources, small by construction
+    // distinct lists: as many as samples/sellers/sources, small by construction; ordered here as
+    // Spark orders strings (UTF-8 bytes), a global sort cost a sampling job and a shuffle
     for (Row r :
         records
             .filter(col(listCol).isNotNull())
             .select(col(listCol).cast("string"))
             .distinct()
-            .orderBy(listCol)
             .collectAsList()) {
       labels.add(r.getString(0));
     }
+    labels.sort(org.leakmarket.warehouse.gold.GoldRows::compareValues);
     return labels;
   }
 
@@ -57,7 +59,7 @@ public final class CaptureHistoryCounts {
         records
             .filter(col(listCol).isNotNull())
             .select(col("person_id"), col(listCol).cast("string").as("list"))
-            .distinct()
+            // no distinct first: collect_set drops a person's repeated lists itself
             .groupBy("person_id")
             .agg(array_sort(collect_set(col("list"))).as("lists"))
             .groupBy("lists")

@@ -340,10 +340,17 @@ public final class MarketValue {
     if (categories.isEmpty()) {
       return out;
     }
+    // ordered here, as the table was once written: gold/market_cells is written in no particular
+    // order, and the ladder's pooled cells keep this order (bounded: one row per base cell)
     for (Row r :
-        PricedCells.meta(cells)
-            .filter(col("category").isin(categories.toArray()))
-            .collectAsList()) {
+        org.leakmarket.warehouse.gold.GoldRows.sorted(
+            PricedCells.meta(cells)
+                .filter(col("category").isin(categories.toArray()))
+                .collectAsList(),
+            "period",
+            "category",
+            "tier",
+            "freshness")) {
       out.add(
           new PriceCell(
               r.getString(0),

@@ -47,8 +47,9 @@ import org.leakmarket.warehouse.gold.GoldLegalThreshold;
  * </ul>
  *
  * <p>Cost: one narrow pass over the records (pure-Java classification in {@code mapPartitions}),
- * three aggregations over records and a few tiny joins with the broadcast class table; over offers
- * one projection and one aggregation. Nothing is collected.
+ * two aggregations over records (by person of a unit, then by unit) and no join; over offers one
+ * projection, a join with the broadcast class table and one aggregation. Nothing is collected, and
+ * nothing is sorted (the reader orders what it collects).
  */
 public final class LegalThresholds {
   public static final String SAMPLE = "sample";
@@ -79,15 +80,16 @@ public final class LegalThresholds {
   public static Dataset<Row> compute(
       SparkSession spark, Dataset<Row> records, Dataset<Row> offers, LegalRules rules) {
     Dataset<Row> classes = broadcast(classTable(spark, rules));
-    Dataset<Row> out = sampleUnits(classify(records, rules), classes, rules);
+    Dataset<Row> out = sampleUnits(classify(records, rules), rules);
     if (offers != null) {
       out = out.unionByName(adverts(offers, classes, rules));
     }
+    // in no particular order: a global sort before the write cost a sampling job and a shuffle,
+    // and the one reader (publish's LegalSection) orders what it collects
     return out.select(
-            Arrays.stream(SCHEMA.fieldNames())
-                .map(c -> col(c).cast(SCHEMA.apply(c).dataType()))
-                .toArray(Column[]::new))
-        .orderBy("unit", "key", "measure");
+        Arrays.stream(SCHEMA.fieldNames())
+            .map(c -> col(c).cast(SCHEMA.apply(c).dataType()))
+            .toArray(Column[]::new));
   }
 
   /** One row per item class: id, rank, serious line, especially factor, Art. 5(6) weight. */
@@ -151,9 +153,15 @@ public final class LegalThresholds {
         .mapPartitions(f, Encoders.row(CLASSIFIED));
   }
 
-  /** Sample and seller rows: per class, then all classes together. */
-  private static Dataset<Row> sampleUnits(
-      Dataset<Row> classified, Dataset<Row> classes, LegalRules rules) {
+  /**
+   * Sample and seller rows: per class, then all classes together. Two aggregations and no join: per
+   * (unit, key, person) the records, the records of each found class and the person's most
+   * sensitive real class; then per (unit, key) their sums, one column per class of the rules (a
+   * fixed, small list), from which both the class rows (exploded) and the items row are projected.
+   * (It was five aggregations, a full outer join and three joins: 21 Spark jobs in the demo.)
+   * Classes outside the rules' table are not counted, as the inner join with it did.
+   */
+  private static Dataset<Row> sampleUnits(Dataset<Row> classified, LegalRules rules) {
     Dataset<Row> bySample =
         classified.select(
             lit(SAMPLE).as("unit"),
@@ -175,37 +183,77 @@ public final class LegalThresholds {
                 col("real_class"),
                 col("real_rank"));
     Dataset<Row> units = bySample.unionByName(bySeller);
+    List<Threshold> table = rules.classes();
 
-    Dataset<Row> meta =
+    // per person of a unit: records, found records of each class, most sensitive real class
+    List<Column> perPerson = new ArrayList<>();
+    perPerson.add(min("seller_key").as("seller_key"));
+    perPerson.add(count(lit(1)).as("records"));
+    for (int i = 0; i < table.size(); i++) {
+      perPerson.add(
+          sum(when(col("found_class").equalTo(table.get(i).id()), 1L).otherwise(0L)).as("f" + i));
+    }
+    // Article 11: each person once per unit, in the most sensitive class of their real records
+    perPerson.add(
+        min(when(col("real_class").isNotNull(), struct(col("real_rank"), col("real_class"))))
+            .getField("real_class")
+            .as("best"));
+    Dataset<Row> persons =
         units
-            .groupBy("unit", "key")
-            .agg(min("seller_key").as("seller_key"), count(lit(1)).as("records"));
-    Dataset<Row> found =
-        units
-            .filter(col("found_class").isNotNull())
-            .groupBy(col("unit"), col("key"), col("found_class").as("measure"))
-            .agg(count(lit(1)).as("found"));
-    // Article 11: each person once per unit, in the most sensitive class of their real records.
-    Dataset<Row> counted =
-        units
-            .filter(col("real_class").isNotNull())
             .groupBy("unit", "key", "person_id")
-            .agg(
-                min(struct(col("real_rank"), col("real_class")))
-                    .getField("real_class")
-                    .as("measure"))
-            .groupBy("unit", "key", "measure")
-            .agg(count(lit(1)).as("counted"));
-    Dataset<Row> perClass =
-        found
-            .join(counted, new String[] {"unit", "key", "measure"}, "full_outer")
-            .na()
-            .fill(0L, new String[] {"found", "counted"})
-            .join(classes, col("measure").equalTo(col("class")))
-            .join(meta, new String[] {"unit", "key"});
+            .agg(perPerson.get(0), perPerson.subList(1, perPerson.size()).toArray(Column[]::new));
+    List<Column> perUnit = new ArrayList<>();
+    perUnit.add(min("seller_key").as("seller_key"));
+    perUnit.add(sum("records").as("records"));
+    for (int i = 0; i < table.size(); i++) {
+      perUnit.add(sum("f" + i).as("f" + i));
+      perUnit.add(sum(when(col("best").equalTo(table.get(i).id()), 1L).otherwise(0L)).as("c" + i));
+    }
+    Dataset<Row> perUnitRows =
+        persons
+            .groupBy("unit", "key")
+            .agg(perUnit.get(0), perUnit.subList(1, perUnit.size()).toArray(Column[]::new));
+
     long especially = rules.especially();
+    // one struct per class, exploded; a class with neither found nor counted items has no row (the
+    // full outer join of the two counts had none)
+    List<Column> perClass = new ArrayList<>();
+    for (int i = 0; i < table.size(); i++) {
+      Threshold t = table.get(i);
+      perClass.add(
+          struct(
+              lit(t.id()).as("measure"),
+              lit(t.serious()).as("serious"),
+              lit(t.especially()).as("especially"),
+              col("f" + i).as("found"),
+              col("c" + i).as("counted")));
+    }
+    Dataset<Row> exploded =
+        perUnitRows
+            .select(
+                col("unit"),
+                col("key"),
+                col("seller_key"),
+                col("records"),
+                org.apache
+                    .spark
+                    .sql
+                    .functions
+                    .explode(org.apache.spark.sql.functions.array(perClass.toArray(Column[]::new)))
+                    .as("c"))
+            .where(col("c.found").gt(0).or(col("c.counted").gt(0)))
+            .select(
+                col("unit"),
+                col("key"),
+                col("seller_key"),
+                col("records"),
+                col("c.measure").as("measure"),
+                col("c.serious").as("serious"),
+                col("c.especially").as("especially"),
+                col("c.found").as("found"),
+                col("c.counted").as("counted"));
     Dataset<Row> classRows =
-        perClass.select(
+        exploded.select(
             col("unit"),
             col("key"),
             col("seller_key"),
@@ -222,19 +270,29 @@ public final class LegalThresholds {
             lit(rules.version()).as("rules_version"));
     // Article 5(6): items of different classes add up in proportion to their lines; in exact
     // integer equivalents of the largest line (base) the combined multiple is eq / base.
-    Dataset<Row> sums =
-        perClass
-            .groupBy("unit", "key")
-            .agg(
-                sum("found").as("found"),
-                sum("counted").as("counted"),
-                sum(col("found").multiply(col("weight"))).as("eq_found"),
-                sum(col("counted").multiply(col("weight"))).as("eq_counted"));
+    Column found = lit(0L);
+    Column counted = lit(0L);
+    Column eqFound = lit(0L);
+    Column eqCounted = lit(0L);
+    for (int i = 0; i < table.size(); i++) {
+      Column weight = lit(rules.equivalents(table.get(i).id(), 1));
+      found = found.plus(col("f" + i));
+      counted = counted.plus(col("c" + i));
+      eqFound = eqFound.plus(col("f" + i).multiply(weight));
+      eqCounted = eqCounted.plus(col("c" + i).multiply(weight));
+    }
     Column base = lit(rules.base());
     Dataset<Row> itemRows =
-        meta.join(sums, new String[] {"unit", "key"}, "left")
-            .na()
-            .fill(0L, new String[] {"found", "counted", "eq_found", "eq_counted"})
+        perUnitRows
+            .select(
+                col("unit"),
+                col("key"),
+                col("seller_key"),
+                col("records"),
+                found.as("found"),
+                counted.as("counted"),
+                eqFound.as("eq_found"),
+                eqCounted.as("eq_counted"))
             .select(
                 col("unit"),
                 col("key"),

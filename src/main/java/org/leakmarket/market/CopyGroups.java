@@ -131,6 +131,16 @@ public final class CopyGroups {
    * Input: offers with {@code dup_group} ({@link OfferDedup#assign}) or raw offers.
    */
   public static Dataset<Row> pairs(Dataset<Row> offers, double maxDistance, long seed) {
+    return unsortedPairs(offers, maxDistance, seed)
+        .orderBy(col("listing_id_a"), col("listing_id_b"));
+  }
+
+  /**
+   * The edges of {@link #pairs} in no particular order: what the stage materialises and writes (a
+   * global sort cost a sampling job and a shuffle; {@link #groups} and the written table do not
+   * depend on the order).
+   */
+  static Dataset<Row> unsortedPairs(Dataset<Row> offers, double maxDistance, long seed) {
     if (!(maxDistance >= 0 && maxDistance < 1)) {
       throw new IllegalArgumentException("Jaccard distance must be in [0, 1), was: " + maxDistance);
     }
@@ -251,8 +261,7 @@ public final class CopyGroups {
             lit(1.0)
                 .minus(inter.cast(DoubleType).divide(union.cast(DoubleType)))
                 .as("jaccard_distance"))
-        .where(col("jaccard_distance").leq(maxDistance))
-        .orderBy(col("listing_id_a"), col("listing_id_b"));
+        .where(col("jaccard_distance").leq(maxDistance));
   }
 
   /**
@@ -270,6 +279,14 @@ public final class CopyGroups {
    * {@code copy_group} = its smallest listing id, sorted by it.
    */
   public static Dataset<Row> groups(Dataset<Row> copyPairs) {
+    return unsortedGroups(copyPairs).orderBy(col("copy_group"));
+  }
+
+  /**
+   * The groups of {@link #groups} in no particular order: what the stage uses (only through {@link
+   * #membership}, a broadcast join that does not depend on the order).
+   */
+  static Dataset<Row> unsortedGroups(Dataset<Row> copyPairs) {
     // materialise the pairs once: every propagation round reads them, and recomputing the LSH
     // join each round would dominate the cost
     Dataset<Row> pairs =
@@ -351,7 +368,6 @@ public final class CopyGroups {
             count(lit(1)).cast(IntegerType).as("n_listings"),
             size(collect_set(col("seller"))).as("n_sellers"),
             array_sort(collect_set(col("node"))).as("listing_ids"),
-            array_sort(collect_set(col("seller"))).as("seller_keys"))
-        .orderBy(col("copy_group"));
+            array_sort(collect_set(col("seller"))).as("seller_keys"));
   }
 }

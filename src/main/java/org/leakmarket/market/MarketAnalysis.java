@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cells: the base grain (period x product x category x tier x freshness) and, when extra
  * dimensions are configured, one breakdown by all of them together, in one table told apart by
- * {@code dimensions}. Unit of count: the independent quote, with the configured {@code weight}.
+ * {@code dimensions}. No output is sorted (a global sort before a write costs a sampling job and a
+ * shuffle, and no reader depends on a gold table's order); the public methods of each class give
+ * the sorted form. Unit of count: the independent quote, with the configured {@code weight}.
  * Hedonic controls: product, category, tier, freshness, language, lot size, balance, plus region
  * and source when those are configured extra dimensions.
  */
@@ -53,9 +55,9 @@ public final class MarketAnalysis {
     Dataset<Row> unique = OfferDedup.collapse(assigned);
     // materialised once: the copy groups, the written gold/copy_pairs and the cells all read them
     Dataset<Row> pairs =
-        CopyGroups.pairs(assigned, CopyGroups.DEFAULT_MAX_DISTANCE, config.seed())
+        CopyGroups.unsortedPairs(assigned, CopyGroups.DEFAULT_MAX_DISTANCE, config.seed())
             .localCheckpoint();
-    Dataset<Row> copyGroups = CopyGroups.groups(pairs).localCheckpoint();
+    Dataset<Row> copyGroups = CopyGroups.unsortedGroups(pairs).localCheckpoint();
     // materialised narrow: the cells (one or two breakdowns), the Jevons and the hedonic passes
     // all read them, and each would otherwise repeat the repost collapse from silver/offers
     Dataset<Row> inputs =
@@ -68,12 +70,12 @@ public final class MarketAnalysis {
             Defaults.ALPHA,
             config.suppressionK(),
             config.suppressionMinSellers());
-    Dataset<Row> cells = MarketCells.compute(inputs, base);
+    Dataset<Row> cells = MarketCells.unsorted(inputs, base);
     if (!config.extraDimensions().isEmpty()) {
       MarketCells.Options extra =
           new MarketCells.Options(
               config.extraDimensions(), weight, base.alpha(), base.minQuotes(), base.minSellers());
-      cells = cells.unionByName(MarketCells.compute(inputs, extra));
+      cells = cells.unionByName(MarketCells.unsorted(inputs, extra));
     }
     List<String> controls = new ArrayList<>(PriceIndex.DEFAULT_CONTROLS);
     if (config.extraDimensions().contains(MarketCells.DIM_REGION)) {
@@ -95,6 +97,6 @@ public final class MarketAnalysis {
         config.bootstrapReplicates(),
         config.seed());
     return new Result(
-        assigned, unique, cells, MarketVolume.compute(assigned), index, pairs, copyGroups);
+        assigned, unique, cells, MarketVolume.unsorted(assigned), index, pairs, copyGroups);
   }
 }

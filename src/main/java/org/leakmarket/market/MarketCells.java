@@ -48,7 +48,8 @@ import org.leakmarket.warehouse.gold.GoldMarketCell;
  * weighting a cell holds at most one quote per seller.
  *
  * <p>Input: {@link QuoteInputs} rows. Cost: one shuffle (group by cell, {@code collect_list} of the
- * offers), O(n log n) per cell, one small sort of the output. Nothing is collected to the driver.
+ * offers), O(n log n) per cell, and for {@link #compute} one small sort of the output. Nothing is
+ * collected to the driver.
  */
 public final class MarketCells {
   public static final String DIM_REGION = "region";
@@ -128,6 +129,16 @@ public final class MarketCells {
    * sorted by key.
    */
   public static Dataset<Row> compute(Dataset<Row> inputs, Options options) {
+    return unsorted(inputs, options)
+        .orderBy(KEY_COLUMNS.stream().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new));
+  }
+
+  /**
+   * The cells of {@link #compute} in no particular order: what the stage writes (a global sort
+   * before the write cost a sampling job and a shuffle, and no reader depends on the table's order:
+   * publish and the valuation order the rows they collect).
+   */
+  static Dataset<Row> unsorted(Dataset<Row> inputs, Options options) {
     Dataset<Row> in =
         java.util.Arrays.asList(inputs.columns()).contains("copy_key")
             ? inputs
@@ -158,8 +169,7 @@ public final class MarketCells {
     return keyed
         .groupBy(keys)
         .agg(collect_list(col(OFFER)).as("offers"))
-        .map(new CellStats(options), Encoders.row(SCHEMA))
-        .orderBy(KEY_COLUMNS.stream().map(c -> col(c).asc_nulls_first()).toArray(Column[]::new));
+        .map(new CellStats(options), Encoders.row(SCHEMA));
   }
 
   private static Column chosen(List<String> dims, String dim, String column) {

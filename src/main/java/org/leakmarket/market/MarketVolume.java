@@ -27,6 +27,11 @@ public final class MarketVolume {
 
   /** Volume rows sorted by period. */
   public static Dataset<Row> compute(Dataset<Row> assignedOffers) {
+    return unsorted(assignedOffers).orderBy(col("period").asc_nulls_first());
+  }
+
+  /** The rows of {@link #compute} in no particular order: what the stage writes. */
+  static Dataset<Row> unsorted(Dataset<Row> assignedOffers) {
     return assignedOffers
         .groupBy(col("period"))
         .agg(
@@ -35,7 +40,6 @@ public final class MarketVolume {
             sum(when(col("first_post"), 1L).otherwise(0L)).as("unique_offers"),
             count_distinct(col("seller_key")).as("sellers"),
             sum(when(col("first_post"), col("quantity"))).as("advertised_quantity"),
-            sum(col("quantity")).as("advertised_quantity_all_posts"))
-        .orderBy(col("period").asc_nulls_first());
+            sum(col("quantity")).as("advertised_quantity_all_posts"));
   }
 }

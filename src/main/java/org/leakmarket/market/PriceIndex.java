@@ -213,10 +213,20 @@ public final class PriceIndex {
             .groupBy(col("period"), col("cell_key"))
             .agg(collect_list(col("offer")).as("offers"))
             .map(new CellPeriodStats(options), Encoders.row(CELL_PERIOD))
-            .where(col("n_sellers").geq(options.rules().minSellers()))
-            .collectAsList(); // matchable cells x periods x B doubles: small by construction
+            // every cell-period, so that the periods come from the same job (a second query for
+            // the distinct periods cost two jobs): bounded by design, elementary cells (fixed
+            // vocabularies) x periods, and only matchable ones carry their B replicates
+            .collectAsList();
+    // periods where no cell is matchable still get a row (a base or a break): every period of
+    // the prepared rows has at least one cell-period above
+    java.util.Set<String> periods = new java.util.TreeSet<>();
     List<Jevons.CellPeriod> prices = new ArrayList<>(cells.size());
+    int minSellers = options.rules().minSellers();
     for (Row r : cells) {
+      periods.add(r.getString(0));
+      if (r.getInt(3) < minSellers) {
+        continue;
+      }
       List<Double> reps = r.getList(5);
       double[] rep = new double[reps.size()];
       for (int i = 0; i < rep.length; i++) {
@@ -226,13 +236,6 @@ public final class PriceIndex {
           new Jevons.CellPeriod(
               r.getString(0), r.getString(1), r.getDouble(2), r.getInt(3), r.getLong(4), rep));
     }
-    // periods where no cell is matchable still get a row (a base or a break)
-    List<String> periods =
-        in.select(col("period"))
-            .where(col("period").isNotNull())
-            .distinct()
-            .as(Encoders.STRING())
-            .collectAsList(); // periods: small by construction
     List<Row> out = new ArrayList<>();
     for (Jevons.Link l : Jevons.chain(prices, periods, options.rules())) {
       out.add(
@@ -267,7 +270,7 @@ public final class PriceIndex {
             options.rules().minCells());
       }
     }
-    LOG.info("Jevons index: {} periods from {} matchable cell-periods", out.size(), cells.size());
+    LOG.info("Jevons index: {} periods from {} matchable cell-periods", out.size(), prices.size());
     return in.sparkSession().createDataFrame(out, SCHEMA);
   }
 
@@ -339,13 +342,19 @@ public final class PriceIndex {
             .flatMap(new SellerScores(model.design()), Encoders.row(MEAT_ENTRY))
             .groupBy(col("i"), col("j"))
             .agg(sum(col("v").cast(EXACT)).as("v"))
-            .collectAsList(); // at most k^2 entries
+            .collectAsList(); // at most k^2 entries and the seller count
+    // the clusters: each seller's group adds 1 to the entry (-1, -1), an exact sum, instead of a
+    // second query for the distinct sellers (seller_id is never null: QuoteInputs)
+    long sellers = 0;
     for (Row e : entries) {
+      if (e.getInt(0) < 0) {
+        sellers = e.getDecimal(2).longValueExact();
+        continue;
+      }
       double v = e.getDecimal(2).doubleValue();
       meat[e.getInt(0)][e.getInt(1)] = v;
       meat[e.getInt(1)][e.getInt(0)] = v;
     }
-    long sellers = obs.select(col("seller_id")).distinct().count();
     Hedonic.Result res = model.result(meat, sellers, options.rules().alpha());
     List<Row> out = new ArrayList<>();
     for (Hedonic.Point p : res.points()) {
@@ -471,7 +480,13 @@ public final class PriceIndex {
     }
   }
 
-  /** One seller's score outer product, as (i, j, value) entries with i <= j, zeros left out. */
+  /** The (i, j) of the entry that counts the sellers (the CR1 clusters). */
+  private static final int SELLER_ENTRY = -1;
+
+  /**
+   * One seller's score outer product, as (i, j, value) entries with i <= j, zeros left out, and
+   * ({@value #SELLER_ENTRY}, {@value #SELLER_ENTRY}, 1) for the seller itself.
+   */
   private static final class SellerScores implements FlatMapFunction<Row, Row> {
     private final Hedonic.Design design;
 
@@ -497,6 +512,7 @@ public final class PriceIndex {
       }
       double[] s = design.score(obs);
       List<Row> out = new ArrayList<>();
+      out.add(RowFactory.create(SELLER_ENTRY, SELLER_ENTRY, 1.0)); // counts the seller
       for (int i = 0; i < s.length; i++) {
         if (s[i] == 0) {
           continue;

@@ -196,23 +196,45 @@ public final class Warehouse {
 
   /**
    * The first of {@code metrics} that the newest commit of {@code t} recorded in its {@code
-   * operationMetrics}, or -1. Reads the newest commit file only (no Spark job).
+   * operationMetrics}, or -1. Reads the newest commit file itself (its {@code commitInfo} action,
+   * one JSON line): {@code DeltaTable.forPath(...).history(1)} cost a Spark job per call to load
+   * the table's snapshot.
    */
   long lastCommitMetric(Table t, String... metrics) {
-    List<Row> last =
-        DeltaTable.forPath(spark, location(t))
-            .history(1)
-            .select("operationMetrics")
-            .collectAsList();
-    if (last.isEmpty() || last.get(0).isNullAt(0)) {
+    OptionalLong version = latestVersion(t);
+    if (version.isEmpty()) {
       return -1;
     }
-    Map<Object, Object> m = last.get(0).getJavaMap(0);
-    for (String name : metrics) {
-      Object v = m.get(name);
-      if (v != null) {
-        return Long.parseLong(v.toString());
+    org.apache.hadoop.fs.Path commit =
+        new org.apache.hadoop.fs.Path(
+            new org.apache.hadoop.fs.Path(location(t), "_delta_log"),
+            String.format("%020d.json", version.getAsLong()));
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    try {
+      org.apache.hadoop.fs.FileSystem fs =
+          commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (java.io.BufferedReader in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(
+                  fs.open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          com.fasterxml.jackson.databind.JsonNode m =
+              json.readTree(line).path("commitInfo").path("operationMetrics");
+          if (m.isMissingNode() || m.isNull()) {
+            continue;
+          }
+          for (String name : metrics) {
+            com.fasterxml.jackson.databind.JsonNode v = m.get(name);
+            if (v != null && !v.isNull()) {
+              return Long.parseLong(v.asText());
+            }
+          }
+          return -1;
+        }
       }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + commit, e);
     }
     return -1;
   }

@@ -1,12 +1,20 @@
 package org.leakmarket.warehouse;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.delta.tables.DeltaTable;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
+import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -23,6 +31,9 @@ import org.slf4j.LoggerFactory;
  * the incoming side is small); an overwrite is one write job.
  */
 public final class Warehouse {
+  /** Reads commit files' JSON lines (thread-safe once configured). */
+  private static final ObjectMapper COMMIT_JSON = new ObjectMapper();
+
   private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
 
   private final SparkSession spark;
@@ -209,23 +220,17 @@ public final class Warehouse {
         new org.apache.hadoop.fs.Path(
             new org.apache.hadoop.fs.Path(location(t), "_delta_log"),
             String.format("%020d.json", version.getAsLong()));
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        new com.fasterxml.jackson.databind.ObjectMapper();
     try {
-      org.apache.hadoop.fs.FileSystem fs =
-          commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      try (java.io.BufferedReader in =
-          new java.io.BufferedReader(
-              new java.io.InputStreamReader(
-                  fs.open(commit), java.nio.charset.StandardCharsets.UTF_8))) {
+      FileSystem fs = commit.getFileSystem(spark.sparkContext().hadoopConfiguration());
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(fs.open(commit), StandardCharsets.UTF_8))) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
-          com.fasterxml.jackson.databind.JsonNode m =
-              json.readTree(line).path("commitInfo").path("operationMetrics");
+          JsonNode m = COMMIT_JSON.readTree(line).path("commitInfo").path("operationMetrics");
           if (m.isMissingNode() || m.isNull()) {
             continue;
           }
           for (String name : metrics) {
-            com.fasterxml.jackson.databind.JsonNode v = m.get(name);
+            JsonNode v = m.get(name);
             if (v != null && !v.isNull()) {
               return Long.parseLong(v.asText());
             }
@@ -233,8 +238,8 @@ public final class Warehouse {
           return -1;
         }
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot read " + commit, e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + commit, e);
     }
     return -1;
   }

@@ -1,9 +1,11 @@
 package org.leakmarket.legal;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -235,12 +237,7 @@ public final class LegalThresholds {
                 col("key"),
                 col("seller_key"),
                 col("records"),
-                org.apache
-                    .spark
-                    .sql
-                    .functions
-                    .explode(org.apache.spark.sql.functions.array(perClass.toArray(Column[]::new)))
-                    .as("c"))
+                explode(array(perClass.toArray(Column[]::new))).as("c"))
             .where(col("c.found").gt(0).or(col("c.counted").gt(0)))
             .select(
                 col("unit"),

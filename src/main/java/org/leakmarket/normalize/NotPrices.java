@@ -397,7 +397,7 @@ final class NotPrices extends PhraseTokens {
     }
     for (int k = 0; k < toks.size(); k++) {
       Token t = toks.get(k);
-      if (t.isNum() && inHandleOrAddress(t.start, t.end)) {
+      if (t.isNum() && !currencyGlued(k) && inHandleOrAddress(t.start, t.end)) {
         role[k] = IDENT; // @xl9kf_bot, xl9gw.xyz, t.me/xl9xd_bot: a digit of a name is no amount
       }
     }
@@ -432,6 +432,23 @@ final class NotPrices extends PhraseTokens {
     boolean after = a > 0 && (text[a - 1] == '@' || text[a - 1] == '/');
     boolean domain = b + 1 < text.length && text[b] == '.' && TermTrie.isAsciiLetter(text[b + 1]);
     return after || domain;
+  }
+
+  /**
+   * Whether the number at token k is an amount with its currency code glued before it and nothing
+   * name-like after it (price:usd50.Contact, 10 pcs/usd100, 每条rmb5.qq): such a run looks like a
+   * handle or a domain to {@link #inHandleOrAddress} but is a price.
+   */
+  private boolean currencyGlued(int k) {
+    if (k == 0) {
+      return false;
+    }
+    Token t = toks.get(k);
+    Token code = toks.get(k - 1);
+    return code.has(Kind.CURRENCY)
+        && code.end == t.start
+        && (code.start == 0 || !nameChar(text[code.start - 1]))
+        && (t.end == text.length || !nameChar(text[t.end]));
   }
 
   private static boolean nameChar(char c) {

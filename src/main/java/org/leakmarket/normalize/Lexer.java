@@ -144,12 +144,15 @@ final class Lexer {
 
   private static final String HALF = "-and-a-half";
 
+  /** {@link #HALF} written with spaces: two and a half thousand. */
+  private static final String HALF_SPACED = HALF.replace('-', ' ');
+
   /** English scale words a number word may stand before (one million, two thousand). */
-  private static final java.util.Map<String, java.math.BigDecimal> SCALE_WORDS =
+  private static final java.util.Map<String, BigDecimal> SCALE_WORDS =
       java.util.Map.of(
-          "thousand", java.math.BigDecimal.valueOf(1_000),
-          "million", java.math.BigDecimal.valueOf(1_000_000),
-          "billion", java.math.BigDecimal.valueOf(1_000_000_000));
+          "thousand", BigDecimal.valueOf(1_000),
+          "million", BigDecimal.valueOf(1_000_000),
+          "billion", BigDecimal.valueOf(1_000_000_000));
 
   private static final java.util.Set<String> MONEY_UNIT_WORDS =
       java.util.Set.of("dollar", "dollars", "cent", "cents", "euro", "euros", "pound", "pounds");
@@ -175,7 +178,7 @@ final class Lexer {
     // one-and-a-half million, two and a half thousand: a half more, before a scale word only
     boolean half = false;
     if (j + HALF.length() < n
-        && (regionMatches(j, HALF) || regionMatches(j, HALF.replace('-', ' ')))
+        && (regionMatches(j, HALF) || regionMatches(j, HALF_SPACED))
         && text[j + HALF.length()] == ' ') {
       half = true;
       j += HALF.length();
@@ -190,7 +193,7 @@ final class Lexer {
     if (half || !MONEY_UNIT_WORDS.contains(next)) {
       // one million addresses, for one million, two thousand cards: a number word before an
       // English scale word (million, thousand, billion) is the number they make together
-      java.math.BigDecimal scale = SCALE_WORDS.get(next);
+      BigDecimal scale = SCALE_WORDS.get(next);
       if (scale == null
           || v == 0
           || k < n
@@ -204,9 +207,7 @@ final class Lexer {
       }
       Token t = new Token(Token.NUM, i, k);
       t.value =
-          (half
-                  ? java.math.BigDecimal.valueOf(v).add(java.math.BigDecimal.valueOf(5, 1))
-                  : java.math.BigDecimal.valueOf(v))
+          (half ? BigDecimal.valueOf(v).add(BigDecimal.valueOf(5, 1)) : BigDecimal.valueOf(v))
               .multiply(scale);
       t.multiplied = true;
       return t;

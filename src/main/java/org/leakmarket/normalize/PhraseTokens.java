@@ -208,11 +208,16 @@ class PhraseTokens {
 
   /** Whether token {@code t} is exactly {@code word} as written (the text is lower-cased). */
   boolean spells(Token t, String word) {
-    if (t.end - t.start != word.length()) {
+    return spells(t.start, t.end, word);
+  }
+
+  /** Whether the text from {@code start} to {@code end} is exactly {@code word}. */
+  boolean spells(int start, int end, String word) {
+    if (end - start != word.length() || start < 0 || end > text.length) {
       return false;
     }
     for (int i = 0; i < word.length(); i++) {
-      if (text[t.start + i] != word.charAt(i)) {
+      if (text[start + i] != word.charAt(i)) {
         return false;
       }
     }

@@ -162,8 +162,8 @@ public final class PostedAt {
     return Optional.of(new Parsed(Instant.ofEpochSecond(local - offsetSeconds, nano), date));
   }
 
-  /** The largest offset java.time accepts (ZoneOffset.MAX, +18:00), in seconds. */
-  private static final int MAX_OFFSET_SECONDS = 18 * 3600;
+  /** The largest offset java.time accepts (+18:00), in seconds. */
+  private static final int MAX_OFFSET_SECONDS = ZoneOffset.MAX.getTotalSeconds();
 
   /** A calendar date and the epoch second of its midnight (UTC). */
   private static final class Day {

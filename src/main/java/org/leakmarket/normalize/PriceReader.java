@@ -198,12 +198,10 @@ final class PriceReader extends PhraseTokens {
   }
 
   /** What joins a price to the amount it buys on a rate line: for, =, or a leader of dashes. */
-  private static final java.util.regex.Pattern PAIR_JOIN =
-      java.util.regex.Pattern.compile("(?i)\\s*(?:for|=|-{2,}|→|->)\\s*");
-
   /**
-   * Whether the text from {@code from} to {@code to} is {@link #PAIR_JOIN}; the same test without a
-   * string and a matcher for each pair of amounts.
+   * Whether the text from {@code from} to {@code to} joins a rate line's two amounts: the regex
+   * {@code (?i)\s*(?:for|=|-{2,}|→|->)\s*} checked by hand, without a string and a matcher for each
+   * pair of amounts.
    */
   private boolean pairJoin(int from, int to) {
     while (from < to && regexSpace(text[from])) {
@@ -1024,7 +1022,7 @@ final class PriceReader extends PhraseTokens {
     String before = new String(text, lo, m.start - lo);
     java.util.regex.Matcher mm = MOVED_FROM.matcher(before);
     boolean moved = mm.find();
-    if (!moved && m.start + 4 <= text.length && String.valueOf(text, m.start, 4).equals("from")) {
+    if (!moved && spells(m.start, m.start + 4, "from")) {
       mm = MOVED_FROM.matcher(before + "from");
       moved = mm.find();
     }
@@ -1049,8 +1047,7 @@ final class PriceReader extends PhraseTokens {
       Point b = pts.get(i + 1);
       if (a.qualifier != Qualifier.FROM
           || a.qualStart < 0
-          || a.qualEnd - a.qualStart != 4
-          || !String.valueOf(text, a.qualStart, 4).equals("from")
+          || !spells(a.qualStart, a.qualEnd, "from")
           || a.money.high != null
           || b.money.high != null
           || a.end > b.start) {
@@ -1059,8 +1056,7 @@ final class PriceReader extends PhraseTokens {
       int k = b.money.first - 1;
       if (k < 0
           || !toks.get(k).has(Kind.RANGE)
-          || toks.get(k).end - toks.get(k).start != 2
-          || !String.valueOf(text, toks.get(k).start, 2).equals("to")
+          || !spells(toks.get(k), "to")
           || !String.valueOf(text, toks.get(k).end, b.money.start - toks.get(k).end).isBlank()
           || toks.get(k).start < a.end
           || sentenceEndBetween(a.end, b.start)) {
@@ -1149,8 +1145,7 @@ final class PriceReader extends PhraseTokens {
   private boolean originFrom(int k) {
     Token t = toks.get(k);
     return t.has(Kind.MIN)
-        && t.end - t.start == 4
-        && String.valueOf(text, t.start, 4).equals("from")
+        && spells(t, "from")
         && k + 1 < toks.size()
         && role[k + 1] == FREE
         && toks.get(k + 1).has(Kind.REGION)

@@ -343,7 +343,7 @@ public final class MarketValue {
     // ordered here, as the table was once written: gold/market_cells is written in no particular
     // order, and the ladder's pooled cells keep this order (bounded: one row per base cell)
     for (Row r :
-        org.leakmarket.warehouse.gold.GoldRows.sorted(
+        GoldRows.sorted(
             PricedCells.meta(cells)
                 .filter(col("category").isin(categories.toArray()))
                 .collectAsList(),

@@ -94,6 +94,17 @@ public final class LegalThresholds {
             .toArray(Column[]::new));
   }
 
+  /** A unit's columns (unit, key, seller_key, records) followed by {@code more}. */
+  private static Column[] unitColumns(Column... more) {
+    Column[] out = new Column[4 + more.length];
+    out[0] = col("unit");
+    out[1] = col("key");
+    out[2] = col("seller_key");
+    out[3] = col("records");
+    System.arraycopy(more, 0, out, 4, more.length);
+    return out;
+  }
+
   /** One row per item class: id, rank, serious line, especially factor, Art. 5(6) weight. */
   static Dataset<Row> classTable(SparkSession spark, LegalRules rules) {
     List<Row> rows = new ArrayList<>();
@@ -232,23 +243,9 @@ public final class LegalThresholds {
     }
     Dataset<Row> exploded =
         perUnitRows
-            .select(
-                col("unit"),
-                col("key"),
-                col("seller_key"),
-                col("records"),
-                explode(array(perClass.toArray(Column[]::new))).as("c"))
+            .select(unitColumns(explode(array(perClass.toArray(Column[]::new))).as("c")))
             .where(col("c.found").gt(0).or(col("c.counted").gt(0)))
-            .select(
-                col("unit"),
-                col("key"),
-                col("seller_key"),
-                col("records"),
-                col("c.measure").as("measure"),
-                col("c.serious").as("serious"),
-                col("c.especially").as("especially"),
-                col("c.found").as("found"),
-                col("c.counted").as("counted"));
+            .select(unitColumns(col("c.*"))); // measure, serious, especially, found, counted
     Dataset<Row> classRows =
         exploded.select(
             col("unit"),
@@ -282,14 +279,11 @@ public final class LegalThresholds {
     Dataset<Row> itemRows =
         perUnitRows
             .select(
-                col("unit"),
-                col("key"),
-                col("seller_key"),
-                col("records"),
-                found.as("found"),
-                counted.as("counted"),
-                eqFound.as("eq_found"),
-                eqCounted.as("eq_counted"))
+                unitColumns(
+                    found.as("found"),
+                    counted.as("counted"),
+                    eqFound.as("eq_found"),
+                    eqCounted.as("eq_counted")))
             .select(
                 col("unit"),
                 col("key"),

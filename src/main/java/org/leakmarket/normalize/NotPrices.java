@@ -785,6 +785,52 @@ final class NotPrices extends PhraseTokens {
     return words <= 5;
   }
 
+  /**
+   * Whether money is stated by a copula whose subject names a sum that is no price (twelfth English
+   * round, shop rules): a not-price word (deposit, purchase amount), up to five other words, a
+   * copula (is, was), the amount ("The first deposit of a new user created is $50").
+   */
+  boolean paymentStated(Money m) {
+    int w = m.start;
+    while (w > 0 && text[w - 1] == ' ') {
+      w--;
+    }
+    int ws = w;
+    while (ws > 0 && TermTrie.isAsciiLetter(text[ws - 1])) {
+      ws--;
+    }
+    if (ws == w || !COPULAS.contains(new String(text, ws, w - ws))) {
+      return false;
+    }
+    int b = m.first - 1;
+    while (b >= 0 && toks.get(b).start >= ws) {
+      b--;
+    }
+    // the nearest not-price word before the copula; other words (new, user) may stand between
+    while (b >= 0
+        && (toks.get(b).get(Kind.NOT_PRICE) == null
+            || toks.get(b).get(Kind.NOT_PRICE).has(Vocabulary.AFTER))) {
+      b--;
+    }
+    if (b < 0) {
+      return false;
+    }
+    int words = 0;
+    boolean inWord = false;
+    for (int i = toks.get(b).end; i < ws; i++) {
+      char c = text[i];
+      if (c == ' ') {
+        inWord = false;
+      } else if (TermTrie.isAsciiLetter(c)) {
+        words += inWord ? 0 : 1;
+        inWord = true;
+      } else {
+        return false;
+      }
+    }
+    return words <= 5;
+  }
+
   /** Whether the word at {@code b} follows a number or money (5万余额, $2,000 balances). */
   boolean closesAmount(int b) {
     if (!toks.get(b).get(Kind.BALANCE).has(Vocabulary.AFTER)) {

@@ -384,6 +384,11 @@ final class MoneyReader extends PhraseTokens {
    * may follow its amount (£15 skip: the order value a method skips).
    */
   boolean notPrice(Money m) {
+    // The first deposit of a new user created is $50: a copula's subject names the sum
+    return namedNotPrice(m) || notPrices.paymentStated(m);
+  }
+
+  private boolean namedNotPrice(Money m) {
     int a = m.last + 1;
     if (a < toks.size()) {
       Vocabulary.Meaning after = toks.get(a).get(Kind.NOT_PRICE);

@@ -94,6 +94,13 @@ final class NotPrices extends PhraseTokens {
     }
     for (java.util.Iterator<Money> it = moneys.iterator(); it.hasNext(); ) {
       Money m = it.next();
+      if (m != price && regularPrice(m, price, bar)) {
+        // -38% | United States | $1,000 iTunes Gift Card – USA | $160.00 | $100.00: a sale card's
+        // regular price, struck through before its sale price, is neither a price nor a balance
+        it.remove();
+        r.asides.add(new PriceReader.Aside(m.start, m.end, "ignored.regular_price"));
+        continue;
+      }
       if (m != price && restatesPrice(m, price, counts)) {
         // 120 dumps ... for 2100$ | USD 2,100.00, 99 x IDs / only $1 per piece ! | USD 99.00: the
         // title's own price of the lot or of one piece, the price cell's again: no balance
@@ -119,6 +126,56 @@ final class NotPrices extends PhraseTokens {
       }
     }
     return price;
+  }
+
+  /**
+   * A cell that holds only a discount (-38%, 25% off, save 20%): the sale badge of a shop's product
+   * card (twelfth English round). Group 1, 2 or 3 is the percentage.
+   */
+  private static final java.util.regex.Pattern DISCOUNT_CELL =
+      java.util.regex.Pattern.compile(
+          "(?i)\\s*(?:-\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*%|(\\d{1,2}(?:\\.\\d+)?)\\s*%\\s*off"
+              + "|save\\s+(\\d{1,2}(?:\\.\\d+)?)\\s*%)\\s*");
+
+  /**
+   * Whether {@code m} is the regular price a sale card strikes through before its sale price: one
+   * amount alone in the cell right before the price cell (which opens at {@code bar}), in the
+   * price's currency and larger, while another cell of the row holds only a discount that takes it
+   * to the price (within the rounding of a whole percentage: 1% of the amount).
+   */
+  private boolean regularPrice(Money m, Money price, int bar) {
+    if (m.currency == null
+        || !m.currency.equals(price.currency)
+        || m.low == null
+        || price.low == null
+        || (m.high != null && m.high.compareTo(m.low) != 0)
+        || (price.high != null && price.high.compareTo(price.low) != 0)
+        || m.low.compareTo(price.low) <= 0) {
+      return false;
+    }
+    int prev = bar - 1;
+    while (prev >= 0 && text[prev] != '|') {
+      prev--;
+    }
+    if (m.start <= prev || m.end > bar || !onlyPriceWords(prev + 1, bar)) {
+      return false;
+    }
+    int cell = 0;
+    for (int i = 0; i <= prev; i++) {
+      if (i == prev || text[i] == '|') {
+        java.util.regex.Matcher d =
+            DISCOUNT_CELL.matcher(java.nio.CharBuffer.wrap(text, cell, i - cell));
+        if (d.matches()) {
+          String pct =
+              d.group(1) != null ? d.group(1) : d.group(2) != null ? d.group(2) : d.group(3);
+          BigDecimal sale =
+              m.low.multiply(BigDecimal.ONE.subtract(new BigDecimal(pct).movePointLeft(2)));
+          return sale.subtract(price.low).abs().compareTo(m.low.movePointLeft(2)) <= 0;
+        }
+        cell = i + 1;
+      }
+    }
+    return false;
   }
 
   /** A span of time after an amount: per day, a week, daily, in 8 min, within 2 hours. */
@@ -710,6 +767,52 @@ final class NotPrices extends PhraseTokens {
       return false;
     }
     if (b < 0 || !toks.get(b).has(Kind.BALANCE) || toks.get(b).end > ws) {
+      return false;
+    }
+    int words = 0;
+    boolean inWord = false;
+    for (int i = toks.get(b).end; i < ws; i++) {
+      char c = text[i];
+      if (c == ' ') {
+        inWord = false;
+      } else if (TermTrie.isAsciiLetter(c)) {
+        words += inWord ? 0 : 1;
+        inWord = true;
+      } else {
+        return false;
+      }
+    }
+    return words <= 5;
+  }
+
+  /**
+   * Whether money is stated by a copula whose subject names a sum that is no price (twelfth English
+   * round, shop rules): a not-price word (deposit, purchase amount), up to five other words, a
+   * copula (is, was), the amount ("The first deposit of a new user created is $50").
+   */
+  boolean paymentStated(Money m) {
+    int w = m.start;
+    while (w > 0 && text[w - 1] == ' ') {
+      w--;
+    }
+    int ws = w;
+    while (ws > 0 && TermTrie.isAsciiLetter(text[ws - 1])) {
+      ws--;
+    }
+    if (ws == w || !COPULAS.contains(new String(text, ws, w - ws))) {
+      return false;
+    }
+    int b = m.first - 1;
+    while (b >= 0 && toks.get(b).start >= ws) {
+      b--;
+    }
+    // the nearest not-price word before the copula; other words (new, user) may stand between
+    while (b >= 0
+        && (toks.get(b).get(Kind.NOT_PRICE) == null
+            || toks.get(b).get(Kind.NOT_PRICE).has(Vocabulary.AFTER))) {
+      b--;
+    }
+    if (b < 0) {
       return false;
     }
     int words = 0;

@@ -69,7 +69,7 @@ class RealCorpusTest {
                   "offers",
                   0.97,
                   "reason",
-                  0.95),
+                  0.97),
           "test",
               floors(
                   "exact",

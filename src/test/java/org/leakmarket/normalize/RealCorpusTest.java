@@ -73,11 +73,11 @@ class RealCorpusTest {
           "test",
               floors(
                   "exact",
-                  0.6,
+                  0.62,
                   "price",
                   0.78,
                   "product",
-                  0.71,
+                  0.8,
                   "tier",
                   0.98,
                   "freshness",

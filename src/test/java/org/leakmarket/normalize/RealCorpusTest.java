@@ -47,7 +47,7 @@ class RealCorpusTest {
                   "exact",
                   0.92,
                   "price",
-                  0.96,
+                  0.97,
                   "product",
                   0.94,
                   "tier",

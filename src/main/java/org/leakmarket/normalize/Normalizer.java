@@ -147,6 +147,7 @@ public final class Normalizer implements Serializable {
       return List.of(rejected(ctx, Reason.NO_PRICE, detail));
     }
     List<Attributes> attrs = AttributeResolver.resolve(pts, found, read.balances, text);
+    boolean namesRecords = !text.cjk || namesRecords(found, tokens, pts, text.lower);
     List<Offer> ok = new ArrayList<>();
     List<Assessment.Rejected> dropped = new ArrayList<>();
     List<String> droppedSpans = new ArrayList<>();
@@ -157,6 +158,13 @@ public final class Normalizer implements Serializable {
       Money m = pt.money;
       if (m.faceValued && a.product == Product.PERSONAL_RECORDS && !named(a, "product")) {
         a.product = Product.OTHER; // 5欧元68: notes of a face value are goods, not records
+      }
+      if (a.product == Product.PERSONAL_RECORDS && !named(a, "product") && !namesRecords) {
+        // 0.05BTC出，也就是2200 / 王者荣耀改空白名（10元到20元不等）: no goods word, no unit or count of
+        // records, no look-up and nobody whose data it is; personal_records is the default only for
+        // adverts priced per 条 (vocabulary.md "Product"), so the goods are other
+        a.product = Product.OTHER;
+        a.evidence.add(new Evidence("product", "", "product.other.no_records_named"));
       }
       List<Evidence> ev = priceEvidence(text, pt, read);
       double conf = "price.implied_per_record".equals(pt.rule) ? 0.7 : 0.9;
@@ -541,6 +549,48 @@ public final class Normalizer implements Serializable {
   // ---- helpers ---------------------------------------------------------------------------
 
   /** Whether a word of the advert set the attribute {@code field} (its evidence is there). */
+  /**
+   * Whether a Chinese advert says, in any word, that it sells records about people: a category,
+   * bank or card tier (whose data), a unit or per-unit marker other than a query's (条, 一张, 每人, 户,
+   * not 次), a count the price buys, a price below one yuan (2分到5元, 3毛起: the price band of records,
+   * vocabulary.md "Product"), or a look-up (查, 寻人, 找人). Without any of these and without a goods
+   * word the default personal_records does not apply (vocabulary.md: the default for adverts priced
+   * per 条).
+   */
+  private static boolean namesRecords(
+      List<Mention> found, List<Token> tokens, List<Point> pts, char[] lower) {
+    for (Mention m : found) {
+      if (m.kind() == Kind.CATEGORY || m.kind() == Kind.ISSUER || m.kind() == Kind.TIER) {
+        return true;
+      }
+    }
+    for (Point p : pts) {
+      if (p.count != null
+          || ("CNY".equals(p.money.currency)
+              && p.money.low != null
+              && p.money.low.compareTo(BigDecimal.ONE) < 0)) {
+        return true;
+      }
+    }
+    for (Token t : tokens) {
+      if ((t.has(Kind.EACH) || t.has(Kind.COUNT)) && !perQuery(t, lower)) {
+        return true;
+      }
+    }
+    for (int i = 0; i < lower.length; i++) {
+      char c = lower[i];
+      if (c == '查' || (i + 1 < lower.length && (c == '寻' || c == '找') && lower[i + 1] == '人')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 次, 每次, 单次, /次: a unit of queries or uses, not of records. */
+  private static boolean perQuery(Token t, char[] lower) {
+    return t.end > t.start && lower[t.end - 1] == '次';
+  }
+
   private static boolean named(Attributes a, String field) {
     for (Evidence e : a.evidence) {
       if (field.equals(e.field())) {

@@ -371,21 +371,31 @@ final class PriceReader extends PhraseTokens {
         || !"price.implied_per_record".equals(p.rule)
         || p.money.high != null
         || p.money.defaulted
-        || p.qualifier != null
         || "CNY".equals(p.money.currency) && p.money.low.compareTo(java.math.BigDecimal.ONE) < 0) {
       return; // 价格为0.5元: an amount under one yuan is a price per record (每条5毛), not a lot's
     }
-    int b = p.money.first - 1;
-    if (b < 0 || role[b] != FREE) {
-      return;
+    int cueStart;
+    if (p.qualifier != null) {
+      // 总数大约有80000条,最低价21000元 (zh12): a qualifier that opens the clause as its price word
+      // (最低价, 起价为, 最高价) prices the lot as 售价 does, and keeps its qualifier
+      if (p.qualStart < 0 || p.qualEnd > p.money.start || !priceWordAfterQualifier(p)) {
+        return;
+      }
+      cueStart = p.qualStart;
+    } else {
+      int b = p.money.first - 1;
+      if (b < 0 || role[b] != FREE) {
+        return;
+      }
+      Token cue = toks.get(b);
+      if (!cue.has(Kind.PRICE_CUE)
+          || cue.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
+          || !(gapOk(cue.end, p.money.start, 1) || onlyAdverb(cue.end, p.money.start))) {
+        return; // 售价为100美元, 售价仅为2美元
+      }
+      cueStart = cue.start;
     }
-    Token cue = toks.get(b);
-    if (!cue.has(Kind.PRICE_CUE)
-        || cue.get(Kind.PRICE_CUE).has(Vocabulary.AFTER)
-        || !(gapOk(cue.end, p.money.start, 1) || onlyAdverb(cue.end, p.money.start))) {
-      return; // 售价为100美元, 售价仅为2美元
-    }
-    int before = skipBlanksBack(cue.start);
+    int before = skipBlanksBack(cueStart);
     if (before >= 0 && text[before] != ',' && text[before] != '，') {
       before = afterTimePhrase(before); // 7月份时售价为30000美元: a time may open the clause
     }
@@ -400,20 +410,43 @@ final class PriceReader extends PhraseTokens {
     // is no count of the lot
     List<Count> earlier = new ArrayList<>();
     for (Count k : counts) {
-      if (k.end <= before) {
-        earlier.add(k);
+      if (k.end <= before && (p.qualifier == null || inClauseBefore(k, before))) {
+        earlier.add(k); // a qualified price: only the counts of the clause right before (zh12)
       }
     }
     Count c = NotPrices.onlyPairable(earlier);
-    if (c == null || c.n < 1000 || sentenceEndBetween(c.end, before)) {
-      return;
-    }
-    for (int k = c.end; k < before; k++) {
-      if (Normalizer.isSeparator(text, k)) {
-        return; // the count stands in the clause right before the price's
-      }
+    if (c == null
+        || c.n < 1000
+        || sentenceEndBetween(c.end, before)
+        || !inClauseBefore(c, before)) {
+      return; // the count stands in the clause right before the price's
     }
     bundle(p, c);
+  }
+
+  /** Whether no separator stands between the end of a count and the comma before a price clause. */
+  private boolean inClauseBefore(Count c, int before) {
+    for (int k = c.end; k < before; k++) {
+      if (Normalizer.isSeparator(text, k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * 最低价21000元, 起价为1500美元, 最高价格: only the rest of a price word (价, 价格, 为) stands between a min or
+   * max qualifier and its price.
+   */
+  private boolean priceWordAfterQualifier(Point p) {
+    String gap = String.valueOf(text, p.qualEnd, p.money.start - p.qualEnd).strip();
+    return gap.equals("价")
+        || gap.equals("为")
+        || gap.equals("价为")
+        || gap.equals("价格")
+        || gap.equals("价格为")
+        || gap.equals("售价")
+        || gap.equals("售价为");
   }
 
   /**

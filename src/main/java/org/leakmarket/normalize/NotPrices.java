@@ -802,33 +802,63 @@ final class NotPrices extends PhraseTokens {
     if (ws == w || !COPULAS.contains(new String(text, ws, w - ws))) {
       return false;
     }
+    // the subject is words and blanks only, at most five words besides the not-price phrase: the
+    // scan back stops there, so a long advert costs no more than a short one per amount
+    int lim = ws;
+    int words = 0;
+    while (lim > 0 && words <= 8) {
+      char c = text[lim - 1];
+      if (c == ' ') {
+        lim--;
+      } else if (TermTrie.isAsciiLetter(c)) {
+        while (lim > 0 && TermTrie.isAsciiLetter(text[lim - 1])) {
+          lim--;
+        }
+        words++;
+      } else {
+        break;
+      }
+    }
     int b = m.first - 1;
     while (b >= 0 && toks.get(b).start >= ws) {
       b--;
     }
     // the nearest not-price word before the copula; other words (new, user) may stand between
     while (b >= 0
+        && toks.get(b).start >= lim
         && (toks.get(b).get(Kind.NOT_PRICE) == null
             || toks.get(b).get(Kind.NOT_PRICE).has(Vocabulary.AFTER))) {
       b--;
     }
-    if (b < 0) {
+    if (b < 0 || toks.get(b).start < lim) {
       return false;
     }
-    int words = 0;
+    int after = m.last + 1;
+    if (after < toks.size()
+        && toks.get(after).has(Kind.EACH)
+        && gapOk(m.end, toks.get(after).start, 1)) {
+      return false; // direct deposit fullz are $25 each: a price per record
+    }
+    if (b + 1 < m.first
+        && toks.get(b + 1).end <= ws
+        && (toks.get(b + 1).has(Kind.GOODS) || toks.get(b + 1).has(Kind.PRODUCT))
+        && gapOk(toks.get(b).end, toks.get(b + 1).start, 0)) {
+      return false; // deposit logs are $40, salary accounts are $30: the word qualifies the goods
+    }
+    int filler = 0;
     boolean inWord = false;
     for (int i = toks.get(b).end; i < ws; i++) {
       char c = text[i];
       if (c == ' ') {
         inWord = false;
       } else if (TermTrie.isAsciiLetter(c)) {
-        words += inWord ? 0 : 1;
+        filler += inWord ? 0 : 1;
         inWord = true;
       } else {
         return false;
       }
     }
-    return words <= 5;
+    return filler <= 5;
   }
 
   /** Whether the word at {@code b} follows a number or money (5万余额, $2,000 balances). */

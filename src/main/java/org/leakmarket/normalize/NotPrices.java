@@ -620,6 +620,9 @@ final class NotPrices extends PhraseTokens {
    * a short word (of, 在) between: balance up to $1,000, with a balance of $5,000, 余额5万.
    */
   boolean balanceBefore(int k) {
+    if (!anyToken(Kind.BALANCE) && !anyToken(Kind.OVER)) {
+      return false; // true needs a balance word, or "over" before an account word
+    }
     int end = toks.get(k).start;
     boolean over = false;
     for (int b = k - 1; b >= 0 && b >= k - 3; b--) {
@@ -683,6 +686,9 @@ final class NotPrices extends PhraseTokens {
    * credit card limit observed by Symantec was more than $4,000").
    */
   boolean balanceStated(Money m) {
+    if (!anyToken(Kind.BALANCE)) {
+      return false; // no balance word to state one
+    }
     int k = m.first;
     int after = m.last + 1;
     if (after < toks.size()
@@ -764,6 +770,9 @@ final class NotPrices extends PhraseTokens {
 
   /** Whether a balance word follows token {@code k} (5万余额, $2,000 balances, 2,000 on account). */
   boolean balanceAfter(int k) {
+    if (!anyToken(Kind.BALANCE)) {
+      return false;
+    }
     Token t = toks.get(k);
     int a = k + 1;
     if (a < toks.size() && toks.get(a).has(Kind.OVER) && gapOk(t.end, toks.get(a).start, 1)) {
@@ -802,6 +811,9 @@ final class NotPrices extends PhraseTokens {
       if (t.isNum() && t.multiplied && t.value.compareTo(AGGREGATE) >= 0) {
         return "ignored.aggregate_value"; // $5.3 billion: what a whole market is worth
       }
+    }
+    if (!anyToken(Kind.RATIO) && !anyToken(Kind.MIN_ORDER)) {
+      return null; // the other asides need a ratio or minimum-order word
     }
     int a = m.last + 1;
     if (a < toks.size() && gapOk(m.end, toks.get(a).start, 0)) {

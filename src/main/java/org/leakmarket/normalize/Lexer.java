@@ -171,7 +171,7 @@ final class Lexer {
         || text[j] != ' ' && text[j] != '-') {
       return null;
     }
-    int v = NUMBER_WORDS.indexOf(new String(text, i, j - i));
+    int v = numberWordIndex(i, j);
     if (v < 0) {
       return null;
     }
@@ -215,6 +215,20 @@ final class Lexer {
     Token t = new Token(Token.NUM, i, j);
     t.value = java.math.BigDecimal.valueOf(v);
     return t;
+  }
+
+  /**
+   * {@code NUMBER_WORDS.indexOf} of the word from {@code i} to {@code j}, compared on the
+   * characters (every plain English word comes here: no string for each).
+   */
+  private int numberWordIndex(int i, int j) {
+    for (int v = 0; v < NUMBER_WORDS.size(); v++) {
+      String w = NUMBER_WORDS.get(v);
+      if (w.length() == j - i && regionMatches(i, w)) {
+        return v;
+      }
+    }
+    return -1;
   }
 
   /** The meanings valid here, or null; the node's own array when all are (no allocation). */

@@ -395,7 +395,7 @@ final class Lexer {
       for (Vocabulary.Multiplier m : vocab.multipliers) {
         String t = m.term();
         int at = j;
-        if ((t.length() >= 3 || isCjkMultiplier(t)) && at < n && text[at] == ' ') {
+        if (at < n && text[at] == ' ' && (t.length() >= 3 || isCjkMultiplier(t))) {
           at++; // 3 million, 10 万条 (a space before a word or a Chinese unit)
         }
         if (text.length - at >= t.length() && regionMatches(at, t)) {

@@ -230,8 +230,18 @@ final class MentionFinder implements java.io.Serializable {
    * its own.
    */
   private Mention splitCategory(char[] s) {
+    // which characters occur, by their low six bits (one pass): a compound whose parts' first
+    // characters are absent is not searched for (indexOf over the advert for each part)
+    long present = 0;
+    for (char c : s) {
+      present |= 1L << c;
+    }
     Mention best = null;
     for (Vocabulary.SplitTerm st : vocab.splitCategories) {
+      if ((present & 1L << st.first().charAt(0)) == 0
+          || (present & 1L << st.second().charAt(0)) == 0) {
+        continue;
+      }
       for (int a = indexOf(s, st.first(), 0); a >= 0; a = indexOf(s, st.first(), a + 1)) {
         int from = a + st.first().length();
         int b = indexOf(s, st.second(), from);

@@ -457,7 +457,12 @@ final class NotPrices extends PhraseTokens {
 
   /** Whether the text holds "buy" in any case: the word every promotion starts with. */
   private boolean saysBuy() {
-    for (int i = 0; i + 2 < text.length; i++) {
+    return saysBuy(0, text.length);
+  }
+
+  /** Whether "buy" in any case stands wholly between {@code from} and {@code to}. */
+  private boolean saysBuy(int from, int to) {
+    for (int i = from; i + 2 < to; i++) {
       if ((text[i] | 0x20) == 'b' && (text[i + 1] | 0x20) == 'u' && (text[i + 2] | 0x20) == 'y') {
         return true;
       }
@@ -477,6 +482,9 @@ final class NotPrices extends PhraseTokens {
    * 3 get 1 free): neither a price nor a count of the goods the price buys.
    */
   private boolean promotion(Token t) {
+    if (!saysBuy(Math.max(0, t.start - 12), t.start)) {
+      return false; // the regex before the number needs "buy" in its 12-character window
+    }
     String before =
         new String(text, Math.max(0, t.start - 12), t.start - Math.max(0, t.start - 12));
     java.util.regex.Matcher b = PROMOTION_BEFORE.matcher(before);

@@ -351,6 +351,9 @@ final class CountReader extends PhraseTokens {
    * (2019 database) counts nothing.
    */
   int goodsAfter(int k) {
+    if (!anyToken(Kind.GOODS)) {
+      return -1; // no goods noun to count
+    }
     Token t = toks.get(k);
     if (isYear(t)) {
       return -1;

@@ -171,7 +171,7 @@ final class Lexer {
         || text[j] != ' ' && text[j] != '-') {
       return null;
     }
-    int v = NUMBER_WORDS.indexOf(new String(text, i, j - i));
+    int v = numberWordIndex(i, j);
     if (v < 0) {
       return null;
     }
@@ -215,6 +215,20 @@ final class Lexer {
     Token t = new Token(Token.NUM, i, j);
     t.value = java.math.BigDecimal.valueOf(v);
     return t;
+  }
+
+  /**
+   * {@code NUMBER_WORDS.indexOf} of the word from {@code i} to {@code j}, compared on the
+   * characters (every plain English word comes here: no string for each).
+   */
+  private int numberWordIndex(int i, int j) {
+    for (int v = 0; v < NUMBER_WORDS.size(); v++) {
+      String w = NUMBER_WORDS.get(v);
+      if (w.length() == j - i && regionMatches(i, w)) {
+        return v;
+      }
+    }
+    return -1;
   }
 
   /** The meanings valid here, or null; the node's own array when all are (no allocation). */
@@ -381,7 +395,7 @@ final class Lexer {
       for (Vocabulary.Multiplier m : vocab.multipliers) {
         String t = m.term();
         int at = j;
-        if ((t.length() >= 3 || isCjkMultiplier(t)) && at < n && text[at] == ' ') {
+        if (at < n && text[at] == ' ' && (t.length() >= 3 || isCjkMultiplier(t))) {
           at++; // 3 million, 10 万条 (a space before a word or a Chinese unit)
         }
         if (text.length - at >= t.length() && regionMatches(at, t)) {

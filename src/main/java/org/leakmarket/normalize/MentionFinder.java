@@ -162,10 +162,11 @@ final class MentionFinder implements java.io.Serializable {
    * records are sold (tenth Chinese round, a 检察日报 case: 大学生张某…将…小区业主信息出售).
    */
   static boolean namesAPerson(char[] s, int end) {
+    // 某 first: the script look-up (a search of Unicode's script ranges) only when it follows
     return end + 1 < s.length
+        && s[end + 1] == '某'
         && s[end] != '某'
-        && Character.UnicodeScript.of(s[end]) == Character.UnicodeScript.HAN
-        && s[end + 1] == '某';
+        && Character.UnicodeScript.of(s[end]) == Character.UnicodeScript.HAN;
   }
 
   /**
@@ -180,7 +181,20 @@ final class MentionFinder implements java.io.Serializable {
     if (bank < 0) {
       return null;
     }
-    for (int k = Math.min(12, lower.length - end); k >= 1; k--) {
+    int longest = Math.min(12, lower.length - end);
+    // the trie's node for each length of text from the bank word on, in one walk (what
+    // Vocabulary.lookup finds for each length: the characters folded, no string per length)
+    int most = end - bank + longest;
+    TermTrie.Node[] at = new TermTrie.Node[most + 1];
+    TermTrie.Node n = vocab.trie.root(vocab.fold(lower[bank], false));
+    for (int len = 1; n != null; len++) {
+      at[len] = n;
+      if (len == most) {
+        break;
+      }
+      n = n.child(vocab.fold(lower[bank + len], false));
+    }
+    for (int k = longest; k >= 1; k--) {
       int e = end + k;
       if (Character.isWhitespace(lower[e - 1])
           || (TermTrie.isAsciiLetter(lower[e - 1])
@@ -188,7 +202,11 @@ final class MentionFinder implements java.io.Serializable {
               && TermTrie.isAsciiLetter(lower[e]))) {
         continue; // a term ends on a word's end ("bank log" is not in "bank logins")
       }
-      for (Vocabulary.Meaning m : vocab.lookup(String.valueOf(lower, bank, end - bank + k))) {
+      TermTrie.Node term = at[end - bank + k];
+      if (term == null || term.meanings == null) {
+        continue;
+      }
+      for (Vocabulary.Meaning m : term.meanings) {
         if (m.kind() == Kind.CATEGORY) {
           return new Mention(
               Kind.CATEGORY,
@@ -212,8 +230,18 @@ final class MentionFinder implements java.io.Serializable {
    * its own.
    */
   private Mention splitCategory(char[] s) {
+    // which characters occur, by their low six bits (one pass): a compound whose parts' first
+    // characters are absent is not searched for (indexOf over the advert for each part)
+    long present = 0;
+    for (char c : s) {
+      present |= 1L << c;
+    }
     Mention best = null;
     for (Vocabulary.SplitTerm st : vocab.splitCategories) {
+      if ((present & 1L << st.first().charAt(0)) == 0
+          || (present & 1L << st.second().charAt(0)) == 0) {
+        continue;
+      }
       for (int a = indexOf(s, st.first(), 0); a >= 0; a = indexOf(s, st.first(), a + 1)) {
         int from = a + st.first().length();
         int b = indexOf(s, st.second(), from);
@@ -334,7 +362,12 @@ final class MentionFinder implements java.io.Serializable {
         && vocab.fold(s[end - 1], false) == '行') {
       return end - 2;
     }
-    if (end - start >= 6 && String.valueOf(s, end - 4, 4).equals("bank") && s[end - 5] == ' ') {
+    if (end - start >= 6
+        && s[end - 4] == 'b'
+        && s[end - 3] == 'a'
+        && s[end - 2] == 'n'
+        && s[end - 1] == 'k'
+        && s[end - 5] == ' ') {
       return end - 4;
     }
     return -1;

@@ -384,6 +384,9 @@ final class MoneyReader extends PhraseTokens {
    * may follow its amount (£15 skip: the order value a method skips).
    */
   boolean notPrice(Money m) {
+    if (!anyToken(Kind.NOT_PRICE)) {
+      return false; // no word that names money otherwise (both readings below need one)
+    }
     // The first deposit of a new user created is $50: a copula's subject names the sum
     return namedNotPrice(m) || notPrices.paymentStated(m);
   }
@@ -452,6 +455,9 @@ final class MoneyReader extends PhraseTokens {
 
   /** 0.3-0.5元, 3-5毛, 2000-3000元: a bare number, a range word, then money. */
   Money leadingRange(int k) {
+    if (!anyToken(Kind.RANGE)) {
+      return null;
+    }
     int size = toks.size();
     Token t = toks.get(k);
     if (!t.isNum()
@@ -483,6 +489,9 @@ final class MoneyReader extends PhraseTokens {
 
   /** 2分到5元, $5-$20, $5-20, from $5 to $20, as little as 20 cents to $30, between $15 and $900. */
   void trailingRange(Money m) {
+    if (!anyToken(Kind.RANGE) && !anyToken(Kind.AND)) {
+      return; // no range word, no "and" after between: no high bound
+    }
     int size = toks.size();
     int r = m.last + 1;
     // 7pence ($0.10) to £17: a conversion in brackets between the low bound and "to"

@@ -514,7 +514,12 @@ final class NotPrices extends PhraseTokens {
 
   /** Whether the text holds "buy" in any case: the word every promotion starts with. */
   private boolean saysBuy() {
-    for (int i = 0; i + 2 < text.length; i++) {
+    return saysBuy(0, text.length);
+  }
+
+  /** Whether "buy" in any case stands wholly between {@code from} and {@code to}. */
+  private boolean saysBuy(int from, int to) {
+    for (int i = from; i + 2 < to; i++) {
       if ((text[i] | 0x20) == 'b' && (text[i + 1] | 0x20) == 'u' && (text[i + 2] | 0x20) == 'y') {
         return true;
       }
@@ -534,6 +539,9 @@ final class NotPrices extends PhraseTokens {
    * 3 get 1 free): neither a price nor a count of the goods the price buys.
    */
   private boolean promotion(Token t) {
+    if (!saysBuy(Math.max(0, t.start - 12), t.start)) {
+      return false; // the regex before the number needs "buy" in its 12-character window
+    }
     String before =
         new String(text, Math.max(0, t.start - 12), t.start - Math.max(0, t.start - 12));
     java.util.regex.Matcher b = PROMOTION_BEFORE.matcher(before);
@@ -677,6 +685,9 @@ final class NotPrices extends PhraseTokens {
    * a short word (of, 在) between: balance up to $1,000, with a balance of $5,000, 余额5万.
    */
   boolean balanceBefore(int k) {
+    if (!anyToken(Kind.BALANCE) && !anyToken(Kind.OVER)) {
+      return false; // true needs a balance word, or "over" before an account word
+    }
     int end = toks.get(k).start;
     boolean over = false;
     for (int b = k - 1; b >= 0 && b >= k - 3; b--) {
@@ -740,6 +751,9 @@ final class NotPrices extends PhraseTokens {
    * credit card limit observed by Symantec was more than $4,000").
    */
   boolean balanceStated(Money m) {
+    if (!anyToken(Kind.BALANCE)) {
+      return false; // no balance word to state one
+    }
     int k = m.first;
     int after = m.last + 1;
     if (after < toks.size()
@@ -897,6 +911,9 @@ final class NotPrices extends PhraseTokens {
 
   /** Whether a balance word follows token {@code k} (5万余额, $2,000 balances, 2,000 on account). */
   boolean balanceAfter(int k) {
+    if (!anyToken(Kind.BALANCE)) {
+      return false;
+    }
     Token t = toks.get(k);
     int a = k + 1;
     if (a < toks.size() && toks.get(a).has(Kind.OVER) && gapOk(t.end, toks.get(a).start, 1)) {
@@ -935,6 +952,9 @@ final class NotPrices extends PhraseTokens {
       if (t.isNum() && t.multiplied && t.value.compareTo(AGGREGATE) >= 0) {
         return "ignored.aggregate_value"; // $5.3 billion: what a whole market is worth
       }
+    }
+    if (!anyToken(Kind.RATIO) && !anyToken(Kind.MIN_ORDER)) {
+      return null; // the other asides need a ratio or minimum-order word
     }
     int a = m.last + 1;
     if (a < toks.size() && gapOk(m.end, toks.get(a).start, 0)) {

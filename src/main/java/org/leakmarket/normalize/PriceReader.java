@@ -103,6 +103,9 @@ final class PriceReader extends PhraseTokens {
     final List<Money> balances = new ArrayList<>();
   }
 
+  /** Money in text order (one comparator for every advert, not one per sort). */
+  private static final Comparator<Money> BY_START = Comparator.comparingInt(m -> m.start);
+
   private final NotPrices notPrices;
   private final CountReader counts;
   private final MoneyReader moneys;
@@ -148,7 +151,7 @@ final class PriceReader extends PhraseTokens {
       moneys.addAll(this.moneys.findCellMoneys()); // | 2.50 |: a table row's bare price cell
       bareCell = moneys.isEmpty() ? null : moneys.get(0);
     }
-    moneys.sort(Comparator.comparingInt(m -> m.start));
+    moneys.sort(BY_START);
     Money tableCell = notPrices.tableRow(moneys, counts, r);
     Money priceCell = tableCell != null ? tableCell : bareCell;
     if (priceCell == null) {
@@ -190,7 +193,7 @@ final class PriceReader extends PhraseTokens {
       soldFor(r.points.get(0), counts);
       pricedClause(r.points.get(0), counts);
     }
-    r.balances.sort(Comparator.comparingInt(m -> m.start));
+    r.balances.sort(BY_START);
     for (Money b : r.balances) {
       dotThousands(b);
     }
@@ -821,6 +824,13 @@ final class PriceReader extends PhraseTokens {
           || a.money.end > b.money.start) {
         continue;
       }
+      int g = a.money.end;
+      while (g < b.money.start && Character.isWhitespace(text[g])) {
+        g++;
+      }
+      if (g == b.money.start || text[g] != '到' && text[g] != '至') {
+        continue; // the gap, stripped, must open with 到 or 至: no string for the others
+      }
       String gap = String.valueOf(text, a.money.end, b.money.start - a.money.end).strip();
       if (gap.isEmpty()
           || gap.charAt(0) != '到' && gap.charAt(0) != '至'
@@ -1052,6 +1062,13 @@ final class PriceReader extends PhraseTokens {
       return false;
     }
     int lo = Math.max(0, m.start - 40);
+    // the regex needs "from" at the end of the window (blanks after it), or a blank there and the
+    // money opening with "from": without either (nearly every range) no string and no matcher
+    boolean fromOpens =
+        m.start > lo && regexSpace(text[m.start - 1]) && spells(m.start, m.start + 4, "from");
+    if (!fromOpens && !endsWithFrom(lo, m.start)) {
+      return false;
+    }
     String before = new String(text, lo, m.start - lo);
     java.util.regex.Matcher mm = MOVED_FROM.matcher(before);
     boolean moved = mm.find();
@@ -1067,6 +1084,22 @@ final class PriceReader extends PhraseTokens {
       m.high = null;
     }
     return moved;
+  }
+
+  /**
+   * Whether the text from {@code lo} to {@code end} ends with "from" and then only characters that
+   * {@code from\s*$} lets stand after it (\s, and a line terminator, which {@code $} may precede).
+   */
+  private boolean endsWithFrom(int lo, int end) {
+    int k = end;
+    while (k > lo
+        && (regexSpace(text[k - 1])
+            || text[k - 1] == (char) 0x85
+            || text[k - 1] == (char) 0x2028
+            || text[k - 1] == (char) 0x2029)) {
+      k--;
+    }
+    return k - 4 >= lo && spells(k - 4, k, "from");
   }
 
   /**

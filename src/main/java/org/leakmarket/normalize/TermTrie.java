@@ -156,6 +156,11 @@ final class TermTrie implements Serializable {
     return count;
   }
 
+  /** The node of the terms that start with {@code c} (already normalised), or null. */
+  Node root(char c) {
+    return root[c];
+  }
+
   /** The meanings of exactly this normalised term, or null. */
   Vocabulary.Meaning[] exact(String term) {
     if (term.isEmpty()) {

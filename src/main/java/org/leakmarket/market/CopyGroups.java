@@ -29,8 +29,11 @@ import static org.apache.spark.sql.types.DataTypes.createArrayType;
 import static org.apache.spark.sql.types.DataTypes.createStructField;
 import static org.apache.spark.sql.types.DataTypes.createStructType;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -38,9 +41,11 @@ import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.unsafe.types.UTF8String;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +83,8 @@ import org.slf4j.LoggerFactory;
  * self-join; a large bucket is one sorted partition, not a quadratic join), at most {@value #BANDS}
  * candidate edges per listing each verified once, and four joins per round of the connected
  * components (labels hooked over the contracted graph, then pointer jumping: rounds grow with the
- * logarithm of a group's diameter, not the diameter, capped at {@value #MAX_ROUNDS}).
+ * logarithm of a group's diameter, not the diameter, capped at {@value #MAX_ROUNDS}); up to {@value
+ * #LOCAL_MAX_PAIRS} pairs the same components by union-find on the driver instead of the rounds.
  */
 public final class CopyGroups {
   private static final Logger LOG = LoggerFactory.getLogger(CopyGroups.class);
@@ -287,6 +293,24 @@ public final class CopyGroups {
    * #membership}, a broadcast join that does not depend on the order).
    */
   static Dataset<Row> unsortedGroups(Dataset<Row> copyPairs) {
+    return unsortedGroups(copyPairs, LOCAL_MAX_PAIRS);
+  }
+
+  /**
+   * Pairs up to which the components are found on the driver ({@link #localLabels}) instead of in
+   * rounds of Spark joins: each round costs 13 to 15 Spark jobs (two local checkpoints and a
+   * count), a fixed cost that dominates small inputs (the demo has 9 pairs, generated 10^4 listings
+   * 640). 10,000 pairs of two listing ids are about a MB on the driver, and their labels a local
+   * relation of at most 20,000 rows; larger graphs (generated 10^5 listings: about 17,000 pairs)
+   * keep the rounds.
+   */
+  static final int LOCAL_MAX_PAIRS = 10_000;
+
+  /**
+   * {@link #unsortedGroups(Dataset)} with the components found on the driver when there are at most
+   * {@code localMaxPairs} pairs (0: always in Spark rounds, as the tests compare both).
+   */
+  static Dataset<Row> unsortedGroups(Dataset<Row> copyPairs, int localMaxPairs) {
     // materialise the pairs once: every propagation round reads them, and recomputing the LSH
     // join each round would dominate the cost
     Dataset<Row> pairs =
@@ -307,6 +331,73 @@ public final class CopyGroups {
             .distinct();
     Dataset<Row> labels =
         edges.select(col("src").as("node")).distinct().withColumn("label", col("node"));
+    Dataset<Row> local = localMaxPairs > 0 ? localLabels(pairs, labels, localMaxPairs) : null;
+    return (local != null ? local : propagated(edges, labels))
+        .join(nodes, "node")
+        .groupBy(col("label").as("copy_group"))
+        .agg(
+            count(lit(1)).cast(IntegerType).as("n_listings"),
+            size(collect_set(col("seller"))).as("n_sellers"),
+            array_sort(collect_set(col("node"))).as("listing_ids"),
+            array_sort(collect_set(col("seller"))).as("seller_keys"));
+  }
+
+  /**
+   * Each node's label, its component's smallest listing id in Spark's string order (UTF-8 bytes),
+   * by union-find over the pairs collected to the driver: the fixpoint {@link #propagated} reaches,
+   * without its rounds of jobs. Null if there are more than {@code maxPairs} pairs (not collected
+   * beyond {@code maxPairs + 1}: the bound on what the driver holds). A pair with a null id adds no
+   * edge (a join on it matches nothing), its other listing stays in its own group.
+   *
+   * @param start the rounds' first labels (every node labelled by itself): the schema of the result
+   */
+  static Dataset<Row> localLabels(Dataset<Row> pairs, Dataset<Row> start, int maxPairs) {
+    List<Row> few =
+        pairs.select(col("listing_id_a"), col("listing_id_b")).limit(maxPairs + 1).collectAsList();
+    if (few.size() > maxPairs) {
+      return null;
+    }
+    Map<String, String> parent = new LinkedHashMap<>();
+    for (Row r : few) {
+      String a = r.getString(0);
+      String b = r.getString(1);
+      String ra = a == null ? null : root(parent, a);
+      String rb = b == null ? null : root(parent, b);
+      if (ra == null || rb == null) {
+        continue;
+      }
+      int c = UTF8String.fromString(ra).binaryCompare(UTF8String.fromString(rb));
+      if (c < 0) {
+        parent.put(rb, ra);
+      } else if (c > 0) {
+        parent.put(ra, rb);
+      }
+    }
+    List<Row> rows = new ArrayList<>(parent.size());
+    for (String node : parent.keySet()) {
+      rows.add(RowFactory.create(node, root(parent, node)));
+    }
+    return start.sparkSession().createDataFrame(rows, start.schema());
+  }
+
+  /** The root of {@code node}'s tree (added as its own root when new), halving the path. */
+  private static String root(Map<String, String> parent, String node) {
+    String p = parent.putIfAbsent(node, node);
+    if (p == null) {
+      return node;
+    }
+    String n = node;
+    while (!p.equals(n)) {
+      String gp = parent.get(p);
+      parent.put(n, gp);
+      n = gp;
+      p = parent.get(n);
+    }
+    return n;
+  }
+
+  /** The labels' fixpoint by rounds of Spark joins (see the loop's comment). */
+  private static Dataset<Row> propagated(Dataset<Row> edges, Dataset<Row> labels) {
     int round = 0;
     while (true) {
       round++;
@@ -361,13 +452,6 @@ public final class CopyGroups {
         break;
       }
     }
-    return labels
-        .join(nodes, "node")
-        .groupBy(col("label").as("copy_group"))
-        .agg(
-            count(lit(1)).cast(IntegerType).as("n_listings"),
-            size(collect_set(col("seller"))).as("n_sellers"),
-            array_sort(collect_set(col("node"))).as("listing_ids"),
-            array_sort(collect_set(col("seller"))).as("seller_keys"));
+    return labels;
   }
 }

@@ -24,10 +24,26 @@ class PersonsTest extends SparkTestBase {
           .add("phone_token", DataTypes.StringType)
           .add("id_token", DataTypes.StringType);
 
+  /**
+   * record id to person id from {@link Persons#link}, checked against the linkage in Spark rounds
+   * ({@code link(in, 0)}: never on the driver) and on the driver with a bound just too small (so in
+   * rounds again): the same ids and the same schema.
+   */
   private Map<String, String> personIds(List<Row> rows, int partitions) {
     Dataset<Row> in = spark.createDataFrame(rows, SCHEMA).repartition(partitions);
+    Dataset<Row> onDriver = Persons.link(in);
+    Dataset<Row> inRounds = Persons.link(in, 0);
+    long edges = Persons.edges(in).count();
+    Dataset<Row> overBound = Persons.link(in, (int) edges - 1);
+    assertThat(onDriver.schema()).isEqualTo(inRounds.schema()).isEqualTo(overBound.schema());
+    Map<String, String> out = ids(onDriver);
+    assertThat(out).isEqualTo(ids(inRounds)).isEqualTo(ids(overBound));
+    return out;
+  }
+
+  private static Map<String, String> ids(Dataset<Row> linked) {
     Map<String, String> out = new HashMap<>();
-    for (Row r : Persons.link(in).select("record_id", "person_id").collectAsList()) {
+    for (Row r : linked.select("record_id", "person_id").collectAsList()) {
       out.put(r.getString(0), r.getString(1));
     }
     return out;
@@ -74,6 +90,24 @@ class PersonsTest extends SparkTestBase {
     Collections.shuffle(shuffled, new Random(7));
     assertThat(personIds(shuffled, 5)).isEqualTo(ids);
     assertThat(ids.values()).noneMatch(v -> v.equals("c1") || v.equals("p1"));
+  }
+
+  @Test
+  void randomSamplesLinkTheSameOnTheDriverAsInRounds() {
+    Random r = new Random(3);
+    List<Row> rows = new ArrayList<>();
+    // 300 records over small pools of tokens (some missing): many persons, some long chains
+    for (int i = 0; i < 300; i++) {
+      rows.add(
+          RowFactory.create(
+              String.format("R%04d", i),
+              r.nextInt(3) == 0 ? null : "c" + r.nextInt(150),
+              r.nextInt(2) == 0 ? null : "p" + r.nextInt(200),
+              r.nextInt(4) == 0 ? "i" + r.nextInt(100) : null));
+    }
+    Map<String, String> ids = personIds(rows, 3);
+    assertThat(ids).hasSize(rows.size());
+    assertThat(ids.values().stream().distinct().count()).isGreaterThan(20).isLessThan(300);
   }
 
   private static String sha256(String s) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
@@ -39,7 +40,11 @@ class CopyGroupsComponentsTest extends SparkTestBase {
     return String.format("L%06d", i);
   }
 
-  /** listing id to copy_group from {@link CopyGroups#groups}. */
+  /**
+   * listing id to copy_group from {@link CopyGroups#groups}, checked against the groups found in
+   * Spark rounds ({@link CopyGroups#unsortedGroups(Dataset, int)} with 0: never on the driver) and
+   * on the driver with a bound just too small (so in rounds again): the same rows, the same schema.
+   */
   private Map<String, String> groupsOf(List<int[]> edges) {
     List<Row> rows = new ArrayList<>();
     for (int[] e : edges) {
@@ -47,8 +52,16 @@ class CopyGroupsComponentsTest extends SparkTestBase {
       int b = Math.max(e[0], e[1]);
       rows.add(RowFactory.create(id(a), "s" + (a % 7), id(b), "s" + (b % 7)));
     }
+    Dataset<Row> pairs = spark.createDataFrame(rows, PAIRS);
+    Dataset<Row> onDriver = CopyGroups.groups(pairs);
+    Dataset<Row> inRounds = CopyGroups.unsortedGroups(pairs, 0).orderBy("copy_group");
+    Dataset<Row> overBound =
+        CopyGroups.unsortedGroups(pairs, rows.size() - 1).orderBy("copy_group");
+    List<Row> driverRows = onDriver.collectAsList();
+    assertThat(onDriver.schema()).isEqualTo(inRounds.schema()).isEqualTo(overBound.schema());
+    assertThat(driverRows).isEqualTo(inRounds.collectAsList()).isEqualTo(overBound.collectAsList());
     Map<String, String> found = new TreeMap<>();
-    for (Row g : CopyGroups.groups(spark.createDataFrame(rows, PAIRS)).collectAsList()) {
+    for (Row g : driverRows) {
       for (Object listing : g.getList(g.fieldIndex("listing_ids"))) {
         assertThat(found.put((String) listing, g.getString(0))).isNull();
       }

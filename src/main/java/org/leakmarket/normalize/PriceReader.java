@@ -421,10 +421,42 @@ final class PriceReader extends PhraseTokens {
     if (c == null
         || c.n < 1000
         || sentenceEndBetween(c.end, before)
-        || !inClauseBefore(c, before)) {
+        || !inClauseBefore(c, before)
+        || thresholdOrTally(c)) {
       return; // the count stands in the clause right before the price's
     }
     bundle(p, c);
+  }
+
+  /** Words that make a count a tally or a flow, not the lot (已成交2万条, 日均出货1万条, 好评1万条). */
+  private static final String[] TALLY_WORDS = {
+    "成交", "累计", "卖出", "售出", "出货", "好评", "日均", "每天", "每日", "每月", "新增"
+  };
+
+  /**
+   * 10万条以上, 已成交2万条, 每天能出3万条: a count followed by 以上 is a threshold (a minimum order), and a count
+   * whose clause tallies sales or output is a flow; neither is the lot a price buys (vocabulary.md,
+   * "Amounts that are not prices").
+   */
+  private boolean thresholdOrTally(Count c) {
+    int a = c.last + 1;
+    if (a < toks.size() && toks.get(a).has(Kind.OVER) && gapOk(c.end, toks.get(a).start, 0)) {
+      return true;
+    }
+    int k = c.start;
+    while (k > 0
+        && text[k - 1] != ','
+        && text[k - 1] != '，'
+        && !Normalizer.isSeparator(text, k - 1)) {
+      k--;
+    }
+    String clause = String.valueOf(text, k, c.start - k);
+    for (String w : TALLY_WORDS) {
+      if (clause.contains(w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether no separator stands between the end of a count and the comma before a price clause. */

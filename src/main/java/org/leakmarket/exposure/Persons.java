@@ -12,7 +12,6 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.unsafe.types.UTF8String;
+import org.leakmarket.common.Components;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -98,7 +97,7 @@ public final class Persons {
     if (few.size() > maxEdges) {
       return null;
     }
-    Map<String, String> parent = new HashMap<>();
+    Components components = new Components();
     Map<String, String> tokenOf = new LinkedHashMap<>();
     for (Row r : few) {
       String record = r.getString(0);
@@ -106,38 +105,13 @@ public final class Persons {
       if (record == null || token == null) {
         continue;
       }
-      String t = root(parent, token);
       String first = tokenOf.putIfAbsent(record, token);
-      if (first != null) {
-        String f = root(parent, first);
-        int c = UTF8String.fromString(t).binaryCompare(UTF8String.fromString(f));
-        if (c < 0) {
-          parent.put(f, t);
-        } else if (c > 0) {
-          parent.put(t, f);
-        }
-      }
+      components.union(first == null ? token : first, token);
     }
     LOG.info("persons: linkage of {} edges on the driver", few.size());
     List<Row> rows = new ArrayList<>(tokenOf.size());
-    tokenOf.forEach((record, token) -> rows.add(RowFactory.create(record, root(parent, token))));
+    tokenOf.forEach((record, token) -> rows.add(RowFactory.create(record, components.add(token))));
     return start.sparkSession().createDataFrame(rows, start.schema());
-  }
-
-  /** The root of {@code node}'s tree (added as its own root when new), halving the path. */
-  private static String root(Map<String, String> parent, String node) {
-    String p = parent.putIfAbsent(node, node);
-    if (p == null) {
-      return node;
-    }
-    String n = node;
-    while (!p.equals(n)) {
-      String gp = parent.get(p);
-      parent.put(n, gp);
-      n = gp;
-      p = parent.get(n);
-    }
-    return n;
   }
 
   /** The labels' fixpoint by rounds of Spark jobs, from each record's smallest token. */

@@ -31,9 +31,7 @@ import static org.apache.spark.sql.types.DataTypes.createStructType;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.MinHashLSH;
 import org.apache.spark.ml.feature.MinHashLSHModel;
@@ -45,7 +43,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.unsafe.types.UTF8String;
+import org.leakmarket.common.Components;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -357,43 +355,21 @@ public final class CopyGroups {
     if (few.size() > maxPairs) {
       return null;
     }
-    Map<String, String> parent = new LinkedHashMap<>();
+    Components components = new Components();
     for (Row r : few) {
       String a = r.getString(0);
       String b = r.getString(1);
-      String ra = a == null ? null : root(parent, a);
-      String rb = b == null ? null : root(parent, b);
-      if (ra == null || rb == null) {
-        continue;
-      }
-      int c = UTF8String.fromString(ra).binaryCompare(UTF8String.fromString(rb));
-      if (c < 0) {
-        parent.put(rb, ra);
-      } else if (c > 0) {
-        parent.put(ra, rb);
+      if (a != null && b != null) {
+        components.union(a, b);
+      } else if (a != null || b != null) {
+        components.add(a != null ? a : b); // no edge: the other listing stays in its own group
       }
     }
-    List<Row> rows = new ArrayList<>(parent.size());
-    for (String node : parent.keySet()) {
-      rows.add(RowFactory.create(node, root(parent, node)));
+    List<Row> rows = new ArrayList<>(components.nodes().size());
+    for (String node : components.nodes()) {
+      rows.add(RowFactory.create(node, components.add(node)));
     }
     return start.sparkSession().createDataFrame(rows, start.schema());
-  }
-
-  /** The root of {@code node}'s tree (added as its own root when new), halving the path. */
-  private static String root(Map<String, String> parent, String node) {
-    String p = parent.putIfAbsent(node, node);
-    if (p == null) {
-      return node;
-    }
-    String n = node;
-    while (!p.equals(n)) {
-      String gp = parent.get(p);
-      parent.put(n, gp);
-      n = gp;
-      p = parent.get(n);
-    }
-    return n;
   }
 
   /** The labels' fixpoint by rounds of Spark joins (see the loop's comment). */

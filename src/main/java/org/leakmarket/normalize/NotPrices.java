@@ -783,9 +783,17 @@ final class NotPrices extends PhraseTokens {
     if (b < 0 || !toks.get(b).has(Kind.BALANCE) || toks.get(b).end > ws) {
       return false;
     }
+    return fewWordsBetween(toks.get(b).end, ws);
+  }
+
+  /**
+   * Whether only blanks and at most five ASCII words stand between two offsets (a copula's
+   * subject).
+   */
+  private boolean fewWordsBetween(int from, int to) {
     int words = 0;
     boolean inWord = false;
-    for (int i = toks.get(b).end; i < ws; i++) {
+    for (int i = from; i < to; i++) {
       char c = text[i];
       if (c == ' ') {
         inWord = false;
@@ -859,20 +867,7 @@ final class NotPrices extends PhraseTokens {
         && gapOk(toks.get(b).end, toks.get(b + 1).start, 0)) {
       return false; // deposit logs are $40, salary accounts are $30: the word qualifies the goods
     }
-    int filler = 0;
-    boolean inWord = false;
-    for (int i = toks.get(b).end; i < ws; i++) {
-      char c = text[i];
-      if (c == ' ') {
-        inWord = false;
-      } else if (TermTrie.isAsciiLetter(c)) {
-        filler += inWord ? 0 : 1;
-        inWord = true;
-      } else {
-        return false;
-      }
-    }
-    return filler <= 5;
+    return fewWordsBetween(toks.get(b).end, ws);
   }
 
   /** Whether the word at {@code b} follows a number or money (5万余额, $2,000 balances). */

@@ -144,13 +144,7 @@ final class NotPrices extends PhraseTokens {
    * to the price (within the rounding of a whole percentage: 1% of the amount).
    */
   private boolean regularPrice(Money m, Money price, int bar) {
-    if (m.currency == null
-        || !m.currency.equals(price.currency)
-        || m.low == null
-        || price.low == null
-        || (m.high != null && m.high.compareTo(m.low) != 0)
-        || (price.high != null && price.high.compareTo(price.low) != 0)
-        || m.low.compareTo(price.low) <= 0) {
+    if (!sameCurrencyPoints(m, price) || m.low.compareTo(price.low) <= 0) {
       return false;
     }
     int prev = bar - 1;
@@ -217,19 +211,23 @@ final class NotPrices extends PhraseTokens {
     return marked;
   }
 
+  /** Whether two amounts are single points (no range) in one written currency. */
+  private static boolean sameCurrencyPoints(Money m, Money price) {
+    return m.currency != null
+        && m.currency.equals(price.currency)
+        && m.low != null
+        && price.low != null
+        && (m.high == null || m.high.compareTo(m.low) == 0)
+        && (price.high == null || price.high.compareTo(price.low) == 0);
+  }
+
   /**
    * Whether an amount of the description cell is the price cell's own price again, in the same
    * currency: the same single amount, or the price of one piece of a count the row gives (count x
    * amount = price).
    */
   private static boolean restatesPrice(Money m, Money price, List<Count> counts) {
-    if (m.currency == null
-        || !m.currency.equals(price.currency)
-        || m.low == null
-        || price.low == null
-        || (m.high != null && m.high.compareTo(m.low) != 0)
-        || (price.high != null && price.high.compareTo(price.low) != 0)
-        || m.low.signum() <= 0) {
+    if (!sameCurrencyPoints(m, price) || m.low.signum() <= 0) {
       return false;
     }
     if (m.low.compareTo(price.low) == 0) {
@@ -769,6 +767,18 @@ final class NotPrices extends PhraseTokens {
       end = toks.get(b).start;
       b--;
     }
+    int ws = copulaBefore(end);
+    if (ws < 0) {
+      return false;
+    }
+    if (b < 0 || !toks.get(b).has(Kind.BALANCE) || toks.get(b).end > ws) {
+      return false;
+    }
+    return fewWordsBetween(toks.get(b).end, ws);
+  }
+
+  /** The start of a copula (is, are, was) that ends, blanks aside, at {@code end}; else -1. */
+  private int copulaBefore(int end) {
     int w = end;
     while (w > 0 && text[w - 1] == ' ') {
       w--;
@@ -777,13 +787,7 @@ final class NotPrices extends PhraseTokens {
     while (ws > 0 && TermTrie.isAsciiLetter(text[ws - 1])) {
       ws--;
     }
-    if (ws == w || !COPULAS.contains(new String(text, ws, w - ws))) {
-      return false;
-    }
-    if (b < 0 || !toks.get(b).has(Kind.BALANCE) || toks.get(b).end > ws) {
-      return false;
-    }
-    return fewWordsBetween(toks.get(b).end, ws);
+    return ws < w && COPULAS.contains(new String(text, ws, w - ws)) ? ws : -1;
   }
 
   /**
@@ -813,15 +817,8 @@ final class NotPrices extends PhraseTokens {
    * copula (is, was), the amount ("The first deposit of a new user created is $50").
    */
   boolean paymentStated(Money m) {
-    int w = m.start;
-    while (w > 0 && text[w - 1] == ' ') {
-      w--;
-    }
-    int ws = w;
-    while (ws > 0 && TermTrie.isAsciiLetter(text[ws - 1])) {
-      ws--;
-    }
-    if (ws == w || !COPULAS.contains(new String(text, ws, w - ws))) {
+    int ws = copulaBefore(m.start);
+    if (ws < 0) {
       return false;
     }
     // the subject is words and blanks only, at most five words besides the not-price phrase: the

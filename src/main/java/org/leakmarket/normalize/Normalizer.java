@@ -548,7 +548,6 @@ public final class Normalizer implements Serializable {
 
   // ---- helpers ---------------------------------------------------------------------------
 
-  /** Whether a word of the advert set the attribute {@code field} (its evidence is there). */
   /**
    * Whether a Chinese advert says, in any word, that it sells records about people: a category,
    * bank or card tier (whose data), a unit or per-unit marker other than a query's (条, 一张, 每人, 户,
@@ -591,6 +590,7 @@ public final class Normalizer implements Serializable {
     return t.end > t.start && lower[t.end - 1] == '次';
   }
 
+  /** Whether a word of the advert set the attribute {@code field} (its evidence is there). */
   private static boolean named(Attributes a, String field) {
     for (Evidence e : a.evidence) {
       if (field.equals(e.field())) {

@@ -182,8 +182,12 @@ final class PriceReader extends PhraseTokens {
     averagedInSentence(r.points);
     carryQualifier(r.points, this::joinedAsList);
     lotsWithoutCount(r, counts);
-    if (sellsTheLot && r.points.size() == 1 && r.points.get(0).count == null) {
-      // 100万随机身份信息，0.01BTC打包: the one price of a lot sold whole buys the one count
+    if (sellsTheLot
+        && r.points.size() == 1
+        && r.points.get(0).count == null
+        && !"price.per_record".equals(r.points.get(0).rule)) {
+      // 100万随机身份信息，0.01BTC打包: the one price of a lot sold whole buys the one count; a
+      // price written per record (车主信息0.3元一条 共有30万条 可打包) stays per record
       Count c = NotPrices.onlyPairable(counts);
       if (c != null) {
         bundle(r.points.get(0), c);

@@ -182,6 +182,7 @@ final class PriceReader extends PhraseTokens {
     averagedInSentence(r.points);
     carryQualifier(r.points, this::joinedAsList);
     lotsWithoutCount(r, counts);
+    minimumsAfterPerRecord(r);
     if (sellsTheLot
         && r.points.size() == 1
         && r.points.get(0).count == null
@@ -802,6 +803,62 @@ final class PriceReader extends PhraseTokens {
   private static boolean postfixQualifier(Token t) {
     return t.has(Kind.MIN) && t.get(Kind.MIN).has(Vocabulary.AFTER)
         || t.has(Kind.MAX) && t.get(Kind.MAX).has(Vocabulary.AFTER);
+  }
+
+  /** How many times a record's price a "from" amount must be to read as a minimum order. */
+  private static final BigDecimal MINIMUM_ORDER_TIMES = BigDecimal.valueOf(100);
+
+  /**
+   * 每条0.5元，最低1000元起 / 0.3元一条，1000元起 / 每条0.5元…最低价1000元: after a price written per record, a "from"
+   * amount with no unit or count, in the same currency, at least 100 times that price and with no
+   * item (goods, tier, category, issuer, region) named between them, is the smallest order, not a
+   * second price per record (vocabulary.md: a minimum order value is neither a price nor a count).
+   * A menu's next item (普卡3毛 金卡5元起) names its item, and its prices are close.
+   */
+  private void minimumsAfterPerRecord(Result r) {
+    if (r.points.size() < 2) {
+      return;
+    }
+    List<Point> keep = new ArrayList<>();
+    Point perRecord = null;
+    for (Point p : r.points) {
+      if (perRecord != null
+          && p.qualifier == Qualifier.FROM
+          && p.count == null
+          && p.money.high == null
+          && "price.implied_per_record".equals(p.rule)
+          && p.money.currency.equals(perRecord.money.currency)
+          && p.money.low.compareTo(perRecord.money.low.multiply(MINIMUM_ORDER_TIMES)) >= 0
+          && !namesAnItem(perRecord.end, p.start)) {
+        r.asides.add(new Aside(p.money.start, p.money.end, "ignored.min_order_value"));
+        continue;
+      }
+      if ("price.per_record".equals(p.rule) && p.money.high == null) {
+        perRecord = p;
+      }
+      keep.add(p);
+    }
+    if (keep.size() < r.points.size()) {
+      r.points.clear();
+      r.points.addAll(keep);
+    }
+  }
+
+  /** Whether a token between {@code from} and {@code to} names goods or an attribute of them. */
+  private boolean namesAnItem(int from, int to) {
+    for (Token t : toks) {
+      if (t.start >= from
+          && t.end <= to
+          && (t.has(Kind.GOODS)
+              || t.has(Kind.PRODUCT)
+              || t.has(Kind.TIER)
+              || t.has(Kind.CATEGORY)
+              || t.has(Kind.ISSUER)
+              || t.has(Kind.REGION))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -378,6 +378,11 @@ final class Lexer {
         && (text[j] == '余' || text[j] == '多')
         && (text[j + 1] == '万' || text[j + 1] == '千' || text[j + 1] == '亿')) {
       j++;
+    } else if (j + 2 < n
+        && text[j] == ' '
+        && (text[j + 1] == '余' || text[j + 1] == '多')
+        && (text[j + 2] == '万' || text[j + 2] == '千' || text[j + 2] == '亿')) {
+      j += 2; // 获利 30 多万元: the same with a space after the digits (texts that space their numbers)
     }
     // 4000余条, 300多个: "more than" between a whole number and its count unit is part of the count
     boolean moreThan =

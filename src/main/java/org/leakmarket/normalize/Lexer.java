@@ -378,6 +378,11 @@ final class Lexer {
         && (text[j] == '余' || text[j] == '多')
         && (text[j + 1] == '万' || text[j + 1] == '千' || text[j + 1] == '亿')) {
       j++;
+    } else if (j + 2 < n
+        && text[j] == ' '
+        && (text[j + 1] == '余' || text[j + 1] == '多')
+        && (text[j + 2] == '万' || text[j + 2] == '千' || text[j + 2] == '亿')) {
+      j += 2; // 获利 30 多万元: the same with a space after the digits (texts that space their numbers)
     }
     // 4000余条, 300多个: "more than" between a whole number and its count unit is part of the count
     boolean moreThan =
@@ -603,12 +608,32 @@ final class Lexer {
         value += (!zeroAfterUnit && lastUnit >= 100) ? digit * (lastUnit / 10) : digit;
       }
     }
+    BigDecimal low = adjacentDigitsLow(i, j, value);
+    if (low == null && !anyUnit && j - i == 2 && adjacentPairBeforeMoney(i, j)) {
+      // 三四元, 五六毛: two adjacent digits right before a money unit name a range (3 to 4 yuan), not 34
+      value = chineseDigit(text[i + 1]);
+      low = BigDecimal.valueOf(chineseDigit(text[i]));
+    }
     Token t = new Token(Token.NUM, i, j);
     t.value = BigDecimal.valueOf(value);
     t.multiplied = anyUnit;
     t.singleDigit = !anyUnit && j - i == 1;
-    t.rangeLow = adjacentDigitsLow(i, j, value);
+    t.rangeLow = low;
     return t;
+  }
+
+  /**
+   * 三四元, 五六毛, 三四塊: a pair of adjacent digits (the second one more than the first) written right
+   * before a Chinese money unit (元, 块, 毛, 角, 分 and their traditional forms), as 三四十 is before 十.
+   */
+  private boolean adjacentPairBeforeMoney(int i, int j) {
+    int a = chineseDigit(text[i]);
+    int b = chineseDigit(text[i + 1]);
+    if (a < 1 || b != a + 1 || j >= text.length) {
+      return false;
+    }
+    char c = text[j];
+    return c == '元' || c == '块' || c == '塊' || c == '毛' || c == '角' || c == '分' || c == '圆';
   }
 
   /**

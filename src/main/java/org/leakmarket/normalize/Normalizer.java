@@ -166,6 +166,19 @@ public final class Normalizer implements Serializable {
         a.product = Product.OTHER;
         a.evidence.add(new Evidence("product", "", "product.other.no_records_named"));
       }
+      if (a.product == Product.PERSONAL_RECORDS && lookUpPerQuery(tokens, pt, text.lower)) {
+        // 查开房记录 300元/次, 可查户籍 每单80元: a look-up priced per query or order is a service
+        // (README convention 14: as query credits, convention 5, and vocabulary.md's other)
+        a.product = Product.OTHER;
+        a.evidence.add(new Evidence("product", "", "product.other.lookup_per_query"));
+      } else if (a.product == Product.OTHER
+          && lookUpNamed(a)
+          && lookUpPerRecord(tokens, pt, text.lower)) {
+        // 查档 开房记录 80元/条, 每查询1条个人征信信息…300至350元: a look-up priced per 条 delivers a record
+        // (README convention 5), whatever the look-up word (查询, 代查, 查档: a service) says
+        a.product = Product.PERSONAL_RECORDS;
+        a.evidence.add(new Evidence("product", "", "product.records.lookup_per_record"));
+      }
       List<Evidence> ev = priceEvidence(text, pt, read);
       double conf = "price.implied_per_record".equals(pt.rule) ? 0.7 : 0.9;
       conf -= m.defaulted ? 0.15 : 0;
@@ -585,9 +598,72 @@ public final class Normalizer implements Serializable {
     return false;
   }
 
-  /** 次, 每次, 单次, /次: a unit of queries or uses, not of records. */
+  /**
+   * Whether the price of {@code pt} is per query or per order (每次, /次, 每单, /单 claimed by it) in an
+   * advert that offers a look-up (查, not 查收 "check receipt").
+   */
+  private static boolean lookUpPerQuery(List<Token> tokens, Point pt, char[] lower) {
+    boolean perQuery = false;
+    for (Token t : tokens) {
+      if (t.start >= pt.start
+          && t.end <= pt.end
+          && t.end > t.start
+          && t.has(Kind.EACH)
+          && perQuery(t, lower)) {
+        perQuery = true;
+        break;
+      }
+    }
+    if (!perQuery) {
+      return false;
+    }
+    for (int i = 0; i < lower.length; i++) {
+      if (lower[i] == '查' && (i + 1 >= lower.length || lower[i + 1] != '收')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the offer's product was read from a look-up word (查询, 代查, 查档). */
+  private static boolean lookUpNamed(Attributes a) {
+    for (Evidence e : a.evidence) {
+      if ("product".equals(e.field())) {
+        String w = e.span();
+        if (w.equals("查询")
+            || w.equals("查詢")
+            || w.equals("代查")
+            || w.equals("查档")
+            || w.equals("查檔")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the advert counts its look-ups by the record (a unit or count in 条), and the price of
+   * {@code pt} is not per query or order.
+   */
+  private static boolean lookUpPerRecord(List<Token> tokens, Point pt, char[] lower) {
+    boolean perRecord = false;
+    for (Token t : tokens) {
+      if (t.end <= t.start || !(t.has(Kind.EACH) || t.has(Kind.COUNT))) {
+        continue;
+      }
+      if (perQuery(t, lower) && t.start >= pt.start && t.end <= pt.end) {
+        return false;
+      }
+      char c = lower[t.end - 1];
+      perRecord |= c == '条' || c == '條';
+    }
+    return perRecord;
+  }
+
+  /** 次, 每次, 单次, /次, 每单, /单: a unit of queries, uses or orders, not of records. */
   private static boolean perQuery(Token t, char[] lower) {
-    return t.end > t.start && lower[t.end - 1] == '次';
+    return t.end > t.start && (lower[t.end - 1] == '次' || lower[t.end - 1] == '单');
   }
 
   /** Whether a word of the advert set the attribute {@code field} (its evidence is there). */

@@ -964,7 +964,9 @@ final class NotPrices extends PhraseTokens {
     }
     if (m.first > 0) {
       Token before = toks.get(m.first - 1);
-      if (before.has(Kind.MIN_ORDER) && gapOk(before.end, m.start, 2)) {
+      if (before.has(Kind.MIN_ORDER)
+          && gapOk(before.end, m.start, 2)
+          && !atLeastPerRecord(m.first - 1, m.last, m.end)) {
         return "ignored.min_order_value";
       }
     }

@@ -259,6 +259,43 @@ class PhraseTokens {
     return true;
   }
 
+  /**
+   * 至少 or 最少 ("at least") at token {@code k}, right before money priced per record: a per-record
+   * marker right after the money (至少5毛一条, 至少1元/条) or earlier in the same clause (每个学生名单卖价至少一元).
+   * Such money is a "from" price (README convention 8: "X or more", 最低), not a minimum order value
+   * (至少1万元起, 至少消费2000元), which has no per-record marker.
+   */
+  boolean atLeastPerRecord(int k, int moneyLast, int moneyEnd) {
+    Token t = toks.get(k);
+    if (!t.has(Kind.MIN_ORDER)
+        || t.end - t.start != 2
+        || text[t.start + 1] != '少'
+        || (text[t.start] != '至' && text[t.start] != '最')) {
+      return false;
+    }
+    int a = moneyLast + 1;
+    if (a < toks.size() && toks.get(a).has(Kind.EACH) && gapOk(moneyEnd, toks.get(a).start, 2)) {
+      return true;
+    }
+    int end = t.start;
+    for (int b = k - 1; b >= 0; b--) {
+      Token tb = toks.get(b);
+      for (int c = tb.end; c < end; c++) {
+        if (Normalizer.isSeparator(text, c)) {
+          return false;
+        }
+      }
+      if (tb.isNum()) {
+        return false; // 每条5毛 至少1万元: the marker belongs to the amount before
+      }
+      if (tb.has(Kind.EACH)) {
+        return true;
+      }
+      end = tb.start;
+    }
+    return false;
+  }
+
   /** No clause separator and at most {@code maxFiller} non-blank characters between. */
   boolean gapOk(int from, int to, int maxFiller) {
     int filler = 0;

@@ -595,6 +595,14 @@ final class PriceReader extends PhraseTokens {
       if (postfixQualifier(tb)) {
         break; // "or more" qualifies the price before it
       }
+      // 每个学生名单卖价至少一元, 至少5毛一条: "at least" before a price per record is a from price
+      if (b == m.first - 1 && atLeastPerRecord(b, m.last, m.end)) {
+        if (p.qualifier == null) {
+          qualify(p, tb, Qualifier.FROM);
+        }
+        end = tb.start;
+        continue;
+      }
       // Fullz from Canada $15, addresses from England sell for $100: from before a place names
       // where the goods come from, it qualifies no price
       if (originFrom(b)) {

@@ -460,6 +460,9 @@ final class AttributeResolver {
         if (listedWithNoRegion(ms, text)) {
           return; // US/EU paypal accounts: a list of places, one of them no country (convention 11)
         }
+        if (listedWithCode(ms, text)) {
+          return; // dumps uk/usa/ca, fullz uk, us: a list of countries gives none (convention 11)
+        }
         ms = countries(ms);
         if (ms.isEmpty()) {
           return; // EU, worldwide: a region word that names no one country (convention 11)
@@ -538,6 +541,84 @@ final class AttributeResolver {
       }
     }
     return false;
+  }
+
+  /**
+   * Country codes as sellers write them in lower or title case in a list (dumps uk/usa/ca, cvv uk,
+   * us): too short to be country words alone (us, ca are English words), they name a country only
+   * when a list joins them to a country the advert names.
+   */
+  private static final java.util.Set<String> LISTED_CODES =
+      java.util.Set.of(
+          "us", "usa", "uk", "gb", "ca", "au", "aus", "eu", "nz", "de", "fr", "es", "nl", "mx",
+          "br", "jp", "ch");
+
+  /**
+   * Whether a country the advert names is joined by a slash, comma, ampersand, plus or "and" to a
+   * country code in any case that names another place (dumps uk/usa/ca, usa/uk cvv, fullz uk, us):
+   * a list of countries (README convention 11, thirteenth English round).
+   */
+  private static boolean listedWithCode(List<Mention> ms, AdvertText text) {
+    char[] t = text.lower;
+    for (Mention m : ms) {
+      if (NO_REGION.equals(m.value())) {
+        continue;
+      }
+      String after = codeBeside(t, m.end(), 1);
+      String before = codeBeside(t, m.start(), -1);
+      String self = m.value().toLowerCase(java.util.Locale.ROOT);
+      if (after != null && !sameCountry(after, self)
+          || before != null && !sameCountry(before, self)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean sameCountry(String code, String iso) {
+    return code.equals(iso)
+        || iso.equals("us") && code.equals("usa")
+        || iso.equals("gb") && code.equals("uk")
+        || iso.equals("au") && code.equals("aus");
+  }
+
+  /**
+   * The code of {@link #LISTED_CODES} joined to position {@code at} by a list joiner, looking after
+   * it ({@code dir} 1) or before it (-1); null when there is none.
+   */
+  private static String codeBeside(char[] t, int at, int dir) {
+    int n = t.length;
+    int i = dir > 0 ? at : at - 1;
+    while (i >= 0 && i < n && t[i] == ' ') {
+      i += dir;
+    }
+    if (i < 0 || i >= n) {
+      return null;
+    }
+    if (t[i] == '/' || t[i] == ',' || t[i] == '&' || t[i] == '+') {
+      i += dir;
+    } else if (dir > 0 && i + 3 <= n && t[i] == 'a' && t[i + 1] == 'n' && t[i + 2] == 'd') {
+      i += 3;
+    } else if (dir < 0 && i >= 2 && t[i] == 'd' && t[i - 1] == 'n' && t[i - 2] == 'a') {
+      i -= 3;
+    } else {
+      return null;
+    }
+    while (i >= 0 && i < n && t[i] == ' ') {
+      i += dir;
+    }
+    int s = i;
+    int e = i;
+    while (e >= 0 && e < n && TermTrie.isAsciiLetter(t[e])) {
+      e += dir;
+    }
+    int from = dir > 0 ? s : e + 1;
+    int to = dir > 0 ? e : s + 1;
+    if (to - from < 2 || to - from > 3) {
+      return null;
+    }
+    String w = new String(t, from, to - from);
+    return LISTED_CODES.contains(w) ? w : null;
   }
 
   /** Two or more different places, one of them a country outside China (an ISO code). */

@@ -341,8 +341,9 @@ final class Lexer {
         break;
       }
     }
-    // 3,1 million: a comma, one or two digits and a scale word is a decimal comma
-    int decimals = j < n && text[j] == ',' && digits > 0 && scale == 0 ? decimalComma(j) : 0;
+    // 3,1 million: a comma, one or two digits and a scale word is a decimal comma; so is one
+    // beside a European money sign or code (12,50 €, € 15,00, 110,00 $)
+    int decimals = j < n && text[j] == ',' && digits > 0 && scale == 0 ? decimalComma(i, j) : 0;
     if (decimals > 0) {
       for (int k = j + 1; k <= j + decimals; k++) {
         unscaled = unscaled * 10 + (text[k] - '0');
@@ -472,10 +473,12 @@ final class Lexer {
 
   /**
    * The number of decimals (1 or 2) when the comma at {@code at} is a decimal comma: one or two
-   * digits follow it, then (after at most a space) a scale word (2,4 million, 3,1 mil, 1,5k); else
-   * 0.
+   * digits follow it, then (after at most a space) a scale word (2,4 million, 3,1 mil, 1,5k), or
+   * the number that starts at {@code start} stands right beside money written in European style
+   * (12,50 €, € 15,00, 110,00 $, $27,00 USD, 9,99 EUR; thirteenth English round); else 0. A comma
+   * list of numbers ($10,15,20) keeps its commas.
    */
-  private int decimalComma(int at) {
+  private int decimalComma(int start, int at) {
     int n = text.length;
     int d = 0;
     while (at + 1 + d < n && d < 3 && isAsciiDigit(text[at + 1 + d])) {
@@ -499,7 +502,53 @@ final class Lexer {
         return d;
       }
     }
-    return 0;
+    int p = at + 1 + d;
+    if (p + 1 < n && text[p] == ',' && isAsciiDigit(text[p + 1])) {
+      return 0;
+    }
+    return moneyAfter(p) || moneyBefore(start) ? d : 0;
+  }
+
+  /** Money signs and codes beside which an amount may be written with a decimal comma. */
+  private static final String[] DECIMAL_COMMA_MONEY = {
+    "€", "$", "£", "euros", "euro", "eur", "usdt", "usd", "gbp"
+  };
+
+  /** Whether a money sign or code of {@link #DECIMAL_COMMA_MONEY} starts at p, after a space. */
+  private boolean moneyAfter(int p) {
+    int n = text.length;
+    if (p < n && text[p] == ' ') {
+      p++;
+    }
+    for (String t : DECIMAL_COMMA_MONEY) {
+      int after = p + t.length();
+      if (after <= n
+          && regionMatches(p, t)
+          && !(TermTrie.isAsciiLetter(t.charAt(0))
+              && after < n
+              && TermTrie.isAsciiLetter(text[after]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a money sign or code of {@link #DECIMAL_COMMA_MONEY} ends right before e (a space). */
+  private boolean moneyBefore(int e) {
+    if (e > 0 && text[e - 1] == ' ') {
+      e--;
+    }
+    for (String t : DECIMAL_COMMA_MONEY) {
+      int s = e - t.length();
+      if (s >= 0
+          && regionMatches(s, t)
+          && !(TermTrie.isAsciiLetter(t.charAt(0))
+              && s > 0
+              && TermTrie.isAsciiLetter(text[s - 1]))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

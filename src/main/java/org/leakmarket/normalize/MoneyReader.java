@@ -453,16 +453,23 @@ final class MoneyReader extends PhraseTokens {
         && toks.get(b).end == m.start - 1;
   }
 
-  /** 0.3-0.5元, 3-5毛, 2000-3000元: a bare number, a range word, then money. */
+  /**
+   * 0.3-0.5元, 3-5毛, 2000-3000元: a bare number, a range word, then money; also between a bare number
+   * and money (between 30 and 60 dollars: the currency written after the high bound only).
+   */
   Money leadingRange(int k) {
-    if (!anyToken(Kind.RANGE)) {
+    if (!anyToken(Kind.RANGE) && !anyToken(Kind.BETWEEN)) {
       return null;
     }
     int size = toks.size();
     Token t = toks.get(k);
     if (!t.isNum()
         || k + 2 >= size
-        || !toks.get(k + 1).has(Kind.RANGE)
+        || !(toks.get(k + 1).has(Kind.RANGE)
+            || toks.get(k + 1).has(Kind.AND)
+                && k > 0
+                && toks.get(k - 1).has(Kind.BETWEEN)
+                && gapOk(toks.get(k - 1).end, t.start, 0))
         || !wsGap(t.end, toks.get(k + 1).start)
         || !wsGap(toks.get(k + 1).end, toks.get(k + 2).start)
         || role[k + 2] != FREE) {

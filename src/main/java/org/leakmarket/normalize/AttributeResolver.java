@@ -381,6 +381,22 @@ final class AttributeResolver {
     return true;
   }
 
+  /** The rule of each tier word with ".highest_named" (a handful): built once, not per point. */
+  private static final java.util.concurrent.ConcurrentHashMap<String, String> HIGHEST_NAMED =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** {@code rule + ".highest_named"}, the string concatenated once per distinct rule. */
+  private static String highestNamed(String rule) {
+    String s = HIGHEST_NAMED.get(rule);
+    if (s == null) {
+      s = rule + ".highest_named";
+      if (HIGHEST_NAMED.size() < 256) {
+        HIGHEST_NAMED.put(rule, s);
+      }
+    }
+    return s;
+  }
+
   private static void apply(Kind kind, List<Mention> ms, Attributes a, AdvertText text) {
     if (ms.isEmpty()) {
       return;
@@ -398,7 +414,7 @@ final class AttributeResolver {
             new Evidence(
                 "tier",
                 text.span(best.start(), best.end()),
-                ms.size() > 1 && distinct(ms) > 1 ? best.rule() + ".highest_named" : best.rule()));
+                ms.size() > 1 && distinct(ms) > 1 ? highestNamed(best.rule()) : best.rule()));
       }
       case FRESHNESS -> {
         // an age word with no freshness (隔夜, 周内) only keeps a menu item's price from the

@@ -251,7 +251,8 @@ public final class Normalizer implements Serializable {
       }
       ok.set(0, withEvidence(ok.get(0), ev));
     }
-    return List.copyOf(ok);
+    // one offer (most adverts): the same immutable list as List.copyOf, without its array copy
+    return ok.size() == 1 ? List.of(ok.get(0)) : List.copyOf(ok);
   }
 
   /**

@@ -76,9 +76,10 @@ final class MentionFinder implements java.io.Serializable {
         out.sort(BY_START);
       }
     }
-    for (Token t : tokens) {
+    for (int k = 0; k < tokens.size(); k++) {
+      Token t = tokens.get(k);
       int year = yearOf(t, lower, posted);
-      if (year > 0) {
+      if (year > 0 && !countedByUnit(tokens, k, lower)) {
         int end = year >= 1900 && year < posted.getYear() ? yearDumpEnd(lower, t.end) : -1;
         if (end > 0) {
           out.add(
@@ -453,6 +454,26 @@ final class MentionFinder implements java.io.Serializable {
     }
     int year = 2000 + t.value.intValue();
     return year >= 2010 && year <= posted.getYear() ? year : -1;
+  }
+
+  /**
+   * Whether the number token {@code k} is followed, after blanks only, by a count unit (2000条学生信息,
+   * 2015 pcs): then it counts records and names no year, however year-like its digits.
+   */
+  private static boolean countedByUnit(List<Token> tokens, int k, char[] s) {
+    if (k + 1 >= tokens.size()) {
+      return false;
+    }
+    Token next = tokens.get(k + 1);
+    if (!next.has(Kind.COUNT)) {
+      return false;
+    }
+    for (int i = tokens.get(k).end; i < next.start; i++) {
+      if (s[i] != ' ') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The end of a dump word starting at {@code i} (a whole word in English), or -1. */

@@ -634,7 +634,31 @@ final class AttributeResolver {
       return null;
     }
     String w = new String(t, from, to - from);
-    return LISTED_CODES.contains(w) ? w : null;
+    if (!LISTED_CODES.contains(w) || dir > 0 && !codesToTheEnd(t, e)) {
+      return null;
+    }
+    return w;
+  }
+
+  /**
+   * Whether the list that goes on at {@code e} (after a code) holds only codes and ends with a
+   * word: {@code uk/usa/ca} does; {@code ca/tx/fl} (US states), {@code fr/en} (languages) and
+   * {@code de-duped} do not.
+   */
+  private static boolean codesToTheEnd(char[] t, int e) {
+    int n = t.length;
+    while (e < n && (t[e] == '/' || t[e] == '&' || t[e] == '+')) {
+      int s = e + 1;
+      int f = s;
+      while (f < n && TermTrie.isAsciiLetter(t[f])) {
+        f++;
+      }
+      if (f - s < 2 || f - s > 3 || !LISTED_CODES.contains(new String(t, s, f - s))) {
+        return false;
+      }
+      e = f;
+    }
+    return e >= n || t[e] != '-';
   }
 
   /** Two or more different places, one of them a country outside China (an ISO code). */

@@ -367,7 +367,8 @@ final class CountReader extends PhraseTokens {
         return -1;
       }
       if (tj.has(Kind.GOODS)) {
-        return j;
+        boolean scaledOnly = (tj.get(Kind.GOODS).flags() & Vocabulary.SCALED) != 0;
+        return scaledOnly && !t.multiplied && Lexer.isAsciiDigit(text[t.start]) ? -1 : j;
       }
       if (slashInWord(tj)) {
         prevEnd = tj.end; // 10 x USA CREDIT/DEBIT CARD: the slash joins two alternatives

@@ -299,7 +299,7 @@ final class MoneyReader extends PhraseTokens {
       }
       boolean followedByUnit =
           b != null && b.start == a.end && (b.has(Kind.COUNT) || b.has(Kind.CURRENCY));
-      if (a.singleDigit && scale.compareTo(TENTH) >= 0 && !followedByUnit) {
+      if (a.singleDigit && scale.compareTo(TENTH) >= 0 && !followedByUnit && !oneOfAUnit(a)) {
         m.low = m.low.add(a.value.multiply(scale).movePointLeft(1));
         m.last += 1;
         m.end = a.end;
@@ -308,6 +308,21 @@ final class MoneyReader extends PhraseTokens {
     }
     return m;
   }
+
+  /**
+   * 300元一年, 50元一单, 0.5元一次, 300元两年: 一 or 两 right after the money, followed by a word that is no
+   * numeral, counts the unit the price is for, and is no tenth (一块五 = 1.5, but not 300元一年 = 300.1).
+   */
+  private boolean oneOfAUnit(Token a) {
+    char d = text[a.start];
+    if (a.end - a.start != 1 || (d != '一' && d != '两') || a.end >= text.length) {
+      return false;
+    }
+    char c = text[a.end];
+    return c >= '\u3400' && c <= '\u9FFF' && CHINESE_NUMERALS.indexOf(c) < 0;
+  }
+
+  private static final String CHINESE_NUMERALS = "零一二两三四五六七八九十百千万亿";
 
   /**
    * 1.11 [美元], 1 [BTC], 20 (USD): a currency in brackets after the number, as market tables and

@@ -86,7 +86,7 @@ public final class Normalizer implements Serializable {
     List<Token> tokens = Lexer.lex(vocab, text.lower, text.cased, text.cjk);
     for (int i = 0; i < tokens.size(); i++) {
       Token t = tokens.get(i);
-      if (t.has(Kind.BUY) && !amountNeeded(tokens, i, text.lower)) {
+      if (t.has(Kind.BUY) && !amountNeeded(tokens, i, text.lower) && !testimonial(t, tokens)) {
         return List.of(
             Offer.rejected(
                 id,
@@ -106,6 +106,22 @@ public final class Normalizer implements Serializable {
     return structured
         ? structuredOffer(l, ctx, text, read, found, structuredCurrency)
         : textOffers(l, ctx, text, read, found, tokens);
+  }
+
+  /**
+   * A told purchase (买了一批) in an advert that prices its goods per record (老客户买了一批都说好 车主资料 5毛一条) is
+   * the seller's testimonial, not a buyer's story.
+   */
+  private static boolean testimonial(Token t, List<Token> tokens) {
+    if ((t.get(Kind.BUY).flags() & Vocabulary.TOLD) == 0) {
+      return false;
+    }
+    for (Token o : tokens) {
+      if (o.has(Kind.EACH) && o.get(Kind.EACH).flags() == 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -618,13 +634,20 @@ public final class Normalizer implements Serializable {
     if (!perQuery) {
       return false;
     }
-    for (int i = 0; i < lower.length; i++) {
-      if (lower[i] == '查' && (i + 1 >= lower.length || lower[i + 1] != '收')) {
+    for (int i = 0; i + 1 < lower.length; i++) {
+      if (lower[i] == '查' && LOOK_UP_OBJECTS.indexOf(lower[i + 1]) >= 0) {
         return true;
       }
     }
     return false;
   }
+
+  /**
+   * What a look-up's 查 is followed by when it looks a person up (查询, 查档, 查开房, 查户籍, 查征信, 查机主, 查手机,
+   * 查个人, 查身份, 查人, 查车, 查婚姻, 查住址, 查酒店, 查快递, 查话单, 查银行, 查通话); not 查收, 查重 (de-duplicated), 查物流, 查看 or 可查
+   * alone, which a seller of order records also writes.
+   */
+  private static final String LOOK_UP_OBJECTS = "询詢档檔开開户戶征徵机機手个個身人车車婚住酒快话話银銀通";
 
   /** Whether the offer's product was read from a look-up word (查询, 代查, 查档). */
   private static boolean lookUpNamed(Attributes a) {

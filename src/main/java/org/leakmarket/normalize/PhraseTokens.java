@@ -274,7 +274,13 @@ class PhraseTokens {
       return false;
     }
     int a = moneyLast + 1;
-    if (a < toks.size() && toks.get(a).has(Kind.EACH) && gapOk(moneyEnd, toks.get(a).start, 2)) {
+    if (a < toks.size()
+        && toks.get(a).has(Kind.EACH)
+        && gapOk(moneyEnd, toks.get(a).start, 2)
+        && !(a + 1 < toks.size()
+            && toks.get(a + 1).isNum()
+            && gapOk(toks.get(a).end, toks.get(a + 1).start, 0))) {
+      // 至少5毛一条; but in 至少消费1000元 每条3毛 the 每条 opens the next price
       return true;
     }
     int end = t.start;

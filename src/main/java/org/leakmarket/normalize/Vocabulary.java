@@ -144,6 +144,18 @@ public final class Vocabulary implements Serializable {
   static final int KIT = 8192;
 
   /**
+   * A goods noun that counts only a shorthand or written-out count (百万邮箱, 2万邮箱): a plain number
+   * glued before it names something else (163邮箱, 139邮箱: a mail provider).
+   */
+  static final int SCALED = 16384;
+
+  /**
+   * A buy marker that tells of a purchase (买了一批): a buyer's story when the advert prices nothing
+   * per record, a seller's testimonial when it does (老客户买了一批都说好 车主资料 5毛一条).
+   */
+  static final int TOLD = 32768;
+
+  /**
    * One meaning of a term. {@code value} is the currency code, tier, category, region code or
    * comma-separated issuer codes; {@code rule} names the evidence rule; {@code cased} is the term
    * as written for case-sensitive terms; {@code code} is the enum constant of a tier, freshness,
@@ -400,6 +412,8 @@ public final class Vocabulary implements Serializable {
         case "follows" -> flags |= AFTER;
         case "period" -> flags |= PERIOD;
         case "kit" -> flags |= KIT;
+        case "scaled" -> flags |= SCALED;
+        case "told" -> flags |= TOLD;
         default -> throw new IllegalArgumentException("unknown vocabulary flag " + f);
       }
     }

@@ -672,8 +672,8 @@ final class Lexer {
   }
 
   /**
-   * 三四元, 五六毛, 三四塊: a pair of adjacent digits (the second one more than the first) written right
-   * before a Chinese money unit (元, 块, 毛, 角, 分 and their traditional forms), as 三四十 is before 十.
+   * 三四元, 五六毛, 三四塊, 三四美元: a pair of adjacent digits (the second one more than the first) written
+   * right before a money unit written in Chinese, as 三四十 is before 十.
    */
   private boolean adjacentPairBeforeMoney(int i, int j) {
     int a = chineseDigit(text[i]);
@@ -681,9 +681,14 @@ final class Lexer {
     if (a < 1 || b != a + 1 || j >= text.length) {
       return false;
     }
-    char c = text[j];
-    return c == '元' || c == '块' || c == '塊' || c == '毛' || c == '角' || c == '分' || c == '圆';
+    return MONEY_UNIT_STARTS.indexOf(text[j]) >= 0;
   }
+
+  /**
+   * First characters of the money units a range of two adjacent digits may stand before: yuan and
+   * its parts, and the Chinese names of other currencies (三四美元, 七八刀, 五六欧元, 三四英镑, 七八港币).
+   */
+  private static final String MONEY_UNIT_STARTS = "元块塊毛角分圆美刀欧歐镑鎊英港";
 
   /**
    * 四五百, 三四十, 五六万, 一两千: two adjacent digits (the second one more than the first) opening a numeral

@@ -494,11 +494,11 @@ final class MoneyReader extends PhraseTokens {
     if (hi == null || !toks.get(k + 2).isNum()) {
       return null;
     }
-    if (t.multiplied
-        && !toks.get(k + 2).multiplied
-        && t.value.multiply(hi.scale).compareTo(hi.low) > 0) {
-      // 皇朝棋牌79万-8美金: a shorthand count (万, w, k) joined by a dash to a smaller amount is the
-      // count the price buys, not the low bound of a range
+    if (t.value.multiply(hi.scale).compareTo(hi.low) > 0) {
+      // 皇朝棋牌79万-8美金, dumps 101 - 35€: a number joined by a dash to a smaller amount is the count
+      // the price buys or a code of the goods, not the low bound of a range (no seller writes a
+      // range
+      // high to low)
       return null;
     }
     hi.high = hi.low;

@@ -73,7 +73,7 @@ final class Lexer {
               && isAsciiDigit(text[i + 1])
               && (i == 0 || !isAsciiDigit(text[i - 1])))) {
         num = arabic(i);
-      } else if (c >= '\u3007' && (NUMERALS[c >>> 6] & 1L << c) != 0) {
+      } else if (isChineseNumeral(c)) {
         num = chinese(i);
       }
       if (num != null && num.end - i > termEnd - i) {
@@ -375,15 +375,12 @@ final class Lexer {
     }
     boolean single = j - i == 1;
     // 1600余万, 2300多万: "more than" between the number and its Chinese multiplier
-    if (j + 1 < n
-        && (text[j] == '余' || text[j] == '多')
-        && (text[j + 1] == '万' || text[j + 1] == '千' || text[j + 1] == '亿')) {
-      j++;
-    } else if (j + 2 < n
-        && text[j] == ' '
-        && (text[j + 1] == '余' || text[j + 1] == '多')
-        && (text[j + 2] == '万' || text[j + 2] == '千' || text[j + 2] == '亿')) {
-      j += 2; // 获利 30 多万元: the same with a space after the digits (texts that space their numbers)
+    // (获利 30 多万元: also after a space, in texts that space their numbers)
+    int more = j < n && text[j] == ' ' ? j + 1 : j;
+    if (more + 1 < n
+        && (text[more] == '余' || text[more] == '多')
+        && (text[more + 1] == '万' || text[more + 1] == '千' || text[more + 1] == '亿')) {
+      j = more + 1;
     }
     // 4000余条, 300多个: "more than" between a whole number and its count unit is part of the count
     boolean moreThan =
@@ -733,6 +730,11 @@ final class Lexer {
         NUMERALS[c >>> 6] |= 1L << c;
       }
     }
+  }
+
+  /** Whether {@code c} is a character of a Chinese numeral (一, 两, 十, 万 ...). */
+  static boolean isChineseNumeral(char c) {
+    return c >= '\u3007' && (NUMERALS[c >>> 6] & 1L << c) != 0;
   }
 
   static boolean isAsciiDigit(char c) {

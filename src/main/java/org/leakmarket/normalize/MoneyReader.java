@@ -319,10 +319,8 @@ final class MoneyReader extends PhraseTokens {
       return false;
     }
     char c = text[a.end];
-    return c >= '\u3400' && c <= '\u9FFF' && CHINESE_NUMERALS.indexOf(c) < 0;
+    return c >= '\u3400' && c <= '\u9FFF' && !Lexer.isChineseNumeral(c);
   }
-
-  private static final String CHINESE_NUMERALS = "零一二两三四五六七八九十百千万亿";
 
   /**
    * 1.11 [美元], 1 [BTC], 20 (USD): a currency in brackets after the number, as market tables and
@@ -497,8 +495,7 @@ final class MoneyReader extends PhraseTokens {
     if (t.value.multiply(hi.scale).compareTo(hi.low) > 0) {
       // 皇朝棋牌79万-8美金, dumps 101 - 35€: a number joined by a dash to a smaller amount is the count
       // the price buys or a code of the goods, not the low bound of a range (no seller writes a
-      // range
-      // high to low)
+      // range high to low)
       return null;
     }
     hi.high = hi.low;

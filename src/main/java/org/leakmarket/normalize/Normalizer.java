@@ -649,18 +649,15 @@ public final class Normalizer implements Serializable {
    */
   private static final String LOOK_UP_OBJECTS = "询詢档檔开開户戶征徵机機手个個身人车車婚住酒快话話银銀通";
 
+  /** The look-up words of products.tsv, as an advert may write them. */
+  private static final java.util.Set<String> LOOK_UP_WORDS =
+      java.util.Set.of("查询", "查詢", "代查", "查档", "查檔");
+
   /** Whether the offer's product was read from a look-up word (查询, 代查, 查档). */
   private static boolean lookUpNamed(Attributes a) {
     for (Evidence e : a.evidence) {
-      if ("product".equals(e.field())) {
-        String w = e.span();
-        if (w.equals("查询")
-            || w.equals("查詢")
-            || w.equals("代查")
-            || w.equals("查档")
-            || w.equals("查檔")) {
-          return true;
-        }
+      if ("product".equals(e.field()) && LOOK_UP_WORDS.contains(e.span())) {
+        return true;
       }
     }
     return false;

@@ -854,17 +854,16 @@ final class PriceReader extends PhraseTokens {
     }
   }
 
+  /**
+   * The kinds of word that name a menu's item: its goods, product, tier, category, issuer, region.
+   */
+  private static final int ITEM_KINDS =
+      ATTRIBUTE_KINDS & ~(1 << Kind.FRESHNESS.ordinal() | 1 << Kind.IGNORE.ordinal());
+
   /** Whether a token between {@code from} and {@code to} names goods or an attribute of them. */
   private boolean namesAnItem(int from, int to) {
     for (Token t : toks) {
-      if (t.start >= from
-          && t.end <= to
-          && (t.has(Kind.GOODS)
-              || t.has(Kind.PRODUCT)
-              || t.has(Kind.TIER)
-              || t.has(Kind.CATEGORY)
-              || t.has(Kind.ISSUER)
-              || t.has(Kind.REGION))) {
+      if (t.start >= from && t.end <= to && (t.kinds & ITEM_KINDS) != 0) {
         return true;
       }
     }
